@@ -1,0 +1,207 @@
+package dev.kmodlint.c;
+
+import dev.kmodlint.model.EntryPoint;
+import dev.kmodlint.model.Level;
+import dev.kmodlint.model.ModInfo;
+import dev.kmodlint.model.Notification;
+import dev.kmodlint.model.SourceFile;
+import dev.kmodlint.model.SourcePosition;
+import dev.kmodlint.text.SourceText;
+import dev.kmodlint.text.Spdx;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.cdt.core.dom.ast.IASTDeclaration;
+import org.eclipse.cdt.core.dom.ast.IASTDeclarator;
+import org.eclipse.cdt.core.dom.ast.IASTEqualsInitializer;
+import org.eclipse.cdt.core.dom.ast.IASTExpression;
+import org.eclipse.cdt.core.dom.ast.IASTFileLocation;
+import org.eclipse.cdt.core.dom.ast.IASTIdExpression;
+import org.eclipse.cdt.core.dom.ast.IASTInitializer;
+import org.eclipse.cdt.core.dom.ast.IASTInitializerClause;
+import org.eclipse.cdt.core.dom.ast.IASTLiteralExpression;
+import org.eclipse.cdt.core.dom.ast.IASTNode;
+import org.eclipse.cdt.core.dom.ast.IASTPreprocessorIncludeStatement;
+import org.eclipse.cdt.core.dom.ast.IASTSimpleDeclaration;
+import org.eclipse.cdt.core.dom.ast.IASTTranslationUnit;
+import org.eclipse.cdt.core.dom.ast.IASTUnaryExpression;
+import org.eclipse.cdt.core.dom.ast.gnu.c.GCCLanguage;
+import org.eclipse.cdt.core.model.ILanguage;
+import org.eclipse.cdt.core.parser.ExtendedScannerInfo;
+import org.eclipse.cdt.core.parser.FileContent;
+import org.eclipse.cdt.core.parser.NullLogService;
+
+/**
+ * The C front-end: parses one file with CDT's GCC parser, no kernel headers, the kmodlint
+ * prelude standing in for them, and extracts the facts the model needs. The only class
+ * family in kmodlint that sees CDT types.
+ */
+public final class CFrontEnd {
+  private static final String PREFIX = "__kmodlint_";
+  private static final String PRELUDE = loadPrelude();
+
+  private final Path scanRoot;
+
+  public CFrontEnd(Path scanRoot) {
+    this.scanRoot = scanRoot.toAbsolutePath().normalize();
+  }
+
+  /** Result of one file: its facts and what the front-end has to say about it. */
+  public record Parsed(SourceFile file, List<Notification> notifications, int unresolvedIncludes) {}
+
+  public Parsed parse(Path file, SourceFile.Kind kind) throws IOException {
+    Path path = file.toAbsolutePath().normalize();
+    SourceText text = SourceText.read(path);
+    Optional<dev.kmodlint.model.SpdxTag> spdx = Spdx.find(text);
+    if (text.binary()) {
+      return new Parsed(SourceFile.unparsed(path, kind, spdx),
+          List.of(Notification.at("binary-file", Level.WARNING,
+              "not analyzed: " + path.getFileName() + " looks binary (NUL bytes)",
+              SourcePosition.startOf(path))), 0);
+    }
+    Map<String, SourceText> texts = new HashMap<>();
+    texts.put(path.toString(), text);
+    ModuleFileContentProvider provider = new ModuleFileContentProvider(scanRoot, PRELUDE, texts);
+    ExtendedScannerInfo info = new ExtendedScannerInfo(
+        Map.of(), new String[0], new String[] {ModuleFileContentProvider.PRELUDE_PATH}, null,
+        new String[] {path.getParent().toString()});
+    IASTTranslationUnit tu;
+    try {
+      tu = GCCLanguage.getDefault().getASTTranslationUnit(
+          FileContent.create(path.toString(), text.chars()), info, provider, null,
+          ILanguage.OPTION_PARSE_INACTIVE_CODE, new NullLogService());
+    } catch (org.eclipse.core.runtime.CoreException e) {
+      throw new IOException("CDT could not parse " + path + ": " + e.getMessage(), e);
+    }
+    Extractor x = new Extractor(texts);
+    for (IASTDeclaration d : tu.getDeclarations(true)) x.declaration(d);
+    int unresolved = 0;
+    Set<Path> includes = new LinkedHashSet<>();
+    for (IASTPreprocessorIncludeStatement inc : tu.getIncludeDirectives()) {
+      if (inc.isResolved()) {
+        String p = inc.getPath();
+        if (!ModuleFileContentProvider.PRELUDE_PATH.equals(p)) includes.add(Path.of(p));
+      } else if (inc.isActive()) {
+        unresolved++;
+      }
+    }
+    SourceFile sf = new SourceFile(path, kind, true, spdx, x.modInfo, x.entries, List.copyOf(includes));
+    return new Parsed(sf, List.of(), unresolved);
+  }
+
+  /** Walks file-scope declarations for the names the prelude's macros produce. */
+  private static final class Extractor {
+    final Map<String, SourceText> texts;
+    final List<ModInfo> modInfo = new ArrayList<>();
+    final List<EntryPoint> entries = new ArrayList<>();
+
+    Extractor(Map<String, SourceText> texts) {
+      this.texts = texts;
+    }
+
+    void declaration(IASTDeclaration d) {
+      if (!(d instanceof IASTSimpleDeclaration sd)) return;
+      for (IASTDeclarator dec : sd.getDeclarators()) {
+        String name = innermost(dec).getName().toString();
+        if (!name.startsWith(PREFIX)) continue;
+        SourcePosition pos = position(d);
+        if (pos == null) continue;
+        boolean active = d.isActive();
+        IASTInitializerClause init = initializer(dec);
+        String rest = name.substring(PREFIX.length());
+        if (rest.startsWith("modinfo__")) {
+          String tag = rest.substring("modinfo__".length());
+          String text = lastMacroArgument(d.getRawSignature());
+          modInfo.add(new ModInfo(tag, stringValue(init), text, pos, active));
+        } else if (rest.equals("init") || rest.equals("exit")) {
+          entries.add(new EntryPoint(rest, idName(init), pos, active));
+        } else if (rest.startsWith("driver__")) {
+          entries.add(new EntryPoint(rest.substring("driver__".length()), idName(init), pos, active));
+        }
+      }
+    }
+
+    /** {@code MODULE_INFO(license, "GPL")} -> {@code "GPL"}: the argument as the user wrote it. */
+    static String lastMacroArgument(String call) {
+      int open = call.indexOf('(');
+      if (open < 0) return call.strip();
+      int depth = 0;
+      int argStart = open + 1;
+      boolean inString = false;
+      for (int i = open; i < call.length(); i++) {
+        char c = call.charAt(i);
+        if (inString) {
+          if (c == '\\') i++;
+          else if (c == '"') inString = false;
+        } else if (c == '"') {
+          inString = true;
+        } else if (c == '(') {
+          depth++;
+        } else if (c == ')') {
+          if (--depth == 0) return call.substring(argStart, i).strip();
+        } else if (c == ',' && depth == 1) {
+          argStart = i + 1;
+        }
+      }
+      return call.substring(argStart).strip();
+    }
+
+    private static IASTDeclarator innermost(IASTDeclarator d) {
+      while (d.getNestedDeclarator() != null) d = d.getNestedDeclarator();
+      return d;
+    }
+
+    private static IASTInitializerClause initializer(IASTDeclarator dec) {
+      IASTInitializer i = dec.getInitializer();
+      return i instanceof IASTEqualsInitializer eq ? eq.getInitializerClause() : null;
+    }
+
+    /** Name of the function or object an initializer designates: {@code fn}, {@code &(drv)}. */
+    private static String idName(IASTInitializerClause c) {
+      IASTNode n = c;
+      while (n instanceof IASTUnaryExpression u) n = u.getOperand();
+      if (n instanceof IASTIdExpression id) return id.getName().toString();
+      return c == null ? "" : c.getRawSignature();
+    }
+
+    private static String stringValue(IASTInitializerClause c) {
+      IASTNode n = c;
+      while (n instanceof IASTUnaryExpression u
+          && u.getOperator() == IASTUnaryExpression.op_bracketedPrimary) n = u.getOperand();
+      if (n instanceof IASTLiteralExpression lit
+          && lit.getKind() == IASTLiteralExpression.lk_string_literal) {
+        return CStrings.decode(String.valueOf(lit.getValue()));
+      }
+      return null;
+    }
+
+    /** Where the node stands in the file: for a macro-produced node, the macro call. */
+    private SourcePosition position(IASTNode node) {
+      IASTFileLocation loc = node.getFileLocation();
+      if (loc == null) return null;
+      String file = loc.getFileName();
+      if (ModuleFileContentProvider.PRELUDE_PATH.equals(file)) return null;
+      SourceText t = texts.get(Path.of(file).normalize().toString());
+      if (t == null) return null;
+      return t.position(loc.getNodeOffset(), loc.getNodeLength());
+    }
+  }
+
+  private static String loadPrelude() {
+    try (InputStream in = CFrontEnd.class.getResourceAsStream("/dev/kmodlint/c/kernel-prelude.h")) {
+      if (in == null) throw new IllegalStateException("kernel-prelude.h missing from the jar");
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

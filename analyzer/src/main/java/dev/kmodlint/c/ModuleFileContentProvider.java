@@ -1,0 +1,61 @@
+package dev.kmodlint.c;
+
+import dev.kmodlint.text.SourceText;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.eclipse.cdt.core.index.IIndexFileLocation;
+import org.eclipse.cdt.core.parser.FileContent;
+import org.eclipse.cdt.internal.core.parser.IMacroDictionary;
+import org.eclipse.cdt.internal.core.parser.scanner.InternalFileContent;
+import org.eclipse.cdt.internal.core.parser.scanner.InternalFileContentProvider;
+
+/**
+ * Serves the prelude and the local headers of a module to CDT's preprocessor. Only files
+ * inside the scanned tree are served: {@code <linux/...>} and anything else outside stays
+ * unresolved, so the analysis never depends on what happens to be installed.
+ */
+final class ModuleFileContentProvider extends InternalFileContentProvider {
+  static final String PRELUDE_PATH = "/__kmodlint__/kernel-prelude.h";
+
+  private final Path scanRoot;
+  private final String prelude;
+  private final Map<String, SourceText> texts;
+
+  /** {@code texts} is filled as headers are read; the caller uses it to place nodes. */
+  ModuleFileContentProvider(Path scanRoot, String prelude, Map<String, SourceText> texts) {
+    this.scanRoot = scanRoot;
+    this.prelude = prelude;
+    this.texts = texts;
+  }
+
+  @Override
+  public boolean getInclusionExists(String path) {
+    if (PRELUDE_PATH.equals(path)) return true;
+    Path p = Path.of(path).normalize();
+    return p.startsWith(scanRoot) && Files.isRegularFile(p) && Files.isReadable(p);
+  }
+
+  @Override
+  public InternalFileContent getContentForInclusion(String path, IMacroDictionary macros) {
+    if (PRELUDE_PATH.equals(path))
+      return (InternalFileContent) FileContent.create(path, prelude.toCharArray());
+    if (!getInclusionExists(path)) return null;
+    Path p = Path.of(path).normalize();
+    SourceText text = texts.computeIfAbsent(p.toString(), k -> {
+      try {
+        return SourceText.read(p);
+      } catch (IOException e) {
+        return null;
+      }
+    });
+    if (text == null || text.binary()) return null;
+    return (InternalFileContent) FileContent.create(p.toString(), text.chars());
+  }
+
+  @Override
+  public InternalFileContent getContentForInclusion(IIndexFileLocation ifl, String astPath) {
+    return getContentForInclusion(astPath, null);
+  }
+}

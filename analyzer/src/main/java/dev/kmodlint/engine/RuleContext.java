@@ -1,0 +1,16 @@
+package dev.kmodlint.engine;
+
+import dev.kmodlint.model.Project;
+import dev.kmodlint.model.SourcePosition;
+import java.util.List;
+
+/** What a rule sees: the project model, and a way to report. */
+public interface RuleContext {
+  Project project();
+
+  void report(SourcePosition at, String message, List<Finding.Related> related);
+
+  default void report(SourcePosition at, String message) {
+    report(at, message, List.of());
+  }
+}

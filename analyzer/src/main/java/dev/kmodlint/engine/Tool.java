@@ -1,0 +1,45 @@
+package dev.kmodlint.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Properties;
+
+/** Facts about kmodlint itself: name, version, where its documentation lives. */
+public final class Tool {
+  public static final String NAME = "kmodlint";
+  public static final String INFORMATION_URI = "https://github.com/kmodlint/kmodlint";
+  private static final String VERSION = loadVersion();
+
+  private Tool() {}
+
+  public static String version() {
+    return VERSION;
+  }
+
+  public static String helpUri(String ruleId) {
+    return INFORMATION_URI + "/blob/main/docs/rules/" + ruleId + ".md";
+  }
+
+  /** The rule's doc page (markdown), packaged from {@code docs/rules/<id>.md}. */
+  public static Optional<String> ruleDoc(String ruleId) {
+    try (InputStream in = Tool.class.getResourceAsStream("/dev/kmodlint/docs/rules/" + ruleId + ".md")) {
+      if (in == null) return Optional.empty();
+      return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String loadVersion() {
+    Properties p = new Properties();
+    try (InputStream in = Tool.class.getResourceAsStream("/dev/kmodlint/kmodlint.properties")) {
+      if (in != null) p.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return p.getProperty("version", "0.0.0");
+  }
+}

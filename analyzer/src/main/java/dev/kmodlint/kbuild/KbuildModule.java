@@ -1,0 +1,28 @@
+package dev.kmodlint.kbuild;
+
+import dev.kmodlint.model.SourcePosition;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One entry of {@code obj-m}/{@code obj-$(CONFIG_X)}/{@code obj-y}: {@code foo.o} is module
+ * {@code foo}. {@code objects} are its parts (for a composite {@code foo-y := a.o b.o}, a.o and
+ * b.o; otherwise foo.o itself). {@code declaredAt} is the position of {@code foo.o} in the
+ * {@code obj-*} line. {@code gatingConfigs}: CONFIG symbols named in the {@code obj-$(...)}
+ * variable (without {@code CONFIG_} prefix removed: e.g. {@code CONFIG_FOO}).
+ */
+public record KbuildModule(
+    String name,
+    Linkage linkage,
+    SourcePosition declaredAt,
+    List<KbuildObject> objects,
+    Set<String> gatingConfigs) {
+
+  /** obj-m; obj-$(CONFIG_X) (a module when X is m); obj-y / lib-y (never a module). */
+  public enum Linkage { MODULE, CONFIGURABLE, BUILTIN }
+
+  public KbuildModule {
+    objects = List.copyOf(objects);
+    gatingConfigs = Set.copyOf(gatingConfigs);
+  }
+}

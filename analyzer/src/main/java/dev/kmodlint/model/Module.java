@@ -1,0 +1,65 @@
+package dev.kmodlint.model;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A loadable module as Kbuild composes it: {@code obj-m += foo.o} with {@code foo-y := a.o b.o}
+ * is module {@code foo} with objects {@code a.o} and {@code b.o}. {@code declaredAt} is the
+ * Makefile line that makes it a module (absent for a C file taken as a module on its own).
+ * {@code gatingConfigs} are the CONFIG symbols of {@code obj-$(CONFIG_X)}.
+ */
+public record Module(
+    String name,
+    Path directory,
+    Origin origin,
+    List<ModuleObject> objects,
+    Optional<SourcePosition> declaredAt,
+    Set<String> gatingConfigs) {
+
+  public enum Origin { KBUILD, STANDALONE }
+
+  public Module {
+    objects = List.copyOf(objects);
+    gatingConfigs = Set.copyOf(gatingConfigs);
+  }
+
+  /** The C sources of the module's objects, in Makefile order. */
+  public List<SourceFile> sources() {
+    List<SourceFile> out = new ArrayList<>();
+    for (ModuleObject o : objects) o.source().ifPresent(out::add);
+    return out;
+  }
+
+  /** Every {@code .modinfo} entry with this tag over all objects, in object order. */
+  public List<ModInfo> modInfo(String tag) {
+    List<ModInfo> out = new ArrayList<>();
+    for (SourceFile f : sources()) out.addAll(f.modInfo(tag));
+    return out;
+  }
+
+  public List<ModInfo> licenses() {
+    return modInfo("license");
+  }
+
+  public List<EntryPoint> entryPoints() {
+    List<EntryPoint> out = new ArrayList<>();
+    for (SourceFile f : sources()) out.addAll(f.entryPoints());
+    return out;
+  }
+
+  /**
+   * Where a finding about the module as a whole goes: its {@code module_init} line, else its
+   * first {@code MODULE_*} line, else line 1 of its first source, else the Makefile line.
+   */
+  public SourcePosition anchor() {
+    for (EntryPoint e : entryPoints()) if (e.active()) return e.position();
+    for (SourceFile f : sources())
+      for (ModInfo m : f.modInfo()) return m.position();
+    for (SourceFile f : sources()) return SourcePosition.startOf(f.path());
+    return declaredAt.orElse(SourcePosition.startOf(directory));
+  }
+}

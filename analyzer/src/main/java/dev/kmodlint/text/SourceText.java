@@ -1,0 +1,106 @@
+package dev.kmodlint.text;
+
+import dev.kmodlint.model.SourcePosition;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * A file's text with a line index. Bytes that are not UTF-8 become U+FFFD instead of failing:
+ * kernel trees hold Latin-1 author names and the odd binary blob. Offsets and columns are in
+ * UTF-16 code units, which is what CDT reports and SARIF expects by default.
+ */
+public final class SourceText {
+  private final Path path;
+  private final char[] chars;
+  private final int[] lineStarts;
+  private final boolean binary;
+
+  private SourceText(Path path, char[] chars, boolean binary) {
+    this.path = path;
+    this.chars = chars;
+    this.binary = binary;
+    int n = 1;
+    for (char c : chars) if (c == '\n') n++;
+    int[] starts = new int[n];
+    int line = 1;
+    for (int i = 0; i < chars.length; i++) if (chars[i] == '\n') starts[line++] = i + 1;
+    this.lineStarts = starts;
+  }
+
+  public static SourceText read(Path path) throws IOException {
+    byte[] bytes = Files.readAllBytes(path);
+    return of(path, bytes);
+  }
+
+  public static SourceText of(Path path, byte[] bytes) {
+    CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPLACE)
+        .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    char[] chars;
+    try {
+      var cb = dec.decode(ByteBuffer.wrap(bytes));
+      chars = Arrays.copyOf(cb.array(), cb.limit());
+    } catch (java.nio.charset.CharacterCodingException e) {
+      chars = new String(bytes, StandardCharsets.ISO_8859_1).toCharArray(); // not reached with REPLACE
+    }
+    return new SourceText(path, chars, looksBinary(bytes));
+  }
+
+  public static SourceText of(Path path, String text) {
+    return new SourceText(path, text.toCharArray(), false);
+  }
+
+  /** NUL bytes in the first 8 KiB: what git and grep take as "binary". */
+  private static boolean looksBinary(byte[] bytes) {
+    int n = Math.min(bytes.length, 8192);
+    for (int i = 0; i < n; i++) if (bytes[i] == 0) return true;
+    return false;
+  }
+
+  public Path path() {
+    return path;
+  }
+
+  public char[] chars() {
+    return chars;
+  }
+
+  public boolean binary() {
+    return binary;
+  }
+
+  public int lineCount() {
+    return lineStarts.length;
+  }
+
+  /** 1-based line of an offset. */
+  public int lineOf(int offset) {
+    int i = Arrays.binarySearch(lineStarts, Math.max(0, Math.min(offset, chars.length)));
+    return i >= 0 ? i + 1 : -i - 1;
+  }
+
+  public int columnOf(int offset) {
+    int line = lineOf(offset);
+    return offset - lineStarts[line - 1] + 1;
+  }
+
+  /** The text of a 1-based line without its line terminator. */
+  public String line(int line) {
+    if (line < 1 || line > lineStarts.length) return "";
+    int start = lineStarts[line - 1];
+    int end = line < lineStarts.length ? lineStarts[line] - 1 : chars.length;
+    if (end > start && chars[end - 1] == '\r') end--;
+    return new String(chars, start, Math.max(0, end - start));
+  }
+
+  public SourcePosition position(int offset, int length) {
+    int end = offset + Math.max(0, length);
+    return new SourcePosition(path, lineOf(offset), columnOf(offset), lineOf(end), columnOf(end));
+  }
+}

@@ -1,0 +1,106 @@
+package dev.kmodlint.c;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.kmodlint.model.EntryPoint;
+import dev.kmodlint.model.ModInfo;
+import dev.kmodlint.model.SourceFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CFrontEndTest {
+  @TempDir Path dir;
+
+  private SourceFile parse(String name, String text) throws Exception {
+    Path f = dir.resolve(name);
+    Files.writeString(f, text);
+    return new CFrontEnd(dir).parse(f, SourceFile.Kind.C).file();
+  }
+
+  @Test
+  void helloWorldMetadataAndEntryPointsWithExactPositions() throws Exception {
+    SourceFile f = parse("hello.c", """
+        // SPDX-License-Identifier: GPL-2.0
+        #include <linux/module.h>
+        #include <linux/init.h>
+
+        MODULE_LICENSE("GPL");
+        MODULE_AUTHOR("Your Name <you@example.com>");
+          MODULE_DESCRIPTION("Hello" " World");
+        MODULE_VERSION("1.0");
+
+        static int __init hello_init(void)
+        {
+            pr_info("hello: module loaded\\n");
+            return 0;
+        }
+
+        static void __exit hello_exit(void) { }
+
+        module_init(hello_init);
+        module_exit(hello_exit);
+        """);
+    List<ModInfo> lic = f.modInfo("license");
+    assertEquals(1, lic.size());
+    assertEquals("GPL", lic.get(0).value());
+    assertEquals(5, lic.get(0).position().line());
+    assertEquals(1, lic.get(0).position().column());
+    assertEquals(22, lic.get(0).position().endColumn(), "end of MODULE_LICENSE(\"GPL\") exclusive");
+    ModInfo desc = f.modInfo("description").get(0);
+    assertEquals("Hello World", desc.value());
+    assertEquals(7, desc.position().line());
+    assertEquals(3, desc.position().column());
+    assertEquals("1.0", f.modInfo("version").get(0).value());
+    List<EntryPoint> e = f.entryPoints();
+    assertEquals(2, e.size());
+    assertEquals("init", e.get(0).kind());
+    assertEquals("hello_init", e.get(0).function());
+    assertEquals(18, e.get(0).position().line());
+    assertEquals("exit", e.get(1).kind());
+    assertEquals("hello_exit", e.get(1).function());
+    assertEquals("GPL-2.0", f.spdx().orElseThrow().expression());
+    assertEquals("//", f.spdx().orElseThrow().commentStyle());
+  }
+
+  @Test
+  void localHeaderMacrosAndInactiveBranchesAreSeen() throws Exception {
+    Files.writeString(dir.resolve("drv.h"), "#define DRV_LICENSE \"Dual BSD/GPL\"\n");
+    SourceFile f = parse("drv.c", """
+        #include "drv.h"
+        #include <linux/module.h>
+        MODULE_LICENSE(DRV_LICENSE);
+        #ifdef CONFIG_FOO
+        MODULE_AUTHOR("Someone");
+        #endif
+        MODULE_DESCRIPTION(UNKNOWN_KERNEL_MACRO);
+        module_platform_driver(drv_driver);
+        """);
+    assertEquals("Dual BSD/GPL", f.modInfo("license").get(0).value());
+    assertEquals(3, f.modInfo("license").get(0).position().line());
+    ModInfo author = f.modInfo("author").get(0);
+    assertFalse(author.active());
+    assertEquals("Someone", author.value());
+    ModInfo desc = f.modInfo("description").get(0);
+    assertNull(desc.value(), "a macro from an unread kernel header is not evaluated");
+    assertEquals("UNKNOWN_KERNEL_MACRO", desc.text());
+    assertEquals("module_platform_driver", f.entryPoints().get(0).kind());
+    assertEquals("drv_driver", f.entryPoints().get(0).function());
+    assertEquals(List.of(dir.resolve("drv.h").toAbsolutePath().normalize()), f.localIncludes());
+  }
+
+  @Test
+  void garbageAndLatin1DoNotAbortTheFile() throws Exception {
+    byte[] latin1 = "/* Autor: J\u00f6rg */\nMODULE_LICENSE(\"GPL\");\nint x = ((;\n}}}\nMODULE_AUTHOR(\"J\u00f6rg\");\n"
+        .getBytes(StandardCharsets.ISO_8859_1);
+    Path f = dir.resolve("bad.c");
+    Files.write(f, latin1);
+    SourceFile s = new CFrontEnd(dir).parse(f, SourceFile.Kind.C).file();
+    assertTrue(s.parsed());
+    assertEquals("GPL", s.modInfo("license").get(0).value());
+    assertEquals(2, s.modInfo("license").get(0).position().line());
+  }
+}
