@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.cdt.core.dom.ast.IASTDeclaration;
 import org.eclipse.cdt.core.dom.ast.IASTDeclarator;
 import org.eclipse.cdt.core.dom.ast.IASTEqualsInitializer;
@@ -31,6 +33,8 @@ import org.eclipse.cdt.core.dom.ast.IASTInitializerClause;
 import org.eclipse.cdt.core.dom.ast.IASTLiteralExpression;
 import org.eclipse.cdt.core.dom.ast.IASTNode;
 import org.eclipse.cdt.core.dom.ast.IASTPreprocessorIncludeStatement;
+import org.eclipse.cdt.core.dom.ast.ASTVisitor;
+import org.eclipse.cdt.core.dom.ast.IASTProblemDeclaration;
 import org.eclipse.cdt.core.dom.ast.IASTSimpleDeclaration;
 import org.eclipse.cdt.core.dom.ast.IASTTranslationUnit;
 import org.eclipse.cdt.core.dom.ast.IASTUnaryExpression;
@@ -47,6 +51,9 @@ import org.eclipse.cdt.core.parser.NullLogService;
  */
 public final class CFrontEnd {
   private static final String PREFIX = "__kmodlint_";
+  private static final Pattern RECOVERABLE = Pattern.compile(
+      "\\bMODULE_(LICENSE|DESCRIPTION|AUTHOR|VERSION)\\s*\\(\\s*(\"(?:[^\"\\\\\\n]|\\\\.)*\")\\s*\\)"
+      + "|\\bmodule_(init|exit)\\s*\\(\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*\\)");
   private static final String PRELUDE = loadPrelude();
 
   private final Path scanRoot;
@@ -83,7 +90,7 @@ public final class CFrontEnd {
       throw new IOException("CDT could not parse " + path + ": " + e.getMessage(), e);
     }
     Extractor x = new Extractor(texts);
-    for (IASTDeclaration d : tu.getDeclarations(true)) x.declaration(d);
+    x.translationUnit(tu);
     int unresolved = 0;
     Set<Path> includes = new LinkedHashSet<>();
     for (IASTPreprocessorIncludeStatement inc : tu.getIncludeDirectives()) {
@@ -108,24 +115,70 @@ public final class CFrontEnd {
       this.texts = texts;
     }
 
-    void declaration(IASTDeclaration d) {
-      if (!(d instanceof IASTSimpleDeclaration sd)) return;
-      for (IASTDeclarator dec : sd.getDeclarators()) {
-        String name = innermost(dec).getName().toString();
-        if (!name.startsWith(PREFIX)) continue;
-        SourcePosition pos = position(d);
-        if (pos == null) continue;
-        boolean active = d.isActive();
-        IASTInitializerClause init = initializer(dec);
-        String rest = name.substring(PREFIX.length());
-        if (rest.startsWith("modinfo__")) {
-          String tag = rest.substring("modinfo__".length());
-          String text = lastMacroArgument(d.getRawSignature());
-          modInfo.add(new ModInfo(tag, stringValue(init), text, pos, active));
-        } else if (rest.equals("init") || rest.equals("exit")) {
-          entries.add(new EntryPoint(rest, idName(init), pos, active));
-        } else if (rest.startsWith("driver__")) {
-          entries.add(new EntryPoint(rest.substring("driver__".length()), idName(init), pos, active));
+    /**
+     * Every declarator the prelude's macros produced, wherever it ended up: at file scope
+     * normally, inside a struct or function when broken code before it swallowed it.
+     */
+    void translationUnit(IASTTranslationUnit tu) {
+      tu.accept(new ASTVisitor() {
+        {
+          shouldVisitDeclarations = true;
+          shouldVisitDeclarators = true;
+          includeInactiveNodes = true;
+        }
+
+        @Override
+        public int visit(IASTDeclaration d) {
+          if (d instanceof IASTProblemDeclaration) recover(d);
+          return PROCESS_CONTINUE;
+        }
+
+        @Override
+        public int visit(IASTDeclarator dec) {
+          if (dec.getParent() instanceof IASTSimpleDeclaration sd) declarator(sd, dec);
+          return PROCESS_CONTINUE;
+        }
+      });
+    }
+
+    private void declarator(IASTSimpleDeclaration d, IASTDeclarator dec) {
+      String name = innermost(dec).getName().toString();
+      if (!name.startsWith(PREFIX)) return;
+      SourcePosition pos = position(d);
+      if (pos == null) return;
+      boolean active = d.isActive();
+      IASTInitializerClause init = initializer(dec);
+      String rest = name.substring(PREFIX.length());
+      if (rest.startsWith("modinfo__")) {
+        String tag = rest.substring("modinfo__".length());
+        String text = lastMacroArgument(d.getRawSignature());
+        modInfo.add(new ModInfo(tag, stringValue(init), text, pos, active));
+      } else if (rest.equals("init") || rest.equals("exit")) {
+        entries.add(new EntryPoint(rest, idName(init), pos, active));
+      } else if (rest.startsWith("driver__")) {
+        entries.add(new EntryPoint(rest.substring("driver__".length()), idName(init), pos, active));
+      }
+    }
+
+    /**
+     * A declaration CDT could not parse (broken code, or a kernel macro it cannot know) may
+     * still hold module macros: they are read from its text, so one syntax error does not
+     * make a module lose its license. Only literal-string forms are taken.
+     */
+    private void recover(IASTDeclaration pd) {
+      IASTFileLocation loc = pd.getFileLocation();
+      if (loc == null) return;
+      SourceText t = texts.get(Path.of(loc.getFileName()).normalize().toString());
+      if (t == null) return;
+      String raw = new String(t.chars(), loc.getNodeOffset(), loc.getNodeLength());
+      Matcher m = RECOVERABLE.matcher(raw);
+      while (m.find()) {
+        SourcePosition pos = t.position(loc.getNodeOffset() + m.start(), m.end() - m.start());
+        if (m.group(1) != null) {
+          String tag = m.group(1).toLowerCase(java.util.Locale.ROOT);
+          modInfo.add(new ModInfo(tag, CStrings.decode(m.group(2)), m.group(2), pos, pd.isActive()));
+        } else {
+          entries.add(new EntryPoint(m.group(3), m.group(4), pos, pd.isActive()));
         }
       }
     }

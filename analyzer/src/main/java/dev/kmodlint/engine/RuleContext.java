@@ -10,6 +10,12 @@ public interface RuleContext {
 
   void report(SourcePosition at, String message, List<Finding.Related> related);
 
+  /**
+   * The rule cannot decide here because the analyzer lacks something (a source it could not
+   * read, a macro from an unread header): said in the run's notifications, never guessed.
+   */
+  void skip(SourcePosition at, String why);
+
   default void report(SourcePosition at, String message) {
     report(at, message, List.of());
   }

@@ -34,6 +34,20 @@ public record Module(
     return out;
   }
 
+  /**
+   * Objects whose content the analyzer does not know: no source in the tree (generated, or
+   * a Makefile trick it could not follow) or a C file the front-end gave up on. A rule about
+   * "no X in any object" cannot conclude while this is not empty.
+   */
+  public List<ModuleObject> unknownObjects() {
+    List<ModuleObject> out = new ArrayList<>();
+    for (ModuleObject o : objects) {
+      if (o.source().isEmpty()) out.add(o);
+      else if (!o.source().get().parsed() && o.source().get().kind() != SourceFile.Kind.ASSEMBLY) out.add(o);
+    }
+    return out;
+  }
+
   /** Every {@code .modinfo} entry with this tag over all objects, in object order. */
   public List<ModInfo> modInfo(String tag) {
     List<ModInfo> out = new ArrayList<>();

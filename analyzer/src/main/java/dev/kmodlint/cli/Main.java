@@ -1,0 +1,188 @@
+package dev.kmodlint.cli;
+
+import dev.kmodlint.engine.AnalysisOptions;
+import dev.kmodlint.engine.AnalysisResult;
+import dev.kmodlint.engine.Analyzer;
+import dev.kmodlint.engine.Finding;
+import dev.kmodlint.engine.RuleDescriptor;
+import dev.kmodlint.engine.RuleRegistry;
+import dev.kmodlint.engine.Tool;
+import dev.kmodlint.model.Level;
+import dev.kmodlint.sarif.SarifWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code kmodlint check} and {@code kmodlint rules}. Exit codes: 0 nothing at or above
+ * {@code --fail-on}, 1 something is, 2 usage or I/O error (one line on stderr, no stack trace).
+ */
+@Command(name = "kmodlint", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+    description = "Static analyzer for Linux kernel module sources.",
+    subcommands = {Main.Check.class, Main.Rules.class})
+public final class Main implements Callable<Integer> {
+  static final int OK = 0;
+  static final int FINDINGS = 1;
+  static final int USAGE = 2;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return USAGE;
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /** Runs the CLI with the given streams; returns the exit code. */
+  public static int run(String[] args, OutputStream stdout, OutputStream stderr) {
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
+    CommandLine cl = new CommandLine(new Main())
+        .setOut(out).setErr(err)
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setExecutionExceptionHandler((ex, line, parsed) -> {
+          line.getErr().println("kmodlint: " + describe(ex));
+          return USAGE;
+        })
+        .setParameterExceptionHandler((ex, args2) -> {
+          ex.getCommandLine().getErr().println("kmodlint: " + ex.getMessage());
+          ex.getCommandLine().getErr().println("Try 'kmodlint " + ex.getCommandLine().getCommandName()
+              + " --help' for more information.");
+          return USAGE;
+        });
+    cl.setExitCodeExceptionMapper(t -> USAGE);
+    int code = cl.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  static String describe(Throwable ex) {
+    if (ex instanceof UncheckedIOException u) ex = u.getCause();
+    if (ex instanceof NoSuchFileException n) return n.getFile() + ": no such file or directory";
+    if (ex instanceof AccessDeniedException a) return a.getFile() + ": permission denied";
+    if (ex instanceof IOException io) return io.getMessage() == null ? io.toString() : io.getMessage();
+    return "internal error: " + ex;
+  }
+
+  enum Format { text, sarif }
+
+  enum FailOn {
+    error(Level.ERROR), warning(Level.WARNING), note(Level.NOTE), none(null);
+
+    final Level level;
+
+    FailOn(Level level) {
+      this.level = level;
+    }
+  }
+
+  @Command(name = "check", mixinStandardHelpOptions = true,
+      description = "Analyze module sources: a file, a module directory or a whole tree.")
+  static final class Check implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--format", description = "text (default) or sarif", defaultValue = "text")
+    Format format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the report to FILE instead of stdout")
+    Path output;
+
+    @Option(names = "--fail-on", defaultValue = "error", paramLabel = "LEVEL",
+        description = "exit 1 when a finding is at or above LEVEL: error (default), warning, note, none")
+    FailOn failOn;
+
+    @Option(names = "--symvers", paramLabel = "FILE",
+        description = "a Module.symvers of the kernel or of other modules (repeatable)")
+    List<Path> symvers = new ArrayList<>();
+
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "parser threads (default: cores)")
+    Integer jobs;
+
+    @Option(names = "--file-timeout", paramLabel = "SECONDS", defaultValue = "60",
+        description = "give up on a C file after this long (default 60)")
+    long fileTimeoutSeconds;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "files or directories to analyze")
+    List<Path> paths;
+
+    @Override
+    public Integer call() throws IOException {
+      for (Path p : paths) if (!Files.exists(p)) throw new NoSuchFileException(p.toString());
+      for (Path s : symvers) {
+        if (!Files.isRegularFile(s)) throw new NoSuchFileException(s.toString());
+        if (!Files.isReadable(s)) throw new AccessDeniedException(s.toString());
+      }
+      AnalysisOptions opts = new AnalysisOptions(paths,
+          jobs != null ? jobs : Runtime.getRuntime().availableProcessors(),
+          Duration.ofSeconds(Math.max(1, fileTimeoutSeconds)), symvers);
+      AnalysisResult result = new Analyzer(RuleRegistry.discover()).analyze(opts);
+
+      ByteArrayOutputStream buf = new ByteArrayOutputStream();
+      if (format == Format.sarif) {
+        SarifWriter.write(result, buf);
+      } else {
+        PrintWriter w = new PrintWriter(new OutputStreamWriter(buf, StandardCharsets.UTF_8));
+        new TextReport(Path.of("")).write(result, w);
+      }
+      if (output != null) {
+        Path parent = output.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) throw new NoSuchFileException(parent.toString());
+        Files.write(output, buf.toByteArray());
+        if (format == Format.sarif) spec.commandLine().getErr().println(TextReport.summary(result));
+      } else {
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(buf.toString(StandardCharsets.UTF_8));
+        out.flush();
+      }
+      if (failOn.level == null) return OK;
+      for (Finding f : result.findings()) if (f.level().atLeast(failOn.level)) return FINDINGS;
+      return OK;
+    }
+  }
+
+  @Command(name = "rules", mixinStandardHelpOptions = true, description = "List every rule: id, level, summary.")
+  static final class Rules implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      List<RuleDescriptor> rules = RuleRegistry.discover().descriptors();
+      int w = rules.stream().mapToInt(r -> r.id().length()).max().orElse(10);
+      for (RuleDescriptor r : rules) {
+        out.println(String.format(Locale.ROOT, "%-" + w + "s  %-7s  %s", r.id(), r.level().sarif(), r.summary()));
+      }
+      out.flush();
+      return OK;
+    }
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {Tool.NAME + " " + Tool.version()};
+    }
+  }
+}

@@ -1,0 +1,216 @@
+package dev.kmodlint.engine;
+
+import dev.kmodlint.c.CFrontEnd;
+import dev.kmodlint.kbuild.KbuildDirectory;
+import dev.kmodlint.kbuild.KbuildModule;
+import dev.kmodlint.kbuild.KbuildObject;
+import dev.kmodlint.kbuild.KbuildReader;
+import dev.kmodlint.kconfig.KconfigTypes;
+import dev.kmodlint.model.Level;
+import dev.kmodlint.model.Module;
+import dev.kmodlint.model.ModuleObject;
+import dev.kmodlint.model.Notification;
+import dev.kmodlint.model.Project;
+import dev.kmodlint.model.SourceFile;
+import dev.kmodlint.model.SourcePosition;
+import dev.kmodlint.text.SourceText;
+import dev.kmodlint.text.Spdx;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Runs one analysis: collects the tree, parses C files on all cores, composes modules the way
+ * Kbuild does, runs every rule on the resulting model and sorts what they found.
+ */
+public final class Analyzer {
+  private final RuleRegistry registry;
+
+  public Analyzer(RuleRegistry registry) {
+    this.registry = registry;
+  }
+
+  public AnalysisResult analyze(AnalysisOptions options) throws IOException {
+    Instant start = Instant.now();
+    List<Path> inputs = new ArrayList<>();
+    for (Path in : options.inputs()) {
+      Path abs = in.toAbsolutePath().normalize();
+      if (!Files.exists(abs)) throw new NoSuchFileException(in.toString(), null, "no such file or directory");
+      inputs.add(abs);
+    }
+    Path root = scanRoot(inputs);
+    List<Notification> notes = new ArrayList<>();
+    SourceTree tree = SourceTree.walk(inputs);
+    notes.addAll(tree.notifications);
+
+    ParallelParser parser = new ParallelParser(new CFrontEnd(root), options.jobs(), options.fileTimeout());
+    ParallelParser.Output parsed = parser.parse(List.copyOf(tree.cFiles), SourceFile.Kind.C);
+    notes.addAll(parsed.notifications());
+    Map<Path, SourceFile> files = new TreeMap<>(parsed.files());
+    for (Path h : tree.headers) files.put(h, header(h, notes));
+    if (parsed.unresolvedIncludes() > 0) {
+      notes.add(Notification.of("kernel-headers-not-read", Level.NOTE, parsed.unresolvedIncludes()
+          + " #include directives name headers outside the scanned tree (<linux/...> and the like);"
+          + " kmodlint does not read kernel headers, so macros defined only there are not expanded"
+          + " and checks that would need their values are skipped, not guessed"));
+    }
+
+    KconfigTypes kconfig = KconfigTypes.read(List.copyOf(tree.kconfigs));
+    List<Module> modules = new ArrayList<>();
+    Set<Path> claimed = new HashSet<>();
+    int unknownGates = 0;
+    for (Path dir : tree.kbuildDirs) {
+      KbuildDirectory kd = new KbuildReader().read(dir);
+      notes.addAll(kd.notifications());
+      for (KbuildModule km : kd.modules()) {
+        for (KbuildObject o : km.objects()) o.source().ifPresent(s -> claimed.add(s.toAbsolutePath().normalize()));
+        if (km.linkage() == KbuildModule.Linkage.BUILTIN) continue;
+        if (km.linkage() == KbuildModule.Linkage.CONFIGURABLE) {
+          Optional<Boolean> canBeModule = canBeModule(km, kconfig);
+          if (canBeModule.isEmpty()) unknownGates++;
+          else if (!canBeModule.get()) continue;
+        }
+        modules.add(module(km, dir, files));
+      }
+    }
+    if (unknownGates > 0) {
+      notes.add(Notification.of("config-type-unknown", Level.NOTE, unknownGates
+          + " obj-$(CONFIG_...) objects are gated by symbols no scanned Kconfig defines;"
+          + " they are analyzed as loadable modules"));
+    }
+    modules.addAll(standaloneModules(tree, files, claimed, notes));
+    modules.sort((a, b) -> a.anchor().compareTo(b.anchor()));
+
+    Project project = new Project(root, modules, List.copyOf(files.values()));
+    List<Finding> findings = runRules(project, notes);
+    notes.sort(null);
+    return new AnalysisResult(root, project, registry.descriptors(), findings, notes, start,
+        Instant.now(), true, files.size());
+  }
+
+  /** True for tristate, false for bool only, empty when no scanned Kconfig tells. */
+  private static Optional<Boolean> canBeModule(KbuildModule km, KconfigTypes kconfig) {
+    boolean unknown = false;
+    for (String sym : km.gatingConfigs()) {
+      Optional<KconfigTypes.Type> t = kconfig.typeOf(sym);
+      if (t.isEmpty()) unknown = true;
+      else if (t.get() == KconfigTypes.Type.TRISTATE) return Optional.of(true);
+    }
+    if (km.gatingConfigs().isEmpty()) return Optional.of(true);
+    return unknown ? Optional.empty() : Optional.of(false);
+  }
+
+  private static Module module(KbuildModule km, Path dir, Map<Path, SourceFile> files) {
+    List<ModuleObject> objects = new ArrayList<>();
+    for (KbuildObject o : km.objects()) {
+      Optional<SourceFile> src = o.source().map(s -> s.toAbsolutePath().normalize()).map(s -> {
+        SourceFile f = files.get(s);
+        return f != null ? f : SourceFile.unparsed(s, s.toString().endsWith(".S")
+            ? SourceFile.Kind.ASSEMBLY : SourceFile.Kind.C, Optional.empty());
+      });
+      objects.add(new ModuleObject(o.name(), src, Optional.of(o.listedAt())));
+    }
+    return new Module(km.name(), dir, Module.Origin.KBUILD, objects, Optional.of(km.declaredAt()),
+        km.gatingConfigs());
+  }
+
+  /**
+   * C files that no Makefile builds and no other C file includes, but that carry
+   * {@code module_init} or {@code MODULE_LICENSE}: each is taken as a module of its own,
+   * which is how a bare directory of sources is usually meant.
+   */
+  private static List<Module> standaloneModules(SourceTree tree, Map<Path, SourceFile> files,
+      Set<Path> claimed, List<Notification> notes) {
+    Set<Path> included = new HashSet<>();
+    for (SourceFile f : files.values()) included.addAll(f.localIncludes());
+    Map<Path, List<Module>> byDir = new LinkedHashMap<>();
+    for (Path c : tree.cFiles) {
+      SourceFile f = files.get(c);
+      if (f == null || claimed.contains(c) || included.contains(c) || !f.declaresModule()) continue;
+      String name = c.getFileName().toString().replaceFirst("\\.c$", "");
+      Module m = new Module(name, c.getParent(), Module.Origin.STANDALONE,
+          List.of(new ModuleObject(name + ".o", Optional.of(f), Optional.empty())),
+          Optional.empty(), Set.of());
+      byDir.computeIfAbsent(c.getParent(), d -> new ArrayList<>()).add(m);
+    }
+    List<Module> out = new ArrayList<>();
+    for (Map.Entry<Path, List<Module>> e : byDir.entrySet()) {
+      out.addAll(e.getValue());
+      boolean hasMakefile = tree.kbuildDirs.contains(e.getKey());
+      notes.add(Notification.at("module-without-kbuild", Level.NOTE,
+          (hasMakefile ? "the Kbuild/Makefile of " + e.getKey() + " builds no object from "
+              : "no Kbuild or Makefile in " + e.getKey() + " builds ")
+              + e.getValue().size() + " C file(s) with module_init or MODULE_LICENSE;"
+              + " each is analyzed as a module of its own: "
+              + String.join(", ", e.getValue().stream().map(Module::name).toList()),
+          e.getValue().get(0).anchor()));
+    }
+    return out;
+  }
+
+  private static SourceFile header(Path h, List<Notification> notes) {
+    try {
+      SourceText t = SourceText.read(h);
+      return new SourceFile(h, SourceFile.Kind.HEADER, !t.binary(), Spdx.find(t), List.of(), List.of(), List.of());
+    } catch (IOException e) {
+      notes.add(Notification.at("read-failure", Level.WARNING, "cannot read " + h + ": " + e.getMessage(),
+          SourcePosition.startOf(h)));
+      return SourceFile.unparsed(h, SourceFile.Kind.HEADER, Optional.empty());
+    }
+  }
+
+  private List<Finding> runRules(Project project, List<Notification> notes) {
+    List<Finding> findings = new ArrayList<>();
+    for (Rule rule : registry.rules()) {
+      RuleDescriptor d = RuleDescriptor.of(rule);
+      List<Finding> out = new ArrayList<>();
+      List<Notification> skipped = new ArrayList<>();
+      RuleContext ctx = new RuleContext() {
+        @Override
+        public Project project() {
+          return project;
+        }
+
+        @Override
+        public void report(SourcePosition at, String message, List<Finding.Related> related) {
+          out.add(new Finding(d.id(), d.level(), message, at, related));
+        }
+
+        @Override
+        public void skip(SourcePosition at, String why) {
+          skipped.add(Notification.at("rule-skipped", Level.NOTE, d.id() + " not checked: " + why, at));
+        }
+      };
+      try {
+        rule.check(ctx);
+        findings.addAll(out);
+        skipped.stream().distinct().forEach(notes::add);
+      } catch (RuntimeException | StackOverflowError e) {
+        notes.add(Notification.of("rule-failure", Level.ERROR,
+            "rule " + d.id() + " failed and reported nothing: " + e));
+      }
+    }
+    return findings.stream().distinct().sorted().toList();
+  }
+
+  /** The one directory all inputs are under: SARIF's %SRCROOT%. */
+  static Path scanRoot(List<Path> inputs) {
+    Path root = null;
+    for (Path p : inputs) {
+      Path dir = Files.isDirectory(p) ? p : p.getParent();
+      if (root == null) root = dir;
+      else while (!dir.startsWith(root)) root = root.getParent();
+    }
+    return root;
+  }
+}

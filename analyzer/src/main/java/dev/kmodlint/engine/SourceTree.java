@@ -1,0 +1,93 @@
+package dev.kmodlint.engine;
+
+import dev.kmodlint.model.Level;
+import dev.kmodlint.model.Notification;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The files of the scan, by kind and by directory. Symbolic links to directories are not
+ * followed (kernel trees have loops through them); an unreadable directory is a notification
+ * and the walk goes on.
+ */
+final class SourceTree {
+  private static final Set<String> SKIPPED_DIRS = Set.of(".git", ".svn", ".hg", ".pc", ".tmp_versions");
+  private static final Set<String> MAKEFILES = Set.of("Kbuild", "Makefile", "makefile", "GNUmakefile");
+
+  final TreeSet<Path> cFiles = new TreeSet<>();
+  final TreeSet<Path> headers = new TreeSet<>();
+  final TreeSet<Path> kconfigs = new TreeSet<>();
+  /** Directories holding a Kbuild or Makefile, or C files. */
+  final TreeMap<Path, List<Path>> cFilesByDir = new TreeMap<>();
+  final TreeSet<Path> kbuildDirs = new TreeSet<>();
+  final List<Notification> notifications = new ArrayList<>();
+
+  static SourceTree walk(List<Path> inputs) throws IOException {
+    SourceTree t = new SourceTree();
+    for (Path in : inputs) {
+      Path p = in.toAbsolutePath().normalize();
+      if (Files.isDirectory(p)) t.walkDir(p);
+      else t.addFile(p, true);
+    }
+    return t;
+  }
+
+  private void walkDir(Path root) throws IOException {
+    Files.walkFileTree(root, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+        String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+        if (!dir.equals(root) && SKIPPED_DIRS.contains(name)) return FileVisitResult.SKIP_SUBTREE;
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+        if (attrs.isRegularFile()) addFile(file, false);
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFileFailed(Path file, IOException e) {
+        notifications.add(Notification.of("read-failure", Level.WARNING,
+            "skipped " + file + ": " + describe(e)));
+        return FileVisitResult.CONTINUE;
+      }
+    });
+  }
+
+  private void addFile(Path file, boolean explicit) {
+    String name = file.getFileName().toString();
+    Path dir = file.getParent();
+    if (name.endsWith(".c")) {
+      cFiles.add(file);
+      cFilesByDir.computeIfAbsent(dir, d -> new ArrayList<>()).add(file);
+      if (explicit) kbuildDirsOf(dir);
+    } else if (name.endsWith(".h")) {
+      headers.add(file);
+    } else if (name.startsWith("Kconfig")) {
+      kconfigs.add(file);
+    } else if (MAKEFILES.contains(name)) {
+      kbuildDirs.add(dir);
+    }
+  }
+
+  /** A file given on its own is still composed with its directory's Makefile. */
+  private void kbuildDirsOf(Path dir) {
+    for (String m : MAKEFILES) if (Files.isRegularFile(dir.resolve(m))) kbuildDirs.add(dir);
+  }
+
+  private static String describe(IOException e) {
+    if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+}

@@ -1,0 +1,206 @@
+package dev.kmodlint.kbuild;
+
+import dev.kmodlint.model.Level;
+import dev.kmodlint.model.Notification;
+import dev.kmodlint.model.SourcePosition;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.LexerNoViableAltException;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.ErrorNode;
+import org.antlr.v4.runtime.tree.IterativeParseTreeWalker;
+import org.antlr.v4.runtime.tree.ParseTreeListener;
+import org.antlr.v4.runtime.tree.TerminalNode;
+
+/**
+ * Parses one Makefile with the generated grammar. Syntax problems become
+ * {@value #PARSE_ERROR} notifications; ANTLR's error recovery keeps the rest of the tree.
+ */
+final class MakefileSyntax {
+  static final String PARSE_ERROR = "kbuild-parse-error";
+
+  /** A file of garbage would otherwise yield one notification per line. */
+  private static final int MAX_REPORTED = 20;
+  private static final int MAX_MESSAGE = 160;
+  /**
+   * The parser recurses once per open conditional and would exhaust the stack on a few
+   * thousand; real Kbuild files stay under ten.
+   */
+  private static final int MAX_NESTING = 200;
+  /** make joins a backslash-newline and the blanks around it into one space. */
+  private static final Pattern CONTINUATION = Pattern.compile("[ \t]*\\\\\r?\n[ \t]*");
+
+  private MakefileSyntax() {}
+
+  /** One parsed file: its tree, its problems, and how to place its tokens. */
+  record Parsed(Path file, KbuildParser.MakefileContext tree, List<Notification> notifications,
+      TextIndex index) {
+
+    Word word(Token token) {
+      String text = CONTINUATION.matcher(token.getText()).replaceAll(" ").replace("\\#", "#");
+      return new Word(text, position(token));
+    }
+
+    SourcePosition position(Token token) {
+      return index.span(file, token.getStartIndex(), token.getStopIndex() + 1);
+    }
+  }
+
+  static Parsed parse(Path file, String text) {
+    TextIndex index = new TextIndex(text);
+    ErrorCollector errors = new ErrorCollector(file, index);
+    KbuildLexer lexer = new KbuildLexer(CharStreams.fromString(text, file.toString()));
+    lexer.removeErrorListeners();
+    lexer.addErrorListener(errors);
+    CommonTokenStream tokens = new CommonTokenStream(lexer);
+    tokens.fill();
+    int nesting = conditionalNesting(tokens.getTokens());
+    if (nesting > MAX_NESTING) {
+      errors.report(SourcePosition.startOf(file), "conditionals nest " + nesting
+          + " deep, more than the " + MAX_NESTING + " this reader follows; the file is not used");
+      return new Parsed(file, new KbuildParser.MakefileContext(null, -1), errors.notifications(), index);
+    }
+    KbuildParser parser = new KbuildParser(tokens);
+    parser.removeErrorListeners();
+    parser.addErrorListener(errors);
+    KbuildParser.MakefileContext tree = parser.makefile();
+    reportAcceptedMistakes(tree, errors);
+    for (Token t : tokens.getTokens()) {
+      int type = t.getType();
+      if ((type == KbuildLexer.WORD || type == KbuildLexer.VALUE_WORD || type == KbuildLexer.COND_TEXT)
+          && unterminatedReference(t.getText())) {
+        errors.report(errors.position(t), "unterminated variable reference in '" + t.getText() + "'");
+      }
+    }
+    return new Parsed(file, tree, errors.notifications(), index);
+  }
+
+  /** How deep ifeq/ifdef ... endif lines nest, counting only directives that begin a line. */
+  private static int conditionalNesting(List<Token> tokens) {
+    int depth = 0;
+    int max = 0;
+    boolean lineStart = true;
+    for (Token t : tokens) {
+      if (t.getChannel() != Token.DEFAULT_CHANNEL) continue;
+      int type = t.getType();
+      if (lineStart) {
+        if (type == KbuildLexer.IFEQ || type == KbuildLexer.IFNEQ || type == KbuildLexer.IFDEF
+            || type == KbuildLexer.IFNDEF) {
+          max = Math.max(max, ++depth);
+        } else if (type == KbuildLexer.ENDIF) {
+          depth = Math.max(0, depth - 1);
+        }
+      }
+      lineStart = type == KbuildLexer.NEWLINE;
+    }
+    return max;
+  }
+
+  /** What the grammar accepts only so that it does not derail the parse of later lines. */
+  private static void reportAcceptedMistakes(KbuildParser.MakefileContext tree, ErrorCollector errors) {
+    new IterativeParseTreeWalker().walk(new ParseTreeListener() {
+      @Override
+      public void enterEveryRule(ParserRuleContext ctx) {
+        if (ctx instanceof KbuildParser.UnmatchedContext u) {
+          errors.report(errors.position(u.getStart()), "'" + u.getStart().getText() + "' without a matching if");
+        } else if (ctx instanceof KbuildParser.AssignmentContext a && a.variableName() == null
+            && a.ASSIGN_OP() != null) {
+          errors.report(errors.position(a.ASSIGN_OP().getSymbol()), "empty variable name");
+        }
+      }
+
+      @Override
+      public void visitTerminal(TerminalNode node) {}
+
+      @Override
+      public void visitErrorNode(ErrorNode node) {}
+
+      @Override
+      public void exitEveryRule(ParserRuleContext ctx) {}
+    }, tree);
+  }
+
+  /** True when a {@code $(} or {@code ${} in the word is never closed. */
+  static boolean unterminatedReference(String word) {
+    for (int i = 0; i + 1 < word.length(); i++) {
+      if (word.charAt(i) != '$') continue;
+      char next = word.charAt(i + 1);
+      if (next == '$') {
+        i++;
+      } else if (next == '(' || next == '{') {
+        int end = MakeVariables.referenceEnd(word, i);
+        if (end < 0) return true;
+        i = end - 1;
+      }
+    }
+    return false;
+  }
+
+  private static final class ErrorCollector extends BaseErrorListener {
+    private final Path file;
+    private final TextIndex index;
+    private final List<Notification> notifications = new ArrayList<>();
+    private int suppressed;
+
+    ErrorCollector(Path file, TextIndex index) {
+      this.file = file;
+      this.index = index;
+    }
+
+    @Override
+    public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line,
+        int charPositionInLine, String msg, RecognitionException e) {
+      SourcePosition at;
+      if (offendingSymbol instanceof Token t) {
+        at = position(t);
+      } else if (e instanceof LexerNoViableAltException lexerError) {
+        at = index.span(file, lexerError.getStartIndex(), lexerError.getStartIndex() + 1);
+      } else {
+        at = SourcePosition.line(file, line);
+      }
+      report(at, msg);
+    }
+
+    SourcePosition position(Token t) {
+      return index.span(file, t.getStartIndex(), t.getStopIndex() + 1);
+    }
+
+    void report(SourcePosition at, String problem) {
+      if (notifications.size() >= MAX_REPORTED) {
+        suppressed++;
+        return;
+      }
+      notifications.add(Notification.at(PARSE_ERROR, Level.WARNING,
+          file.getFileName() + " line " + at.line() + ": " + readable(problem), at));
+    }
+
+    List<Notification> notifications() {
+      List<Notification> out = new ArrayList<>(notifications);
+      out.sort(null);
+      if (suppressed > 0) {
+        out.add(Notification.at(PARSE_ERROR, Level.WARNING, suppressed + " more syntax problems in "
+            + file.getFileName() + " are not listed", SourcePosition.startOf(file)));
+      }
+      return out;
+    }
+
+    /** ANTLR's wording without long token-set dumps and with no control characters. */
+    private static String readable(String msg) {
+      String s = msg.replace("mismatched input '<EOF>'", "unexpected end of file")
+          .replace("'<EOF>'", "end of file").replace("<EOF>", "end of file");
+      int set = s.indexOf(" expecting {");
+      if (set >= 0 && s.chars().filter(c -> c == ',').count() > 2) s = s.substring(0, set);
+      StringBuilder out = new StringBuilder();
+      s.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+      return out.length() > MAX_MESSAGE ? out.substring(0, MAX_MESSAGE) + "..." : out.toString();
+    }
+  }
+}

@@ -1,0 +1,497 @@
+package dev.kmodlint.kbuild;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kmodlint.kbuild.KbuildModule.Linkage;
+import dev.kmodlint.model.Level;
+import dev.kmodlint.model.Notification;
+import dev.kmodlint.model.SourcePosition;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KbuildReaderTest {
+  @TempDir Path dir;
+
+  private final KbuildReader reader = new KbuildReader();
+
+  private Path write(String name, String content) throws IOException {
+    Path p = dir.resolve(name);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, content);
+    return p;
+  }
+
+  private Path makefile() {
+    return dir.resolve("Makefile").toAbsolutePath().normalize();
+  }
+
+  private static List<String> names(KbuildDirectory d) {
+    return d.modules().stream().map(KbuildModule::name).toList();
+  }
+
+  private static List<String> objects(KbuildModule m) {
+    return m.objects().stream().map(KbuildObject::name).toList();
+  }
+
+  private static KbuildModule module(KbuildDirectory d, String name) {
+    return d.modules().stream().filter(m -> m.name().equals(name)).findFirst()
+        .orElseThrow(() -> new AssertionError("no module " + name + " in " + names(d)));
+  }
+
+  private static void assertAt(SourcePosition p, Path file, int line, int column, int endColumn) {
+    assertEquals(new SourcePosition(file, line, column, line, endColumn), p);
+  }
+
+  @Test
+  void singleObjMIsAModuleMadeOfItself() throws IOException {
+    write("Makefile", "# hello\nobj-m := hello.o\n");
+    write("hello.c", "int x;\n");
+
+    KbuildDirectory d = reader.read(dir);
+
+    assertEquals(Optional.of(makefile()), d.makefile());
+    assertEquals(List.of("hello"), names(d));
+    KbuildModule m = d.modules().get(0);
+    assertEquals(Linkage.MODULE, m.linkage());
+    assertEquals(Set.of(), m.gatingConfigs());
+    assertAt(m.declaredAt(), makefile(), 2, 10, 17);
+    assertEquals(List.of("hello.o"), objects(m));
+    KbuildObject o = m.objects().get(0);
+    assertAt(o.listedAt(), makefile(), 2, 10, 17);
+    assertEquals(Optional.of(dir.resolve("hello.c").toAbsolutePath().normalize()), o.source());
+    assertEquals(List.of(), d.notifications());
+  }
+
+  @Test
+  void compositeFromDashYAndDashObjsIsAUnionInOrder() throws IOException {
+    write("Makefile", """
+        obj-m += foo.o
+        foo-y := main.o
+        foo-objs += util.o helper.o
+        foo-y += main.o sub/extra.o
+        """);
+    write("main.c", "");
+    write("util.S", "");
+    write("sub/extra.c", "");
+
+    KbuildModule m = module(reader.read(dir), "foo");
+
+    assertEquals(List.of("main.o", "util.o", "helper.o", "sub/extra.o"), objects(m));
+    assertEquals(Optional.of(dir.resolve("main.c").toAbsolutePath()), m.objects().get(0).source());
+    assertEquals(Optional.of(dir.resolve("util.S").toAbsolutePath()), m.objects().get(1).source());
+    assertEquals(Optional.empty(), m.objects().get(2).source());
+    assertEquals(Optional.of(dir.resolve("sub/extra.c").toAbsolutePath()), m.objects().get(3).source());
+    assertAt(m.declaredAt(), makefile(), 1, 10, 15);
+    assertAt(m.objects().get(0).listedAt(), makefile(), 2, 10, 16);
+    assertAt(m.objects().get(1).listedAt(), makefile(), 3, 13, 19);
+    assertAt(m.objects().get(2).listedAt(), makefile(), 3, 20, 28);
+    assertAt(m.objects().get(3).listedAt(), makefile(), 4, 17, 28);
+  }
+
+  @Test
+  void compositeListingItsOwnObjectKeepsIt() throws IOException {
+    write("Makefile", "obj-m := self.o\nself-y := self.o other.o\n");
+
+    assertEquals(List.of("self.o", "other.o"), objects(module(reader.read(dir), "self")));
+  }
+
+  @Test
+  void configGatedModuleWithConfigGatedParts() throws IOException {
+    write("Kbuild", """
+        obj-$(CONFIG_FOO) += foo.o
+        foo-y := core.o
+        foo-$(CONFIG_FOO_DEBUG) += debug.o
+        foo-$(CONFIG_A)$(CONFIG_B) += both.o
+        obj-y += builtin.o subdir/
+        lib-y += helpers.o
+        obj-${CONFIG_BAR} += bar.o
+        """);
+
+    KbuildDirectory d = reader.read(dir);
+
+    assertEquals(List.of("foo", "builtin", "helpers", "bar"), names(d));
+    KbuildModule foo = module(d, "foo");
+    assertEquals(Linkage.CONFIGURABLE, foo.linkage());
+    assertEquals(Set.of("CONFIG_FOO"), foo.gatingConfigs());
+    assertEquals(List.of("core.o", "debug.o", "both.o"), objects(foo));
+    assertAt(foo.objects().get(1).listedAt(), dir.resolve("Kbuild"), 3, 28, 35);
+    assertEquals(Linkage.BUILTIN, module(d, "builtin").linkage());
+    assertEquals(Linkage.BUILTIN, module(d, "helpers").linkage());
+    assertEquals(Linkage.CONFIGURABLE, module(d, "bar").linkage());
+    assertEquals(Set.of("CONFIG_BAR"), module(d, "bar").gatingConfigs());
+    assertEquals(List.of(), d.notifications());
+  }
+
+  @Test
+  void outOfTreeWrapperFromTheKernelDocsYieldsTheModule() throws IOException {
+    write("Makefile", """
+        ifneq ($(KERNELRELEASE),)
+        # kbuild part of makefile
+        obj-m  := 8123.o
+        8123-y := 8123_if.o 8123_pci.o
+
+        else
+        # normal makefile
+        KDIR ?= /lib/modules/$(shell uname -r)/build
+
+        default:
+        \t$(MAKE) -C $(KDIR) M=$$PWD
+
+        # Module specific targets
+        genbin:
+        \techo "X" > 8123_bin.o_shipped
+
+        endif
+        """);
+    write("8123_if.c", "");
+
+    KbuildDirectory d = reader.read(dir);
+
+    assertEquals(List.of("8123"), names(d));
+    KbuildModule m = d.modules().get(0);
+    assertEquals(Linkage.MODULE, m.linkage());
+    assertAt(m.declaredAt(), makefile(), 3, 11, 17);
+    assertEquals(List.of("8123_if.o", "8123_pci.o"), objects(m));
+    assertTrue(m.objects().get(0).source().isPresent());
+    assertFalse(m.objects().get(1).source().isPresent());
+    assertEquals(List.of(), d.notifications());
+  }
+
+  @Test
+  void everyBranchIsTakenAndTabIndentedAssignmentsOutsideRulesCount() throws IOException {
+    // The first branch holds a rule; the else branch is read as make reads it when it is the
+    // one taken, so its tab-indented line is an assignment, not that rule's recipe.
+    write("Makefile", """
+        ifeq ($(KERNELRELEASE),)
+        modules:
+        \t$(MAKE) -C /lib/modules/$(shell uname -r)/build M=$(PWD) modules
+        else
+        \tobj-m := first.o
+        endif
+        ifdef CONFIG_X
+        obj-m += bar.o
+        else ifeq "$(ARCH)" "arm"
+        obj-m += first.o arm.o
+        else
+        obj-y += first.o
+        endif
+        """);
+
+    KbuildDirectory d = reader.read(dir);
+
+    assertEquals(List.of("first", "bar", "arm"), names(d));
+    KbuildModule first = module(d, "first");
+    assertEquals(Linkage.MODULE, first.linkage());
+    assertAt(first.declaredAt(), makefile(), 5, 11, 18);
+    assertEquals(List.of(), d.notifications());
+  }
+
+  @Test
+  void recipeLinesAreOpaque() throws IOException {
+    write("Makefile", "all:\n\tobj-m += notamodule.o\n\t@echo 'ifeq ( endif'\nobj-m += real.o\n");
+
+    KbuildDirectory d = reader.read(dir);
+
+    assertEquals(List.of("real"), names(d));
+    assertEquals(List.of(), d.notifications());
+  }
+
+  @Test
+  void kbuildIsPreferredOverMakefile() throws IOException {
+    write("Makefile", "obj-m := frommakefile.o\n");
+    write("Kbuild", "obj-m := fromkbuild.o\n");
+
+    KbuildDirectory d = reader.read(dir);
+
+    assertEquals(Optional.of(dir.resolve("Kbuild").toAbsolutePath()), d.makefile());
+    assertEquals(List.of("fromkbuild"), names(d));
+    assertAt(d.modules().get(0).declaredAt(), dir.resolve("Kbuild"), 1, 10, 22);
+  }
+
+  @Test
+  void directoryWithoutMakefileHasNoModules() {
+    KbuildDirectory d = reader.read(dir);
+
+    assertEquals(Optional.empty(), d.makefile());
+    assertEquals(List.of(), d.modules());
+  }
+
+  @Test
+  void variablesOfTheFileAreExpanded() throws IOException {
+    write("Makefile", """
+        MODNAME := drv
+        TARGET = other
+        obj-m += $(MODNAME).o
+        obj-m := ${TARGET}.o
+        SRCS := main.c io.c
+        $(MODNAME)-y := $(SRCS:.c=.o) $(call extra_objs,x) $(shell ls *.o) $(UNDEFINED).o
+        $(MODNAME)-y += $(patsubst %.c,%.o,$(SRCS)) $(LATE)
+        LATE = late.o
+        obj-$(CONFIG_GATE) += $(CONFIG_NAME).o
+        """);
+
+    KbuildDirectory d = reader.read(dir);
+
+    assertEquals(List.of("drv", "other"), names(d));
+    KbuildModule drv = module(d, "drv");
+    assertAt(drv.declaredAt(), makefile(), 3, 10, 22);
+    // $(SRCS:.c=.o) keeps the positions of the words in the SRCS line
+    assertEquals(List.of("main.o", "io.o", "late.o"), objects(drv));
+    assertAt(drv.objects().get(0).listedAt(), makefile(), 5, 9, 15);
+    assertAt(drv.objects().get(1).listedAt(), makefile(), 5, 16, 20);
+    assertAt(drv.objects().get(2).listedAt(), makefile(), 8, 8, 14);
+    KbuildModule other = module(d, "other");
+    assertEquals(List.of("other.o"), objects(other));
+    assertAt(other.declaredAt(), makefile(), 4, 10, 21);
+  }
+
+  @Test
+  void variablesSetInSeveralBranchesGiveEveryValue() throws IOException {
+    write("Makefile", """
+        ifeq ($(ARCH),x86)
+        NAME := fast
+        else
+        NAME := slow
+        endif
+        obj-m := $(NAME).o
+        """);
+
+    assertEquals(List.of("fast", "slow"), names(reader.read(dir)));
+  }
+
+  @Test
+  void continuationLinesKeepExactPositions() throws IOException {
+    write("Makefile", "obj-m += \\\n    multi.o\n"
+        + "multi-y := first.o \\\n"
+        + "\tsecond.o \\\n"
+        + "           third.o # trailing \\\n"
+        + "  comment continues\n"
+        + "obj-m += $(call f,\\\n  x) last.o\n");
+
+    KbuildDirectory d = reader.read(dir);
+
+    assertEquals(List.of("multi", "last"), names(d));
+    KbuildModule m = d.modules().get(0);
+    assertAt(m.declaredAt(), makefile(), 2, 5, 12);
+    assertEquals(List.of("first.o", "second.o", "third.o"), objects(m));
+    assertAt(m.objects().get(0).listedAt(), makefile(), 3, 12, 19);
+    assertAt(m.objects().get(1).listedAt(), makefile(), 4, 2, 10);
+    assertAt(m.objects().get(2).listedAt(), makefile(), 5, 12, 19);
+    assertAt(d.modules().get(1).declaredAt(), makefile(), 8, 6, 12);
+    assertEquals(List.of(), d.notifications());
+  }
+
+  @Test
+  void crlfLineEndingsAreLines() throws IOException {
+    write("Makefile", "obj-m := a.o \\\r\n  b.o\r\nifdef X\r\nobj-m += c.o\r\nendif\r\n");
+
+    KbuildDirectory d = reader.read(dir);
+
+    assertEquals(List.of("a", "b", "c"), names(d));
+    assertAt(module(d, "b").declaredAt(), makefile(), 2, 3, 6);
+    assertEquals(List.of(), d.notifications());
+  }
+
+  @Test
+  void gnuMakeTricksDoNotStopTheReader() throws IOException {
+    write("Makefile", """
+        # every trick in the book
+        export ARCH ?= x86
+        unexport CROSS_COMPILE
+        export
+        override CFLAGS += -DX=1 -I$(src)/include
+        private P := 1
+        .PHONY: all clean
+        .DEFAULT_GOAL := all
+        vpath %.c src:lib
+        define HELP_TEXT
+        Usage: make [target]
+          ifeq this is not a conditional (
+        define inner
+        endef
+        obj-m += notamodule.o
+        endef
+        export define EXPORTED
+        x
+        endef
+        SRCS := main.c util.c
+        OBJS = $(patsubst %.c,%.o,$(SRCS))
+        $(foreach d,a b,$(eval $(d)_FLAGS := -O2))
+        $(eval $(call gen_rule,foo))
+        $(info building $(ARCH))
+        %.o: %.c
+        \t$(CC) -c $< -o $@ \\
+        \t  && echo ok
+        all: ; @echo done
+        clean:
+        \trm -f *.o
+        obj-m += tricky.o
+        tricky-y := main.o util.o $(if $(DEBUG),debug.o)
+        tricky-y += $(foreach o,x y,$(o).o)
+        ifneq (,$(filter y,$(CONFIG_X)))
+        tricky-y += extra.o
+        endif
+        ifeq ($(origin CC),default)
+        CC := gcc
+        endif
+        -include $(obj)/.config
+        sinclude missing.mk
+        undefine P
+        FOO != echo bar
+        CFLAGS_main.o := -DMAIN
+        $(obj)/gen.h: $(src)/gen.sh
+        \t$(CONFIG_SHELL) $< > $@
+        """);
+
+    KbuildDirectory d = reader.read(dir);
+
+    assertEquals(List.of("tricky"), names(d));
+    assertEquals(List.of("main.o", "util.o", "extra.o"), objects(module(d, "tricky")));
+    assertEquals(List.of(), d.notifications());
+  }
+
+  @Test
+  void includedFilesAreReadAndCyclesStop() throws IOException {
+    write("Makefile", "include $(src)/common.mk\nobj-m += $(NAME).o\n");
+    write("common.mk", "NAME := shared\nshared-y := a.o\ninclude Makefile\ninclude common.mk\n");
+
+    KbuildDirectory d = reader.read(dir);
+
+    assertEquals(List.of("shared"), names(d));
+    KbuildObject a = module(d, "shared").objects().get(0);
+    assertAt(a.listedAt(), dir.resolve("common.mk"), 2, 13, 16);
+  }
+
+  @Test
+  void moduleNamedTwiceIsOneModuleAndTheFirstDeclarationWins() throws IOException {
+    write("Makefile", """
+        ifdef CONFIG_BUILTIN
+        obj-y += dup.o
+        dup-y := one.o
+        else
+        obj-m += dup.o
+        dup-objs := two.o
+        endif
+        """);
+
+    KbuildDirectory d = reader.read(dir);
+
+    assertEquals(List.of("dup"), names(d));
+    KbuildModule m = d.modules().get(0);
+    assertEquals(Linkage.BUILTIN, m.linkage());
+    assertAt(m.declaredAt(), makefile(), 2, 10, 15);
+    assertEquals(List.of("one.o", "two.o"), objects(m));
+  }
+
+  @Test
+  void syntaxErrorIsANotificationAndTheRestOfTheFileIsUsed() throws IOException {
+    write("Makefile", """
+        obj-m += before.o
+        endif
+        ifeq ($(A),y) junk
+        obj-m += $(broken.o inside.o
+        endif
+        obj-m += after.o
+        ifdef NEVER_CLOSED
+        obj-m += last.o
+        """);
+
+    KbuildDirectory d = reader.read(dir);
+
+    assertEquals(List.of("before", "inside", "after", "last"), names(d));
+    List<Notification> n = d.notifications();
+    assertTrue(n.stream().allMatch(x -> x.id().equals("kbuild-parse-error") && x.level() == Level.WARNING
+        && x.position().isPresent()), n.toString());
+    List<SourcePosition> at = n.stream().map(x -> x.position().get()).toList();
+    assertTrue(at.contains(new SourcePosition(makefile(), 2, 1, 2, 6)), at.toString());
+    assertTrue(at.contains(new SourcePosition(makefile(), 3, 15, 3, 19)), at.toString());
+    assertTrue(at.contains(new SourcePosition(makefile(), 4, 10, 4, 20)), at.toString());
+    assertTrue(at.stream().anyMatch(p -> p.line() == 9), "missing endif at the end: " + at);
+    assertEquals(4, n.size(), n.toString());
+  }
+
+  @Test
+  void unterminatedDefineIsReported() throws IOException {
+    write("Makefile", "obj-m += kept.o\ndefine BODY\nobj-m += swallowed.o\n");
+
+    KbuildDirectory d = reader.read(dir);
+
+    assertEquals(List.of("kept"), names(d));
+    assertEquals(1, d.notifications().size(), d.notifications().toString());
+  }
+
+  @Test
+  void nonUtf8BytesAreToleratedAndColumnsCountCharacters() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    bytes.writeBytes("# Fran\u00e7ais en Latin-1: ".getBytes(StandardCharsets.UTF_8));
+    bytes.writeBytes(new byte[] {(byte) 0xe9, (byte) 0xe8, '\n'});
+    bytes.writeBytes("obj-m := ".getBytes(StandardCharsets.UTF_8));
+    bytes.writeBytes(new byte[] {(byte) 0xff, 'x', '.', 'o', ' '});
+    bytes.writeBytes("ok.o \ud83d\ude00.o after.o\n".getBytes(StandardCharsets.UTF_8));
+    Files.write(dir.resolve("Makefile"), bytes.toByteArray());
+
+    KbuildDirectory d = reader.read(dir);
+
+    assertEquals(List.of("\ufffdx", "ok", "\ud83d\ude00", "after"), names(d));
+    assertAt(module(d, "ok").declaredAt(), makefile(), 2, 15, 19);
+    assertAt(module(d, "\ud83d\ude00").declaredAt(), makefile(), 2, 20, 24);
+    assertAt(module(d, "after").declaredAt(), makefile(), 2, 25, 32);
+  }
+
+  @Test
+  void binaryGarbageYieldsNotificationsNotExceptions() throws IOException {
+    Random random = new Random(20240611);
+    for (int round = 0; round < 30; round++) {
+      byte[] garbage = new byte[2000 + random.nextInt(6000)];
+      random.nextBytes(garbage);
+      // Make-significant bytes are rare in random data; seed them in.
+      byte[] specials = "$(){}:=+?!#\\\n\t\r,\"'ifeqendefine ".getBytes(StandardCharsets.US_ASCII);
+      for (int i = 0; i < garbage.length; i += 3) garbage[i] = specials[random.nextInt(specials.length)];
+      Files.write(dir.resolve("Makefile"), garbage);
+
+      KbuildDirectory d = reader.read(dir);
+
+      for (Notification n : d.notifications()) {
+        assertEquals("kbuild-parse-error", n.id());
+        assertEquals(Level.WARNING, n.level());
+        assertTrue(n.position().isPresent());
+      }
+      assertTrue(d.notifications().size() <= 21, "notifications are capped");
+    }
+  }
+
+  @Test
+  void deeplyNestedConditionalsAreReadUpToALimit() throws IOException {
+    write("Makefile", "ifdef A\n".repeat(150) + "obj-m += deep.o\n" + "endif\n".repeat(150));
+    assertEquals(List.of("deep"), names(reader.read(dir)));
+
+    write("Makefile", "ifdef A\n".repeat(50_000) + "obj-m += deeper.o\n" + "endif\n".repeat(50_000));
+    KbuildDirectory d = reader.read(dir);
+
+    assertEquals(List.of(), d.modules());
+    assertEquals(1, d.notifications().size());
+    assertTrue(d.notifications().get(0).message().contains("nest 50000 deep"), d.notifications().toString());
+  }
+
+  @Test
+  void selfReferencesAndDeepComputedNamesEndQuietly() throws IOException {
+    write("Makefile", "A = $(B) a.o\nB = $(A) b.o\nX := x.o\nX := $(X) y.o\n"
+        + "obj-m += $(A) $(X) " + "$(".repeat(10_000) + "N" + ")".repeat(10_000) + ".o\n");
+
+    KbuildDirectory d = reader.read(dir);
+
+    assertEquals(List.of("b", "a", "x", "y"), names(d));
+    assertEquals(List.of(), d.notifications());
+  }
+}

@@ -1,0 +1,106 @@
+package dev.kmodlint.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kmodlint.cli.Main;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as users run it: exit codes, text format, SARIF file, errors. */
+class CliTest {
+  @TempDir Path tmp;
+
+  record Run(int code, String out, String err) {}
+
+  static Run run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Main.run(args, out, err);
+    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  static String corpus(String name) {
+    return Corpus.DIR.resolve(name).toString();
+  }
+
+  @Test
+  void moduleWithoutLicenseExitsOneWithACompilerStyleLine() {
+    Run r = run("check", corpus("license-missing-single"));
+    assertEquals(1, r.code(), r.out() + r.err());
+    String line = r.out().lines().filter(l -> l.contains("[license/missing]")).findFirst().orElseThrow();
+    assertTrue(line.matches(".*license-missing-single/hello\\.c:17:1: error: module hello has no MODULE_LICENSE.*"), line);
+    assertTrue(r.out().strip().lines().reduce((a, b) -> b).orElseThrow().matches("1 error, 0 warnings, 0 notes in 1 module .*"),
+        r.out());
+  }
+
+  @Test
+  void helloWorldGivesNothingAndExitsZero() {
+    Run r = run("check", corpus("hello-clean"));
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertTrue(r.out().startsWith("0 errors, 0 warnings, 0 notes in 1 module"), r.out());
+  }
+
+  @Test
+  void failOnDecidesTheExitCode() {
+    assertEquals(0, run("check", "--fail-on", "none", corpus("license-missing-single")).code());
+    assertEquals(0, run("check", corpus("description-missing")).code(), "warnings only");
+    assertEquals(1, run("check", "--fail-on", "warning", corpus("description-missing")).code());
+    assertEquals(1, run("check", "--fail-on", "note", corpus("tutorial-params")).code());
+  }
+
+  @Test
+  void aSingleFileIsAnalyzedWithItsModule() {
+    Run r = run("check", corpus("composite-license-in-helper") + "/main.c");
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertFalse(r.out().contains("license/missing"), r.out());
+  }
+
+  @Test
+  void sarifGoesToTheOutputFileAndTheSummaryToStderr() throws Exception {
+    Path f = tmp.resolve("out.sarif");
+    Run r = run("check", "--format", "sarif", "--output", f.toString(), corpus("license-missing-single"));
+    assertEquals(1, r.code());
+    assertEquals("", r.out());
+    var sarif = new com.fasterxml.jackson.databind.ObjectMapper().readTree(f.toFile());
+    assertEquals("license/missing", sarif.get("runs").get(0).get("results").get(0).get("ruleId").asText());
+    assertTrue(r.err().contains("1 error"), r.err());
+  }
+
+  @Test
+  void usageAndIoErrorsExitTwoWithOneLine() {
+    Run missing = run("check", tmp.resolve("nope").toString());
+    assertEquals(2, missing.code());
+    assertEquals(1, missing.err().strip().lines().count(), missing.err());
+    assertTrue(missing.err().contains("no such file or directory"), missing.err());
+    assertFalse(missing.err().contains("Exception"), missing.err());
+
+    Run badOption = run("check", "--format", "xml", corpus("hello-clean"));
+    assertEquals(2, badOption.code());
+    assertTrue(badOption.err().startsWith("kmodlint: "), badOption.err());
+
+    Run noPath = run("check");
+    assertEquals(2, noPath.code());
+
+    Run badSymvers = run("check", "--symvers", tmp.resolve("Module.symvers").toString(), corpus("hello-clean"));
+    assertEquals(2, badSymvers.code());
+
+    Run badOutput = run("check", "--output", tmp.resolve("no/such/dir/x.txt").toString(), corpus("hello-clean"));
+    assertEquals(2, badOutput.code());
+  }
+
+  @Test
+  void rulesListsEveryRuleWithLevelAndSummary() {
+    Run r = run("rules");
+    assertEquals(0, r.code());
+    List<String> lines = r.out().lines().toList();
+    assertTrue(lines.stream().anyMatch(l -> l.matches("license/missing\\s+error\\s+Module has no MODULE_LICENSE.*")), r.out());
+    assertEquals(dev.kmodlint.engine.RuleRegistry.discover().rules().size(), lines.size());
+  }
+}

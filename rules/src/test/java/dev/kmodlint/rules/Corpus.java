@@ -1,0 +1,61 @@
+package dev.kmodlint.rules;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/** The scenarios under {@code test-corpus/} and the annotations in their files. */
+final class Corpus {
+  static final Path ROOT = Path.of(System.getProperty("kmodlint.root", "..")).toAbsolutePath().normalize();
+  static final Path DIR = ROOT.resolve("test-corpus");
+
+  private static final Pattern ANNOTATION = Pattern.compile(
+      "(?:/\\*|//|#)\\s*(expect|ok|expect-notification):\\s*([a-z0-9/_,\\s-]+?)\\s*(?:\\*/|$)");
+
+  enum Kind { EXPECT, OK, NOTIFICATION }
+
+  /** One annotation: {@code file} relative to the case directory, 1-based line. */
+  record Annotation(Kind kind, String id, String file, int line) {}
+
+  static List<Path> cases() {
+    try (Stream<Path> s = Files.list(DIR)) {
+      return s.filter(Files::isDirectory).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static List<Annotation> annotations(Path caseDir) throws IOException {
+    List<Annotation> out = new ArrayList<>();
+    List<Path> files;
+    try (Stream<Path> s = Files.walk(caseDir)) {
+      files = s.filter(Files::isRegularFile).sorted().toList();
+    }
+    for (Path f : files) {
+      String text = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+      String[] lines = text.split("\n", -1);
+      for (int i = 0; i < lines.length; i++) {
+        Matcher m = ANNOTATION.matcher(lines[i]);
+        while (m.find()) {
+          Kind kind = switch (m.group(1)) {
+            case "expect" -> Kind.EXPECT;
+            case "ok" -> Kind.OK;
+            default -> Kind.NOTIFICATION;
+          };
+          for (String id : m.group(2).split(",")) {
+            if (!id.isBlank())
+              out.add(new Annotation(kind, id.strip(), caseDir.relativize(f).toString(), i + 1));
+          }
+        }
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,92 @@
+package dev.kmodlint.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kmodlint.sarif.SarifSchemaValidation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The SARIF of every corpus scenario, produced through the CLI, is valid against the SARIF
+ * 2.1.0 schema, and Microsoft's SARIF Multitool ({@code validate --rule-kind "Gh;Sarif"})
+ * reports no error on it when the Multitool is available ({@code SARIF_MULTITOOL}: the native
+ * {@code Sarif.Multitool} binary of npm's {@code @microsoft/sarif-multitool-linux}; its npm
+ * launcher passes arguments through {@code sh}, which splits {@code "Ghas;Sarif"}).
+ */
+class SarifOutputTest {
+  @TempDir Path tmp;
+
+  private List<Path> corpusSarif() throws Exception {
+    List<Path> out = new ArrayList<>();
+    for (Path dir : Corpus.cases()) {
+      Path f = tmp.resolve(dir.getFileName() + ".sarif");
+      CliTest.Run r = CliTest.run("check", "--format", "sarif", "--fail-on", "none", "--output", f.toString(), dir.toString());
+      assertEquals(0, r.code(), dir + ": " + r.err());
+      out.add(f);
+    }
+    return out;
+  }
+
+  @Test
+  void everyCorpusScenarioGivesSchemaValidSarif() throws Exception {
+    List<String> problems = new ArrayList<>();
+    for (Path f : corpusSarif()) {
+      List<String> errors = SarifSchemaValidation.validate(Files.readString(f));
+      if (!errors.isEmpty()) problems.add(f.getFileName() + ": " + errors);
+      JsonNode run = new ObjectMapper().readTree(f.toFile()).get("runs").get(0);
+      assertTrue(run.get("tool").get("driver").get("rules").size() > 0, f + " lists no rules");
+      for (JsonNode res : run.path("results")) {
+        assertEquals("%SRCROOT%", res.get("locations").get(0).get("physicalLocation").get("artifactLocation")
+            .get("uriBaseId").asText(), f + ": result not relative to %SRCROOT%");
+      }
+    }
+    if (!problems.isEmpty()) fail(String.join("\n", problems));
+  }
+
+  @Test
+  void sarifMultitoolFindsNoError() throws Exception {
+    String tool = System.getenv("SARIF_MULTITOOL");
+    if (tool == null || !Files.isExecutable(Path.of(tool))) {
+      String why = "SARIF_MULTITOOL not set to the sarif-multitool executable: Multitool validation skipped";
+      if ("1".equals(System.getenv("KMODLINT_REQUIRE_ORACLES"))) fail(why);
+      Assumptions.abort(why);
+    }
+    List<String> problems = new ArrayList<>();
+    int warnings = 0;
+    List<Path> files = corpusSarif();
+    for (Path f : files) {
+      Path out = tmp.resolve(f.getFileName() + ".validation.sarif");
+      // "Ghas" is the kind name of GitHub's rules in Multitool 5.x ("Gh" is silently ignored);
+      // --log ForceOverwrite replaces the --force of older versions
+      Process p = new ProcessBuilder(tool, "validate", "--rule-kind", "Ghas;Sarif", "--level", "Error;Warning",
+          "--log", "ForceOverwrite", "--output", out.toString(), f.toString()).redirectErrorStream(true).start();
+      String log = new String(p.getInputStream().readAllBytes());
+      assertTrue(p.waitFor(300, TimeUnit.SECONDS), "sarif-multitool timed out");
+      assertTrue(Files.exists(out), "sarif-multitool wrote no output for " + f + ":\n" + log);
+      for (JsonNode run : new ObjectMapper().readTree(out.toFile()).path("runs")) {
+        for (JsonNode res : run.path("results")) {
+          String level = res.path("level").asText("warning");
+          String msg = f.getFileName() + ": " + level + " " + res.path("ruleId").asText() + " "
+              + res.path("message").path("text").asText();
+          if (level.equals("error")) problems.add(msg);
+          else if (level.equals("warning")) {
+            warnings++;
+            System.out.println("sarif-multitool " + msg);
+          }
+        }
+      }
+    }
+    System.out.println("sarif-multitool: " + files.size() + " files, " + problems.size() + " errors, " + warnings + " warnings");
+    if (!problems.isEmpty()) fail(String.join("\n", problems));
+  }
+}

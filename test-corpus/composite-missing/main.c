@@ -1,0 +1,12 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <linux/module.h>
+#include <linux/init.h>
+
+extern int split_helper(void);
+
+static int __init split_init(void)
+{
+	return split_helper();
+}
+module_init(split_init); /* expect: license/missing */
+MODULE_DESCRIPTION("neither object has a license");

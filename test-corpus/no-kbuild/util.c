@@ -1,0 +1,6 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Neither module_init nor MODULE_LICENSE: not a module by itself. */
+int util_add(int a, int b)
+{
+	return a + b; /* ok: license/missing */
+}

@@ -1,0 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0 /* expect: license/spdx-missing */
+#ifndef BAD_H
+#define BAD_H
+#endif
