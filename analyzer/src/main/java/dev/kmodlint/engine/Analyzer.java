@@ -6,6 +6,7 @@ import dev.kmodlint.kbuild.KbuildModule;
 import dev.kmodlint.kbuild.KbuildObject;
 import dev.kmodlint.kbuild.KbuildReader;
 import dev.kmodlint.kconfig.KconfigTypes;
+import dev.kmodlint.kernel.SymversReader;
 import dev.kmodlint.model.Level;
 import dev.kmodlint.model.Module;
 import dev.kmodlint.model.ModuleObject;
@@ -50,6 +51,12 @@ public final class Analyzer {
     }
     Path root = scanRoot(inputs);
     List<Notification> notes = new ArrayList<>();
+    for (Path sv : options.symvers()) {
+      List<SymversReader.Export> exports = SymversReader.read(sv, notes::add);
+      long gpl = exports.stream().filter(SymversReader.Export::gplOnly).count();
+      notes.add(Notification.of("symvers-read", Level.NOTE, "read " + exports.size() + " exports ("
+          + gpl + " GPL-only) from " + sv + "; no rule of this version checks symbols yet"));
+    }
     SourceTree tree = SourceTree.walk(inputs);
     notes.addAll(tree.notifications);
 
@@ -65,7 +72,7 @@ public final class Analyzer {
           + " and checks that would need their values are skipped, not guessed"));
     }
 
-    KconfigTypes kconfig = KconfigTypes.read(List.copyOf(tree.kconfigs));
+    KconfigTypes kconfig = KconfigTypes.embedded().overriddenBy(KconfigTypes.read(List.copyOf(tree.kconfigs)));
     List<Module> modules = new ArrayList<>();
     Set<Path> claimed = new HashSet<>();
     int unknownGates = 0;
@@ -85,8 +92,8 @@ public final class Analyzer {
     }
     if (unknownGates > 0) {
       notes.add(Notification.of("config-type-unknown", Level.NOTE, unknownGates
-          + " obj-$(CONFIG_...) objects are gated by symbols no scanned Kconfig defines;"
-          + " they are analyzed as loadable modules"));
+          + " obj-$(CONFIG_...) objects are gated by symbols defined neither in a scanned Kconfig nor in "
+          + kconfig.release() + "; they are analyzed as loadable modules"));
     }
     modules.addAll(standaloneModules(tree, files, claimed, notes));
     modules.sort((a, b) -> a.anchor().compareTo(b.anchor()));

@@ -1,0 +1,54 @@
+package dev.kmodlint.kernel;
+
+import dev.kmodlint.model.Level;
+import dev.kmodlint.model.Notification;
+import dev.kmodlint.model.SourcePosition;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Reads a {@code Module.symvers}: one export a line, {@code CRC<TAB>symbol<TAB>module<TAB>
+ * export type<TAB>namespace} (the namespace column is empty for most symbols). A malformed
+ * line is a notification, not a failure.
+ */
+public final class SymversReader {
+  /** One exported symbol. {@code module} is {@code vmlinux} for the kernel image. */
+  public record Export(String symbol, String module, boolean gplOnly, String namespace, long crc) {}
+
+  private SymversReader() {}
+
+  public static List<Export> read(Path file, Consumer<Notification> notes) throws IOException {
+    List<Export> out = new ArrayList<>();
+    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
+      String line;
+      int n = 0;
+      int bad = 0;
+      while ((line = r.readLine()) != null) {
+        n++;
+        if (line.isBlank()) continue;
+        String[] f = line.split("\t", -1);
+        if (f.length < 4 || !f[0].startsWith("0x") || !f[3].startsWith("EXPORT_SYMBOL")) {
+          if (bad++ == 0)
+            notes.accept(Notification.at("symvers-malformed", Level.WARNING,
+                "line " + n + " of " + file.getFileName() + " is not 'CRC<TAB>symbol<TAB>module<TAB>EXPORT_SYMBOL...'",
+                SourcePosition.line(file.toAbsolutePath().normalize(), n)));
+          continue;
+        }
+        long crc;
+        try {
+          crc = Long.parseUnsignedLong(f[0].substring(2), 16);
+        } catch (NumberFormatException e) {
+          crc = 0;
+        }
+        out.add(new Export(f[1], f[2], f[3].endsWith("_GPL"), f.length > 4 ? f[4] : "", crc));
+      }
+    }
+    return out;
+  }
+}
