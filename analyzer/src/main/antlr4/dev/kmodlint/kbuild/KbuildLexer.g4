@@ -28,8 +28,33 @@ lexer grammar KbuildLexer;
     return c == '\n' || (c == '\r' && _input.LA(2) == '\n');
   }
 
+  /**
+   * After a '$': true when a '(' or '{' follows and is closed on the same logical line, i.e.
+   * the '$' starts a complete variable reference.
+   */
+  private boolean referenceClosesAhead() {
+    int open = _input.LA(1);
+    if (open != '(' && open != '{') return false;
+    int close = open == '(' ? ')' : '}';
+    int depth = 0;
+    for (int k = 1; ; k++) {
+      int c = _input.LA(k);
+      if (c == IntStream.EOF) return false;
+      if (c == '\n' && _input.LA(k - 1) != '\\' && !(_input.LA(k - 1) == '\r' && _input.LA(k - 2) == '\\')) {
+        return false;
+      }
+      if (c == open) depth++;
+      else if (c == close && --depth == 0) return true;
+    }
+  }
+
   @Override
   public Token nextToken() {
+    // Decided here rather than by a predicate on RECIPE: a predicate at the start of a
+    // default-mode rule would keep ANTLR from caching that mode's start state, slowing every token.
+    if (_mode == DEFAULT_MODE && inRule && getCharPositionInLine() == 0 && _input.LA(1) == '\t') {
+      pushMode(RECIPE_LINE);
+    }
     Token token = super.nextToken();
     if (token.getType() == Token.EOF) {
       // A last line without a line break is still a complete line for the parser.
@@ -77,7 +102,6 @@ lexer grammar KbuildLexer;
 
 NEWLINE : '\r'? '\n' ;
 CONT : '\\' '\r'? '\n' -> channel(HIDDEN) ;
-RECIPE : {inRule && getCharPositionInLine() == 0}? '\t' OPAQUE_REST ;
 WS : [ \t\r]+ -> channel(HIDDEN) ;
 COMMENT : '#' OPAQUE_REST -> channel(HIDDEN) ;
 
@@ -114,13 +138,23 @@ fragment ESCAPE
   : '\\' ~[\r\n]
   | '\\' {!atLineBreak()}?
   ;
-// $(...) and ${...} with nesting kept as one piece of text, continuations allowed inside; a
-// '$' that opens nothing is an ordinary character (make would complain, the reader reports it).
-fragment VARREF : '$' ( PARENS | BRACES | ~[({ \t\r\n#\\] )? ;
+// $(...) and ${...} with nesting kept as one piece of text, continuations allowed inside. A
+// '$' whose parenthesis never closes is an ordinary character (the reader reports it); it must
+// not be one when the parenthesis does close, or every nested "$(" would double the ways to
+// read the word and the lexer's work would grow with the square of the nesting.
+fragment VARREF
+  : '$' PARENS
+  | '$' BRACES
+  | '$' ~[({ \t\r\n#\\]
+  | '$' {!referenceClosesAhead()}?
+  ;
 fragment PARENS : '(' ( PARENS | ~[()\n\\] | '\\' '\r'? '\n' | '\\' )* ')' ;
 fragment BRACES : '{' ( BRACES | ~[{}\n\\] | '\\' '\r'? '\n' | '\\' )* '}' ;
 // The rest of a physical line, and of the lines a trailing backslash joins to it.
 fragment OPAQUE_REST : ( ~[\\\n] | '\\' '\r'? . | '\\' )* ;
+
+mode RECIPE_LINE;
+RECIPE : '\t' OPAQUE_REST -> popMode ;
 
 mode VALUE;
 VALUE_NEWLINE : '\r'? '\n' -> type(NEWLINE), mode(DEFAULT_MODE) ;

@@ -51,7 +51,14 @@ public final class Main implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    System.exit(run(args, System.out, System.err));
+    int code;
+    try {
+      code = run(args, System.out, System.err);
+    } catch (Throwable t) { // an Error escapes picocli's handlers; still one line, no trace
+      System.err.println("kmodlint: internal error: " + t);
+      code = USAGE;
+    }
+    System.exit(code);
   }
 
   /** Runs the CLI with the given streams; returns the exit code. */
@@ -62,6 +69,7 @@ public final class Main implements Callable<Integer> {
         .setOut(out).setErr(err)
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setExecutionExceptionHandler((ex, line, parsed) -> {
+          if (System.getenv("KMODLINT_DEBUG") != null) ex.printStackTrace(line.getErr());
           line.getErr().println("kmodlint: " + describe(ex));
           return USAGE;
         })

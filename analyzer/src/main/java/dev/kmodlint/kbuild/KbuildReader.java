@@ -55,6 +55,7 @@ public final class KbuildReader {
 
   private static final Pattern OBJECT_LIST = Pattern.compile("(obj|lib)-(y|m|(?:\\$\\(CONFIG_\\w+\\))+)");
   private static final Pattern COMPOSITE = Pattern.compile("(.+)-(?:y|m|objs|(?:\\$\\(CONFIG_\\w+\\))+)");
+  private static final Pattern CONFIG_FUNCTION_LIST = Pattern.compile("(obj|lib)-(\\$\\(\\w+ .*\\))");
   private static final Pattern CONFIG_REFERENCE = Pattern.compile("\\$\\((CONFIG_\\w+)\\)");
   /** Variables Kbuild sets to the module directory, for {@code include $(src)/common.mk}. */
   private static final List<String> DIRECTORY_VARIABLES = List.of("src", "obj", "M", "PWD", "CURDIR");
@@ -102,7 +103,7 @@ public final class KbuildReader {
           return;
         }
         text = decode(Files.readAllBytes(path));
-      } catch (IOException | RuntimeException e) {
+      } catch (IOException e) {
         notifications.add(Notification.at(READ_ERROR, Level.WARNING,
             "cannot read " + path.getFileName() + ": " + e.getMessage(), SourcePosition.startOf(path)));
         return;
@@ -117,7 +118,7 @@ public final class KbuildReader {
       }
     }
 
-    /** Bytes that are not UTF-8 become U+FFFD, one character each, so columns stay put. */
+    /** Bytes that are not UTF-8 become U+FFFD; columns count the characters that result. */
     private static String decode(byte[] bytes) {
       String text = new String(bytes, StandardCharsets.UTF_8);
       // A byte-order mark would stick to the first word; a space keeps the columns.
@@ -158,6 +159,17 @@ public final class KbuildReader {
               : configs.isEmpty() ? Linkage.MODULE : Linkage.CONFIGURABLE;
           objectLists.add(new ObjectList(linkage, configs, value));
           continue;
+        }
+        Matcher loose = CONFIG_FUNCTION_LIST.matcher(name);
+        if (loose.matches()) {
+          // obj-$(subst m,y,$(CONFIG_ZCRYPT)): built in whenever enabled; other functions of
+          // CONFIG symbols (if, filter) may give m, so the object stays configurable
+          Set<String> configs = configsIn(loose.group(2));
+          if (!configs.isEmpty()) {
+            Linkage linkage = loose.group(2).startsWith("$(subst m,y,") ? Linkage.BUILTIN : Linkage.CONFIGURABLE;
+            objectLists.add(new ObjectList(linkage, configs, value));
+            continue;
+          }
         }
         Matcher composite = COMPOSITE.matcher(name);
         if (composite.matches()) composites.computeIfAbsent(composite.group(1), k -> new ArrayList<>()).addAll(value);

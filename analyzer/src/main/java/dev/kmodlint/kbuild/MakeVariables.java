@@ -49,6 +49,8 @@ final class MakeVariables {
       }
       case "+=" -> append(name, words, conditional);
       case "?=" -> {
+        // Treated as conditional: the environment or command line may have set the variable,
+        // so this value is one possibility, never the only one.
         Variable v = variables.get(name);
         if (v == null || !v.definite()) set(name, new Value(List.copyOf(words), false, true), true);
       }
@@ -266,23 +268,40 @@ final class MakeVariables {
     return n.isEmpty() || n.contains(" ") || n.contains("\t") ? null : n;
   }
 
-  /** Each value of {@code name} expanded, or null when the variable is unknown here. */
+  /**
+   * Each value of {@code name} expanded, or null when the variable is unknown here. A lookup of
+   * {@code arm-obj-y} also takes the values of {@code arm-obj-$(CONFIG_EFI)}: with every
+   * configuration considered, CONFIG_EFI may be y (drivers/firmware/efi, drivers/xen do this).
+   */
   private List<Expansion> values(String name, Scope scope) {
     if (name.startsWith("CONFIG_")) return null;
-    Variable v = variables.get(name);
-    if (v == null || scope.active.contains(name) || scope.active.size() >= MAX_DEPTH) return null;
+    List<String> names = new ArrayList<>();
+    if (variables.containsKey(name)) names.add(name);
+    if (name.endsWith("-y") || name.endsWith("-m")) {
+      for (String key : variables.keySet()) {
+        if (!key.equals(name) && key.contains("$(CONFIG_")
+            && CONFIG_RUN.matcher(key).replaceAll(name.substring(name.length() - 1)).equals(name)) names.add(key);
+      }
+      names.sort(null);
+    }
+    if (names.isEmpty() || scope.active.contains(name) || scope.active.size() >= MAX_DEPTH) return null;
     scope.active.add(name);
     try {
       List<Expansion> out = new ArrayList<>();
-      for (Value value : v.values()) {
-        out.add(value.expanded() ? new Expansion(value.words(), value.complete())
-            : expand(value.words(), scope));
+      for (String n : names) {
+        for (Value value : variables.get(n).values()) {
+          out.add(value.expanded() ? new Expansion(value.words(), value.complete())
+              : expand(value.words(), scope));
+        }
       }
       return out;
     } finally {
       scope.active.remove(name);
     }
   }
+
+  private static final java.util.regex.Pattern CONFIG_RUN =
+      java.util.regex.Pattern.compile("(?:\\$\\(CONFIG_\\w+\\))+");
 
   private static List<Word> cap(List<Word> words) {
     return words.size() > MAX_WORDS ? List.copyOf(words.subList(0, MAX_WORDS)) : words;

@@ -6,6 +6,8 @@ import dev.kmodlint.model.SourcePosition;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
@@ -30,6 +32,19 @@ final class MakefileSyntax {
   /** A file of garbage would otherwise yield one notification per line. */
   private static final int MAX_REPORTED = 20;
   private static final int MAX_MESSAGE = 160;
+  private static final Pattern TOKEN_NAME = Pattern.compile("\\b[A-Z][A-Z_]+\\b");
+  /** ANTLR names tokens without a fixed spelling by their grammar symbol. */
+  private static final Map<String, String> TOKEN_WORDS = Map.of(
+      "NEWLINE", "end of line",
+      "ENDEF", "'endef'",
+      "DEFINE_LINE", "define body",
+      "WORD", "a name",
+      "VALUE_WORD", "a word",
+      "ASSIGN_OP", "an assignment",
+      "COND_TEXT", "an argument",
+      "QUOTED", "a quoted string",
+      "RULE_TEXT", "prerequisites",
+      "RECIPE", "a recipe");
   /**
    * The parser recurses once per open conditional and would exhaust the stack on a few
    * thousand; real Kbuild files stay under ten.
@@ -114,6 +129,9 @@ final class MakefileSyntax {
         } else if (ctx instanceof KbuildParser.AssignmentContext a && a.variableName() == null
             && a.ASSIGN_OP() != null) {
           errors.report(errors.position(a.ASSIGN_OP().getSymbol()), "empty variable name");
+        } else if (ctx instanceof KbuildParser.ExpressionLineContext e && !mayExpandToAStatement(e)) {
+          errors.report(errors.position(e.getStart()),
+              "missing separator: '" + e.getStart().getText() + "' starts no assignment, rule or directive");
         }
       }
 
@@ -126,6 +144,15 @@ final class MakefileSyntax {
       @Override
       public void exitEveryRule(ParserRuleContext ctx) {}
     }, tree);
+  }
+
+  /**
+   * A line of bare words is an error in make unless its first word is a reference, whose
+   * expansion may be anything ($(eval ...), $(foreach ...)), or the load directive.
+   */
+  private static boolean mayExpandToAStatement(KbuildParser.ExpressionLineContext line) {
+    String first = line.getStart().getText();
+    return first.indexOf('$') >= 0 || first.equals("load") || first.equals("-load");
   }
 
   /** True when a {@code $(} or {@code ${} in the word is never closed. */
@@ -192,12 +219,23 @@ final class MakefileSyntax {
       return out;
     }
 
-    /** ANTLR's wording without long token-set dumps and with no control characters. */
+    /** ANTLR's wording in the terms of a Makefile, without long token sets or control characters. */
     private static String readable(String msg) {
       String s = msg.replace("mismatched input '<EOF>'", "unexpected end of file")
+          .replace("extraneous input '<EOF>'", "unexpected end of file")
           .replace("'<EOF>'", "end of file").replace("<EOF>", "end of file");
       int set = s.indexOf(" expecting {");
       if (set >= 0 && s.chars().filter(c -> c == ',').count() > 2) s = s.substring(0, set);
+      int expecting = s.indexOf(" expecting ");
+      if (expecting >= 0) {
+        // Only the expected set names tokens; the offending text is the file's own.
+        Matcher name = TOKEN_NAME.matcher(s.substring(expecting));
+        StringBuilder words = new StringBuilder(s.substring(0, expecting)).append(',');
+        while (name.find()) {
+          name.appendReplacement(words, Matcher.quoteReplacement(TOKEN_WORDS.getOrDefault(name.group(), name.group())));
+        }
+        s = name.appendTail(words).toString();
+      }
       StringBuilder out = new StringBuilder();
       s.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c) ? '?' : c));
       return out.length() > MAX_MESSAGE ? out.substring(0, MAX_MESSAGE) + "..." : out.toString();

@@ -403,6 +403,7 @@ class KbuildReaderTest {
         obj-m += $(broken.o inside.o
         endif
         obj-m += after.o
+        this is no statement
         ifdef NEVER_CLOSED
         obj-m += last.o
         """);
@@ -415,10 +416,12 @@ class KbuildReaderTest {
         && x.position().isPresent()), n.toString());
     List<SourcePosition> at = n.stream().map(x -> x.position().get()).toList();
     assertTrue(at.contains(new SourcePosition(makefile(), 2, 1, 2, 6)), at.toString());
+    assertTrue(n.stream().anyMatch(x -> x.message().equals("Makefile line 2: 'endif' without a matching if")), n.toString());
     assertTrue(at.contains(new SourcePosition(makefile(), 3, 15, 3, 19)), at.toString());
     assertTrue(at.contains(new SourcePosition(makefile(), 4, 10, 4, 20)), at.toString());
-    assertTrue(at.stream().anyMatch(p -> p.line() == 9), "missing endif at the end: " + at);
-    assertEquals(4, n.size(), n.toString());
+    assertTrue(at.contains(new SourcePosition(makefile(), 7, 1, 7, 5)), at.toString());
+    assertTrue(at.stream().anyMatch(p -> p.line() == 10), "missing endif at the end: " + at);
+    assertEquals(5, n.size(), n.toString());
   }
 
   @Test
@@ -429,6 +432,9 @@ class KbuildReaderTest {
 
     assertEquals(List.of("kept"), names(d));
     assertEquals(1, d.notifications().size(), d.notifications().toString());
+    Notification n = d.notifications().get(0);
+    assertEquals(Optional.of(new SourcePosition(makefile(), 4, 1, 4, 1)), n.position());
+    assertTrue(n.message().contains("unexpected end of file") && n.message().contains("'endef'"), n.message());
   }
 
   @Test
@@ -451,8 +457,14 @@ class KbuildReaderTest {
 
   @Test
   void binaryGarbageYieldsNotificationsNotExceptions() throws IOException {
+    Files.write(dir.resolve("Makefile"), new byte[] {0, 1, 2, ' ', 'e', 'n', 'd', 'i', 'f', ' ', (byte) 0xff,
+        ' ', '$', '(', ' ', '=', '\n', (byte) 0xfe, ':', ':', ':', 0, 'i', 'f', 'e', 'q', '\n'});
+    KbuildDirectory fixed = reader.read(dir);
+    assertEquals(List.of(), fixed.modules());
+    assertFalse(fixed.notifications().isEmpty());
+
     Random random = new Random(20240611);
-    for (int round = 0; round < 30; round++) {
+    for (int round = 0; round < 20; round++) {
       byte[] garbage = new byte[2000 + random.nextInt(6000)];
       random.nextBytes(garbage);
       // Make-significant bytes are rare in random data; seed them in.
@@ -493,5 +505,38 @@ class KbuildReaderTest {
 
     assertEquals(List.of("b", "a", "x", "y"), names(d));
     assertEquals(List.of(), d.notifications());
+  }
+
+  @Test
+  void listsSelectedThroughConfigNamedVariablesAreFollowed() throws IOException {
+    // drivers/firmware/efi and drivers/xen of Linux 6.1
+    write("Makefile", """
+        arm-obj-$(CONFIG_EFI)\t\t:= efi-init.o arm-runtime.o
+        obj-$(CONFIG_ARM)\t\t+= $(arm-obj-y)
+        dom0-$(CONFIG_PCI) += pci.o
+        dom0-$(CONFIG_XEN_ACPI) += acpi.o $(xen-pad-y)
+        xen-pad-$(CONFIG_X86) += xen-acpi-pad.o
+        obj-$(CONFIG_XEN_DOM0) += $(dom0-y)
+        """);
+    KbuildDirectory d = reader.read(dir);
+    assertEquals(List.of("efi-init", "arm-runtime", "pci", "acpi", "xen-acpi-pad"), names(d));
+    assertEquals(Set.of("CONFIG_ARM"), module(d, "arm-runtime").gatingConfigs());
+    assertEquals(Set.of("CONFIG_XEN_DOM0"), module(d, "xen-acpi-pad").gatingConfigs());
+    assertEquals(1, module(d, "arm-runtime").declaredAt().line(), "where the word arm-runtime.o is written");
+  }
+
+  @Test
+  void substMToYMakesAnObjectBuiltIn() throws IOException {
+    // drivers/s390/crypto of Linux 6.1
+    write("Makefile", """
+        ap-objs := ap_bus.o ap_card.o ap_queue.o
+        obj-$(subst m,y,$(CONFIG_ZCRYPT)) += ap.o
+        obj-$(if $(CONFIG_FOO),m) += foo.o
+        """);
+    KbuildDirectory d = reader.read(dir);
+    assertEquals(KbuildModule.Linkage.BUILTIN, module(d, "ap").linkage());
+    assertEquals(List.of("ap_bus.o", "ap_card.o", "ap_queue.o"), objects(module(d, "ap")));
+    assertEquals(KbuildModule.Linkage.CONFIGURABLE, module(d, "foo").linkage());
+    assertEquals(Set.of("CONFIG_FOO"), module(d, "foo").gatingConfigs());
   }
 }
