@@ -4,3 +4,7 @@ int util_add(int a, int b)
 {
 	return a + b; /* ok: license/missing */
 }
+
+#ifdef CONFIG_UTIL_KUNIT_TEST
+#include "util_test.c"
+#endif

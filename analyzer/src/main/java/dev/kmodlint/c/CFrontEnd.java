@@ -99,6 +99,11 @@ public final class CFrontEnd {
         if (!ModuleFileContentProvider.PRELUDE_PATH.equals(p)) includes.add(Path.of(p));
       } else if (inc.isActive()) {
         unresolved++;
+      } else if (!inc.isSystemInclude()) {
+        // an #include "x.c" in a branch that is off (KUnit tests: #ifdef CONFIG_..._KUNIT_TEST)
+        // still makes x.c part of this file, not a module of its own
+        Path local = path.getParent().resolve(inc.getName().toString()).normalize();
+        if (local.startsWith(scanRoot) && java.nio.file.Files.isRegularFile(local)) includes.add(local);
       }
     }
     SourceFile sf = new SourceFile(path, kind, true, spdx, x.modInfo, x.entries, List.copyOf(includes));
