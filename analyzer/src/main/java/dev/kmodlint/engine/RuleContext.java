@@ -1,5 +1,7 @@
 package dev.kmodlint.engine;
 
+import dev.kmodlint.model.Module;
+import dev.kmodlint.model.ModuleObject;
 import dev.kmodlint.model.Project;
 import dev.kmodlint.model.SourcePosition;
 import java.util.List;
@@ -15,6 +17,20 @@ public interface RuleContext {
    * read, a macro from an unread header): said in the run's notifications, never guessed.
    */
   void skip(SourcePosition at, String why);
+
+  /**
+   * For checks of the kind "no X in any object of the module": when the content of some object
+   * is unknown (no source in the tree, or the front-end gave up on it), says so and returns
+   * true, and the rule concludes nothing for this module.
+   */
+  default boolean skipWhenIncomplete(Module m, String what) {
+    List<ModuleObject> unknown = m.unknownObjects();
+    if (unknown.isEmpty()) return false;
+    skip(m.anchor(), "module " + m.name() + ": the content of "
+        + String.join(", ", unknown.stream().map(ModuleObject::name).toList())
+        + " is unknown (no source in the tree, or not parsed), so its " + what + " cannot be checked");
+    return true;
+  }
 
   default void report(SourcePosition at, String message) {
     report(at, message, List.of());

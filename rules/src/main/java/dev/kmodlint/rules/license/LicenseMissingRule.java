@@ -23,13 +23,7 @@ public final class LicenseMissingRule implements Rule {
   public void check(RuleContext ctx) {
     for (Module m : ctx.project().modules()) {
       if (!m.licenses().isEmpty()) continue;
-      List<ModuleObject> unknown = m.unknownObjects();
-      if (!unknown.isEmpty()) {
-        ctx.skip(m.anchor(), "module " + m.name() + ": the content of "
-            + String.join(", ", unknown.stream().map(ModuleObject::name).toList())
-            + " is unknown (no source in the tree, or not parsed), so its license cannot be checked");
-        continue;
-      }
+      if (ctx.skipWhenIncomplete(m, "license")) continue;
       String objects = String.join(", ", m.objects().stream().map(ModuleObject::name).toList());
       List<Finding.Related> related = m.declaredAt()
           .map(p -> List.of(new Finding.Related(p, "module " + m.name() + " is built here")))

@@ -6,7 +6,6 @@ import dev.kmodlint.engine.RuleInfo;
 import dev.kmodlint.model.Level;
 import dev.kmodlint.model.ModInfo;
 import dev.kmodlint.model.Module;
-import dev.kmodlint.model.ModuleObject;
 import dev.kmodlint.model.SourcePosition;
 import java.util.List;
 
@@ -23,13 +22,7 @@ public final class DescriptionMissingRule implements Rule {
   public void check(RuleContext ctx) {
     for (Module m : ctx.project().modules()) {
       if (!m.modInfo("description").isEmpty()) continue;
-      List<ModuleObject> unknown = m.unknownObjects();
-      if (!unknown.isEmpty()) {
-        ctx.skip(m.anchor(), "module " + m.name() + ": the content of "
-            + String.join(", ", unknown.stream().map(ModuleObject::name).toList())
-            + " is unknown, so its description cannot be checked");
-        continue;
-      }
+      if (ctx.skipWhenIncomplete(m, "description")) continue;
       List<ModInfo> lic = m.licenses();
       SourcePosition at = lic.isEmpty() ? m.anchor() : lic.get(0).position();
       ctx.report(at, "module " + m.name() + " has no MODULE_DESCRIPTION(): modinfo shows nothing"
