@@ -91,6 +91,8 @@ public final class CFrontEnd {
     }
     Extractor x = new Extractor(texts);
     x.translationUnit(tu);
+    CodeExtractor code = new CodeExtractor(tu, texts);
+    code.translationUnit(tu);
     int unresolved = 0;
     Set<Path> includes = new LinkedHashSet<>();
     for (IASTPreprocessorIncludeStatement inc : tu.getIncludeDirectives()) {
@@ -106,7 +108,8 @@ public final class CFrontEnd {
         if (local.startsWith(scanRoot) && java.nio.file.Files.isRegularFile(local)) includes.add(local);
       }
     }
-    SourceFile sf = new SourceFile(path, kind, true, spdx, x.modInfo, x.entries, List.copyOf(includes));
+    SourceFile sf = new SourceFile(path, kind, true, spdx, x.modInfo, x.entries, List.copyOf(includes),
+        code.code());
     return new Parsed(sf, List.of(), unresolved);
   }
 
@@ -190,27 +193,10 @@ public final class CFrontEnd {
 
     /** {@code MODULE_INFO(license, "GPL")} -> {@code "GPL"}: the argument as the user wrote it. */
     static String lastMacroArgument(String call) {
-      int open = call.indexOf('(');
-      if (open < 0) return call.strip();
-      int depth = 0;
-      int argStart = open + 1;
-      boolean inString = false;
-      for (int i = open; i < call.length(); i++) {
-        char c = call.charAt(i);
-        if (inString) {
-          if (c == '\\') i++;
-          else if (c == '"') inString = false;
-        } else if (c == '"') {
-          inString = true;
-        } else if (c == '(') {
-          depth++;
-        } else if (c == ')') {
-          if (--depth == 0) return call.substring(argStart, i).strip();
-        } else if (c == ',' && depth == 1) {
-          argStart = i + 1;
-        }
-      }
-      return call.substring(argStart).strip();
+      List<int[]> args = MacroArguments.split(call);
+      if (args.isEmpty()) return call.strip();
+      int[] last = args.get(args.size() - 1);
+      return call.substring(last[0], last[1]);
     }
 
     private static IASTDeclarator innermost(IASTDeclarator d) {

@@ -168,7 +168,8 @@ public final class Analyzer {
   private static SourceFile header(Path h, List<Notification> notes) {
     try {
       SourceText t = SourceText.read(h);
-      return new SourceFile(h, SourceFile.Kind.HEADER, !t.binary(), Spdx.find(t), List.of(), List.of(), List.of());
+      return new SourceFile(h, SourceFile.Kind.HEADER, !t.binary(), Spdx.find(t), List.of(), List.of(), List.of(),
+          dev.kmodlint.model.Code.EMPTY);
     } catch (IOException e) {
       notes.add(Notification.at("read-failure", Level.WARNING, "cannot read " + h + ": " + e.getMessage(),
           SourcePosition.startOf(h)));

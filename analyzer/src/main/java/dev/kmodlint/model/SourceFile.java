@@ -15,7 +15,8 @@ public record SourceFile(
     Optional<SpdxTag> spdx,
     List<ModInfo> modInfo,
     List<EntryPoint> entryPoints,
-    List<Path> localIncludes) {
+    List<Path> localIncludes,
+    Code code) {
 
   public enum Kind { C, HEADER, ASSEMBLY }
 
@@ -26,7 +27,7 @@ public record SourceFile(
   }
 
   public static SourceFile unparsed(Path path, Kind kind, Optional<SpdxTag> spdx) {
-    return new SourceFile(path, kind, false, spdx, List.of(), List.of(), List.of());
+    return new SourceFile(path, kind, false, spdx, List.of(), List.of(), List.of(), Code.EMPTY);
   }
 
   public List<ModInfo> modInfo(String tag) {

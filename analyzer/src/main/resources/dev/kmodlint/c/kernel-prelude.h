@@ -19,6 +19,7 @@
 #define __refdata __section(".ref.data")
 #define __refconst __section(".ref.rodata")
 #define __read_mostly __section(".data..read_mostly")
+#define __ro_after_init __section(".data..ro_after_init")
 #define __devinit
 #define __devexit
 #define __devinitdata
@@ -139,8 +140,8 @@
 /* exports; the kind and namespace live in the declaration's name and initializer */
 #define EXPORT_SYMBOL(sym) static const char __kmodlint_export__plain__##sym[] __attribute__((__unused__)) = #sym;
 #define EXPORT_SYMBOL_GPL(sym) static const char __kmodlint_export__gpl__##sym[] __attribute__((__unused__)) = #sym;
-#define EXPORT_SYMBOL_NS(sym, ns) static const char __kmodlint_export__plain__##sym[] __attribute__((__unused__)) = #ns;
-#define EXPORT_SYMBOL_NS_GPL(sym, ns) static const char __kmodlint_export__gpl__##sym[] __attribute__((__unused__)) = #ns;
+#define EXPORT_SYMBOL_NS(sym, ns) static const char __kmodlint_export__plainns__##sym[] __attribute__((__unused__)) = #ns;
+#define EXPORT_SYMBOL_NS_GPL(sym, ns) static const char __kmodlint_export__gplns__##sym[] __attribute__((__unused__)) = #ns;
 #define EXPORT_SYMBOL_GPL_FUTURE(sym) EXPORT_SYMBOL_GPL(sym)
 #define EXPORT_UNUSED_SYMBOL(sym) EXPORT_SYMBOL(sym)
 #define EXPORT_UNUSED_SYMBOL_GPL(sym) EXPORT_SYMBOL_GPL(sym)

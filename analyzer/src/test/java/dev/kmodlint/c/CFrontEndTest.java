@@ -103,4 +103,78 @@ class CFrontEndTest {
     assertEquals("GPL", s.modInfo("license").get(0).value());
     assertEquals(2, s.modInfo("license").get(0).position().line());
   }
+
+  @Test
+  void parametersFunctionsSectionsAndReferences() throws Exception {
+    Files.writeString(dir.resolve("perm.h"), "#define DRV_PERM 0644\n");
+    SourceFile f = parse("p.c", """
+        #include "perm.h"
+        static unsigned long mask[4] __initdata;
+        static char *name = "x";
+        static u32 level;
+        static struct platform_driver foo_driver = { .probe = foo_probe, .remove = foo_remove };
+        module_param(level, uint, 644);
+        module_param_named(nm, name, charp, S_IRUGO | S_IWUSR);
+        module_param_array(mask, ulong, NULL, DRV_PERM);
+        module_param_hw(io, int, ioport, 0x1a4);
+        MODULE_PARM_DESC(level, "the level");
+        EXPORT_SYMBOL_GPL(foo_hw_setup);
+        EXPORT_SYMBOL_NS(foo_x, FOO_NS);
+        static int __init foo_hw_setup(void) { return level; }
+        int foo_probe(struct platform_device *pdev)
+        {
+            int level = 3;
+            return foo_hw_setup() + level;
+        }
+        """);
+    var code = f.code();
+    var level = code.params().get(0);
+    assertEquals("module_param", level.form());
+    assertEquals("level", level.variable());
+    assertEquals("uint", level.type());
+    assertEquals("644", level.permission().text());
+    assertEquals(644L, level.permission().value().orElseThrow());
+    assertEquals(10, level.permission().base());
+    assertEquals(6, level.permission().position().line());
+    assertEquals(27, level.permission().position().column());
+    var nm = code.params().get(1);
+    assertEquals("name", nm.variable());
+    assertEquals(0644L, nm.permission().value().orElseThrow());
+    assertEquals(List.of("S_IRUGO", "S_IWUSR"), nm.permission().symbols());
+    var arr = code.params().get(2);
+    assertEquals(0644L, arr.permission().value().orElseThrow());
+    assertEquals(8, arr.permission().base(), "a local macro expands to an octal literal");
+    assertEquals("DRV_PERM", arr.permission().text());
+    assertEquals("ioport", code.params().get(3).hwType().orElseThrow());
+    assertEquals(16, code.params().get(3).permission().base());
+    assertEquals("the level", code.paramDescriptions().get(0).value());
+    assertEquals("level", code.paramDescriptions().get(0).tag());
+    assertEquals(2, code.exports().size());
+    assertTrue(code.exports().get(0).gplOnly());
+    assertEquals("FOO_NS", code.exports().get(1).namespace().orElseThrow());
+
+    var mask = code.variables().stream().filter(v -> v.name().equals("mask")).findFirst().orElseThrow();
+    assertEquals("unsigned long", mask.baseType());
+    assertEquals(4L, mask.arrayLength().orElseThrow());
+    assertEquals(dev.kmodlint.model.Section.INIT_DATA, mask.section());
+    var lv = code.variables().stream().filter(v -> v.name().equals("level")).findFirst().orElseThrow();
+    assertEquals("unsigned int", lv.baseType());
+    assertEquals(1, code.variables().stream().filter(v -> v.name().equals("name")).findFirst().orElseThrow().pointers());
+
+    var setup = code.functions().stream().filter(fn -> fn.name().equals("foo_hw_setup")).findFirst().orElseThrow();
+    assertEquals(dev.kmodlint.model.Section.INIT_TEXT, setup.section());
+    assertEquals("int", setup.returnType());
+    assertEquals(List.of(), setup.parameterTypes());
+    assertEquals(13, setup.annotationAt().orElseThrow().line());
+    var probe = code.functions().stream().filter(fn -> fn.name().equals("foo_probe")).findFirst().orElseThrow();
+    assertEquals(dev.kmodlint.model.Section.TEXT, probe.section());
+    assertEquals(List.of("struct platform_device *"), probe.parameterTypes());
+    var refs = code.references();
+    assertTrue(refs.stream().anyMatch(r -> r.from().equals("foo_probe") && r.to().equals("foo_hw_setup")
+        && r.kind() == dev.kmodlint.model.CReference.Kind.CALL && r.position().line() == 17));
+    assertTrue(refs.stream().noneMatch(r -> r.from().equals("foo_probe") && r.to().equals("level")),
+        "a local shadows the parameter variable");
+    assertTrue(refs.stream().anyMatch(r -> r.from().equals("foo_driver") && r.to().equals("foo_probe")));
+    assertTrue(refs.stream().anyMatch(r -> r.from().equals("foo_hw_setup") && r.to().equals("level")));
+  }
 }

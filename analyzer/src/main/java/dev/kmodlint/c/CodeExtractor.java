@@ -1,0 +1,424 @@
+package dev.kmodlint.c;
+
+import dev.kmodlint.model.CFunction;
+import dev.kmodlint.model.CReference;
+import dev.kmodlint.model.CVariable;
+import dev.kmodlint.model.Code;
+import dev.kmodlint.model.ExportDecl;
+import dev.kmodlint.model.ModInfo;
+import dev.kmodlint.model.ModuleParam;
+import dev.kmodlint.model.Permission;
+import dev.kmodlint.model.Section;
+import dev.kmodlint.model.SourcePosition;
+import dev.kmodlint.text.SourceText;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.eclipse.cdt.core.dom.ast.ASTVisitor;
+import org.eclipse.cdt.core.dom.ast.IASTArrayDeclarator;
+import org.eclipse.cdt.core.dom.ast.IASTArrayModifier;
+import org.eclipse.cdt.core.dom.ast.IASTBinaryExpression;
+import org.eclipse.cdt.core.dom.ast.IASTCastExpression;
+import org.eclipse.cdt.core.dom.ast.IASTDeclSpecifier;
+import org.eclipse.cdt.core.dom.ast.IASTDeclaration;
+import org.eclipse.cdt.core.dom.ast.IASTDeclarator;
+import org.eclipse.cdt.core.dom.ast.IASTEqualsInitializer;
+import org.eclipse.cdt.core.dom.ast.IASTExpression;
+import org.eclipse.cdt.core.dom.ast.IASTFieldReference;
+import org.eclipse.cdt.core.dom.ast.IASTFileLocation;
+import org.eclipse.cdt.core.dom.ast.IASTFunctionCallExpression;
+import org.eclipse.cdt.core.dom.ast.IASTFunctionDeclarator;
+import org.eclipse.cdt.core.dom.ast.IASTFunctionDefinition;
+import org.eclipse.cdt.core.dom.ast.IASTIdExpression;
+import org.eclipse.cdt.core.dom.ast.IASTInitializer;
+import org.eclipse.cdt.core.dom.ast.IASTInitializerClause;
+import org.eclipse.cdt.core.dom.ast.IASTInitializerList;
+import org.eclipse.cdt.core.dom.ast.IASTLiteralExpression;
+import org.eclipse.cdt.core.dom.ast.IASTNode;
+import org.eclipse.cdt.core.dom.ast.IASTParameterDeclaration;
+import org.eclipse.cdt.core.dom.ast.IASTPreprocessorMacroExpansion;
+import org.eclipse.cdt.core.dom.ast.IASTSimpleDeclaration;
+import org.eclipse.cdt.core.dom.ast.IASTStandardFunctionDeclarator;
+import org.eclipse.cdt.core.dom.ast.IASTTranslationUnit;
+import org.eclipse.cdt.core.dom.ast.IASTUnaryExpression;
+import org.eclipse.cdt.core.dom.ast.IASTArraySubscriptExpression;
+
+/**
+ * Extracts functions, file-scope objects, the references between them, module parameters,
+ * parameter descriptions and exports from one translation unit.
+ */
+final class CodeExtractor {
+  private static final String PREFIX = "__kmodlint_";
+  private static final Map<String, Section> SECTION_MACROS = Map.ofEntries(
+      Map.entry("__init", Section.INIT_TEXT), Map.entry("__exit", Section.EXIT_TEXT),
+      Map.entry("__initdata", Section.INIT_DATA), Map.entry("__initconst", Section.INIT_RODATA),
+      Map.entry("__exitdata", Section.EXIT_DATA), Map.entry("__ref", Section.REF_TEXT),
+      Map.entry("__refdata", Section.REF_DATA), Map.entry("__refconst", Section.REF_RODATA),
+      Map.entry("__read_mostly", Section.READ_MOSTLY), Map.entry("__ro_after_init", Section.READ_MOSTLY));
+  /** include/uapi/linux/stat.h and include/linux/stat.h */
+  static final Map<String, Long> MODE_NAMES = Map.ofEntries(
+      Map.entry("S_IRWXU", 0700L), Map.entry("S_IRUSR", 0400L), Map.entry("S_IWUSR", 0200L),
+      Map.entry("S_IXUSR", 0100L), Map.entry("S_IRWXG", 070L), Map.entry("S_IRGRP", 040L),
+      Map.entry("S_IWGRP", 020L), Map.entry("S_IXGRP", 010L), Map.entry("S_IRWXO", 07L),
+      Map.entry("S_IROTH", 04L), Map.entry("S_IWOTH", 02L), Map.entry("S_IXOTH", 01L),
+      Map.entry("S_IRWXUGO", 0777L), Map.entry("S_IALLUGO", 07777L), Map.entry("S_IRUGO", 0444L),
+      Map.entry("S_IWUGO", 0222L), Map.entry("S_IXUGO", 0111L), Map.entry("S_ISUID", 04000L),
+      Map.entry("S_ISGID", 02000L), Map.entry("S_ISVTX", 01000L));
+
+  /** Section macro uses in one file, by offset. */
+  private final Map<String, TreeMap<Integer, SectionUse>> sectionUses = new HashMap<>();
+  private final Map<String, SourceText> texts;
+
+  final List<CFunction> functions = new ArrayList<>();
+  final List<CVariable> variables = new ArrayList<>();
+  final List<CReference> references = new ArrayList<>();
+  final List<ModuleParam> params = new ArrayList<>();
+  final List<ModInfo> paramDescriptions = new ArrayList<>();
+  final List<ExportDecl> exports = new ArrayList<>();
+
+  private record SectionUse(Section section, int length) {}
+
+  CodeExtractor(IASTTranslationUnit tu, Map<String, SourceText> texts) {
+    this.texts = texts;
+    for (IASTPreprocessorMacroExpansion e : tu.getMacroExpansions()) {
+      Section s = SECTION_MACROS.get(e.getMacroReference().toString());
+      IASTFileLocation loc = e.getFileLocation();
+      if (s == null || loc == null) continue;
+      sectionUses.computeIfAbsent(loc.getFileName(), k -> new TreeMap<>())
+          .put(loc.getNodeOffset(), new SectionUse(s, loc.getNodeLength()));
+    }
+  }
+
+  Code code() {
+    return new Code(functions, variables, references, params, paramDescriptions, exports);
+  }
+
+  void translationUnit(IASTTranslationUnit tu) {
+    for (IASTDeclaration d : tu.getDeclarations(true)) {
+      if (d instanceof IASTFunctionDefinition fd) function(fd);
+      else if (d instanceof IASTSimpleDeclaration sd) simple(sd);
+    }
+  }
+
+  private void function(IASTFunctionDefinition fd) {
+    IASTDeclarator dec = fd.getDeclarator();
+    String name = innermost(dec).getName().toString();
+    if (name.isEmpty()) return;
+    SourcePosition pos = position(innermost(dec).getName());
+    if (pos == null) return;
+    IASTFileLocation body = fd.getBody() == null ? null : fd.getBody().getFileLocation();
+    IASTFileLocation whole = fd.getFileLocation();
+    int end = body != null ? body.getNodeOffset() : whole.getNodeOffset() + whole.getNodeLength();
+    Optional<SectionUse> sec = sectionIn(whole.getFileName(), whole.getNodeOffset(), end);
+    Optional<SourcePosition> secAt = sectionAt(whole.getFileName(), whole.getNodeOffset(), end);
+    IASTDeclSpecifier spec = fd.getDeclSpecifier();
+    functions.add(new CFunction(name, spec.getStorageClass() == IASTDeclSpecifier.sc_static, spec.isInline(), true,
+        sec.map(SectionUse::section).orElse(Section.TEXT), pos, secAt, returnType(spec, dec),
+        parameterTypes(dec), fd.isActive()));
+    if (fd.getBody() != null) references(name, fd.getBody(), localNames(fd), fd.isActive());
+  }
+
+  private void simple(IASTSimpleDeclaration sd) {
+    IASTDeclSpecifier spec = sd.getDeclSpecifier();
+    IASTFileLocation whole = sd.getFileLocation();
+    if (whole == null) return;
+    for (IASTDeclarator dec : sd.getDeclarators()) {
+      IASTDeclarator inner = innermost(dec);
+      String name = inner.getName().toString();
+      if (name.isEmpty()) continue;
+      if (name.startsWith(PREFIX)) {
+        prelude(sd, dec, name.substring(PREFIX.length()));
+        continue;
+      }
+      SourcePosition pos = position(inner.getName());
+      if (pos == null) continue;
+      Optional<SectionUse> sec = sectionIn(whole.getFileName(), whole.getNodeOffset(),
+          whole.getNodeOffset() + whole.getNodeLength());
+      Optional<SourcePosition> secAt = sectionAt(whole.getFileName(), whole.getNodeOffset(),
+          whole.getNodeOffset() + whole.getNodeLength());
+      boolean isStatic = spec.getStorageClass() == IASTDeclSpecifier.sc_static;
+      boolean isExtern = spec.getStorageClass() == IASTDeclSpecifier.sc_extern;
+      if (dec instanceof IASTFunctionDeclarator && dec.getPointerOperators().length == 0
+          && dec.getNestedDeclarator() == null) {
+        if (spec.getStorageClass() == IASTDeclSpecifier.sc_typedef) continue;
+        functions.add(new CFunction(name, isStatic, spec.isInline(), false,
+            sec.map(SectionUse::section).orElse(Section.TEXT), pos, secAt, returnType(spec, dec),
+            parameterTypes(dec), sd.isActive()));
+        continue;
+      }
+      if (spec.getStorageClass() == IASTDeclSpecifier.sc_typedef) continue;
+      int pointers = 0;
+      for (IASTDeclarator d = dec; d != null; d = d.getNestedDeclarator()) pointers += d.getPointerOperators().length;
+      Optional<String> arraySize = Optional.empty();
+      Optional<Long> arrayLength = Optional.empty();
+      if (inner instanceof IASTArrayDeclarator ad && ad.getArrayModifiers().length > 0) {
+        IASTArrayModifier m = ad.getArrayModifiers()[0];
+        IASTExpression e = m.getConstantExpression();
+        arraySize = Optional.of(e == null ? "" : e.getRawSignature());
+        arrayLength = e == null ? Optional.empty() : evaluate(e, new ArrayList<>());
+        if (arrayLength.isEmpty() && e == null) arrayLength = initializerLength(dec);
+      }
+      Section section = sec.map(SectionUse::section)
+          .orElse(spec.isConst() && pointers == 0 ? Section.RODATA : Section.DATA);
+      variables.add(new CVariable(name, isStatic, isExtern, spec.isConst(), !isExtern, section, pos, secAt,
+          CTypes.normalize(spec.getRawSignature()), pointers, arraySize, arrayLength, sd.isActive()));
+      IASTInitializer init = dec.getInitializer();
+      if (init != null) references(name, init, Set.of(), sd.isActive());
+    }
+  }
+
+  /** The declarations the prelude's macros produce. */
+  private void prelude(IASTSimpleDeclaration sd, IASTDeclarator dec, String rest) {
+    SourcePosition pos = position(sd);
+    if (pos == null) return;
+    IASTInitializer init = dec.getInitializer();
+    IASTInitializerClause clause = init instanceof IASTEqualsInitializer eq ? eq.getInitializerClause() : null;
+    if (rest.startsWith("param__")) {
+      param(sd, rest.substring("param__".length()), clause, pos);
+    } else if (rest.startsWith("parmdesc__")) {
+      String value = clause instanceof IASTLiteralExpression l ? CStrings.decode(String.valueOf(l.getValue())) : null;
+      paramDescriptions.add(new ModInfo(rest.substring("parmdesc__".length()), value,
+          clause == null ? "" : clause.getRawSignature(), pos, sd.isActive()));
+    } else if (rest.startsWith("export__")) {
+      String kind = rest.substring("export__".length(), rest.indexOf("__", "export__".length()));
+      String symbol = rest.substring(rest.indexOf("__", "export__".length()) + 2);
+      Optional<String> ns = Optional.empty();
+      if (kind.endsWith("ns") && clause instanceof IASTLiteralExpression l) {
+        String v = CStrings.decode(String.valueOf(l.getValue()));
+        ns = Optional.of(v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v);
+      }
+      exports.add(new ExportDecl(symbol, kind.startsWith("gpl"), ns, pos, sd.isActive()));
+    }
+  }
+
+  private void param(IASTSimpleDeclaration sd, String formAndName, IASTInitializerClause clause, SourcePosition pos) {
+    int sep = formAndName.indexOf("__");
+    if (sep < 0 || !(clause instanceof IASTInitializerList list) || list.getClauses().length < 3) return;
+    String form = formAndName.substring(0, sep);
+    String name = formAndName.substring(sep + 2);
+    IASTInitializerClause[] c = list.getClauses();
+    String variable = baseName(c[0]);
+    String type = c[1] instanceof IASTLiteralExpression l ? CStrings.decode(String.valueOf(l.getValue())) : c[1].getRawSignature();
+    // the macro call's own arguments, for text and positions as written
+    String call = sd.getRawSignature();
+    List<int[]> args = MacroArguments.split(call);
+    int permIndex = switch (form) {
+      case "module_param", "module_param_unsafe" -> 2;
+      case "module_param_hw_named", "module_param_array_named" -> 4;
+      case "module_param_hw_array" -> 4;
+      default -> 3;
+    };
+    IASTFileLocation loc = sd.getFileLocation();
+    SourceText text = texts.get(Path.of(loc.getFileName()).normalize().toString());
+    SourcePosition permPos = pos;
+    String permText = "";
+    if (permIndex < args.size()) {
+      int[] a = args.get(permIndex);
+      permText = call.substring(a[0], a[1]);
+      if (text != null && loc.getNodeLength() == call.length()) permPos = text.position(loc.getNodeOffset() + a[0], a[1] - a[0]);
+    }
+    IASTNode permExpr = c[2];
+    while (permExpr instanceof IASTCastExpression ce) permExpr = ce.getOperand();
+    List<String> symbols = new ArrayList<>();
+    Optional<Long> value = permExpr instanceof IASTExpression e ? evaluate(e, symbols) : Optional.empty();
+    int base = literalBase(permExpr);
+    Optional<String> hw = Optional.empty();
+    if (form.startsWith("module_param_hw") && args.size() > (form.equals("module_param_hw") ? 2 : 3)) {
+      int[] a = args.get(form.equals("module_param_hw_named") ? 3 : 2);
+      hw = Optional.of(call.substring(a[0], a[1]).strip());
+    }
+    Optional<String> len = Optional.empty();
+    Optional<Long> lenValue = Optional.empty();
+    if (form.equals("module_param_string") && args.size() > 2) {
+      int[] a = args.get(2);
+      len = Optional.of(call.substring(a[0], a[1]).strip());
+      lenValue = parseNumber(len.get());
+    }
+    params.add(new ModuleParam(form, name, variable, type,
+        new Permission(permText.strip(), value, base, symbols, permPos), hw, len, lenValue, pos, sd.isActive()));
+  }
+
+  /** The base identifier of {@code &(var)}, {@code &(s.field)}, {@code &(arr[0])}. */
+  private static String baseName(IASTNode n) {
+    while (true) {
+      if (n instanceof IASTUnaryExpression u) n = u.getOperand();
+      else if (n instanceof IASTFieldReference f) n = f.getFieldOwner();
+      else if (n instanceof IASTArraySubscriptExpression a) n = a.getArrayExpression();
+      else if (n instanceof IASTCastExpression c) n = c.getOperand();
+      else break;
+    }
+    return n instanceof IASTIdExpression id ? id.getName().toString() : n.getRawSignature();
+  }
+
+  private static int literalBase(IASTNode n) {
+    while (n instanceof IASTUnaryExpression u && u.getOperator() == IASTUnaryExpression.op_bracketedPrimary)
+      n = u.getOperand();
+    if (!(n instanceof IASTLiteralExpression l) || l.getKind() != IASTLiteralExpression.lk_integer_constant) return 0;
+    String t = String.valueOf(l.getValue()).toLowerCase(java.util.Locale.ROOT);
+    if (t.startsWith("0x")) return 16;
+    if (t.startsWith("0b")) return 2;
+    if (t.length() > 1 && t.startsWith("0")) return 8;
+    return t.equals("0") ? 8 : 10;
+  }
+
+  /** Integer constant expressions of literals, S_I* names and the usual operators. */
+  static Optional<Long> evaluate(IASTExpression e, List<String> symbols) {
+    if (e instanceof IASTLiteralExpression l) {
+      if (l.getKind() != IASTLiteralExpression.lk_integer_constant) return Optional.empty();
+      return parseNumber(String.valueOf(l.getValue()));
+    }
+    if (e instanceof IASTIdExpression id) {
+      String n = id.getName().toString();
+      Long v = MODE_NAMES.get(n);
+      if (v != null) symbols.add(n);
+      return Optional.ofNullable(v);
+    }
+    if (e instanceof IASTCastExpression c) return evaluate(c.getOperand(), symbols);
+    if (e instanceof IASTUnaryExpression u) {
+      Optional<Long> v = evaluate(u.getOperand(), symbols);
+      return switch (u.getOperator()) {
+        case IASTUnaryExpression.op_bracketedPrimary, IASTUnaryExpression.op_plus -> v;
+        case IASTUnaryExpression.op_minus -> v.map(x -> -x);
+        case IASTUnaryExpression.op_tilde -> v.map(x -> ~x);
+        default -> Optional.empty();
+      };
+    }
+    if (e instanceof IASTBinaryExpression b) {
+      Optional<Long> l = evaluate(b.getOperand1(), symbols);
+      Optional<Long> r = evaluate(b.getOperand2(), symbols);
+      if (l.isEmpty() || r.isEmpty()) return Optional.empty();
+      long x = l.get(), y = r.get();
+      return switch (b.getOperator()) {
+        case IASTBinaryExpression.op_binaryOr -> Optional.of(x | y);
+        case IASTBinaryExpression.op_binaryAnd -> Optional.of(x & y);
+        case IASTBinaryExpression.op_binaryXor -> Optional.of(x ^ y);
+        case IASTBinaryExpression.op_plus -> Optional.of(x + y);
+        case IASTBinaryExpression.op_minus -> Optional.of(x - y);
+        case IASTBinaryExpression.op_multiply -> Optional.of(x * y);
+        case IASTBinaryExpression.op_shiftLeft -> Optional.of(x << y);
+        case IASTBinaryExpression.op_shiftRight -> Optional.of(x >> y);
+        default -> Optional.empty();
+      };
+    }
+    return Optional.empty();
+  }
+
+  static Optional<Long> parseNumber(String literal) {
+    String t = literal.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("[ul]+$", "");
+    try {
+      if (t.startsWith("0x")) return Optional.of(Long.parseLong(t.substring(2), 16));
+      if (t.startsWith("0b")) return Optional.of(Long.parseLong(t.substring(2), 2));
+      if (t.length() > 1 && t.startsWith("0")) return Optional.of(Long.parseLong(t.substring(1), 8));
+      return Optional.of(Long.parseLong(t));
+    } catch (NumberFormatException ex) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<Long> initializerLength(IASTDeclarator dec) {
+    if (dec.getInitializer() instanceof IASTEqualsInitializer eq) {
+      if (eq.getInitializerClause() instanceof IASTInitializerList l) return Optional.of((long) l.getSize());
+      if (eq.getInitializerClause() instanceof IASTLiteralExpression s
+          && s.getKind() == IASTLiteralExpression.lk_string_literal)
+        return Optional.of((long) CStrings.decode(String.valueOf(s.getValue())).length() + 1);
+    }
+    return Optional.empty();
+  }
+
+  /** Names of a function's parameters and locals: a mention of those is not a reference. */
+  private static Set<String> localNames(IASTFunctionDefinition fd) {
+    Set<String> out = new HashSet<>();
+    fd.accept(new ASTVisitor() {
+      {
+        shouldVisitDeclarators = true;
+      }
+
+      @Override
+      public int visit(IASTDeclarator d) {
+        if (d != fd.getDeclarator()) out.add(d.getName().toString());
+        return PROCESS_CONTINUE;
+      }
+    });
+    return out;
+  }
+
+  private void references(String from, IASTNode root, Set<String> locals, boolean active) {
+    root.accept(new ASTVisitor() {
+      {
+        shouldVisitExpressions = true;
+      }
+
+      @Override
+      public int visit(IASTExpression e) {
+        if (e instanceof IASTIdExpression id) {
+          String to = id.getName().toString();
+          if (!locals.contains(to) && !to.isEmpty()) {
+            SourcePosition pos = position(id);
+            if (pos != null) {
+              boolean call = id.getParent() instanceof IASTFunctionCallExpression fc
+                  && fc.getFunctionNameExpression() == id;
+              references.add(new CReference(from, to, call ? CReference.Kind.CALL : CReference.Kind.MENTION, pos, active));
+            }
+          }
+        }
+        return PROCESS_CONTINUE;
+      }
+    });
+  }
+
+  private String returnType(IASTDeclSpecifier spec, IASTDeclarator dec) {
+    int pointers = dec.getPointerOperators().length;
+    return CTypes.normalize(spec.getRawSignature()) + (pointers > 0 ? " " + "*".repeat(pointers) : "");
+  }
+
+  private static List<String> parameterTypes(IASTDeclarator dec) {
+    IASTDeclarator d = dec;
+    while (d != null && !(d instanceof IASTStandardFunctionDeclarator)) d = d.getNestedDeclarator();
+    if (!(d instanceof IASTStandardFunctionDeclarator f)) return List.of();
+    List<String> out = new ArrayList<>();
+    for (IASTParameterDeclaration p : f.getParameters()) {
+      int pointers = p.getDeclarator() == null ? 0 : p.getDeclarator().getPointerOperators().length;
+      String t = CTypes.normalize(p.getDeclSpecifier().getRawSignature()) + (pointers > 0 ? " " + "*".repeat(pointers) : "");
+      if (t.equals("void") && f.getParameters().length == 1) return List.of();
+      out.add(t);
+    }
+    if (f.takesVarArgs()) out.add("...");
+    return out;
+  }
+
+  private Optional<SectionUse> sectionIn(String file, int start, int end) {
+    TreeMap<Integer, SectionUse> uses = sectionUses.get(file);
+    if (uses == null) return Optional.empty();
+    var e = uses.ceilingEntry(start);
+    return e != null && e.getKey() < end ? Optional.of(e.getValue()) : Optional.empty();
+  }
+
+  private Optional<SourcePosition> sectionAt(String file, int start, int end) {
+    TreeMap<Integer, SectionUse> uses = sectionUses.get(file);
+    if (uses == null) return Optional.empty();
+    var e = uses.ceilingEntry(start);
+    if (e == null || e.getKey() >= end) return Optional.empty();
+    SourceText t = texts.get(Path.of(file).normalize().toString());
+    return t == null ? Optional.empty() : Optional.of(t.position(e.getKey(), e.getValue().length()));
+  }
+
+  private static IASTDeclarator innermost(IASTDeclarator d) {
+    while (d.getNestedDeclarator() != null) d = d.getNestedDeclarator();
+    return d;
+  }
+
+  private SourcePosition position(IASTNode node) {
+    IASTFileLocation loc = node.getFileLocation();
+    if (loc == null) return null;
+    String file = loc.getFileName();
+    if (ModuleFileContentProvider.PRELUDE_PATH.equals(file)) return null;
+    SourceText t = texts.get(Path.of(file).normalize().toString());
+    return t == null ? null : t.position(loc.getNodeOffset(), loc.getNodeLength());
+  }
+}
