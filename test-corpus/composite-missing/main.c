@@ -8,5 +8,5 @@ static int __init split_init(void)
 {
 	return split_helper();
 }
-module_init(split_init); /* expect: license/missing */
+module_init(split_init); /* expect: license/missing, init/no-exit */
 MODULE_DESCRIPTION("neither object has a license");

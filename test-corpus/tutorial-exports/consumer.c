@@ -12,5 +12,5 @@ static int __init consumer_init(void)
     pr_info("secret(5) = %d\n", mylib_secret(5));
     return 0;
 }
-module_init(consumer_init);
+module_init(consumer_init); /* expect: init/no-exit */
 MODULE_LICENSE("GPL"); /* expect: metadata/description-missing */

@@ -21,6 +21,7 @@ final class TextReport {
   void write(AnalysisResult r, PrintWriter out) {
     for (Finding f : r.findings()) {
       out.println(where(f.position()) + ": " + f.level().sarif() + ": " + f.message() + " [" + f.ruleId() + "]");
+      for (Finding.Fix fx : f.fixes()) out.println("    fix: " + fx.description());
     }
     for (Notification n : r.notifications()) {
       if (n.level() == Level.NOTE) continue;

@@ -190,8 +190,9 @@ public final class Analyzer {
         }
 
         @Override
-        public void report(SourcePosition at, String message, List<Finding.Related> related) {
-          out.add(new Finding(d.id(), d.level(), message, at, related));
+        public void report(SourcePosition at, String message, List<Finding.Related> related,
+            List<Finding.Fix> fixes, List<Finding.Related> flow) {
+          out.add(new Finding(d.id(), d.level(), message, at, related, fixes, flow));
         }
 
         @Override

@@ -10,7 +10,16 @@ import java.util.List;
 public interface RuleContext {
   Project project();
 
-  void report(SourcePosition at, String message, List<Finding.Related> related);
+  /**
+   * Reports a finding. {@code fixes}: mechanical replacements; {@code flow}: the steps of a
+   * multi-step finding (caller -> ... -> callee), shown as a SARIF codeFlow.
+   */
+  void report(SourcePosition at, String message, List<Finding.Related> related, List<Finding.Fix> fixes,
+      List<Finding.Related> flow);
+
+  default void report(SourcePosition at, String message, List<Finding.Related> related) {
+    report(at, message, related, List.of(), List.of());
+  }
 
   /**
    * The rule cannot decide here because the analyzer lacks something (a source it could not

@@ -55,6 +55,26 @@ public record Module(
     return out;
   }
 
+  /** What all objects of the module declare, each fact once (a local header is read by several). */
+  public Code code() {
+    java.util.LinkedHashSet<CFunction> functions = new java.util.LinkedHashSet<>();
+    java.util.LinkedHashSet<CVariable> variables = new java.util.LinkedHashSet<>();
+    java.util.LinkedHashSet<CReference> references = new java.util.LinkedHashSet<>();
+    java.util.LinkedHashSet<ModuleParam> params = new java.util.LinkedHashSet<>();
+    java.util.LinkedHashSet<ModInfo> descriptions = new java.util.LinkedHashSet<>();
+    java.util.LinkedHashSet<ExportDecl> exports = new java.util.LinkedHashSet<>();
+    for (SourceFile f : sources()) {
+      functions.addAll(f.code().functions());
+      variables.addAll(f.code().variables());
+      references.addAll(f.code().references());
+      params.addAll(f.code().params());
+      descriptions.addAll(f.code().paramDescriptions());
+      exports.addAll(f.code().exports());
+    }
+    return new Code(List.copyOf(functions), List.copyOf(variables), List.copyOf(references),
+        List.copyOf(params), List.copyOf(descriptions), List.copyOf(exports));
+  }
+
   public List<ModInfo> licenses() {
     return modInfo("license");
   }

@@ -13,6 +13,13 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import de.jcup.sarif_2_1_0.model.ArtifactChange;
+import de.jcup.sarif_2_1_0.model.ArtifactContent;
+import de.jcup.sarif_2_1_0.model.CodeFlow;
+import de.jcup.sarif_2_1_0.model.Fix;
+import de.jcup.sarif_2_1_0.model.Replacement;
+import de.jcup.sarif_2_1_0.model.ThreadFlow;
+import de.jcup.sarif_2_1_0.model.ThreadFlowLocation;
 import de.jcup.sarif_2_1_0.model.ArtifactLocation;
 import de.jcup.sarif_2_1_0.model.Invocation;
 import de.jcup.sarif_2_1_0.model.Location;
@@ -205,6 +212,12 @@ public final class SarifWriter {
         related.add(location);
       }
       r.setRelatedLocations(related);
+      if (!f.flow().isEmpty()) r.setCodeFlows(List.of(codeFlow(f.flow(), uris)));
+      if (!f.fixes().isEmpty()) {
+        Set<Fix> fixes = new LinkedHashSet<>();
+        for (Finding.Fix fx : f.fixes()) fixes.add(fix(fx, uris));
+        r.setFixes(fixes);
+      }
 
       List<String> hashes = lineHashes.computeIfAbsent(f.position().file(), SarifWriter::hashLines);
       int line = f.position().line();
@@ -216,6 +229,45 @@ public final class SarifWriter {
       results.add(r);
     }
     return results;
+  }
+
+  /** One thread flow, one location per step of the finding's path. */
+  private static CodeFlow codeFlow(List<Finding.Related> steps, ArtifactUris uris) {
+    List<ThreadFlowLocation> locations = new ArrayList<>();
+    for (Finding.Related step : steps) {
+      Location l = location(step.position(), uris);
+      l.setMessage(message(step.message()));
+      ThreadFlowLocation tfl = new ThreadFlowLocation();
+      tfl.setLocation(l);
+      tfl.setNestingLevel(0);
+      locations.add(tfl);
+    }
+    ThreadFlow tf = new ThreadFlow();
+    tf.setLocations(locations);
+    CodeFlow flow = new CodeFlow();
+    flow.setThreadFlows(List.of(tf));
+    return flow;
+  }
+
+  private static Fix fix(Finding.Fix fx, ArtifactUris uris) {
+    SourcePosition p = fx.region();
+    Region region = new Region();
+    region.setStartLine(p.line());
+    region.setStartColumn(p.column());
+    region.setEndLine(p.endLine());
+    region.setEndColumn(p.endColumn());
+    ArtifactContent content = new ArtifactContent();
+    content.setText(fx.text());
+    Replacement replacement = new Replacement();
+    replacement.setDeletedRegion(region);
+    replacement.setInsertedContent(content);
+    ArtifactChange change = new ArtifactChange();
+    change.setArtifactLocation(uris.locate(p.file()));
+    change.setReplacements(List.of(replacement));
+    Fix fix = new Fix();
+    fix.setDescription(message(fx.description()));
+    fix.setArtifactChanges(new LinkedHashSet<>(List.of(change)));
+    return fix;
   }
 
   /** An unreadable file yields no hashes: the result is still worth reporting without one. */

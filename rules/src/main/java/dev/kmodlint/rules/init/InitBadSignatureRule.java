@@ -1,0 +1,42 @@
+package dev.kmodlint.rules.init;
+
+import dev.kmodlint.engine.Finding;
+import dev.kmodlint.engine.Rule;
+import dev.kmodlint.engine.RuleContext;
+import dev.kmodlint.engine.RuleInfo;
+import dev.kmodlint.model.CFunction;
+import dev.kmodlint.model.EntryPoint;
+import dev.kmodlint.model.Level;
+import dev.kmodlint.model.Module;
+import java.util.List;
+import java.util.Optional;
+
+@RuleInfo(
+    id = "init/bad-signature",
+    level = Level.ERROR,
+    summary = "module_init function is not int f(void) / module_exit not void f(void)",
+    description = "module_init checks its argument against initcall_t (int (*)(void)) and module_exit against"
+        + " exitcall_t (void (*)(void)) with __inittest/__exittest: another signature fails the build.",
+    tags = {"init", "correctness"},
+    anchor = "compiler error via __inittest")
+public final class InitBadSignatureRule implements Rule {
+  @Override
+  public void check(RuleContext ctx) {
+    for (Module m : ctx.project().modules()) {
+      var code = m.code();
+      for (EntryPoint e : m.entryPoints()) {
+        if (Entries.isHelper(e)) continue;
+        Optional<CFunction> f = Entries.function(code, e.function());
+        if (f.isEmpty()) continue;
+        boolean init = e.kind().equals("init");
+        String want = init ? "int" : "void";
+        CFunction fn = f.get();
+        if (fn.returnType().equals(want) && fn.parameterTypes().isEmpty()) continue;
+        String have = fn.returnType() + " " + fn.name() + "(" + (fn.parameterTypes().isEmpty() ? "void"
+            : String.join(", ", fn.parameterTypes())) + ")";
+        ctx.report(e.position(), (init ? "module_init" : "module_exit") + " needs " + want + " " + fn.name()
+            + "(void), but it is " + have, List.of(new Finding.Related(fn.position(), fn.name() + " is declared here")));
+      }
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package dev.kmodlint.rules.init;
+
+import dev.kmodlint.engine.Finding;
+import dev.kmodlint.engine.Rule;
+import dev.kmodlint.engine.RuleContext;
+import dev.kmodlint.engine.RuleInfo;
+import dev.kmodlint.model.EntryPoint;
+import dev.kmodlint.model.Level;
+import dev.kmodlint.model.Module;
+import java.util.List;
+import java.util.function.Predicate;
+
+@RuleInfo(
+    id = "init/duplicate-entry",
+    level = Level.ERROR,
+    summary = "More than one module_init (or module_exit) in one module",
+    description = "module_init defines init_module (an alias); two in one module, also through a"
+        + " module_*_driver helper, fail to compile or to link.",
+    tags = {"init", "correctness"},
+    anchor = "linker error")
+public final class InitDuplicateEntryRule implements Rule {
+  @Override
+  public void check(RuleContext ctx) {
+    for (Module m : ctx.project().modules()) {
+      List<EntryPoint> active = m.entryPoints().stream().filter(EntryPoint::active).distinct().toList();
+      check(ctx, m, active, Entries::providesInit, "module_init");
+      check(ctx, m, active, Entries::providesExit, "module_exit");
+    }
+  }
+
+  private static void check(RuleContext ctx, Module m, List<EntryPoint> entries, Predicate<EntryPoint> kind, String what) {
+    EntryPoint first = null;
+    for (EntryPoint e : entries) {
+      if (!kind.test(e)) continue;
+      if (first == null) {
+        first = e;
+        continue;
+      }
+      // a helper supplies both; report it once, under module_init
+      if (what.equals("module_exit") && Entries.isHelper(e) && Entries.isHelper(first)) continue;
+      ctx.report(e.position(), "module " + m.name() + " gets a second " + what + " here ("
+          + (Entries.isHelper(e) ? e.kind() + "(" + e.function() + ")" : e.function()) + "): init_module/cleanup_module"
+          + " are defined twice", List.of(new Finding.Related(first.position(), "the first " + what)));
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package dev.kmodlint.rules.param;
+
+import dev.kmodlint.engine.Finding;
+import dev.kmodlint.engine.Rule;
+import dev.kmodlint.engine.RuleContext;
+import dev.kmodlint.engine.RuleInfo;
+import dev.kmodlint.model.Level;
+import dev.kmodlint.model.Module;
+import dev.kmodlint.model.ModuleParam;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+@RuleInfo(
+    id = "param/duplicate",
+    level = Level.ERROR,
+    summary = "Two parameters of one module share a name",
+    description = "Each parameter becomes a __param_<name> object and a sysfs file: two with one name fail"
+        + " to compile in one file and to link across the objects of a module.",
+    tags = {"param", "correctness"},
+    anchor = "build error")
+public final class ParamDuplicateRule implements Rule {
+  @Override
+  public void check(RuleContext ctx) {
+    for (Module m : ctx.project().modules()) {
+      Map<String, ModuleParam> first = new HashMap<>();
+      for (ModuleParam p : m.code().params()) {
+        if (!p.active()) continue; // #ifdef/#else variants of one parameter are not duplicates
+        ModuleParam f = first.putIfAbsent(p.name(), p);
+        if (f != null)
+          ctx.report(p.position(), "parameter " + p.name() + " is declared twice in module " + m.name(),
+              List.of(new Finding.Related(f.position(), "first declaration of " + p.name())));
+      }
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package dev.kmodlint.rules.param;
+
+import dev.kmodlint.engine.Finding;
+import dev.kmodlint.engine.Rule;
+import dev.kmodlint.engine.RuleContext;
+import dev.kmodlint.engine.RuleInfo;
+import dev.kmodlint.model.CVariable;
+import dev.kmodlint.model.Code;
+import dev.kmodlint.model.Level;
+import dev.kmodlint.model.Module;
+import dev.kmodlint.model.ModuleParam;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+@RuleInfo(
+    id = "param/type-mismatch",
+    level = Level.ERROR,
+    summary = "Variable's C type does not match the parameter type (incl. arrays, charp vs char[])",
+    description = "param_check_<type> makes a pointer to the variable and returns it as a pointer to the"
+        + " type's C type: a different type fails the build (-Werror=incompatible-pointer-types), while a"
+        + " signedness slip (uint over int) builds with only a warning and is read with the wrong sign.",
+    tags = {"param", "correctness"},
+    anchor = "build error via param_check_* (signedness slips through)")
+public final class ParamTypeMismatchRule implements Rule {
+  private static final Set<String> KNOWN_BASES = Set.of("char", "signed char", "unsigned char", "short",
+      "unsigned short", "int", "unsigned int", "long", "unsigned long", "long long", "unsigned long long", "bool");
+
+  @Override
+  public void check(RuleContext ctx) {
+    for (Module m : ctx.project().modules()) {
+      Code code = m.code();
+      for (ModuleParam p : code.params()) {
+        if (p.isCallback()) continue;
+        Optional<CVariable> var = Params.variable(code, p);
+        if (var.isEmpty()) continue; // param/undeclared-variable
+        CVariable v = var.get();
+        String problem = p.isString() ? stringProblem(v) : problem(p, v);
+        if (problem == null) continue;
+        if (problem.isEmpty()) {
+          ctx.skip(p.position(), "the type of " + v.name() + " (" + v.typeText() + ") is defined in a header"
+              + " kmodlint does not read");
+          continue;
+        }
+        ctx.report(p.position(), "parameter " + p.name() + ": " + problem,
+            List.of(new Finding.Related(v.position(), v.name() + " is declared " + v.typeText())));
+      }
+    }
+  }
+
+  private static String stringProblem(CVariable v) {
+    if (v.isArray() && v.pointers() == 0 && v.baseType().equals("char")) return null;
+    return "module_param_string needs a char array, but " + v.name() + " is " + v.typeText();
+  }
+
+  /** Null when fine, "" when the variable's type cannot be known, else the message. */
+  private static String problem(ModuleParam p, CVariable v) {
+    String want = Params.STANDARD_TYPES.get(p.type());
+    if (want == null) return null; // a custom type: param/unknown-type or the module's own ops
+    if (!KNOWN_BASES.contains(v.baseType())) return "";
+    if (p.isArray() && !v.isArray())
+      return p.form() + " needs an array, but " + v.name() + " is " + v.typeText();
+    if (!p.isArray() && v.isArray())
+      return v.name() + " is an array (" + v.typeText() + "): use module_param_array"
+          + (p.type().equals("charp") && v.baseType().equals("char") ? " or, for a string buffer, module_param_string" : "");
+    boolean charp = p.type().equals("charp");
+    int wantPointers = charp ? 1 : 0;
+    String wantBase = charp ? "char" : want;
+    if (v.pointers() == wantPointers && v.baseType().equals(wantBase)) return null;
+    boolean sign = v.pointers() == wantPointers && v.baseType().replace("unsigned ", "").equals(wantBase.replace("unsigned ", ""));
+    return "type " + p.type() + " needs a " + want + (p.isArray() ? " array" : "") + ", but " + v.name() + " is "
+        + v.typeText() + (sign ? " (only the signedness differs: it builds, and the value is read with the wrong sign)"
+        : " (the build fails in param_check_" + p.type() + ")");
+  }
+}

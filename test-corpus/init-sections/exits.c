@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-2.0
+/* init <-> exit and .text -> .exit.text */
+#include <linux/module.h>
+#include <linux/init.h>
+
+void __exit ex_teardown(void)
+{
+}
+
+int __init ex_setup(void)
+{
+	return 0;
+}
+
+static int __init ex_init(void)
+{
+	ex_teardown(); /* expect: init/section-mismatch */
+	return ex_setup(); /* ok: init/section-mismatch */
+}
+module_init(ex_init);
+
+noinline void ex_reset(void)
+{
+	ex_teardown(); /* expect: init/section-mismatch */
+}
+
+static void __exit ex_exit(void)
+{
+	ex_reset();
+	ex_setup(); /* expect: init/section-mismatch */
+}
+module_exit(ex_exit);
+
+EXPORT_SYMBOL(ex_setup); /* expect: init/export-of-init */
+EXPORT_SYMBOL_GPL(ex_reset); /* ok: init/export-of-init */
+
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("init and exit referencing each other");
