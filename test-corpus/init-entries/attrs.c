@@ -3,10 +3,10 @@
 #include <linux/init.h>
 
 static int __initdata attr_before = 1; /* expect: init/misplaced-attribute */
-static int attr_after __initdata = 2; /* ok: init/misplaced-attribute */
+static int attr_after __initdata = 2; /* ok: init/misplaced-attribute, init/section-conflict */
 static const int attr_const_data __initdata = 3; /* expect: init/misplaced-attribute */
 static const char attr_const_ok[] __initconst = "ok"; /* ok: init/misplaced-attribute */
-static int attr_func_on_data __init = 4; /* expect: init/misplaced-attribute */
+static int attr_func_on_data __init = 4; /* expect: init/misplaced-attribute, init/section-conflict */
 
 static int __initdata attr_fn(void) /* expect: init/misplaced-attribute */
 {

@@ -5,10 +5,12 @@
 
 void __exit ex_teardown(void)
 {
+	pr_info("ex: teardown\n");
 }
 
 int __init ex_setup(void)
 {
+	pr_info("ex: setup\n");
 	return 0;
 }
 

@@ -6,6 +6,7 @@
 
 int __init sec_hw_setup(void)
 {
+	pr_info("sec: hardware set up\n");
 	return 0;
 }
 
@@ -50,7 +51,7 @@ static struct sec_ops sec_boot_ops = {
 };
 
 /* writable data pointing at __init code: modpost warns */
-static struct sec_ops sec_hooks = {
+struct sec_ops sec_hooks = {
 	.setup = sec_hw_setup, /* expect: init/section-mismatch */
 };
 

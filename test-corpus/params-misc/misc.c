@@ -17,9 +17,7 @@ module_param_hw(io_base, int, ioport, 0444); /* ok: param/bad-hw-type */
 MODULE_PARM_DESC(io_base, "I/O base");
 module_param_hw(irq, int, irq, 0444); /* ok: param/bad-hw-type */
 MODULE_PARM_DESC(irq, "IRQ line");
-#ifdef KMODLINT_NOT_BUILT
 module_param_hw(weird, int, port, 0444); /* expect: param/bad-hw-type */
-#endif
 MODULE_PARM_DESC(weird, "a hardware parameter of an unknown kind");
 module_param(debug, int, 0644); /* ok: param/write-ineffective */
 MODULE_PARM_DESC(debug, "read at runtime");

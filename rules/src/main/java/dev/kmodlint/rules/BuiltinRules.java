@@ -14,6 +14,7 @@ import dev.kmodlint.rules.init.InitExportOfInitRule;
 import dev.kmodlint.rules.init.InitMisplacedAttributeRule;
 import dev.kmodlint.rules.init.InitMissingAnnotationRule;
 import dev.kmodlint.rules.init.InitNoExitRule;
+import dev.kmodlint.rules.init.InitSectionConflictRule;
 import dev.kmodlint.rules.init.InitSectionMismatchRule;
 import dev.kmodlint.rules.init.InitWrongAnnotationRule;
 import dev.kmodlint.rules.param.ParamBadHwTypeRule;
@@ -62,6 +63,7 @@ public final class BuiltinRules implements RuleProvider {
         new InitNoExitRule(),
         new InitDuplicateEntryRule(),
         new InitBadSignatureRule(),
-        new InitMisplacedAttributeRule());
+        new InitMisplacedAttributeRule(),
+        new InitSectionConflictRule());
   }
 }

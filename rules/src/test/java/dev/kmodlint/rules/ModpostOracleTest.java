@@ -106,6 +106,7 @@ class ModpostOracleTest {
           }
         }
       }
+      compileErrors(dir, copy, log, r, rows, problems);
       assertTrue(log.contains("MODPOST") || log.contains("error:"),
           dir.getFileName() + ": the kernel build did not run:\n" + log);
     }
@@ -117,6 +118,67 @@ class ModpostOracleTest {
     System.out.println(sb);
     assertTrue(cases > 0, "no corpus scenario is marked '# oracle: build'");
     if (!problems.isEmpty()) fail(String.join("\n", problems));
+  }
+
+  /** Rules whose error-level findings the compiler also rejects (unless the message says it builds). */
+  private static final Set<String> BUILD_ERROR_RULES = Set.of("param/world-writable", "param/invalid-permission",
+      "param/non-octal-permission", "param/type-mismatch", "param/undeclared-variable", "param/unknown-type",
+      "param/bad-hw-type", "param/duplicate", "init/bad-signature", "init/duplicate-entry", "init/section-conflict");
+  private static final Pattern GCC = Pattern.compile("^(\\S+\\.c):(\\d+):\\d+: (error|warning|note): (.*)$");
+
+  /**
+   * gcc's errors on the scenario's own lines (directly, or through "in expansion of macro"
+   * notes under an error) must each be an error-level kmodlint finding on that line; and
+   * kmodlint's build-error findings must each be a line the compiler rejected, unless the
+   * finding itself says the code builds (a signedness slip, decimal 444).
+   */
+  private static void compileErrors(Path dir, Path copy, String log, AnalysisResult r, List<String> rows,
+      List<String> problems) {
+    Set<String> rejected = new java.util.TreeSet<>();
+    // inside an error's chain of "in expansion of macro" notes; a note of another kind
+    // ("previous definition was here") starts a chain that is not the error's
+    boolean errorChain = false;
+    for (String line : log.split("\n")) {
+      Matcher m = GCC.matcher(line);
+      if (!m.matches()) {
+        if (line.contains(": error: ")) errorChain = true;
+        else if (line.contains(": warning: ") || line.contains(": note: ") && !macroNote(line)) errorChain = false;
+        continue;
+      }
+      if (m.group(3).equals("error")) errorChain = true;
+      else if (m.group(3).equals("warning")) errorChain = false;
+      else if (!macroNote(m.group(4))) errorChain = false;
+      boolean direct = m.group(3).equals("error");
+      Path file = Path.of(m.group(1));
+      if ((direct || errorChain) && file.startsWith(copy))
+        rejected.add(copy.relativize(file) + ":" + m.group(2));
+    }
+    Set<String> ours = new java.util.TreeSet<>();
+    for (Finding f : r.findings()) {
+      if (f.level() != dev.kmodlint.model.Level.ERROR || !f.position().file().startsWith(copy)) continue;
+      String at = copy.relativize(f.position().file()) + ":" + f.position().line();
+      ours.add(at);
+      if (!BUILD_ERROR_RULES.contains(f.ruleId())) continue;
+      boolean builds = f.message().contains("only the signedness differs") || f.message().contains("it builds as");
+      if (rejected.contains(at)) {
+        rows.add(String.format("%-28s %-14s %-30s %s", dir.getFileName(), at, f.ruleId(), "agree (build error)"));
+      } else if (builds) {
+        rows.add(String.format("%-28s %-14s %-30s %s", dir.getFileName(), at, f.ruleId(), "beyond the build (it builds)"));
+      } else {
+        rows.add(String.format("%-28s %-14s %-30s %s", dir.getFileName(), at, f.ruleId(), "FALSE POSITIVE"));
+        problems.add(dir.getFileName() + ": kmodlint reports " + f.ruleId() + " at " + at + ", the compiler accepts it");
+      }
+    }
+    for (String at : rejected) {
+      if (!ours.contains(at)) {
+        rows.add(String.format("%-28s %-14s %-30s %s", dir.getFileName(), at, "compile error", "MISSED"));
+        problems.add(dir.getFileName() + ": the compiler rejects " + at + ", kmodlint reports no error there");
+      }
+    }
+  }
+
+  private static boolean macroNote(String text) {
+    return text.contains("in expansion of macro") || text.contains("in definition of macro");
   }
 
   private static boolean reported(AnalysisResult r, String ruleId, String module) {
