@@ -48,6 +48,12 @@ import org.eclipse.cdt.core.dom.ast.IASTStandardFunctionDeclarator;
 import org.eclipse.cdt.core.dom.ast.IASTTranslationUnit;
 import org.eclipse.cdt.core.dom.ast.IASTUnaryExpression;
 import org.eclipse.cdt.core.dom.ast.IASTArraySubscriptExpression;
+import org.eclipse.cdt.core.dom.ast.IASTCompositeTypeSpecifier;
+import org.eclipse.cdt.core.dom.ast.IASTElaboratedTypeSpecifier;
+import org.eclipse.cdt.core.dom.ast.IASTMacroExpansionLocation;
+import org.eclipse.cdt.core.dom.ast.IASTNamedTypeSpecifier;
+import org.eclipse.cdt.core.dom.ast.IASTNodeLocation;
+import org.eclipse.cdt.core.dom.ast.IASTSimpleDeclSpecifier;
 
 /**
  * Extracts functions, file-scope objects, the references between them, module parameters,
@@ -95,8 +101,16 @@ final class CodeExtractor {
     }
   }
 
+  /**
+   * The facts, references kept only to names this file declares at file scope: the module's
+   * graph needs no others, and a kernel file mentions thousands of names from unread headers.
+   */
   Code code() {
-    return new Code(functions, variables, references, params, paramDescriptions, exports);
+    Set<String> declared = new HashSet<>();
+    for (CFunction f : functions) declared.add(f.name());
+    for (CVariable v : variables) declared.add(v.name());
+    List<CReference> kept = references.stream().filter(r -> declared.contains(r.to())).distinct().toList();
+    return new Code(functions, variables, kept, params, paramDescriptions, exports);
   }
 
   void translationUnit(IASTTranslationUnit tu) {
@@ -120,7 +134,7 @@ final class CodeExtractor {
     IASTDeclSpecifier spec = fd.getDeclSpecifier();
     functions.add(new CFunction(name, spec.getStorageClass() == IASTDeclSpecifier.sc_static, spec.isInline(), true,
         sec.map(SectionUse::section).orElse(Section.TEXT), pos, secAt, returnType(spec, dec),
-        parameterTypes(dec), fd.isActive()));
+        parameterTypes(dec), fd.isActive(), fromMacro(innermost(dec).getName())));
     if (fd.getBody() != null) references(name, fd.getBody(), localNames(fd), fd.isActive());
   }
 
@@ -149,7 +163,7 @@ final class CodeExtractor {
         if (spec.getStorageClass() == IASTDeclSpecifier.sc_typedef) continue;
         functions.add(new CFunction(name, isStatic, spec.isInline(), false,
             sec.map(SectionUse::section).orElse(Section.TEXT), pos, secAt, returnType(spec, dec),
-            parameterTypes(dec), sd.isActive()));
+            parameterTypes(dec), sd.isActive(), fromMacro(inner.getName())));
         continue;
       }
       if (spec.getStorageClass() == IASTDeclSpecifier.sc_typedef) continue;
@@ -167,7 +181,7 @@ final class CodeExtractor {
       Section section = sec.map(SectionUse::section)
           .orElse(spec.isConst() && pointers == 0 ? Section.RODATA : Section.DATA);
       variables.add(new CVariable(name, isStatic, isExtern, spec.isConst(), !isExtern, section, pos, secAt,
-          CTypes.normalize(spec.getRawSignature()), pointers, arraySize, arrayLength, sd.isActive()));
+          typeName(spec), pointers, arraySize, arrayLength, sd.isActive(), fromMacro(inner.getName())));
       IASTInitializer init = dec.getInitializer();
       if (init != null) references(name, init, Set.of(), sd.isActive());
     }
@@ -240,7 +254,10 @@ final class CodeExtractor {
       len = Optional.of(call.substring(a[0], a[1]).strip());
       lenValue = parseNumber(len.get());
     }
-    params.add(new ModuleParam(form, name, variable, type,
+    IASTNode target = c[0];
+    while (target instanceof IASTUnaryExpression u) target = u.getOperand();
+    boolean plain = target instanceof IASTIdExpression;
+    params.add(new ModuleParam(form, name, variable, plain, type,
         new Permission(permText.strip(), value, base, symbols, permPos), hw, len, lenValue, pos, sd.isActive()));
   }
 
@@ -374,7 +391,40 @@ final class CodeExtractor {
 
   private String returnType(IASTDeclSpecifier spec, IASTDeclarator dec) {
     int pointers = dec.getPointerOperators().length;
-    return CTypes.normalize(spec.getRawSignature()) + (pointers > 0 ? " " + "*".repeat(pointers) : "");
+    return typeName(spec) + (pointers > 0 ? " " + "*".repeat(pointers) : "");
+  }
+
+  /**
+   * The canonical type of a declaration specifier, from the AST (macro-produced declarations
+   * have no source text of their own); typedefs kmodlint knows are resolved.
+   */
+  static String typeName(IASTDeclSpecifier spec) {
+    if (spec instanceof IASTSimpleDeclSpecifier s) {
+      StringBuilder sb = new StringBuilder();
+      if (s.isUnsigned()) sb.append("unsigned ");
+      else if (s.isSigned() && s.getType() == IASTSimpleDeclSpecifier.t_char) sb.append("signed ");
+      switch (s.getType()) {
+        case IASTSimpleDeclSpecifier.t_void -> sb.append("void");
+        case IASTSimpleDeclSpecifier.t_char -> sb.append("char");
+        case IASTSimpleDeclSpecifier.t_bool -> sb.append("bool");
+        case IASTSimpleDeclSpecifier.t_float -> sb.append("float");
+        case IASTSimpleDeclSpecifier.t_double -> sb.append(s.isLong() ? "long double" : "double");
+        default -> sb.append(s.isShort() ? "short" : s.isLongLong() ? "long long" : s.isLong() ? "long" : "int");
+      }
+      return sb.toString();
+    }
+    if (spec instanceof IASTNamedTypeSpecifier n) return CTypes.normalize(n.getName().toString());
+    if (spec instanceof IASTElaboratedTypeSpecifier e)
+      return (e.getKind() == IASTElaboratedTypeSpecifier.k_struct ? "struct " : e.getKind() == IASTElaboratedTypeSpecifier.k_union
+          ? "union " : "enum ") + e.getName();
+    if (spec instanceof IASTCompositeTypeSpecifier c) return "struct " + c.getName();
+    return CTypes.normalize(spec.getRawSignature());
+  }
+
+  /** True when the name was produced by a macro expansion rather than written in the file. */
+  private static boolean fromMacro(IASTNode n) {
+    for (IASTNodeLocation l : n.getNodeLocations()) if (l instanceof IASTMacroExpansionLocation) return true;
+    return false;
   }
 
   private static List<String> parameterTypes(IASTDeclarator dec) {
@@ -384,7 +434,7 @@ final class CodeExtractor {
     List<String> out = new ArrayList<>();
     for (IASTParameterDeclaration p : f.getParameters()) {
       int pointers = p.getDeclarator() == null ? 0 : p.getDeclarator().getPointerOperators().length;
-      String t = CTypes.normalize(p.getDeclSpecifier().getRawSignature()) + (pointers > 0 ? " " + "*".repeat(pointers) : "");
+      String t = typeName(p.getDeclSpecifier()) + (pointers > 0 ? " " + "*".repeat(pointers) : "");
       if (t.equals("void") && f.getParameters().length == 1) return List.of();
       out.add(t);
     }

@@ -19,7 +19,8 @@ public record CFunction(
     Optional<SourcePosition> annotationAt,
     String returnType,
     List<String> parameterTypes,
-    boolean active) {
+    boolean active,
+    boolean fromMacro) {
 
   public CFunction {
     parameterTypes = List.copyOf(parameterTypes);

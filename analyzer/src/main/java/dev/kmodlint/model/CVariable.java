@@ -21,7 +21,8 @@ public record CVariable(
     int pointers,
     Optional<String> arraySize,
     Optional<Long> arrayLength,
-    boolean active) {
+    boolean active,
+    boolean fromMacro) {
 
   public boolean isArray() {
     return arraySize.isPresent();

@@ -7,11 +7,14 @@ import java.util.Optional;
  * {@code name} the parameter's name, {@code variable} the C object behind it (the value of
  * {@code module_param_named}, the buffer of {@code module_param_string}), {@code type} the
  * parameter type ({@code int}, {@code charp}; for {@code module_param_cb} the ops).
+ * {@code plainVariable} is false for {@code &(s.field)} and {@code &(arr[0])}: {@code variable}
+ * is then only the base object, whose type says nothing about the parameter.
  */
 public record ModuleParam(
     String form,
     String name,
     String variable,
+    boolean plainVariable,
     String type,
     Permission permission,
     Optional<String> hwType,

@@ -43,6 +43,39 @@
 #define notrace
 #define asmlinkage
 #define __visible
+#define __weak __attribute__((__weak__))
+#define __noreturn __attribute__((__noreturn__))
+#define __pure
+#define __malloc
+#define __nocfi
+#define __noinitretpoline
+#define __latent_entropy
+#define __flatten
+#define __naked
+#define __sched
+#define __kprobes
+#define __irq_entry
+#define __bitwise
+#define __attribute_const__
+#define __deprecated
+#define __acquires(x)
+#define __releases(x)
+#define __must_hold(x)
+#define __cacheline_aligned
+#define __cacheline_aligned_in_smp
+#define ____cacheline_aligned
+#define ____cacheline_aligned_in_smp
+#define __page_aligned_bss
+#define __page_aligned_data
+#define __init_or_module
+#define __initdata_or_module
+#define __meminit
+#define __meminitdata
+#define __meminitconst
+#define __memexit
+#define __no_sanitize_address
+#define __noclone
+#define __nostackprotector
 
 /* .modinfo */
 #define MODULE_INFO(tag, info) static const char __kmodlint_modinfo__##tag[] __attribute__((__unused__)) = info;

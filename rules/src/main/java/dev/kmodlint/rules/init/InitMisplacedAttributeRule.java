@@ -24,7 +24,7 @@ public final class InitMisplacedAttributeRule implements Rule {
   public void check(RuleContext ctx) {
     for (SourceFile f : ctx.project().files()) {
       for (CFunction fn : f.code().functions()) {
-        if (fn.annotationAt().isEmpty() || !fn.position().file().equals(f.path())) continue;
+        if (fn.annotationAt().isEmpty() || fn.fromMacro() || !fn.position().file().equals(f.path())) continue;
         if (!fn.section().isCode() && fn.section() != Section.READ_MOSTLY) {
           String use = fn.section().isExit() ? "__exit" : fn.section().isRef() ? "__ref" : "__init";
           ctx.report(fn.annotationAt().get(), fn.section().annotation() + " is for data; function " + fn.name()
@@ -32,7 +32,7 @@ public final class InitMisplacedAttributeRule implements Rule {
         }
       }
       for (CVariable v : f.code().variables()) {
-        if (v.annotationAt().isEmpty() || !v.position().file().equals(f.path())) continue;
+        if (v.annotationAt().isEmpty() || v.fromMacro() || !v.position().file().equals(f.path())) continue;
         SourcePosition at = v.annotationAt().get();
         Section s = v.section();
         if (s.isCode()) {

@@ -28,7 +28,7 @@ public final class InitMissingAnnotationRule implements Rule {
       for (EntryPoint e : m.entryPoints()) {
         if (Entries.isHelper(e)) continue;
         Optional<CFunction> f = Entries.function(code, e.function());
-        if (f.isEmpty() || !f.get().definition()) continue;
+        if (f.isEmpty() || !f.get().definition() || f.get().fromMacro()) continue;
         boolean init = e.kind().equals("init");
         if (f.get().section() != Section.TEXT) continue; // the right one, the wrong one (wrong-annotation) or __ref
         ctx.report(f.get().position(), (init ? "module_init" : "module_exit") + " function " + e.function()

@@ -25,7 +25,8 @@ public final class InitSectionConflictRule implements Rule {
   public void check(RuleContext ctx) {
     for (SourceFile f : ctx.project().files()) {
       for (CVariable v : f.code().variables()) {
-        if (!v.section().isCode() || v.annotationAt().isEmpty() || !v.position().file().equals(f.path())) continue;
+        if (!v.section().isCode() || v.annotationAt().isEmpty() || v.fromMacro()
+            || !v.position().file().equals(f.path())) continue;
         Optional<CFunction> fn = f.code().functions().stream()
             .filter(x -> x.definition() && x.section() == v.section()).findFirst();
         if (fn.isEmpty()) continue;

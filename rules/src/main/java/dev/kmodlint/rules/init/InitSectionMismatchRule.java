@@ -36,7 +36,8 @@ public final class InitSectionMismatchRule implements Rule {
       Pattern.compile(".*(_template|_timer|_sht|_ops|_probe|_probe_one|_console)");
   private static final Pattern DATA_TO_EXIT_ALLOWED = Pattern.compile(".*driver");
 
-  private record Def(String name, Section section, SourcePosition position, boolean function, boolean inline) {}
+  private record Def(String name, Section section, SourcePosition position, boolean function, boolean inline,
+      boolean fromMacro) {}
 
   @Override
   public void check(RuleContext ctx) {
@@ -44,14 +45,16 @@ public final class InitSectionMismatchRule implements Rule {
       Code code = m.code();
       Map<String, Def> defs = new HashMap<>();
       for (CFunction f : code.functions())
-        if (f.definition()) defs.merge(f.name(), new Def(f.name(), f.section(), f.position(), true, f.isInline()), InitSectionMismatchRule::prefer);
+        if (f.definition()) defs.merge(f.name(), new Def(f.name(), f.section(), f.position(), true, f.isInline(), f.fromMacro()), InitSectionMismatchRule::prefer);
       for (CVariable v : code.variables())
-        if (v.definition()) defs.merge(v.name(), new Def(v.name(), v.section(), v.position(), false, false), InitSectionMismatchRule::prefer);
+        if (v.definition()) defs.merge(v.name(), new Def(v.name(), v.section(), v.position(), false, false, v.fromMacro()), InitSectionMismatchRule::prefer);
       Set<String> seen = new HashSet<>();
       for (CReference r : code.references()) {
         Def from = defs.get(r.from());
         Def to = defs.get(r.to());
-        if (from == null || to == null || !seen.add(r.from() + "->" + r.to())) continue;
+        // a macro that defines several functions hides which of them its __init belongs to
+        if (from == null || to == null || from.fromMacro() || to.fromMacro()) continue;
+        if (!seen.add(r.from() + "->" + r.to())) continue;
         String why = mismatch(from, to);
         if (why == null) continue;
         ctx.report(r.position(), r.from() + " -> " + r.to() + ": " + r.from() + " (" + from.section().elfName()

@@ -26,7 +26,7 @@ public final class InitWrongAnnotationRule implements Rule {
       for (EntryPoint e : m.entryPoints()) {
         if (Entries.isHelper(e)) continue;
         Optional<CFunction> f = Entries.function(code, e.function());
-        if (f.isEmpty()) continue;
+        if (f.isEmpty() || f.get().fromMacro()) continue;
         boolean init = e.kind().equals("init");
         boolean wrong = init ? f.get().section().isExit() : f.get().section().isInit();
         if (!wrong) continue;

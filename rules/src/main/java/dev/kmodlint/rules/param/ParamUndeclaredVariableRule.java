@@ -23,7 +23,7 @@ public final class ParamUndeclaredVariableRule implements Rule {
       if (!m.unknownObjects().isEmpty()) continue;
       Code code = m.code();
       for (ModuleParam p : code.params()) {
-        if (p.isCallback() || !Params.isIdentifier(p.variable())) continue;
+        if (p.isCallback() || !p.plainVariable() || !Params.isIdentifier(p.variable())) continue;
         if (Params.variable(code, p).isPresent()) continue;
         if (code.functions().stream().anyMatch(f -> f.name().equals(p.variable()))) continue;
         ctx.report(p.position(), "parameter " + p.name() + " names variable " + p.variable()

@@ -52,6 +52,7 @@ final class Params {
 
   /** The file-scope variable a parameter stands on, preferring a definition. */
   static Optional<CVariable> variable(Code code, ModuleParam p) {
+    if (!p.plainVariable()) return Optional.empty();
     CVariable best = null;
     for (CVariable v : code.variables()) {
       if (!v.name().equals(p.variable())) continue;
