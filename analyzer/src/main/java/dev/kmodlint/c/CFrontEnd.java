@@ -161,7 +161,7 @@ public final class CFrontEnd {
         String tag = rest.substring("modinfo__".length());
         String text = lastMacroArgument(d.getRawSignature());
         modInfo.add(new ModInfo(tag, stringValue(init), text, pos, active));
-      } else if (rest.equals("init") || rest.equals("exit")) {
+      } else if (rest.equals("init") || rest.equals("exit") || rest.equals("initcall")) {
         entries.add(new EntryPoint(rest, idName(init), pos, active));
       } else if (rest.startsWith("driver__")) {
         entries.add(new EntryPoint(rest.substring("driver__".length()), idName(init), pos, active));

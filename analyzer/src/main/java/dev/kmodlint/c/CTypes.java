@@ -24,16 +24,16 @@ final class CTypes {
       "__always_inline", "__packed", "__visible", "asmlinkage", "__weak", "__devinit", "__devexit",
       "__devinitdata", "__cacheline_aligned", "__cacheline_aligned_in_smp", "__noreturn", "restrict",
       "__restrict", "signed_if_needed");
-  /** Kernel and C99 typedefs whose meaning is fixed on every architecture kmodlint models (x86-64). */
+  /** Kernel typedefs (include/linux/types.h: uint64_t is u64, unsigned long long) as on x86-64. */
   private static final Map<String, String> TYPEDEFS = Map.ofEntries(
       Map.entry("u8", "unsigned char"), Map.entry("__u8", "unsigned char"), Map.entry("uint8_t", "unsigned char"),
       Map.entry("u16", "unsigned short"), Map.entry("__u16", "unsigned short"), Map.entry("uint16_t", "unsigned short"),
       Map.entry("u32", "unsigned int"), Map.entry("__u32", "unsigned int"), Map.entry("uint32_t", "unsigned int"),
       Map.entry("u64", "unsigned long long"), Map.entry("__u64", "unsigned long long"),
-      Map.entry("uint64_t", "unsigned long"), Map.entry("s8", "signed char"), Map.entry("__s8", "signed char"),
+      Map.entry("uint64_t", "unsigned long long"), Map.entry("s8", "signed char"), Map.entry("__s8", "signed char"),
       Map.entry("int8_t", "signed char"), Map.entry("s16", "short"), Map.entry("__s16", "short"),
       Map.entry("int16_t", "short"), Map.entry("s32", "int"), Map.entry("__s32", "int"), Map.entry("int32_t", "int"),
-      Map.entry("s64", "long long"), Map.entry("__s64", "long long"), Map.entry("int64_t", "long"),
+      Map.entry("s64", "long long"), Map.entry("__s64", "long long"), Map.entry("int64_t", "long long"),
       Map.entry("size_t", "unsigned long"), Map.entry("ssize_t", "long"), Map.entry("ulong", "unsigned long"),
       Map.entry("uint", "unsigned int"), Map.entry("ushort", "unsigned short"), Map.entry("uchar", "unsigned char"),
       Map.entry("_Bool", "bool"), Map.entry("bool", "bool"), Map.entry("uintptr_t", "unsigned long"), Map.entry("loff_t", "long long"));

@@ -92,28 +92,30 @@
 #define MODULE_PARM_DESC(_parm, desc) static const char __kmodlint_parmdesc__##_parm[] __attribute__((__unused__)) = desc;
 #define MODULE_DEVICE_TABLE(type, name) static const void *__kmodlint_device_table__##type __attribute__((__unused__)) = &(name);
 
-/* entry points; for a module every initcall level becomes module_init (include/linux/module.h) */
+/* entry points; in a module every initcall level becomes module_init (include/linux/module.h), but
+   initcalls mostly sit in code that is only ever built in, so they are told apart */
 #define module_init(initfn) static int (*__kmodlint_init)(void) __attribute__((__unused__)) = initfn;
 #define module_exit(exitfn) static void (*__kmodlint_exit)(void) __attribute__((__unused__)) = exitfn;
-#define early_initcall(fn) module_init(fn)
-#define pure_initcall(fn) module_init(fn)
-#define core_initcall(fn) module_init(fn)
-#define core_initcall_sync(fn) module_init(fn)
-#define postcore_initcall(fn) module_init(fn)
-#define postcore_initcall_sync(fn) module_init(fn)
-#define arch_initcall(fn) module_init(fn)
-#define arch_initcall_sync(fn) module_init(fn)
-#define subsys_initcall(fn) module_init(fn)
-#define subsys_initcall_sync(fn) module_init(fn)
-#define fs_initcall(fn) module_init(fn)
-#define fs_initcall_sync(fn) module_init(fn)
-#define rootfs_initcall(fn) module_init(fn)
-#define device_initcall(fn) module_init(fn)
-#define device_initcall_sync(fn) module_init(fn)
-#define late_initcall(fn) module_init(fn)
-#define late_initcall_sync(fn) module_init(fn)
-#define console_initcall(fn) module_init(fn)
-#define __initcall(fn) module_init(fn)
+#define __KMODLINT_INITCALL(fn) static int (*__kmodlint_initcall)(void) __attribute__((__unused__)) = fn;
+#define early_initcall(fn) __KMODLINT_INITCALL(fn)
+#define pure_initcall(fn) __KMODLINT_INITCALL(fn)
+#define core_initcall(fn) __KMODLINT_INITCALL(fn)
+#define core_initcall_sync(fn) __KMODLINT_INITCALL(fn)
+#define postcore_initcall(fn) __KMODLINT_INITCALL(fn)
+#define postcore_initcall_sync(fn) __KMODLINT_INITCALL(fn)
+#define arch_initcall(fn) __KMODLINT_INITCALL(fn)
+#define arch_initcall_sync(fn) __KMODLINT_INITCALL(fn)
+#define subsys_initcall(fn) __KMODLINT_INITCALL(fn)
+#define subsys_initcall_sync(fn) __KMODLINT_INITCALL(fn)
+#define fs_initcall(fn) __KMODLINT_INITCALL(fn)
+#define fs_initcall_sync(fn) __KMODLINT_INITCALL(fn)
+#define rootfs_initcall(fn) __KMODLINT_INITCALL(fn)
+#define device_initcall(fn) __KMODLINT_INITCALL(fn)
+#define device_initcall_sync(fn) __KMODLINT_INITCALL(fn)
+#define late_initcall(fn) __KMODLINT_INITCALL(fn)
+#define late_initcall_sync(fn) __KMODLINT_INITCALL(fn)
+#define console_initcall(fn) __KMODLINT_INITCALL(fn)
+#define __initcall(fn) __KMODLINT_INITCALL(fn)
 #define __exitcall(fn) module_exit(fn)
 
 /* helpers that supply both module_init and module_exit */

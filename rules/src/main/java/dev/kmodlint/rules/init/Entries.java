@@ -9,16 +9,22 @@ import java.util.Optional;
 final class Entries {
   private Entries() {}
 
+  /** module_init or a module_*_driver helper: defines init_module in a module. */
   static boolean providesInit(EntryPoint e) {
-    return !e.kind().equals("exit");
+    return e.kind().equals("init") || isHelper(e);
   }
 
   static boolean providesExit(EntryPoint e) {
-    return !e.kind().equals("init");
+    return e.kind().equals("exit") || isHelper(e);
+  }
+
+  /** A function that runs at init: module_init's or an initcall's. */
+  static boolean isInitFunction(EntryPoint e) {
+    return e.kind().equals("init") || e.kind().equals("initcall");
   }
 
   static boolean isHelper(EntryPoint e) {
-    return !e.kind().equals("init") && !e.kind().equals("exit");
+    return !e.kind().equals("init") && !e.kind().equals("exit") && !e.kind().equals("initcall");
   }
 
   /** The definition of a function, else its prototype. */

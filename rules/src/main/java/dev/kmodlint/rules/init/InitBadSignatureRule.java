@@ -28,7 +28,7 @@ public final class InitBadSignatureRule implements Rule {
         if (Entries.isHelper(e)) continue;
         Optional<CFunction> f = Entries.function(code, e.function());
         if (f.isEmpty()) continue;
-        boolean init = e.kind().equals("init");
+        boolean init = Entries.isInitFunction(e);
         String want = init ? "int" : "void";
         CFunction fn = f.get();
         if (fn.returnType().equals(want) && fn.parameterTypes().isEmpty()) continue;

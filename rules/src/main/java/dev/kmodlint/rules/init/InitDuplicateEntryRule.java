@@ -38,6 +38,12 @@ public final class InitDuplicateEntryRule implements Rule {
       }
       // a helper supplies both; report it once, under module_init
       if (what.equals("module_exit") && Entries.isHelper(e) && Entries.isHelper(first)) continue;
+      if (!e.position().file().equals(first.position().file())) {
+        // objects of a composite are often alternatives (ath5k: ahb.o or pci.o by Kconfig)
+        ctx.skip(e.position(), "module " + m.name() + " has " + what + " in two objects; whether both are"
+            + " ever built together depends on the configuration");
+        continue;
+      }
       ctx.report(e.position(), "module " + m.name() + " gets a second " + what + " here ("
           + (Entries.isHelper(e) ? e.kind() + "(" + e.function() + ")" : e.function()) + "): init_module/cleanup_module"
           + " are defined twice", List.of(new Finding.Related(first.position(), "the first " + what)));

@@ -29,7 +29,7 @@ public final class InitMissingAnnotationRule implements Rule {
         if (Entries.isHelper(e)) continue;
         Optional<CFunction> f = Entries.function(code, e.function());
         if (f.isEmpty() || !f.get().definition() || f.get().fromMacro()) continue;
-        boolean init = e.kind().equals("init");
+        boolean init = Entries.isInitFunction(e);
         if (f.get().section() != Section.TEXT) continue; // the right one, the wrong one (wrong-annotation) or __ref
         ctx.report(f.get().position(), (init ? "module_init" : "module_exit") + " function " + e.function()
             + " is not marked " + (init ? "__init: its code stays in memory after loading"

@@ -27,7 +27,7 @@ public final class InitWrongAnnotationRule implements Rule {
         if (Entries.isHelper(e)) continue;
         Optional<CFunction> f = Entries.function(code, e.function());
         if (f.isEmpty() || f.get().fromMacro()) continue;
-        boolean init = e.kind().equals("init");
+        boolean init = Entries.isInitFunction(e);
         boolean wrong = init ? f.get().section().isExit() : f.get().section().isInit();
         if (!wrong) continue;
         ctx.report(e.position(), (init ? "module_init" : "module_exit") + " function " + e.function() + " is "
