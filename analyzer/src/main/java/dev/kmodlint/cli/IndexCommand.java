@@ -67,6 +67,8 @@ final class IndexCommand implements Callable<Integer> {
           err.println("kmodlint: " + line);
           err.flush();
         });
+    if (r.facts().macros().isEmpty() && r.facts().functions().isEmpty())
+      throw new IOException(dir + ": no header could be parsed" + (r.problems().isEmpty() ? "" : ": " + r.problems().get(0)));
     HeaderIndex index = HeaderIndex.resolve(uts, r.facts(), exports::exports);
     try (OutputStream os = Files.newOutputStream(out)) {
       index.write(os);

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -123,5 +124,23 @@ class KernelExportsTest {
     assertTrue(db.notifications().stream().anyMatch(n -> n.message().contains(", 1 symbol;")),
         db.notifications().toString());
     assertThrows(IOException.class, () -> KernelDatabase.buildDirectory(tmp, tmp, KernelExports.empty("")));
+  }
+
+  @Test
+  void buildDirectoryUsesTheIndexMadeForItsRelease() throws IOException {
+    Path kdir = Files.createDirectories(tmp.resolve("build"));
+    Files.createDirectories(kdir.resolve("include/generated"));
+    Files.writeString(kdir.resolve("include/generated/utsrelease.h"), "#define UTS_RELEASE \"9.9.9-test\"\n");
+    Files.writeString(kdir.resolve("Module.symvers"), "0x1\t__thing_add\tvmlinux\tEXPORT_SYMBOL_GPL\t\n");
+    Path cache = Files.createDirectories(tmp.resolve("cache"));
+    HeaderFacts facts = new HeaderFacts(java.util.Map.of("thing_add", Set.of("__thing_add", "x")), Set.of("thing_add"),
+        java.util.Map.of(), Set.of("__thing_add"), Set.of());
+    try (var out = Files.newOutputStream(KernelDatabase.indexFile(cache, "9.9.9-test"))) {
+      HeaderIndex.resolve("9.9.9-test", facts, "__thing_add"::equals).write(out);
+    }
+    KernelDatabase db = KernelDatabase.buildDirectory(kdir, cache, KernelExports.empty(""));
+    assertEquals(Set.of("__thing_add"), db.headers().reachedExports("thing_add"));
+    assertTrue(db.headers().declaredExtern("__thing_add"));
+    assertTrue(db.notifications().stream().noneMatch(n -> n.id().equals("kernel-header-index-missing")));
   }
 }
