@@ -20,7 +20,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -62,7 +64,8 @@ import org.eclipse.cdt.internal.core.parser.scanner.InternalFileContentProvider;
  * The headers are parsed as kbuild compiles a module (same include paths, {@code kconfig.h}
  * and {@code compiler_types.h} first, {@code __KERNEL__} and {@code MODULE}), in batches of
  * synthetic translation units that each include a slice of the headers: a header that
- * derails the parser costs its batch, not the run, and memory stays bounded.
+ * derails the parser costs its batch, not the run, and memory stays bounded. The
+ * architecture is x86_64, the one the embedded kernel and Debian's amd64 headers are for.
  */
 public final class HeaderIndexer {
   /** Where the headers are: kbuild's include path, and every header to index, in order. */
@@ -83,12 +86,13 @@ public final class HeaderIndexer {
     }
   }
 
-  /** Directories of include/ whose headers a module may include, besides linux/. */
+  /** Directories of include/ whose headers modules include. */
   private static final List<String> SUBSYSTEMS = List.of("linux", "net", "drm", "media", "sound", "scsi",
       "crypto", "acpi", "rdma", "video", "xen", "keys", "soc", "kunit", "target", "pcmcia", "memory", "misc");
   /**
    * Headers that are not meant for inclusion where the others are: another compiler's
-   * definitions, the other byte order, templates included several times with parameters.
+   * definitions, the other byte order, templates and trace-event headers that expand
+   * differently each time they are included.
    */
   private static final Pattern EXCLUDED = Pattern.compile(
       "linux/compiler-clang\\.h|.*/big_endian\\.h|linux/unaligned/(?:be|le)_.*|.*-template\\.h|.*_template\\.h"
@@ -168,20 +172,27 @@ public final class HeaderIndexer {
   public Result index(Layout layout, Consumer<String> progress) {
     List<String> problems = new ArrayList<>();
     Inclusions inclusions = new Inclusions(layout);
-    runBatches(layout, layout.headers(), true, inclusions::collect, problems,
+    runBatches(layout, layout.headers(), true, () -> new Inclusions(layout), Inclusions::collect,
+        inclusions::merge, problems,
         label -> progress.accept("pass 1, " + label + ": " + inclusions.switchedOff().size() + " headers off so far"));
     Set<String> off = inclusions.switchedOff();
     List<String> on = layout.headers().stream().filter(h -> !off.contains(h)).toList();
     Collector c = new Collector();
-    int batches = runBatches(layout, on, false, c::collect, problems, label -> progress.accept(String.format(
-        java.util.Locale.ROOT, "pass 2, %s: %d macros, %d functions, %d externs",
-        label, c.macros.size(), c.functions.size(), c.externFunctions.size())));
+    int batches = runBatches(layout, on, false, Collector::new, Collector::collect, c::merge, problems,
+        label -> progress.accept(String.format(java.util.Locale.ROOT, "pass 2, %s: %d macros, %d functions, %d externs",
+            label, c.macros.size(), c.functions.size(), c.externFunctions.size())));
     return new Result(c.facts(), problems, batches, on.size(), layout.headers().size() - on.size());
   }
 
-  /** Parses {@code headers} in batches, each on a fresh worker-owned stack; returns the batch count. */
-  private int runBatches(Layout layout, List<String> headers, boolean skipBodies,
-      Consumer<IASTTranslationUnit> sink, List<String> problems, Consumer<String> progress) {
+  /**
+   * Parses {@code headers} in batches on a worker thread with a deep stack (the AST walks
+   * recurse as deep as the parser did): each batch is extracted into a {@code fresh} part
+   * there, and merged here once complete, so a batch given up on leaves nothing behind.
+   * Returns the batch count.
+   */
+  private <T> int runBatches(Layout layout, List<String> headers, boolean skipBodies, Supplier<T> fresh,
+      BiConsumer<T, IASTTranslationUnit> extract, Consumer<T> merge, List<String> problems,
+      Consumer<String> progress) {
     List<List<String>> batches = new ArrayList<>();
     for (int i = 0; i < headers.size(); i += batchSize)
       batches.add(headers.subList(i, Math.min(headers.size(), i + batchSize)));
@@ -191,10 +202,14 @@ public final class HeaderIndexer {
       for (List<String> batch : batches) {
         n++;
         long t0 = System.nanoTime();
-        Future<IASTTranslationUnit> f = worker.submit(() -> parse(layout, batch, skipBodies));
+        Future<T> f = worker.submit(() -> {
+          T part = fresh.get();
+          extract.accept(part, parse(layout, batch, skipBodies));
+          return part;
+        });
         String label = "batch " + n + "/" + batches.size() + " (" + batch.get(0) + " .. " + batch.get(batch.size() - 1) + ")";
         try {
-          sink.accept(f.get(batchTimeout.toMillis(), TimeUnit.MILLISECONDS));
+          merge.accept(f.get(batchTimeout.toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {
           f.cancel(true);
           problems.add(label + ": gave up after " + batchTimeout.toSeconds() + "s");
@@ -271,6 +286,11 @@ public final class HeaderIndexer {
 
     private java.util.Optional<String> relative(Path p) {
       return p.startsWith(include) ? java.util.Optional.of(include.relativize(p).toString()) : java.util.Optional.empty();
+    }
+
+    void merge(Inclusions part) {
+      active.addAll(part.active);
+      inactive.addAll(part.inactive);
     }
 
     Set<String> switchedOff() {
@@ -356,6 +376,20 @@ public final class HeaderIndexer {
         if (d instanceof IASTFunctionDeclarator && d.getNestedDeclarator() == null) externFunctions.add(intern(name));
         else if (sc == IASTDeclSpecifier.sc_extern) externVariables.add(intern(name));
       }
+    }
+
+    void merge(Collector part) {
+      part.macros.forEach((k, v) -> {
+        Set<String> refs = macros.computeIfAbsent(intern(k), x -> new HashSet<>());
+        for (String r : v) refs.add(intern(r));
+      });
+      part.functions.forEach((k, v) -> {
+        Set<String> refs = functions.computeIfAbsent(intern(k), x -> new HashSet<>());
+        for (String r : v) refs.add(intern(r));
+      });
+      for (String m : part.functionMacros) functionMacros.add(intern(m));
+      for (String f : part.externFunctions) externFunctions.add(intern(f));
+      for (String v : part.externVariables) externVariables.add(intern(v));
     }
 
     private String intern(String s) {

@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,8 +45,8 @@ final class IndexCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Path dir = kdir != null ? kdir : KernelDatabase.runningKernelBuildDirectory().orElseThrow(() ->
-        new NoSuchFileException("/lib/modules/" + System.getProperty("os.version") + "/build", null,
-            "no kernel build directory for the running kernel; give one with --kdir"));
+        new IOException("no /lib/modules/" + System.getProperty("os.version")
+            + "/build with a Module.symvers for the running kernel; give a kernel build directory with --kdir"));
     if (!Files.isDirectory(dir)) throw new NoSuchFileException(dir.toString());
     long start = System.nanoTime();
     List<Notification> notes = new ArrayList<>();
@@ -70,15 +71,22 @@ final class IndexCommand implements Callable<Integer> {
     if (r.facts().macros().isEmpty() && r.facts().functions().isEmpty())
       throw new IOException(dir + ": no header could be parsed" + (r.problems().isEmpty() ? "" : ": " + r.problems().get(0)));
     HeaderIndex index = HeaderIndex.resolve(uts, r.facts(), exports::exports);
-    try (OutputStream os = Files.newOutputStream(out)) {
-      index.write(os);
+    // written aside and moved, so that an interrupted run leaves no half index for check to trip on
+    Path tmp = Files.createTempFile(parent, ".kmodlint-index", ".tmp");
+    try {
+      try (OutputStream os = Files.newOutputStream(tmp)) {
+        index.write(os);
+      }
+      Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
     }
     for (Notification n : notes) err.println("kmodlint: " + n.level().sarif() + ": " + n.message());
     for (String p : r.problems()) err.println("kmodlint: warning: " + p);
     PrintWriter o = spec.commandLine().getOut();
-    o.println(String.format(Locale.ROOT,
-        "indexed %d headers of %s (%d off in its configuration) in %.1fs: %d function-like macros, %d object-like macros, %d header functions,"
-            + " %d extern functions, %d extern variables (%d exports) -> %s",
+    o.println(String.format(Locale.ROOT, "indexed %d headers of %s (%d off in its configuration) in %.1fs:"
+            + " %d function-like macros, %d object-like macros, %d header functions, %d extern functions,"
+            + " %d extern variables (%d exports) -> %s",
         r.headers(), uts, r.switchedOff(), (System.nanoTime() - start) / 1e9,
         index.count(HeaderIndex.Kind.FUNCTION_MACRO), index.count(HeaderIndex.Kind.OBJECT_MACRO),
         index.count(HeaderIndex.Kind.HEADER_FUNCTION), index.count(HeaderIndex.Kind.EXTERN_FUNCTION),

@@ -75,7 +75,10 @@ public final class KernelDatabase {
         try (InputStream in = Files.newInputStream(cached)) {
           return HeaderIndex.read(in);
         } catch (IOException e) {
-          throw new UncheckedIOException(cached + ": " + e.getMessage(), e);
+          notes.accept(Notification.of("kernel-header-index-unreadable", Level.WARNING, "cannot read the header index "
+              + cached + " (" + e.getMessage() + "), so symbols used through kernel header macros and inline"
+              + " functions are not seen; `kmodlint index --kdir " + kdir + "` makes it again"));
+          return HeaderIndex.empty(uts);
         }
       };
     } else {

@@ -80,6 +80,11 @@ class HeaderIndexerTest {
         "#else",
         "#define widget_lock(w) plain_widget_lock(w)",
         "#endif",
+        "#ifndef CONFIG_WIDGET_FAST",
+        "#define widget_flush(w) slow_speed()",
+        "#else",
+        "#define widget_flush(w) fast_speed()",
+        "#endif",
         "#endif");
     write("include/linux/widget_rt.h", "#define widget_lock(w) rt_widget_lock(w)");
     write("arch/x86/include/asm/widget.h", "#define ARCH_WIDGET 1");
@@ -119,6 +124,7 @@ class HeaderIndexerTest {
     assertEquals(HeaderIndex.Kind.FUNCTION_MACRO, idx.lookup("module_widget_driver").orElseThrow().kind());
     assertEquals(Set.of("fast_speed"), idx.reachedExports("widget_speed"), "only the configured branch");
     assertEquals(Set.of("plain_widget_lock"), idx.reachedExports("widget_lock"), "not from a header that is off");
+    assertEquals(Set.of("fast_speed"), idx.reachedExports("widget_flush"), "not from a #define that is off");
   }
 
   @Test

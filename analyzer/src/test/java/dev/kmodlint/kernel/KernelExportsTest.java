@@ -143,4 +143,18 @@ class KernelExportsTest {
     assertTrue(db.headers().declaredExtern("__thing_add"));
     assertTrue(db.notifications().stream().noneMatch(n -> n.id().equals("kernel-header-index-missing")));
   }
+
+  @Test
+  void aCorruptCachedIndexIsAWarningNotAFailure() throws IOException {
+    Path kdir = Files.createDirectories(tmp.resolve("build"));
+    Files.createDirectories(kdir.resolve("include/generated"));
+    Files.writeString(kdir.resolve("include/generated/utsrelease.h"), "#define UTS_RELEASE \"9.9.9-test\"\n");
+    Files.writeString(kdir.resolve("Module.symvers"), "");
+    Path cache = Files.createDirectories(tmp.resolve("cache"));
+    Files.writeString(KernelDatabase.indexFile(cache, "9.9.9-test"), "not gzip");
+    KernelDatabase db = KernelDatabase.buildDirectory(kdir, cache, KernelExports.empty(""));
+    assertEquals(0, db.headers().size());
+    assertTrue(db.notifications().stream().anyMatch(n -> n.id().equals("kernel-header-index-unreadable")),
+        db.notifications().toString());
+  }
 }
