@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -142,6 +144,20 @@ public final class KernelDatabase {
   public synchronized HeaderIndex headers() {
     if (headers == null) headers = headerIndex.apply(notes::add);
     return headers;
+  }
+
+  /**
+   * The exported symbols a module links against when its source uses {@code name}: the
+   * name itself when the kernel (or a {@code --symvers} file) exports it, and whatever the
+   * header macro or inline function of that name reaches ({@code kzalloc} -> {@code __kmalloc},
+   * {@code kmalloc_trace}...). Empty for a name the kernel neither exports nor defines in a header.
+   */
+  public Set<String> exportsUsedBy(String name) {
+    Set<String> reached = headers().reachedExports(name);
+    if (!exports().exports(name)) return reached;
+    Set<String> out = new TreeSet<>(reached);
+    out.add(name);
+    return Set.copyOf(out);
   }
 
   /**

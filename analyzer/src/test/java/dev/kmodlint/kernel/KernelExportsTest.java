@@ -104,6 +104,11 @@ class KernelExportsTest {
     assertTrue(db.exports().lookup("my_helper").orElseThrow().gplOnly());
     assertTrue(db.exports().exports("debugfs_create_dir"));
     assertFalse(db.headers().reachedExports("kzalloc").isEmpty());
+    assertEquals(Set.of("__platform_driver_register", "platform_driver_unregister"),
+        db.exportsUsedBy("module_platform_driver"));
+    assertEquals(Set.of("debugfs_create_dir"), db.exportsUsedBy("debugfs_create_dir"));
+    assertEquals(Set.of("my_helper"), db.exportsUsedBy("my_helper"));
+    assertEquals(Set.of(), db.exportsUsedBy("no_such_api"));
     String after = db.notifications().get(0).message();
     assertTrue(after.contains("; header index: "), after);
     assertEquals("kernel-database", db.notifications().get(0).id());
