@@ -54,6 +54,19 @@ class KernelExportsTest {
   }
 
   @Test
+  void readsTheNamespaceThirdLayoutOfKernels54And55() throws IOException {
+    Path f = symvers("Module.symvers",
+        "0x1\tusb_stor_probe1\tUSB_STORAGE\tdrivers/usb/storage/usb-storage\tEXPORT_SYMBOL_GPL",
+        "0x2\tprintk\t\tvmlinux\tEXPORT_SYMBOL");
+    List<Notification> notes = new ArrayList<>();
+    KernelExports e = KernelExports.fromSymvers("5.4", List.of(f), notes::add);
+    assertEquals(List.of(), notes);
+    assertEquals(new KernelExports.Export("usb_stor_probe1", "drivers/usb/storage/usb-storage", true, "USB_STORAGE"),
+        e.lookup("usb_stor_probe1").orElseThrow());
+    assertEquals(new KernelExports.Export("printk", "vmlinux", false, ""), e.lookup("printk").orElseThrow());
+  }
+
+  @Test
   void laterSymversFilesWinAndExtraExportsAddUp() throws IOException {
     Path kernel = symvers("kernel.symvers", "0x1\tshared\tvmlinux\tEXPORT_SYMBOL\t", "0x2\tonly_kernel\tvmlinux\tEXPORT_SYMBOL_GPL\t");
     Path mine = symvers("mine.symvers", "0x3\tshared\tmy/mod\tEXPORT_SYMBOL_GPL\t", "0x4\tmine\tmy/mod\tEXPORT_SYMBOL\t");
