@@ -137,8 +137,11 @@ public final class HeaderIndexer {
     }
     if (!Files.isRegularFile(source.resolve("include/linux/kconfig.h")))
       throw new IOException(kdir + ": no include/linux/kconfig.h here or in its source tree (not a kernel build directory)");
-    if (!Files.isRegularFile(build.resolve("include/generated/autoconf.h")))
+    Path autoconf = build.resolve("include/generated/autoconf.h");
+    if (!Files.isRegularFile(autoconf))
       throw new IOException(kdir + ": no include/generated/autoconf.h (the kernel is not configured)");
+    if (!Pattern.compile("(?m)^#define CONFIG_X86_64 1$").matcher(Files.readString(autoconf, StandardCharsets.ISO_8859_1)).find())
+      throw new IOException(kdir + ": not an x86_64 kernel (no CONFIG_X86_64); kmodlint index reads x86_64 headers only");
     List<Path> path = new ArrayList<>();
     for (String rel : LINUXINCLUDE) {
       for (Path root : source.equals(build) ? List.of(build) : List.of(build, source)) {

@@ -32,7 +32,7 @@ class HeaderIndexerTest {
 
   /** A kernel in miniature: kconfig.h with autoconf.h, a compiler header, one subsystem header. */
   private HeaderIndex syntheticIndex() throws IOException {
-    write("include/generated/autoconf.h", "#define CONFIG_WIDGET_FAST 1");
+    write("include/generated/autoconf.h", "#define CONFIG_X86_64 1", "#define CONFIG_WIDGET_FAST 1");
     write("include/linux/kconfig.h", "#ifndef _KCONFIG_H", "#define _KCONFIG_H", "#include <generated/autoconf.h>", "#endif");
     write("include/linux/compiler_types.h", "#define __always_inline inline __attribute__((__always_inline__))",
         "#define __init __attribute__((__section__(\".init.text\")))");
@@ -163,9 +163,13 @@ class HeaderIndexerTest {
   }
 
   @Test
-  void layoutRejectsWhatIsNoKernel() {
+  void layoutRejectsWhatIsNoKernelOrNoX86() throws IOException {
     IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> HeaderIndexer.layout(kdir));
     assertTrue(e.getMessage().contains("not a kernel build directory"), e.getMessage());
+    write("include/linux/kconfig.h", "");
+    write("include/generated/autoconf.h", "#define CONFIG_ARM64 1");
+    e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> HeaderIndexer.layout(kdir));
+    assertTrue(e.getMessage().contains("not an x86_64 kernel"), e.getMessage());
   }
 
   /** The installed Debian headers, when there are some. */

@@ -31,7 +31,7 @@ class IndexCommandTest {
     Path k = tmp.resolve("kernel");
     Files.createDirectories(k.resolve("include/linux"));
     Files.createDirectories(k.resolve("include/generated"));
-    Files.writeString(k.resolve("include/generated/autoconf.h"), "#define CONFIG_X 1\n");
+    Files.writeString(k.resolve("include/generated/autoconf.h"), "#define CONFIG_X86_64 1\n");
     Files.writeString(k.resolve("include/generated/utsrelease.h"), "#define UTS_RELEASE \"1.2.3-mini\"\n");
     Files.writeString(k.resolve("include/linux/kconfig.h"), "#include <generated/autoconf.h>\n");
     Files.writeString(k.resolve("include/linux/thing.h"),

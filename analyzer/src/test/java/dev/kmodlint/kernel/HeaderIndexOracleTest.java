@@ -92,6 +92,15 @@ class HeaderIndexOracleTest {
     assertEquals(Set.of(), missed, "undefined in the .ko but not predicted from the APIs used");
   }
 
+  @Test
+  void theDebianBuildDirectoryIsTheEmbeddedKernel(@TempDir Path cache) throws Exception {
+    Path kdir = kernelHeaders();
+    KernelDatabase db = KernelDatabase.buildDirectory(kdir, cache, KernelExports.empty(""));
+    assertEquals(KernelExports.embedded().size(), db.exports().size(), "the embedded exports are these headers'");
+    assertEquals(Set.of("i2c_register_driver"), db.exportsUsedBy("i2c_add_driver"), "the embedded index serves it");
+    assertTrue(db.notifications().stream().noneMatch(n -> n.id().equals("kernel-header-index-missing")));
+  }
+
   private static Path kernelHeaders() throws IOException {
     Path found = null;
     if (Files.isDirectory(Path.of("/usr/src"))) {
