@@ -7,6 +7,7 @@ import dev.kmodlint.engine.Finding;
 import dev.kmodlint.engine.RuleDescriptor;
 import dev.kmodlint.engine.RuleRegistry;
 import dev.kmodlint.engine.Tool;
+import dev.kmodlint.kernel.KernelDatabase;
 import dev.kmodlint.model.Level;
 import dev.kmodlint.sarif.SarifWriter;
 import java.io.ByteArrayOutputStream;
@@ -24,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,7 +38,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "kmodlint", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Static analyzer for Linux kernel module sources.",
-    subcommands = {Main.Check.class, Main.Rules.class})
+    subcommands = {Main.Check.class, Main.Rules.class, IndexCommand.class})
 public final class Main implements Callable<Integer> {
   static final int OK = 0;
   static final int FINDINGS = 1;
@@ -125,6 +127,10 @@ public final class Main implements Callable<Integer> {
         description = "a Module.symvers of the kernel or of other modules (repeatable)")
     List<Path> symvers = new ArrayList<>();
 
+    @Option(names = "--kdir", paramLabel = "DIR", description = "kernel build directory whose exports to assume"
+        + " (default: /lib/modules/$(uname -r)/build if present, else the kernel built into kmodlint)")
+    Path kdir;
+
     @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "parser threads (default: cores)")
     Integer jobs;
 
@@ -144,7 +150,8 @@ public final class Main implements Callable<Integer> {
       }
       AnalysisOptions opts = new AnalysisOptions(paths,
           jobs != null ? jobs : Runtime.getRuntime().availableProcessors(),
-          Duration.ofSeconds(Math.max(1, fileTimeoutSeconds)), symvers);
+          Duration.ofSeconds(Math.max(1, fileTimeoutSeconds)), symvers,
+          kdir != null ? Optional.of(kdir) : KernelDatabase.runningKernelBuildDirectory());
       AnalysisResult result = new Analyzer(RuleRegistry.discover()).analyze(opts);
 
       ByteArrayOutputStream buf = new ByteArrayOutputStream();

@@ -6,7 +6,8 @@ import dev.kmodlint.kbuild.KbuildModule;
 import dev.kmodlint.kbuild.KbuildObject;
 import dev.kmodlint.kbuild.KbuildReader;
 import dev.kmodlint.kconfig.KconfigTypes;
-import dev.kmodlint.kernel.SymversReader;
+import dev.kmodlint.kernel.KernelDatabase;
+import dev.kmodlint.kernel.KernelExports;
 import dev.kmodlint.model.Level;
 import dev.kmodlint.model.Module;
 import dev.kmodlint.model.ModuleObject;
@@ -51,12 +52,7 @@ public final class Analyzer {
     }
     Path root = scanRoot(inputs);
     List<Notification> notes = new ArrayList<>();
-    for (Path sv : options.symvers()) {
-      List<SymversReader.Export> exports = SymversReader.read(sv, notes::add);
-      long gpl = exports.stream().filter(SymversReader.Export::gplOnly).count();
-      notes.add(Notification.of("symvers-read", Level.NOTE, "read " + exports.size() + " exports ("
-          + gpl + " GPL-only) from " + sv + "; no rule of this version checks symbols yet"));
-    }
+    KernelDatabase kernel = kernelDatabase(options, notes);
     SourceTree tree = SourceTree.walk(inputs);
     notes.addAll(tree.notifications);
 
@@ -99,7 +95,8 @@ public final class Analyzer {
     modules.sort((a, b) -> a.anchor().compareTo(b.anchor()));
 
     Project project = new Project(root, modules, List.copyOf(files.values()));
-    List<Finding> findings = runRules(project, notes);
+    List<Finding> findings = runRules(project, kernel, notes);
+    notes.addAll(kernel.notifications());
     notes.sort(null);
     return new AnalysisResult(root, project, registry.descriptors(), findings, notes, start,
         Instant.now(), true, files.size());
@@ -177,7 +174,16 @@ public final class Analyzer {
     }
   }
 
-  private List<Finding> runRules(Project project, List<Notification> notes) {
+  /** The kernel of {@code --kdir}, else the embedded one; {@code --symvers} exports on top. */
+  private static KernelDatabase kernelDatabase(AnalysisOptions options, List<Notification> notes) throws IOException {
+    KernelExports extra = KernelExports.fromSymvers(
+        String.join(", ", options.symvers().stream().map(Path::toString).toList()), options.symvers(), notes::add);
+    return options.kdir().isPresent()
+        ? KernelDatabase.buildDirectory(options.kdir().get(), KernelDatabase.defaultIndexCache(), extra)
+        : KernelDatabase.embedded(extra);
+  }
+
+  private List<Finding> runRules(Project project, KernelDatabase kernel, List<Notification> notes) {
     List<Finding> findings = new ArrayList<>();
     for (Rule rule : registry.rules()) {
       RuleDescriptor d = RuleDescriptor.of(rule);
@@ -187,6 +193,11 @@ public final class Analyzer {
         @Override
         public Project project() {
           return project;
+        }
+
+        @Override
+        public KernelDatabase kernel() {
+          return kernel;
         }
 
         @Override

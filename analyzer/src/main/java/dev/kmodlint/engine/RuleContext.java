@@ -1,5 +1,6 @@
 package dev.kmodlint.engine;
 
+import dev.kmodlint.kernel.KernelDatabase;
 import dev.kmodlint.model.Module;
 import dev.kmodlint.model.ModuleObject;
 import dev.kmodlint.model.Project;
@@ -9,6 +10,9 @@ import java.util.List;
 /** What a rule sees: the project model, and a way to report. */
 public interface RuleContext {
   Project project();
+
+  /** The kernel the scanned modules are built against: its exports and header index, read on first use. */
+  KernelDatabase kernel();
 
   /**
    * Reports a finding. {@code fixes}: mechanical replacements; {@code flow}: the steps of a

@@ -15,7 +15,10 @@ import java.util.function.Consumer;
 /**
  * Reads a {@code Module.symvers}: one export a line, {@code CRC<TAB>symbol<TAB>module<TAB>
  * export type<TAB>namespace} (the namespace column is empty for most symbols). A malformed
- * line is a notification, not a failure.
+ * line is a notification, not a failure. Kernels 5.4 and 5.5 (until commit 5190044c2965,
+ * "modpost: move the namespace field in Module.symvers last", also in 5.4.y stable) wrote
+ * the namespace third: {@code CRC<TAB>symbol<TAB>namespace<TAB>module<TAB>export type};
+ * that layout is read too.
  */
 public final class SymversReader {
   /** One exported symbol. {@code module} is {@code vmlinux} for the kernel image. */
@@ -33,6 +36,10 @@ public final class SymversReader {
         n++;
         if (line.isBlank()) continue;
         String[] f = line.split("\t", -1);
+        if (f.length >= 5 && !f[3].startsWith("EXPORT_SYMBOL") && f[4].startsWith("EXPORT_SYMBOL")) {
+          // the 5.4/5.5 layout: CRC, symbol, namespace, module, export type
+          f = new String[] {f[0], f[1], f[3], f[4], f[2]};
+        }
         if (f.length < 4 || !f[0].startsWith("0x") || !f[3].startsWith("EXPORT_SYMBOL")) {
           if (bad++ == 0)
             notes.accept(Notification.at("symvers-malformed", Level.WARNING,

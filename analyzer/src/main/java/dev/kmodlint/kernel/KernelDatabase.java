@@ -1,0 +1,177 @@
+package dev.kmodlint.kernel;
+
+import dev.kmodlint.model.Level;
+import dev.kmodlint.model.Notification;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The kernel an analysis assumes: its exports and its header index, read only when a rule
+ * first asks (the embedded ones take a few hundred milliseconds; a one-file check of a
+ * license should not pay that). Exports of {@code --symvers} files are added on top.
+ */
+public final class KernelDatabase {
+  private final String description;
+  private final int knownSize;
+  private final Function<Consumer<Notification>, KernelExports> kernelExports;
+  private final Function<Consumer<Notification>, HeaderIndex> headerIndex;
+  private final KernelExports extra;
+  private final List<Notification> notes = new ArrayList<>();
+  private KernelExports exports;
+  private int kernelSize = -1;
+  private HeaderIndex headers;
+
+  /** {@code knownSize} is the kernel's export count when known without reading, else -1. */
+  private KernelDatabase(String description, int knownSize,
+      Function<Consumer<Notification>, KernelExports> kernelExports,
+      Function<Consumer<Notification>, HeaderIndex> headerIndex, KernelExports extra) {
+    this.description = description;
+    this.knownSize = knownSize;
+    this.kernelExports = kernelExports;
+    this.headerIndex = headerIndex;
+    this.extra = extra;
+  }
+
+  /** The embedded kernel (Debian's 6.1), plus {@code extra} exports (those of {@code --symvers}). */
+  public static KernelDatabase embedded(KernelExports extra) {
+    KernelExports.Header h = KernelExports.embeddedHeader();
+    return new KernelDatabase(h.release(), h.count(), n -> KernelExports.embedded(),
+        n -> HeaderIndex.embedded(), extra);
+  }
+
+  /**
+   * The kernel of a build directory ({@code /lib/modules/RELEASE/build}, a kernel tree after
+   * {@code make modules_prepare}): its {@code Module.symvers}, and the header index
+   * {@code kmodlint index} made for its release, or the embedded one when it is the same kernel.
+   */
+  public static KernelDatabase buildDirectory(Path kdir, Path indexCache, KernelExports extra) throws IOException {
+    Path symvers = kdir.resolve("Module.symvers");
+    if (!Files.isRegularFile(symvers))
+      throw new IOException(kdir + ": no Module.symvers (not a kernel build directory, or the kernel is not built)");
+    String uts = utsRelease(kdir).orElse("unknown");
+    String description = "kernel build directory " + kdir + " (" + uts + ")";
+    Function<Consumer<Notification>, KernelExports> exports = notes -> {
+      try {
+        return KernelExports.fromSymvers(description, List.of(symvers), notes);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    };
+    Path cached = indexFile(indexCache, uts);
+    Function<Consumer<Notification>, HeaderIndex> index;
+    if (Files.isRegularFile(cached)) {
+      index = notes -> {
+        try (InputStream in = Files.newInputStream(cached)) {
+          return HeaderIndex.read(in);
+        } catch (IOException e) {
+          notes.accept(Notification.of("kernel-header-index-unreadable", Level.WARNING, "cannot read the header index "
+              + cached + " (" + e.getMessage() + "), so symbols used through kernel header macros and inline"
+              + " functions are not seen; `kmodlint index --kdir " + kdir + "` makes it again"));
+          return HeaderIndex.empty(uts);
+        }
+      };
+    } else {
+      index = notes -> {
+        HeaderIndex embedded = HeaderIndex.embedded();
+        if (embedded.release().equals(uts)) return embedded;
+        notes.accept(Notification.of("kernel-header-index-missing", Level.NOTE, "no header index for " + uts
+            + ", so symbols used through kernel header macros and inline functions are not seen;"
+            + " `kmodlint index --kdir " + kdir + "` makes one"));
+        return HeaderIndex.empty(uts);
+      };
+    }
+    return new KernelDatabase(description, -1, exports, index, extra);
+  }
+
+  /** {@code /lib/modules/$(uname -r)/build} when the running kernel has one with its exports. */
+  public static Optional<Path> runningKernelBuildDirectory() {
+    Path p = Path.of("/lib/modules", System.getProperty("os.version"), "build");
+    return Files.isRegularFile(p.resolve("Module.symvers")) ? Optional.of(p) : Optional.empty();
+  }
+
+  /** Where indexes of kernels live between runs: {@code $XDG_CACHE_HOME/kmodlint} or {@code ~/.cache/kmodlint}. */
+  public static Path defaultIndexCache() {
+    String xdg = System.getenv("XDG_CACHE_HOME");
+    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+    return base.resolve("kmodlint");
+  }
+
+  /** Where {@code kmodlint index} keeps the index of a kernel release by default. */
+  public static Path indexFile(Path cacheDir, String utsRelease) {
+    return cacheDir.resolve("header-index-" + utsRelease.replaceAll("[^A-Za-z0-9._+-]", "_") + ".txt.gz");
+  }
+
+  /** {@code UTS_RELEASE} of a build directory: what {@code uname -r} says when it runs. */
+  public static Optional<String> utsRelease(Path kdir) {
+    Path h = kdir.resolve("include/generated/utsrelease.h");
+    try {
+      Matcher m = Pattern.compile("#define\\s+UTS_RELEASE\\s+\"([^\"]+)\"")
+          .matcher(Files.readString(h, StandardCharsets.ISO_8859_1));
+      return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Which kernel this is, for the user: "Debian linux-headers 6.1.0-56-amd64 (6.1.192-2)". */
+  public String description() {
+    return description;
+  }
+
+  /** Every export rules may link against: the kernel's, then the {@code --symvers} files'. */
+  public synchronized KernelExports exports() {
+    if (exports == null) {
+      KernelExports kernel = kernelExports.apply(notes::add);
+      kernelSize = kernel.size();
+      exports = kernel.plus(extra);
+    }
+    return exports;
+  }
+
+  public synchronized HeaderIndex headers() {
+    if (headers == null) headers = headerIndex.apply(notes::add);
+    return headers;
+  }
+
+  /**
+   * The exported symbols a module links against when its source uses {@code name}: the
+   * name itself when the kernel (or a {@code --symvers} file) exports it, and whatever the
+   * header macro or inline function of that name reaches ({@code kzalloc} -> {@code __kmalloc},
+   * {@code kmalloc_trace}...). Empty for a name the kernel neither exports nor defines in a header.
+   */
+  public Set<String> exportsUsedBy(String name) {
+    Set<String> reached = headers().reachedExports(name);
+    if (!exports().exports(name)) return reached;
+    Set<String> out = new TreeSet<>(reached);
+    out.add(name);
+    return Set.copyOf(out);
+  }
+
+  /**
+   * What to tell about the kernel after the run: which one was assumed, and what it lacked.
+   * Counts appear only for what a rule made kmodlint read.
+   */
+  public synchronized List<Notification> notifications() {
+    List<Notification> out = new ArrayList<>(notes);
+    StringBuilder sb = new StringBuilder("assumed kernel exports: ").append(description);
+    int size = exports != null ? kernelSize : knownSize;
+    if (size >= 0) sb.append(", ").append(size).append(size == 1 ? " symbol" : " symbols");
+    if (extra.size() > 0) sb.append(", plus ").append(extra.size()).append(" from ").append(extra.release());
+    if (headers != null) sb.append("; header index: ").append(headers.size()).append(" names");
+    out.add(Notification.of("kernel-database", Level.NOTE, sb.toString()));
+    return out;
+  }
+}

@@ -1,0 +1,227 @@
+package dev.kmodlint.c;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.kmodlint.kernel.HeaderIndex;
+import dev.kmodlint.kernel.KernelExports;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HeaderIndexerTest {
+  @TempDir Path kdir;
+
+  private void write(String rel, String... lines) throws IOException {
+    Path p = kdir.resolve(rel);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, String.join("\n", lines) + "\n");
+  }
+
+  /** A kernel in miniature: kconfig.h with autoconf.h, a compiler header, one subsystem header. */
+  private HeaderIndex syntheticIndex() throws IOException {
+    write("include/generated/autoconf.h", "#define CONFIG_X86_64 1", "#define CONFIG_WIDGET_FAST 1");
+    write("include/linux/kconfig.h", "#ifndef _KCONFIG_H", "#define _KCONFIG_H", "#include <generated/autoconf.h>", "#endif");
+    write("include/linux/compiler_types.h", "#define __always_inline inline __attribute__((__always_inline__))",
+        "#define __init __attribute__((__section__(\".init.text\")))");
+    write("include/linux/widget.h",
+        "#ifndef _WIDGET_H",
+        "#define _WIDGET_H",
+        "#include <asm/widget.h>",
+        "struct module; struct widget_driver { int (*probe)(void); void (*widget_unregister)(void); };",
+        "extern struct module __this_module;",
+        "#define THIS_MODULE (&__this_module)",
+        "extern int __widget_register(struct widget_driver *drv, struct module *owner);",
+        "void widget_unregister(struct widget_driver *drv);",
+        "extern int widget_internal(void);",
+        "extern int widget_count;",
+        "#define widget_register(drv) __widget_register(drv, THIS_MODULE)",
+        "#define module_driver(__driver, __register, __unregister, ...) \\",
+        "static int __init __driver##_init(void) { return __register(&(__driver), ##__VA_ARGS__); } \\",
+        "static void __driver##_exit(void) { __unregister(&(__driver), ##__VA_ARGS__); }",
+        "#define module_widget_driver(d) module_driver(d, widget_register, widget_unregister)",
+        "#define ping(x) pong(x)",
+        "#define pong(x) (ping(x) + widget_count)",
+        "#define get_unregister(p) ((p)->widget_unregister)",
+        "#define widget_name(w) \"widget_unregister\"",
+        "void *__wmalloc(int n);",
+        "static __always_inline void *wz_inner(int n) { return __wmalloc(n); }",
+        "static inline void *wz(int n) { void *p = wz_inner(n); return p; }",
+        "static inline int shadowed(int __wmalloc) { return __wmalloc + widget_internal(); }",
+        "#ifdef CONFIG_WIDGET_FAST",
+        "static inline int widget_speed(void) { return fast_speed(); }",
+        "#else",
+        "static inline int widget_speed(void) { return slow_speed(); }",
+        "#endif",
+        "int fast_speed(void); int slow_speed(void);",
+        "int gone_a(void); int gone_b(void); int gone_c(void); int gone_d(void); int live_e(void);",
+        "extern int asm_counter;",
+        "static inline void asm_user(void) { asm volatile(\"incl %[c]\" : [c] \"+m\" (asm_counter)); }",
+        "static inline int dead_paths(void) {",
+        "  if (0) gone_a();",
+        "  do { } while (0 && (gone_b()));",
+        "  typeof(gone_d()) x = sizeof(gone_c());",
+        "  return (1 == 2) ? gone_a() : x + live_e();",
+        "}",
+        "#ifdef CONFIG_WIDGET_RT",
+        "#include <linux/widget_rt.h>",
+        "#else",
+        "#define widget_lock(w) plain_widget_lock(w)",
+        "#endif",
+        "#ifndef CONFIG_WIDGET_FAST",
+        "#define widget_flush(w) slow_speed()",
+        "#else",
+        "#define widget_flush(w) fast_speed()",
+        "#endif",
+        "#endif");
+    write("include/linux/widget_rt.h", "#define widget_lock(w) rt_widget_lock(w)");
+    write("arch/x86/include/asm/widget.h", "#define ARCH_WIDGET 1");
+    write("Module.symvers",
+        "0x1\t__widget_register\tvmlinux\tEXPORT_SYMBOL_GPL\t",
+        "0x2\twidget_unregister\tvmlinux\tEXPORT_SYMBOL_GPL\t",
+        "0x3\t__wmalloc\tvmlinux\tEXPORT_SYMBOL\t",
+        "0x4\twidget_count\tvmlinux\tEXPORT_SYMBOL_GPL\tWIDGET",
+        "0x5\tfast_speed\tvmlinux\tEXPORT_SYMBOL\t",
+        "0x6\tslow_speed\tvmlinux\tEXPORT_SYMBOL\t",
+        "0x7\tplain_widget_lock\tvmlinux\tEXPORT_SYMBOL\t",
+        "0x8\trt_widget_lock\tvmlinux\tEXPORT_SYMBOL\t",
+        "0x9\tgone_a\tvmlinux\tEXPORT_SYMBOL\t",
+        "0xa\tgone_b\tvmlinux\tEXPORT_SYMBOL\t",
+        "0xb\tgone_c\tvmlinux\tEXPORT_SYMBOL\t",
+        "0xc\tgone_d\tvmlinux\tEXPORT_SYMBOL\t",
+        "0xd\tlive_e\tvmlinux\tEXPORT_SYMBOL\t",
+        "0xe\tasm_counter\tvmlinux\tEXPORT_SYMBOL\t");
+    HeaderIndexer.Layout layout = HeaderIndexer.layout(kdir);
+    assertEquals(List.of("linux/compiler_types.h", "linux/kconfig.h", "linux/widget.h", "linux/widget_rt.h"),
+        layout.headers());
+    HeaderIndexer.Result r = new HeaderIndexer(Duration.ofSeconds(60), 2).index(layout, line -> {});
+    assertEquals(List.of(), r.problems());
+    assertEquals(2, r.batches());
+    assertEquals(1, r.switchedOff(), "widget_rt.h is only included when CONFIG_WIDGET_RT is set");
+    KernelExports exports = KernelExports.fromSymvers("synthetic", List.of(kdir.resolve("Module.symvers")), n -> {});
+    return HeaderIndex.resolve("synthetic", r.facts(), exports::exports);
+  }
+
+  @Test
+  void followsMacroChainsAndInlineCallsToExports() throws IOException {
+    HeaderIndex idx = syntheticIndex();
+    assertEquals(Set.of("__widget_register"), idx.reachedExports("widget_register"));
+    assertEquals(Set.of("__widget_register", "widget_unregister"), idx.reachedExports("module_widget_driver"));
+    assertEquals(Set.of("__wmalloc"), idx.reachedExports("wz"), "inline -> inline -> export");
+    assertEquals(HeaderIndex.Kind.HEADER_FUNCTION, idx.lookup("wz").orElseThrow().kind());
+    assertEquals(HeaderIndex.Kind.FUNCTION_MACRO, idx.lookup("module_widget_driver").orElseThrow().kind());
+    assertEquals(Set.of("fast_speed"), idx.reachedExports("widget_speed"), "only the configured branch");
+    assertEquals(Set.of("plain_widget_lock"), idx.reachedExports("widget_lock"), "not from a header that is off");
+    assertEquals(Set.of("fast_speed"), idx.reachedExports("widget_flush"), "not from a #define that is off");
+  }
+
+  @Test
+  void macroCyclesEndAndNonSymbolsAreNotReached() throws IOException {
+    HeaderIndex idx = syntheticIndex();
+    assertEquals(Set.of("widget_count"), idx.reachedExports("ping"));
+    assertEquals(Set.of("widget_count"), idx.reachedExports("pong"));
+    assertEquals(Set.of(), idx.reachedExports("get_unregister"), "a member name is not a symbol");
+    assertEquals(Set.of(), idx.reachedExports("widget_name"), "nor is a string");
+    assertEquals(Set.of(), idx.reachedExports("shadowed"), "a parameter shadows the export");
+    assertEquals(Set.of("live_e"), idx.reachedExports("dead_paths"), "code the compiler drops references nothing");
+    assertEquals(Set.of("asm_counter"), idx.reachedExports("asm_user"), "asm operands reference symbols");
+  }
+
+  @Test
+  void recordsExternDeclarationsExportedOrNot() throws IOException {
+    HeaderIndex idx = syntheticIndex();
+    assertTrue(idx.declaredExtern("widget_internal"), "declared, though not exported");
+    assertTrue(idx.declaredExtern("widget_unregister"), "a prototype without extern is extern too");
+    assertEquals(HeaderIndex.Kind.EXTERN_VARIABLE, idx.lookup("widget_count").orElseThrow().kind());
+    assertFalse(idx.declaredExtern("wz"));
+    assertFalse(idx.declaredExtern("no_such_function"));
+    assertTrue(idx.lookup("ARCH_WIDGET").isEmpty(), "object-like macros reaching nothing are left out");
+  }
+
+  @Test
+  void indexSurvivesWritingAndReading() throws IOException {
+    HeaderIndex idx = syntheticIndex();
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    idx.write(buf);
+    HeaderIndex back = HeaderIndex.read(new ByteArrayInputStream(buf.toByteArray()));
+    assertEquals(idx.size(), back.size());
+    assertEquals("synthetic", back.release());
+    for (String n : List.of("module_widget_driver", "wz", "ping", "widget_internal"))
+      assertEquals(idx.lookup(n), back.lookup(n));
+  }
+
+  @Test
+  void layoutRejectsWhatIsNoKernelOrNoX86() throws IOException {
+    IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> HeaderIndexer.layout(kdir));
+    assertTrue(e.getMessage().contains("not a kernel build directory"), e.getMessage());
+    write("include/linux/kconfig.h", "");
+    write("include/generated/autoconf.h", "#define CONFIG_ARM64 1");
+    e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> HeaderIndexer.layout(kdir));
+    assertTrue(e.getMessage().contains("not an x86_64 kernel"), e.getMessage());
+  }
+
+  /** The installed Debian headers, when there are some. */
+  private static Path debianHeaders() throws IOException {
+    Path src = Path.of("/usr/src");
+    List<Path> found = new ArrayList<>();
+    if (Files.isDirectory(src)) {
+      try (Stream<Path> s = Files.list(src)) {
+        s.filter(p -> p.getFileName().toString().matches("linux-headers-6\\.1\\.0-\\d+-amd64")).sorted().forEach(found::add);
+      }
+    }
+    if (found.isEmpty()) {
+      String why = "no /usr/src/linux-headers-6.1.0-*-amd64 (Debian's linux-headers-amd64): real-header cases not checked";
+      if ("1".equals(System.getenv("KMODLINT_REQUIRE_ORACLES"))) fail(why);
+      assumeTrue(false, why);
+    }
+    return found.get(found.size() - 1);
+  }
+
+  @Test
+  void realHeadersReachWhatModpostSees() throws IOException {
+    Path headers = debianHeaders();
+    HeaderIndexer.Layout all = HeaderIndexer.layout(headers);
+    assertTrue(all.headers().size() > 3000, "headers: " + all.headers().size());
+    HeaderIndexer.Layout some = new HeaderIndexer.Layout(all.buildDir(), all.sourceDir(), all.includePath(),
+        List.of("linux/platform_device.h", "linux/i2c.h", "linux/slab.h", "linux/debugfs.h"));
+    HeaderIndexer.Result r = new HeaderIndexer(Duration.ofSeconds(120), 10).index(some, line -> {});
+    assertEquals(List.of(), r.problems());
+    KernelExports exports = KernelExports.fromSymvers("debian", List.of(headers.resolve("Module.symvers")), n -> {});
+    assertRealCases(HeaderIndex.resolve("debian", r.facts(), exports::exports), exports);
+  }
+
+  @Test
+  void embeddedIndexHasTheRealCases() throws IOException {
+    debianHeaders();
+    HeaderIndex idx = HeaderIndex.embedded();
+    assertTrue(idx.release().matches("6\\.1\\.0-\\d+-amd64"), idx.release());
+    assertTrue(idx.size() > 50000, "entries: " + idx.size());
+    assertRealCases(idx, KernelExports.embedded());
+  }
+
+  private static void assertRealCases(HeaderIndex idx, KernelExports exports) {
+    assertEquals(Set.of("__platform_driver_register", "platform_driver_unregister"),
+        idx.reachedExports("module_platform_driver"));
+    assertEquals(Set.of("__platform_driver_register"), idx.reachedExports("platform_driver_register"));
+    assertEquals(Set.of("i2c_register_driver"), idx.reachedExports("i2c_add_driver"));
+    assertEquals(Set.of("i2c_register_driver", "i2c_del_driver"), idx.reachedExports("module_i2c_driver"));
+    Set<String> kzalloc = idx.reachedExports("kzalloc");
+    assertTrue(kzalloc.containsAll(Set.of("__kmalloc", "kmalloc_trace")), kzalloc.toString());
+    assertTrue(kzalloc.stream().noneMatch(s -> exports.lookup(s).orElseThrow().gplOnly()), kzalloc.toString());
+    assertTrue(idx.declaredExtern("debugfs_create_dir"));
+    assertTrue(idx.reachedExports("debugfs_create_dir").isEmpty());
+    assertTrue(exports.lookup("debugfs_create_dir").orElseThrow().gplOnly());
+  }
+}

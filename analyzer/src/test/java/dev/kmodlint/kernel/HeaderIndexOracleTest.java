@@ -1,0 +1,137 @@
+package dev.kmodlint.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The embedded header index against the real thing: modules using common kernel APIs are
+ * built with kbuild, and every symbol their .ko leaves undefined must be one the index
+ * predicts from the API names the source uses. Extra predictions (both sides of a
+ * {@code __builtin_constant_p}, say) are printed, not failed: the index over-approximates.
+ */
+class HeaderIndexOracleTest {
+  /** A module source and the kernel API names it uses, as a module's source shows them. */
+  private record Case(String module, String resource, List<String> apis) {}
+
+  private static final List<Case> CASES = List.of(
+      new Case("apis", "header-oracle.c", List.of("kzalloc", "copy_from_user", "copy_to_user", "dev_err", "pr_info",
+          "mutex_lock", "mutex_unlock", "spin_lock_irqsave", "spin_unlock_irqrestore", "INIT_WORK", "schedule_work",
+          "timer_setup", "mod_timer", "jiffies", "HZ", "wait_event_interruptible", "wake_up", "kthread_run",
+          "kthread_stop", "IS_ERR", "request_irq", "free_irq", "ioremap", "iounmap", "readl", "writel",
+          "dma_alloc_coherent", "dma_free_coherent", "debugfs_create_dir", "debugfs_remove", "rcu_read_lock",
+          "rcu_read_unlock", "del_timer_sync", "misc_register", "misc_deregister", "kfree", "msleep",
+          "module_platform_driver", "i2c_add_driver", "DEFINE_MUTEX", "DEFINE_SPINLOCK", "DECLARE_WAIT_QUEUE_HEAD",
+          "MODULE_LICENSE", "EXPORT_SYMBOL_GPL")),
+      new Case("apis2", "header-oracle-2.c", List.of("interface_to_usbdev", "pci_enable_device", "pci_set_master",
+          "pci_iomap", "pci_iounmap", "pci_disable_device", "usb_get_dev", "usb_put_dev", "netdev_alloc_skb",
+          "skb_put", "eth_type_trans", "netif_rx", "netif_stop_queue", "netif_wake_queue", "eth_hw_addr_random",
+          "alloc_chrdev_region", "cdev_init", "cdev_add", "cdev_del", "unregister_chrdev_region",
+          "proc_create_single", "ida_alloc", "ida_free", "reinit_completion", "wait_for_completion_timeout",
+          "msecs_to_jiffies", "complete", "devm_gpiod_get", "IS_ERR", "gpiod_set_value", "of_property_read_u32",
+          "request_firmware", "release_firmware", "vmalloc", "vfree", "kstrdup", "kfree", "ktime_get",
+          "signal_pending", "current", "ktime_to_ns", "input_report_key", "input_sync", "sysfs_notify", "strlen",
+          "atomic_read", "seq_printf", "seq_puts", "DEFINE_IDA", "DECLARE_COMPLETION", "THIS_MODULE",
+          "EXPORT_SYMBOL_GPL", "MODULE_LICENSE")));
+  /** What the compiler adds on its own (ftrace, stack protector, retpolines, builtins). */
+  private static final Pattern COMPILER = Pattern.compile(
+      "__fentry__|__stack_chk_fail|__x86_return_thunk|__x86_indirect_(?:call_)?thunk_\\w+|mem(?:cpy|set|move|cmp)"
+      + "|__(?:ubsan|asan|kasan|tsan|sanitizer|gcov)_\\w+");
+
+  @TempDir Path work;
+
+  @Test
+  void everySymbolTheBuiltModulesNeedIsPredicted() throws Exception {
+    Path kdir = kernelHeaders();
+    StringBuilder kbuild = new StringBuilder();
+    for (Case c : CASES) {
+      kbuild.append("obj-m += ").append(c.module()).append(".o\n");
+      try (InputStream in = getClass().getResourceAsStream(c.resource())) {
+        Files.write(work.resolve(c.module() + ".c"), in.readAllBytes());
+      }
+    }
+    Files.writeString(work.resolve("Kbuild"), kbuild);
+    String log = run(work, "make", "-C", kdir.toString(), "M=" + work, "modules");
+    KernelDatabase kernel = KernelDatabase.embedded(KernelExports.empty(""));
+    Set<String> missed = new TreeSet<>();
+    for (Case c : CASES) {
+      Path ko = work.resolve(c.module() + ".ko");
+      assertTrue(Files.isRegularFile(ko), "the kernel build failed:\n" + log);
+      Set<String> undefined = new TreeSet<>();
+      for (String line : run(work, "nm", "-u", ko.toString()).split("\n")) {
+        String sym = line.strip().replaceFirst("^U\\s+", "");
+        if (!sym.isEmpty() && !COMPILER.matcher(sym).matches()) undefined.add(sym);
+      }
+      Set<String> predicted = new TreeSet<>();
+      for (String api : c.apis()) predicted.addAll(kernel.exportsUsedBy(api));
+      Set<String> notPredicted = new TreeSet<>(undefined);
+      notPredicted.removeAll(predicted);
+      Set<String> extra = new TreeSet<>(predicted);
+      extra.removeAll(undefined);
+      System.out.printf("header index oracle, %s: %d undefined symbols in the .ko, %d predicted, %d missed %s,"
+          + " %d predicted but not referenced %s%n", c.module(), undefined.size(), predicted.size(),
+          notPredicted.size(), notPredicted, extra.size(), extra);
+      assertTrue(undefined.size() > 30, c.module() + " should need many kernel symbols: " + undefined);
+      notPredicted.forEach(sym -> missed.add(c.module() + ": " + sym));
+    }
+    assertEquals(Set.of(), missed, "undefined in the .ko but not predicted from the APIs used");
+  }
+
+  @Test
+  void theDebianBuildDirectoryIsTheEmbeddedKernel(@TempDir Path cache) throws Exception {
+    Path kdir = kernelHeaders();
+    KernelDatabase db = KernelDatabase.buildDirectory(kdir, cache, KernelExports.empty(""));
+    assertEquals(KernelExports.embedded().size(), db.exports().size(), "the embedded exports are these headers'");
+    assertEquals(Set.of("i2c_register_driver"), db.exportsUsedBy("i2c_add_driver"), "the embedded index serves it");
+    assertTrue(db.notifications().stream().noneMatch(n -> n.id().equals("kernel-header-index-missing")));
+  }
+
+  private static Path kernelHeaders() throws IOException {
+    Path found = null;
+    if (Files.isDirectory(Path.of("/usr/src"))) {
+      try (Stream<Path> s = Files.list(Path.of("/usr/src"))) {
+        found = s.filter(p -> p.getFileName().toString().matches("linux-headers-6\\.1\\.0-\\d+-amd64"))
+            .filter(p -> Files.isRegularFile(p.resolve("Module.symvers"))).sorted().reduce((a, b) -> b).orElse(null);
+      }
+    }
+    String why = found == null ? "no /usr/src/linux-headers-6.1.0-*-amd64 (Debian's linux-headers-amd64)"
+        : !onPath("make") || !onPath("gcc") || !onPath("nm") ? "make, gcc or nm missing" : null;
+    if (why != null) {
+      why += ": header index oracle not run";
+      if ("1".equals(System.getenv("KMODLINT_REQUIRE_ORACLES"))) fail(why);
+      Assumptions.abort(why);
+    }
+    return found;
+  }
+
+  private static boolean onPath(String tool) {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(":"))
+      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) return true;
+    return false;
+  }
+
+  private static String run(Path dir, String... cmd) throws Exception {
+    Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+    byte[] out = p.getInputStream().readAllBytes();
+    if (!p.waitFor(300, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      fail(String.join(" ", cmd) + " timed out");
+    }
+    return new String(out, StandardCharsets.UTF_8);
+  }
+}
