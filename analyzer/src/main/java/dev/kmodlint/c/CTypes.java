@@ -36,7 +36,8 @@ final class CTypes {
       Map.entry("s64", "long long"), Map.entry("__s64", "long long"), Map.entry("int64_t", "long long"),
       Map.entry("size_t", "unsigned long"), Map.entry("ssize_t", "long"), Map.entry("ulong", "unsigned long"),
       Map.entry("uint", "unsigned int"), Map.entry("ushort", "unsigned short"), Map.entry("uchar", "unsigned char"),
-      Map.entry("_Bool", "bool"), Map.entry("bool", "bool"), Map.entry("uintptr_t", "unsigned long"), Map.entry("loff_t", "long long"));
+      Map.entry("u_char", "unsigned char"), Map.entry("u_short", "unsigned short"),
+      Map.entry("u_int", "unsigned int"), Map.entry("u_long", "unsigned long"), Map.entry("_Bool", "bool"), Map.entry("bool", "bool"), Map.entry("uintptr_t", "unsigned long"), Map.entry("loff_t", "long long"));
 
   private CTypes() {}
 
