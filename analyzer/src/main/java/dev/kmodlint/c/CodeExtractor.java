@@ -106,15 +106,22 @@ final class CodeExtractor {
    * graph needs no others, and a kernel file mentions thousands of names from unread headers.
    */
   Code code() {
-    Set<String> declared = new HashSet<>();
-    for (CFunction f : functions) declared.add(f.name());
-    for (CVariable v : variables) declared.add(v.name());
-    List<CReference> kept = references.stream().filter(r -> declared.contains(r.to())).distinct().toList();
-    return new Code(functions, variables, kept, params, paramDescriptions, exports);
+    return new Code(functions, variables, references.stream().distinct().toList(), params, paramDescriptions, exports);
   }
 
+  /** Names declared at file scope: only references to them are kept (see {@link #code()}). */
+  private final Set<String> declared = new HashSet<>();
+
   void translationUnit(IASTTranslationUnit tu) {
-    for (IASTDeclaration d : tu.getDeclarations(true)) {
+    IASTDeclaration[] all = tu.getDeclarations(true);
+    // names first, so that references to anything else are dropped before their position is
+    // computed (a file location lookup per identifier dominated the extraction)
+    for (IASTDeclaration d : all) {
+      if (d instanceof IASTFunctionDefinition fd) declared.add(innermost(fd.getDeclarator()).getName().toString());
+      else if (d instanceof IASTSimpleDeclaration sd)
+        for (IASTDeclarator dec : sd.getDeclarators()) declared.add(innermost(dec).getName().toString());
+    }
+    for (IASTDeclaration d : all) {
       if (d instanceof IASTFunctionDefinition fd) function(fd);
       else if (d instanceof IASTSimpleDeclaration sd) simple(sd);
     }
@@ -375,7 +382,7 @@ final class CodeExtractor {
       public int visit(IASTExpression e) {
         if (e instanceof IASTIdExpression id) {
           String to = id.getName().toString();
-          if (!locals.contains(to) && !to.isEmpty()) {
+          if (declared.contains(to) && !locals.contains(to)) {
             SourcePosition pos = position(id);
             if (pos != null) {
               boolean call = id.getParent() instanceof IASTFunctionCallExpression fc
