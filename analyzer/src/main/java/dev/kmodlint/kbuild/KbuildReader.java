@@ -60,6 +60,12 @@ public final class KbuildReader {
   /** Variables Kbuild sets to the module directory, for {@code include $(src)/common.mk}. */
   private static final List<String> DIRECTORY_VARIABLES = List.of("src", "obj", "M", "PWD", "CURDIR");
 
+  /** The syntax problems of one Makefile on its own (includes not followed). */
+  public static List<Notification> syntaxProblems(Path makefile) throws IOException {
+    Path p = makefile.toAbsolutePath().normalize();
+    return MakefileSyntax.parse(p, Evaluation.decode(Files.readAllBytes(p))).notifications();
+  }
+
   public KbuildDirectory read(Path directory) {
     Path dir = directory.toAbsolutePath().normalize();
     Optional<Path> makefile = MAKEFILE_NAMES.stream().map(dir::resolve).filter(Files::isRegularFile).findFirst();

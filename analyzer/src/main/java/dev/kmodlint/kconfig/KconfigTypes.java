@@ -165,6 +165,11 @@ public final class KconfigTypes {
     return Optional.ofNullable(types.get(s));
   }
 
+  /** Every symbol of the table. */
+  public java.util.Set<String> names() {
+    return types.keySet();
+  }
+
   public int size() {
     return types.size();
   }
