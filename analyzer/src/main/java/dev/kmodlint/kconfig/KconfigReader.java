@@ -58,7 +58,7 @@ public final class KconfigReader {
   private KconfigReader() {}
 
   /** Parses the files; one that cannot be read is passed to {@code unreadable}. */
-  public static KconfigModel read(List<Path> files, Set<String> kernelSymbols, String kernelRelease,
+  public static KconfigModel read(List<Path> files, Map<String, Type> kernelSymbols, String kernelRelease,
       List<SourceReference> sourceReferences, Consumer<Path> unreadable) {
     KconfigReader r = new KconfigReader();
     for (Path f : files) {
@@ -89,7 +89,7 @@ public final class KconfigReader {
 
   /** Convenience for tests and single files: no kernel symbols, no C references. */
   public static KconfigModel read(List<Path> files) {
-    return read(files, Set.of(), "none", List.of(), p -> { });
+    return read(files, Map.of(), "none", List.of(), p -> { });
   }
 
   private static void collectSources(KconfigParser.EntriesContext entries, Path file, KconfigReader r, Set<Path> out) {

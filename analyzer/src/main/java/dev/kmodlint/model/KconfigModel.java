@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * dependencies (its own {@code depends on} and those inherited from enclosing {@code if},
  * {@code menu} and {@code choice} blocks, across {@code source}), the symbols it selects or
  * implies, where each symbol is referenced, and the files that could not be parsed.
- * {@code kernelSymbols} are the symbols the kernel release kmodlint assumes defines, so that
+ * {@code kernelSymbols} are the symbols (with their types) of the kernel release kmodlint assumes, so that
  * {@code depends on I2C} in an out-of-tree Kconfig is not taken for undefined.
  * {@code sourceReferences} are the {@code CONFIG_} identifiers of the scanned C files and
  * headers, outside comments and strings.
@@ -23,7 +23,7 @@ public record KconfigModel(
     List<Choice> choices,
     List<Reference> references,
     List<SyntaxProblem> syntaxProblems,
-    Set<String> kernelSymbols,
+    Map<String, Type> kernelSymbols,
     String kernelRelease,
     List<SourceReference> sourceReferences) {
 
@@ -32,12 +32,12 @@ public record KconfigModel(
     choices = List.copyOf(choices);
     references = List.copyOf(references);
     syntaxProblems = List.copyOf(syntaxProblems);
-    kernelSymbols = Set.copyOf(kernelSymbols);
+    kernelSymbols = Map.copyOf(kernelSymbols);
     sourceReferences = List.copyOf(sourceReferences);
   }
 
   public static KconfigModel empty() {
-    return new KconfigModel(List.of(), List.of(), List.of(), List.of(), Set.of(), "none", List.of());
+    return new KconfigModel(List.of(), List.of(), List.of(), List.of(), Map.of(), "none", List.of());
   }
 
   public enum Type { BOOL, TRISTATE, INT, HEX, STRING, UNKNOWN }

@@ -1,0 +1,34 @@
+package dev.kmodlint.rules.kbuild;
+
+import dev.kmodlint.engine.Rule;
+import dev.kmodlint.engine.RuleContext;
+import dev.kmodlint.engine.RuleInfo;
+import dev.kmodlint.model.KbuildModel;
+import dev.kmodlint.model.Level;
+
+@RuleInfo(
+    id = "kbuild/self-reference",
+    level = Level.ERROR,
+    summary = "Composite foo-y/foo-objs lists foo.o itself",
+    description = "With obj-m += foo.o and foo-y := foo.o bar.o, Kbuild links foo.o from its parts, one of"
+        + " which is foo.o: make drops the circular dependency ('Circular foo.o <- foo.o dependency"
+        + " dropped') and foo.c is never compiled as a part. Rename the source (foo-core.c, foo-main.c)"
+        + " and list foo-core.o instead.",
+    tags = {"kbuild", "correctness"},
+    anchor = "kbuild Circular ... dependency dropped")
+public final class SelfReferenceRule implements Rule {
+  @Override
+  public void check(RuleContext ctx) {
+    for (KbuildModel.Makefile m : ctx.project().kbuild().makefiles()) {
+      for (KbuildModel.Composite c : m.composites()) {
+        if (!MissingSourceRule.listed(m, c.module())) continue;
+        for (KbuildModel.Part p : c.parts()) {
+          if (!p.name().equals(c.module() + ".o")) continue;
+          ctx.report(p.position(), c.variable() + " lists " + p.name() + ", the composite object itself: make drops"
+              + " the circular dependency and " + c.module() + ".c is not linked in as a part; rename the source,"
+              + " e.g. to " + c.module() + "-core.c, and list " + c.module() + "-core.o");
+        }
+      }
+    }
+  }
+}
