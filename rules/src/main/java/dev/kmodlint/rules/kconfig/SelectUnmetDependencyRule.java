@@ -73,11 +73,7 @@ public final class SelectUnmetDependencyRule implements Rule {
   /** The symbols and terms that hold whenever {@code d} is set: its dependencies and selects, transitively. */
   private static void guaranteed(Definition d, Map<String, List<Definition>> byName, Set<String> given,
       Set<String> terms, int depth) {
-    for (KconfigModel.Select sel : d.selects()) {
-      if (!sel.imply() && sel.condition().isEmpty() && given.add(sel.target()) && depth < MAX_DEPTH) {
-        for (Definition t : byName.getOrDefault(sel.target(), List.of())) guaranteed(t, byName, given, terms, depth + 1);
-      }
-    }
+    selected(d, byName, given, depth);
     d.allDependencies().ifPresent(e -> {
       for (Expr term : e.conjuncts()) {
         terms.add(term.text());
@@ -88,6 +84,15 @@ public final class SelectUnmetDependencyRule implements Rule {
         }
       }
     });
+  }
+
+  /** What {@code d} selects is set with it, and what those select; not their dependencies. */
+  private static void selected(Definition d, Map<String, List<Definition>> byName, Set<String> given, int depth) {
+    for (KconfigModel.Select sel : d.selects()) {
+      if (!sel.imply() && sel.condition().isEmpty() && given.add(sel.target()) && depth < MAX_DEPTH) {
+        for (Definition t : byName.getOrDefault(sel.target(), List.of())) selected(t, byName, given, depth + 1);
+      }
+    }
   }
 
   private static void addTerms(Expr e, Set<String> given, Set<String> terms, Map<String, List<Definition>> byName) {
