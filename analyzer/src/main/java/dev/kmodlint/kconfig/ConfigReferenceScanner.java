@@ -71,8 +71,8 @@ public final class ConfigReferenceScanner {
         continue;
       }
       atLineStart = false;
-      if (Character.isJavaIdentifierStart(c)) {
-        int j = i;
+      if (c == '_' || Character.isLetter(c)) {
+        int j = i + 1;
         while (j < n && (Character.isLetterOrDigit(text[j]) || text[j] == '_')) j++;
         if (j - i > 7 && text[i] == 'C' && new String(text, i, 7).equals("CONFIG_")) {
           Form form = form(text, i, directive);
