@@ -67,6 +67,7 @@ public final class KbuildReader {
   private static final Set<String> GENERATED_LISTS = Set.of("targets", "clean-files", "extra-y", "always-y",
       "always", "extra-m", "hostprogs", "hostprogs-y", "userprogs", "always-m");
   private static final Pattern CONFIG_NAME = Pattern.compile("(?<![A-Za-z0-9_])CONFIG_([A-Za-z0-9_]+)");
+  private static final Pattern NOT_FILE_NAME_OR_PATTERN = Pattern.compile("[^A-Za-z0-9_.+/%-]+");
   private static final Pattern NOT_FILE_NAME = Pattern.compile("[^A-Za-z0-9_.+/-]+");
   private static final Pattern CONFIG_REFERENCE = Pattern.compile("\\$\\((CONFIG_\\w+)\\)");
   /** Variables Kbuild sets to the module directory, for {@code include $(src)/common.mk}. */
@@ -115,6 +116,7 @@ public final class KbuildReader {
     private boolean opaque;
     /** Base names a rule of the file makes, or that it lists in targets or clean-files. */
     private final Set<String> generatedStems = new HashSet<>();
+    private final List<Pattern> generatedPatterns = new ArrayList<>();
     private final Map<Path, Set<String>> stemsByDirectory = new HashMap<>();
     private int filesRead;
 
@@ -174,9 +176,7 @@ public final class KbuildReader {
           }
         } else if (line.statement() != null) {
           KbuildParser.StatementContext s = line.statement();
-          if (s.ruleLine() != null) {
-            for (Word w : words(file, s.ruleLine().WORD())) generatedStems.add(stem(w.text()));
-          }
+          if (s.ruleLine() != null) ruleTargets(file, s.ruleLine());
           if (s.assignment() != null) assignment(file, s.assignment(), conditional);
           else if (s.includeDirective() != null) include(file, s.includeDirective(), conditional);
         }
@@ -300,13 +300,42 @@ public final class KbuildReader {
     }
 
     /**
+     * What a rule makes: its targets, and for a static pattern rule ({@code $(objs): %.o: %.c})
+     * the target pattern. Targets written with functions ({@code $(addprefix $(obj)/,a.o b.o)})
+     * are taken word by word from their text.
+     */
+    private void ruleTargets(MakefileSyntax.Parsed file, KbuildParser.RuleLineContext rule) {
+      List<String> targets = new ArrayList<>();
+      for (Word w : words(file, rule.WORD())) targets.addAll(List.of(NOT_FILE_NAME_OR_PATTERN.split(w.text())));
+      if (rule.RULE_TEXT() != null) {
+        String rest = rule.RULE_TEXT().getText();
+        int colon = rest.indexOf(':');
+        if (colon >= 0) targets.addAll(List.of(NOT_FILE_NAME_OR_PATTERN.split(rest.substring(0, colon))));
+      }
+      for (String t : targets) {
+        if (t.isEmpty()) continue;
+        String base = t.substring(t.lastIndexOf('/') + 1);
+        if (base.indexOf('%') >= 0) {
+          generatedPatterns.add(Pattern.compile(Pattern.quote(base).replace("%", "\\E.*\\Q")));
+        } else {
+          generatedStems.add(stem(base));
+        }
+      }
+    }
+
+    /**
      * An object without a .c/.S source that can still be made: a rule or targets list of the
      * file names it, or another input of the same name is there (foo.y, foo.asn1, foo.rs,
      * foo.c_shipped, foo.dts for foo.dtb.o).
      */
     private boolean generated(String object) {
       String stem = stem(object);
-      if (generatedStems.contains(stem) || generatedStems.contains("%")) return true;
+      if (generatedStems.contains(stem)) return true;
+      String base = object.substring(object.lastIndexOf('/') + 1);
+      String withoutO = base.substring(0, base.length() - 2);
+      for (Pattern p : generatedPatterns) {
+        for (String input : List.of(base, withoutO + ".c", withoutO + ".S")) if (p.matcher(input).matches()) return true;
+      }
       Path parent;
       try {
         parent = dir.resolve(object).normalize().getParent();

@@ -26,7 +26,8 @@ public final class MissingSourceRule implements Rule {
   public void check(RuleContext ctx) {
     for (KbuildModel.Makefile m : ctx.project().kbuild().makefiles()) {
       Set<String> composites = new HashSet<>();
-      for (KbuildModel.Composite c : m.composites()) if (!c.parts().isEmpty()) composites.add(c.module());
+      // a composite whose parts cannot be evaluated ($(addprefix ...)) is a composite all the same
+      for (KbuildModel.Composite c : m.composites()) composites.add(c.module());
       for (KbuildModel.Entry e : m.entries()) {
         if (e.directory() || e.source().isPresent() || e.generated() || composites.contains(e.base())) continue;
         report(ctx, e.name(), e.position(), m, List.of());

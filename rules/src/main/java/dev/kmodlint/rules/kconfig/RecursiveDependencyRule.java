@@ -35,9 +35,38 @@ public final class RecursiveDependencyRule implements Rule {
 
   @Override
   public void check(RuleContext ctx) {
-    Map<String, List<Definition>> byName = ctx.project().kconfig().byName();
-    Map<String, List<Edge>> edges = new TreeMap<>();
+    // kconfig reads one architecture's Kconfig at a time: symbols that several architectures
+    // define differently must not be joined into one graph
+    Map<String, List<Definition>> worlds = new TreeMap<>();
+    List<Definition> common = new ArrayList<>();
     for (Definition d : ctx.project().kconfig().definitions()) {
+      String arch = architecture(ctx.project().root(), d.position().file());
+      if (arch == null) common.add(d);
+      else worlds.computeIfAbsent(arch, k -> new ArrayList<>()).add(d);
+    }
+    if (worlds.isEmpty()) worlds.put("", new ArrayList<>());
+    java.util.Set<String> reported = new java.util.HashSet<>();
+    for (List<Definition> archDefs : worlds.values()) {
+      List<Definition> defs = new ArrayList<>(common);
+      defs.addAll(archDefs);
+      check(ctx, defs, reported);
+    }
+  }
+
+  /** {@code x} of {@code <root>/arch/x/...}, or of {@code .../arch/x/...} when the root is above it. */
+  private static String architecture(java.nio.file.Path root, java.nio.file.Path file) {
+    java.nio.file.Path rel = file.startsWith(root) ? root.relativize(file) : file;
+    for (int i = 0; i + 2 < rel.getNameCount(); i++) {
+      if (rel.getName(i).toString().equals("arch")) return rel.getName(i + 1).toString();
+    }
+    return null;
+  }
+
+  private void check(RuleContext ctx, List<Definition> definitions, java.util.Set<String> reported) {
+    Map<String, List<Definition>> byName = new HashMap<>();
+    for (Definition d : definitions) byName.computeIfAbsent(d.name(), k -> new ArrayList<>()).add(d);
+    Map<String, List<Edge>> edges = new TreeMap<>();
+    for (Definition d : definitions) {
       d.allDependencies().ifPresent(e -> e.symbols().forEach(s -> add(edges, byName, d.name(), s.name(),
           "depends on", s.position())));
       for (KconfigModel.Prompt p : d.prompts()) {
@@ -67,7 +96,8 @@ public final class RecursiveDependencyRule implements Rule {
         related.add(new Finding.Related(e.at(), step));
       }
       SourcePosition at = byName.get(cycle.get(0).from()).get(0).position();
-      ctx.report(at, msg.append("; kconfig refuses this configuration").toString(), related);
+      String text = msg.append("; kconfig refuses this configuration").toString();
+      if (reported.add(at + text)) ctx.report(at, text, related);
     }
   }
 
