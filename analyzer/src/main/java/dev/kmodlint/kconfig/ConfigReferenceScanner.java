@@ -74,7 +74,11 @@ public final class ConfigReferenceScanner {
       if (c == '_' || Character.isLetter(c)) {
         int j = i + 1;
         while (j < n && (Character.isLetterOrDigit(text[j]) || text[j] == '_')) j++;
-        if (j - i > 7 && text[i] == 'C' && new String(text, i, 7).equals("CONFIG_")) {
+        int after = j;
+        while (after < n && (text[after] == ' ' || text[after] == '\t')) after++;
+        // CONFIG_DVB_ ## name is pasted into another identifier: not a symbol of its own
+        boolean pasted = after + 1 < n && text[after] == '#' && text[after + 1] == '#';
+        if (j - i > 7 && !pasted && text[i] == 'C' && new String(text, i, 7).equals("CONFIG_")) {
           Form form = form(text, i, directive);
           SourcePosition at = new SourcePosition(file, line, i - lineStart + 1, line, j - lineStart + 1);
           out.add(new SourceReference(new String(text, i + 7, j - i - 7), form, at));

@@ -123,7 +123,7 @@ class KconfigReaderTest {
             IS_ENABLED(CONFIG_C)
         #define CONFIG_D 1
         #endif
-        char *s = "CONFIG_STRING"; int $x = CONFIG_E + IS_MODULE( CONFIG_F );
+        char *s = "CONFIG_STRING"; int $x = CONFIG_E + IS_MODULE( CONFIG_F ) + IS_ENABLED(CONFIG_G_ ## x);
         #endif
         """;
     var refs = ConfigReferenceScanner.scan(Path.of("/x.c"), c.toCharArray());

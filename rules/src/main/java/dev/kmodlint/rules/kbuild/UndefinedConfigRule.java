@@ -18,12 +18,17 @@ import dev.kmodlint.rules.kconfig.Symbols;
     tags = {"kbuild", "kconfig", "correctness"},
     anchor = "scripts/checkkconfigsymbols.py")
 public final class UndefinedConfigRule implements Rule {
+  /** Make variables the kernel's top Makefile sets and exports under a CONFIG_ name. */
+  private static final java.util.Set<String> KBUILD_VARIABLES = java.util.Set.of("SHELL");
+
   @Override
   public void check(RuleContext ctx) {
     Symbols symbols = new Symbols(ctx.project());
     for (KbuildModel.Makefile m : ctx.project().kbuild().makefiles()) {
       for (KbuildModel.ConfigUse u : m.configUses()) {
-        if (symbols.defined(u.symbol()) || symbols.assignedByMake(u.symbol())) continue;
+        if (symbols.defined(u.symbol()) || symbols.assignedByMake(u.symbol()) || KBUILD_VARIABLES.contains(u.symbol())) {
+          continue;
+        }
         ctx.report(u.position(), "CONFIG_" + u.symbol() + " is defined by no Kconfig (neither scanned nor of "
             + ctx.project().kconfig().kernelRelease() + "), so it is never set");
       }

@@ -200,17 +200,29 @@ public final class SelectUnmetDependencyRule implements Rule {
       return k;
     }
 
-    /** Promptless and default y unconditionally (HAS_IOMEM, HAS_DMA): set unless an architecture says no. */
+    /**
+     * Promptless with an unconditional default y or !X (HAS_IOMEM, GENERIC_CLOCKEVENTS): set unless
+     * an architecture says otherwise. An architecture's own redefinition (s390's HAS_IOMEM) is
+     * that architecture's business, so the definitions outside arch/ decide when there are any.
+     */
     private boolean alwaysOn(String name) {
       List<Definition> defs = byName.get(name);
       if (defs == null) return false;
-      for (Definition d : defs) {
+      List<Definition> generic = defs.stream().filter(d -> !underArch(d)).toList();
+      for (Definition d : generic.isEmpty() ? defs : generic) {
         if (!d.prompts().isEmpty()) return false;
-        boolean y = d.defaults().stream().anyMatch(def -> def.condition().isEmpty()
-            && def.value() instanceof KconfigModel.Sym s && s.name().equals("y"));
-        if (!y) return false;
+        boolean on = d.defaults().stream().anyMatch(def -> def.condition().isEmpty()
+            && ((def.value() instanceof KconfigModel.Sym s && s.name().equals("y"))
+                || (def.value() instanceof KconfigModel.Not n && n.operand() instanceof KconfigModel.Sym)));
+        if (!on) return false;
       }
       return true;
+    }
+
+    private static boolean underArch(Definition d) {
+      java.nio.file.Path p = d.position().file();
+      for (int i = 0; i + 1 < p.getNameCount(); i++) if (p.getName(i).toString().equals("arch")) return true;
+      return false;
     }
 
     boolean satisfied(Expr term, Known given) {
