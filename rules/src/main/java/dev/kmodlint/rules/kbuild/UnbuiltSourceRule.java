@@ -24,6 +24,15 @@ import java.util.Set;
     tags = {"kbuild", "correctness"},
     precision = "medium")
 public final class UnbuiltSourceRule implements Rule {
+  /** The top Kbuild builds arch/$(SRCARCH)/kernel/asm-offsets.c and kernel/bounds.c by name. */
+  private static boolean mentionedAbove(Map<Path, KbuildModel.Makefile> byDir, Path dir, String stem) {
+    for (Path d = dir.getParent(); d != null; d = d.getParent()) {
+      KbuildModel.Makefile m = byDir.get(d);
+      if (m != null && m.mentioned().contains(stem)) return true;
+    }
+    return false;
+  }
+
   @Override
   public void check(RuleContext ctx) {
     Map<Path, KbuildModel.Makefile> byDir = new HashMap<>();
@@ -42,7 +51,7 @@ public final class UnbuiltSourceRule implements Rule {
       String name = f.path().getFileName().toString();
       int dot = name.indexOf('.');
       String stem = dot > 0 ? name.substring(0, dot) : name;
-      if (m.mentioned().contains(stem)) continue;
+      if (m.mentioned().contains(stem) || mentionedAbove(byDir, m.directory(), stem)) continue;
       ctx.report(SourcePosition.startOf(f.path()), name + " is built by nothing: no list of "
           + m.file().getFileName() + " names " + stem + ".o and no file #includes it");
     }
