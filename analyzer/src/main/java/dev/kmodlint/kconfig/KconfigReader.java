@@ -76,8 +76,8 @@ public final class KconfigReader {
     for (KconfigSyntax.Parsed file : r.parsed.values()) {
       collectSources(file.tree().entries(), file.file(), r, sourced);
     }
-    for (Path p : r.parsed.keySet()) if (!sourced.contains(p)) r.walkFile(p, Context.ROOT);
-    for (Path p : r.parsed.keySet()) r.walkFile(p, Context.ROOT); // files only reachable in a cycle
+    for (Path p : r.parsed.keySet()) if (!sourced.contains(p)) r.walkFile(p, Context.root(p));
+    for (Path p : r.parsed.keySet()) r.walkFile(p, Context.root(p)); // files only reachable in a cycle
     return new KconfigModel(r.definitions, r.choices, r.references, r.problems, kernelSymbols, kernelRelease,
         sourceReferences);
   }
@@ -125,19 +125,21 @@ public final class KconfigReader {
   }
 
   /** What encloses an entry: conditions of if/menu/choice blocks, menu titles, the choice. */
-  private record Context(List<Expr> conditions, List<String> menuPath, Optional<ChoiceBuilder> choice) {
-    static final Context ROOT = new Context(List.of(), List.of(), Optional.empty());
+  private record Context(Path root, List<Expr> conditions, List<String> menuPath, Optional<ChoiceBuilder> choice) {
+    static Context root(Path file) {
+      return new Context(file, List.of(), List.of(), Optional.empty());
+    }
 
     Context withCondition(Expr e) {
       List<Expr> c = new ArrayList<>(conditions);
       c.add(e);
-      return new Context(c, menuPath, choice);
+      return new Context(root, c, menuPath, choice);
     }
 
     Context withMenu(String title) {
       List<String> m = new ArrayList<>(menuPath);
       m.add(title);
-      return new Context(conditions, m, choice);
+      return new Context(root, conditions, m, choice);
     }
 
     Optional<Expr> inherited() {
@@ -205,14 +207,14 @@ public final class KconfigReader {
     ctx.choice().ifPresent(ch -> ch.members.add(name));
     definitions.add(new Definition(name, type, c.MENUCONFIG() != null, file.position(c.WORD().getSymbol()),
         a.prompts, a.defaults, a.dependsOn, ctx.inherited(), a.selects, a.ranges, a.help, ctx.menuPath(),
-        ctx.choice().map(ch -> ch.position)));
+        ctx.choice().map(ch -> ch.position), ctx.root()));
   }
 
   private void choice(KconfigSyntax.Parsed file, KconfigParser.ChoiceBlockContext c, Context ctx) {
     Attributes a = attributes(file, c.attribute());
     SourcePosition at = file.position(c.CHOICE().getSymbol());
     ChoiceBuilder builder = new ChoiceBuilder(at);
-    Context inner = new Context(ctx.conditions(), ctx.menuPath(), Optional.of(builder));
+    Context inner = new Context(ctx.root(), ctx.conditions(), ctx.menuPath(), Optional.of(builder));
     if (a.dependsOn.isPresent()) inner = inner.withCondition(a.dependsOn.get());
     walk(file, c.entries(), inner);
     choices.add(new Choice(Optional.ofNullable(c.WORD()).map(TerminalNode::getText), at, a.type, builder.members,

@@ -152,6 +152,8 @@ public record KconfigModel(
    * One {@code config}/{@code menuconfig} block. {@code dependsOn}: its own {@code depends on}
    * lines, and-ed; {@code inherited}: the conditions of the {@code if}/{@code menu}/{@code choice}
    * blocks around it. {@code menuPath}: the titles of the enclosing menus, outermost first.
+   * {@code root}: the Kconfig file whose reading reached this one through {@code source} lines
+   * (the file itself when nothing scanned sources it): kconfig reads one such tree at a time.
    */
   public record Definition(
       String name,
@@ -166,7 +168,8 @@ public record KconfigModel(
       List<Range> ranges,
       Optional<Help> help,
       List<String> menuPath,
-      Optional<SourcePosition> choice) {
+      Optional<SourcePosition> choice,
+      java.nio.file.Path root) {
 
     public Definition {
       prompts = List.copyOf(prompts);

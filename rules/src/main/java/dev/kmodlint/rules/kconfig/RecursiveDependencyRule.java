@@ -35,22 +35,28 @@ public final class RecursiveDependencyRule implements Rule {
 
   @Override
   public void check(RuleContext ctx) {
-    // kconfig reads one architecture's Kconfig at a time: symbols that several architectures
-    // define differently must not be joined into one graph
-    Map<String, List<Definition>> worlds = new TreeMap<>();
-    List<Definition> common = new ArrayList<>();
+    // kconfig reads one tree at a time, from one top file, and one architecture's Kconfig in it:
+    // symbols of standalone files (examples, kconfig's own tests) or of other architectures that
+    // share a name must not be joined into one graph. The architectures' top files belong to the
+    // top Kconfig, which sources arch/$(SRCARCH)/Kconfig.
+    java.nio.file.Path top = ctx.project().root().resolve("Kconfig");
+    List<Definition> main = new ArrayList<>();
+    Map<String, List<Definition>> arches = new TreeMap<>();
+    Map<java.nio.file.Path, List<Definition>> standalone = new TreeMap<>();
     for (Definition d : ctx.project().kconfig().definitions()) {
-      String arch = architecture(ctx.project().root(), d.position().file());
-      if (arch == null) common.add(d);
-      else worlds.computeIfAbsent(arch, k -> new ArrayList<>()).add(d);
+      String arch = architecture(ctx.project().root(), d.root());
+      if (arch != null) arches.computeIfAbsent(arch, k -> new ArrayList<>()).add(d);
+      else if (d.root().equals(top)) main.add(d);
+      else standalone.computeIfAbsent(d.root(), k -> new ArrayList<>()).add(d);
     }
-    if (worlds.isEmpty()) worlds.put("", new ArrayList<>());
     java.util.Set<String> reported = new java.util.HashSet<>();
-    for (List<Definition> archDefs : worlds.values()) {
-      List<Definition> defs = new ArrayList<>(common);
+    if (arches.isEmpty()) check(ctx, main, reported);
+    for (List<Definition> archDefs : arches.values()) {
+      List<Definition> defs = new ArrayList<>(main);
       defs.addAll(archDefs);
       check(ctx, defs, reported);
     }
+    for (List<Definition> defs : standalone.values()) check(ctx, defs, reported);
   }
 
   /** {@code x} of {@code <root>/arch/x/...}, or of {@code .../arch/x/...} when the root is above it. */
