@@ -22,6 +22,11 @@ lexer grammar KbuildLexer;
   // open. Entries: {context at the if, any branch ended inside a rule}.
   private final java.util.ArrayDeque<boolean[]> conditionalRuleContext = new java.util.ArrayDeque<>();
 
+  private boolean directiveEnds() {
+    int c = _input.LA(1);
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == IntStream.EOF;
+  }
+
   /** True when the next characters are a line break, i.e. a preceding backslash continues the line. */
   private boolean atLineBreak() {
     int c = _input.LA(1);
@@ -111,10 +116,12 @@ IFDEF : 'ifdef' -> mode(VALUE) ;
 IFNDEF : 'ifndef' -> mode(VALUE) ;
 ELSE : 'else' ;
 ENDIF : 'endif' ;
-INCLUDE : 'include' -> mode(VALUE) ;
-DASH_INCLUDE : '-include' -> mode(VALUE) ;
-SINCLUDE : 'sinclude' -> mode(VALUE) ;
-DEFINE : 'define' -> mode(DEFINE_HEAD) ;
+// A directive word is one only when a blank or the end of the line follows: "include: x.h" is
+// a rule whose target is named include, as in GNU make.
+INCLUDE : 'include' {directiveEnds()}? -> mode(VALUE) ;
+DASH_INCLUDE : '-include' {directiveEnds()}? -> mode(VALUE) ;
+SINCLUDE : 'sinclude' {directiveEnds()}? -> mode(VALUE) ;
+DEFINE : 'define' {directiveEnds()}? -> mode(DEFINE_HEAD) ;
 OVERRIDE : 'override' ;
 EXPORT : 'export' ;
 UNEXPORT : 'unexport' ;

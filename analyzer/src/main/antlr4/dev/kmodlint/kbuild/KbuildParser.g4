@@ -61,6 +61,8 @@ comparison
   : LPAREN argument COMMA argument RPAREN
   | QUOTED QUOTED
   ;
-argument : (COND_TEXT | QUOTED)* ;
+argument : (COND_TEXT | QUOTED | nestedParens)* ;
+// make balances parentheses inside an argument: ifneq ($(A)(B),) compares "$(A)(B)".
+nestedParens : LPAREN (COND_TEXT | QUOTED | COMMA | nestedParens)* RPAREN ;
 
 defineBlock : modifier* DEFINE WORD* ASSIGN_OP? NEWLINE (DEFINE_LINE | NEWLINE)* ENDEF NEWLINE ;

@@ -8,6 +8,7 @@ import dev.kmodlint.kbuild.KbuildReader;
 import dev.kmodlint.kconfig.KconfigTypes;
 import dev.kmodlint.kernel.KernelDatabase;
 import dev.kmodlint.kernel.KernelExports;
+import dev.kmodlint.model.KconfigModel;
 import dev.kmodlint.model.Level;
 import dev.kmodlint.model.Module;
 import dev.kmodlint.model.ModuleObject;
@@ -68,13 +69,16 @@ public final class Analyzer {
           + " and checks that would need their values are skipped, not guessed"));
     }
 
-    KconfigTypes kconfig = KconfigTypes.embedded().overriddenBy(KconfigTypes.read(List.copyOf(tree.kconfigs)));
+    KconfigModel kconfigModel = BuildConfiguration.kconfig(tree, options.jobs(), notes);
+    KconfigTypes kconfig = KconfigTypes.embedded().overriddenBy(KconfigTypes.of(kconfigModel));
+    List<KbuildDirectory> kbuildDirs = new ArrayList<>();
     List<Module> modules = new ArrayList<>();
     Set<Path> claimed = new HashSet<>();
     int unknownGates = 0;
     for (Path dir : tree.kbuildDirs) {
       KbuildDirectory kd = new KbuildReader().read(dir);
-      notes.addAll(kd.notifications());
+      kbuildDirs.add(kd);
+      notes.addAll(BuildConfiguration.remainingNotifications(kd));
       for (KbuildModule km : kd.modules()) {
         for (KbuildObject o : km.objects()) o.source().ifPresent(s -> claimed.add(s.toAbsolutePath().normalize()));
         if (km.linkage() == KbuildModule.Linkage.BUILTIN) continue;
@@ -94,7 +98,8 @@ public final class Analyzer {
     modules.addAll(standaloneModules(tree, files, claimed, notes));
     modules.sort((a, b) -> a.anchor().compareTo(b.anchor()));
 
-    Project project = new Project(root, modules, List.copyOf(files.values()));
+    Project project = new Project(root, modules, List.copyOf(files.values()), BuildConfiguration.kbuild(kbuildDirs),
+        kconfigModel);
     List<Finding> findings = runRules(project, kernel, notes);
     notes.addAll(kernel.notifications());
     notes.sort(null);

@@ -1,6 +1,7 @@
 package dev.kmodlint.kbuild;
 
 import dev.kmodlint.kbuild.KbuildModule.Linkage;
+import dev.kmodlint.model.KbuildModel;
 import dev.kmodlint.model.Level;
 import dev.kmodlint.model.Notification;
 import dev.kmodlint.model.SourcePosition;
@@ -12,6 +13,8 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,7 +23,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.ErrorNode;
+import org.antlr.v4.runtime.tree.IterativeParseTreeWalker;
+import org.antlr.v4.runtime.tree.ParseTreeListener;
 import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
@@ -56,9 +63,21 @@ public final class KbuildReader {
   private static final Pattern OBJECT_LIST = Pattern.compile("(obj|lib)-(y|m|(?:\\$\\(CONFIG_\\w+\\))+)");
   private static final Pattern COMPOSITE = Pattern.compile("(.+)-(?:y|m|objs|(?:\\$\\(CONFIG_\\w+\\))+)");
   private static final Pattern CONFIG_FUNCTION_LIST = Pattern.compile("(obj|lib)-(\\$\\(\\w+ .*\\))");
+  /** Lists of files Kbuild makes or cleans, which name generated sources. */
+  private static final Set<String> GENERATED_LISTS = Set.of("targets", "clean-files", "extra-y", "always-y",
+      "always", "extra-m", "hostprogs", "hostprogs-y", "userprogs", "always-m");
+  private static final Pattern CONFIG_NAME = Pattern.compile("(?<![A-Za-z0-9_])CONFIG_([A-Za-z0-9_]+)");
+  private static final Pattern NOT_FILE_NAME_OR_PATTERN = Pattern.compile("[^A-Za-z0-9_.+/%-]+");
+  private static final Pattern NOT_FILE_NAME = Pattern.compile("[^A-Za-z0-9_.+/-]+");
   private static final Pattern CONFIG_REFERENCE = Pattern.compile("\\$\\((CONFIG_\\w+)\\)");
   /** Variables Kbuild sets to the module directory, for {@code include $(src)/common.mk}. */
   private static final List<String> DIRECTORY_VARIABLES = List.of("src", "obj", "M", "PWD", "CURDIR");
+
+  /** The syntax problems of one Makefile on its own (includes not followed). */
+  public static List<Notification> syntaxProblems(Path makefile) throws IOException {
+    Path p = makefile.toAbsolutePath().normalize();
+    return MakefileSyntax.parse(p, Evaluation.decode(Files.readAllBytes(p))).notifications();
+  }
 
   public KbuildDirectory read(Path directory) {
     Path dir = directory.toAbsolutePath().normalize();
@@ -66,11 +85,17 @@ public final class KbuildReader {
     if (makefile.isEmpty()) return new KbuildDirectory(dir, Optional.empty(), List.of(), List.of());
     Evaluation evaluation = new Evaluation(dir);
     evaluation.readFile(makefile.get(), false);
-    return new KbuildDirectory(dir, makefile, evaluation.modules(), evaluation.notifications);
+    List<KbuildModule> modules = evaluation.modules();
+    return new KbuildDirectory(dir, makefile, modules, evaluation.notifications, evaluation.entries,
+        evaluation.compositeList(), evaluation.assignments, evaluation.configUses, evaluation.mentioned,
+        evaluation.opaque);
   }
 
   /** An {@code obj-*} or {@code lib-*} assignment, kept until all variables are known. */
-  private record ObjectList(Linkage linkage, Set<String> gatingConfigs, List<Word> words) {}
+  private record ObjectList(Linkage linkage, boolean library, Set<String> gatingConfigs, List<Word> words) {}
+
+  /** One assignment to a composite variable, kept until all variables are known. */
+  private record CompositeAssignment(String module, String variable, SourcePosition at, List<Word> words) {}
 
   private record Declaration(String name, Linkage linkage, SourcePosition at, Set<String> gatingConfigs) {}
 
@@ -83,6 +108,16 @@ public final class KbuildReader {
     private final Map<String, List<Word>> composites = new LinkedHashMap<>();
     private final List<Notification> notifications = new ArrayList<>();
     private final Deque<Path> including = new ArrayDeque<>();
+    private final List<CompositeAssignment> compositeAssignments = new ArrayList<>();
+    private final List<KbuildModel.Entry> entries = new ArrayList<>();
+    private final List<KbuildModel.Assignment> assignments = new ArrayList<>();
+    private final List<KbuildModel.ConfigUse> configUses = new ArrayList<>();
+    private final Set<String> mentioned = new HashSet<>();
+    private boolean opaque;
+    /** Base names a rule of the file makes, or that it lists in targets or clean-files. */
+    private final Set<String> generatedStems = new HashSet<>();
+    private final List<Pattern> generatedPatterns = new ArrayList<>();
+    private final Map<Path, Set<String>> stemsByDirectory = new HashMap<>();
     private int filesRead;
 
     Evaluation(Path dir) {
@@ -112,6 +147,7 @@ public final class KbuildReader {
       try {
         MakefileSyntax.Parsed parsed = MakefileSyntax.parse(path, text);
         notifications.addAll(parsed.notifications());
+        scanWords(parsed);
         for (KbuildParser.BlockContext block : parsed.tree().block()) walk(parsed, block, conditional);
       } finally {
         including.pop();
@@ -119,7 +155,7 @@ public final class KbuildReader {
     }
 
     /** Bytes that are not UTF-8 become U+FFFD; columns count the characters that result. */
-    private static String decode(byte[] bytes) {
+    static String decode(byte[] bytes) {
       String text = new String(bytes, StandardCharsets.UTF_8);
       // A byte-order mark would stick to the first word; a space keeps the columns.
       return text.startsWith("\uFEFF") ? " " + text.substring(1) : text;
@@ -140,6 +176,7 @@ public final class KbuildReader {
           }
         } else if (line.statement() != null) {
           KbuildParser.StatementContext s = line.statement();
+          if (s.ruleLine() != null) ruleTargets(file, s.ruleLine());
           if (s.assignment() != null) assignment(file, s.assignment(), conditional);
           else if (s.includeDirective() != null) include(file, s.includeDirective(), conditional);
         }
@@ -150,14 +187,18 @@ public final class KbuildReader {
       if (a.variableName() == null || a.ASSIGN_OP() == null) return;
       String op = a.ASSIGN_OP().getText();
       List<Word> value = a.value() == null ? List.of() : words(file, a.value().VALUE_WORD());
+      SourcePosition nameAt = file.position(a.variableName().getStart());
       for (String name : variables.expandName(join(file, a.variableName().WORD()))) {
         variables.assign(name, op, value, conditional);
+        assignments.add(new KbuildModel.Assignment(name, nameAt));
+        if (GENERATED_LISTS.contains(name)) for (Word w : value) generatedStems.add(stem(w.text()));
         Matcher list = OBJECT_LIST.matcher(name);
         if (list.matches()) {
           Set<String> configs = configsIn(list.group(2));
-          Linkage linkage = list.group(1).equals("lib") || list.group(2).equals("y") ? Linkage.BUILTIN
+          boolean library = list.group(1).equals("lib");
+          Linkage linkage = library || list.group(2).equals("y") ? Linkage.BUILTIN
               : configs.isEmpty() ? Linkage.MODULE : Linkage.CONFIGURABLE;
-          objectLists.add(new ObjectList(linkage, configs, value));
+          objectLists.add(new ObjectList(linkage, library, configs, value));
           continue;
         }
         Matcher loose = CONFIG_FUNCTION_LIST.matcher(name);
@@ -167,12 +208,15 @@ public final class KbuildReader {
           Set<String> configs = configsIn(loose.group(2));
           if (!configs.isEmpty()) {
             Linkage linkage = loose.group(2).startsWith("$(subst m,y,") ? Linkage.BUILTIN : Linkage.CONFIGURABLE;
-            objectLists.add(new ObjectList(linkage, configs, value));
+            objectLists.add(new ObjectList(linkage, loose.group(1).equals("lib"), configs, value));
             continue;
           }
         }
         Matcher composite = COMPOSITE.matcher(name);
-        if (composite.matches()) composites.computeIfAbsent(composite.group(1), k -> new ArrayList<>()).addAll(value);
+        if (composite.matches()) {
+          composites.computeIfAbsent(composite.group(1), k -> new ArrayList<>()).addAll(value);
+          compositeAssignments.add(new CompositeAssignment(composite.group(1), name, nameAt, value));
+        }
       }
     }
 
@@ -197,7 +241,10 @@ public final class KbuildReader {
     List<KbuildModule> modules() {
       Map<String, Declaration> declarations = new LinkedHashMap<>();
       for (ObjectList list : objectLists) {
-        for (Word w : variables.expandList(list.words())) {
+        MakeVariables.Expansion expansion = variables.expandListChecked(list.words());
+        if (!expansion.complete()) opaque = true;
+        for (Word w : expansion.words()) {
+          entry(list, w);
           String name = objectBase(w.text());
           if (name != null) declarations.putIfAbsent(name, new Declaration(name, list.linkage(), w.position(), list.gatingConfigs()));
         }
@@ -217,6 +264,146 @@ public final class KbuildReader {
         modules.add(new KbuildModule(d.name(), d.linkage(), d.at(), objects, d.gatingConfigs()));
       }
       return modules;
+    }
+
+    private void entry(ObjectList list, Word w) {
+      KbuildModel.Linkage linkage = list.library() ? KbuildModel.Linkage.LIBRARY : switch (list.linkage()) {
+        case MODULE -> KbuildModel.Linkage.MODULE;
+        case CONFIGURABLE -> KbuildModel.Linkage.CONFIGURABLE;
+        case BUILTIN -> KbuildModel.Linkage.BUILTIN;
+      };
+      String text = w.text();
+      if (text.endsWith("/")) {
+        entries.add(new KbuildModel.Entry(text, linkage, list.gatingConfigs(), w.position(), true, Optional.empty(),
+            false));
+      } else if (objectBase(text) != null) {
+        Optional<Path> source = object(text, w.position()).source();
+        entries.add(new KbuildModel.Entry(text, linkage, list.gatingConfigs(), w.position(), false, source,
+            source.isEmpty() && generated(text)));
+      }
+    }
+
+    /** The composite lists as assigned, each with its parts expanded at the end of the file. */
+    List<KbuildModel.Composite> compositeList() {
+      List<KbuildModel.Composite> out = new ArrayList<>();
+      for (CompositeAssignment c : compositeAssignments) {
+        MakeVariables.Expansion e = variables.expandListChecked(c.words());
+        List<KbuildModel.Part> parts = new ArrayList<>();
+        for (Word w : e.words()) {
+          if (objectBase(w.text()) == null) continue;
+          Optional<Path> source = object(w.text(), w.position()).source();
+          parts.add(new KbuildModel.Part(w.text(), w.position(), source, source.isEmpty() && generated(w.text())));
+        }
+        out.add(new KbuildModel.Composite(c.module(), c.variable(), c.at(), parts));
+      }
+      return out;
+    }
+
+    /**
+     * What a rule makes: its targets, and for a static pattern rule ({@code $(objs): %.o: %.c})
+     * the target pattern. Targets written with functions ({@code $(addprefix $(obj)/,a.o b.o)})
+     * are taken word by word from their text.
+     */
+    private void ruleTargets(MakefileSyntax.Parsed file, KbuildParser.RuleLineContext rule) {
+      List<String> targets = new ArrayList<>();
+      for (Word w : words(file, rule.WORD())) targets.addAll(List.of(NOT_FILE_NAME_OR_PATTERN.split(w.text())));
+      if (rule.RULE_TEXT() != null) {
+        String rest = rule.RULE_TEXT().getText();
+        int colon = rest.indexOf(':');
+        if (colon >= 0) targets.addAll(List.of(NOT_FILE_NAME_OR_PATTERN.split(rest.substring(0, colon))));
+      }
+      for (String t : targets) {
+        if (t.isEmpty()) continue;
+        String base = t.substring(t.lastIndexOf('/') + 1);
+        if (base.indexOf('%') >= 0) {
+          generatedPatterns.add(Pattern.compile(Pattern.quote(base).replace("%", "\\E.*\\Q")));
+        } else {
+          generatedStems.add(stem(base));
+        }
+      }
+    }
+
+    /**
+     * An object without a .c/.S source that can still be made: a rule or targets list of the
+     * file names it, or another input of the same name is there (foo.y, foo.asn1, foo.rs,
+     * foo.c_shipped, foo.dts for foo.dtb.o).
+     */
+    private boolean generated(String object) {
+      String stem = stem(object);
+      if (generatedStems.contains(stem)) return true;
+      String base = object.substring(object.lastIndexOf('/') + 1);
+      String withoutO = base.substring(0, base.length() - 2);
+      for (Pattern p : generatedPatterns) {
+        for (String input : List.of(base, withoutO + ".c", withoutO + ".S")) if (p.matcher(input).matches()) return true;
+      }
+      Path parent;
+      try {
+        parent = dir.resolve(object).normalize().getParent();
+      } catch (InvalidPathException e) {
+        return false;
+      }
+      return stemsByDirectory.computeIfAbsent(parent, d -> {
+        Set<String> stems = new HashSet<>();
+        try (java.util.stream.Stream<Path> files = Files.list(d)) {
+          files.forEach(f -> {
+            String n = f.getFileName().toString();
+            // neither the object itself (a prebuilt foo.o) nor a header is its input
+            if (!n.endsWith(".o") && !n.endsWith(".h")) stems.add(stem(n));
+          });
+        } catch (IOException | java.io.UncheckedIOException e) {
+          // an unreadable directory has no inputs we can see
+        }
+        return stems;
+      }).contains(stem);
+    }
+
+    /** {@code foo} for {@code $(obj)/foo.asn1.o}: the name after the last slash, up to the first dot. */
+    private static String stem(String word) {
+      String base = word.substring(word.lastIndexOf('/') + 1);
+      int dot = base.indexOf('.');
+      return dot > 0 ? base.substring(0, dot) : base;
+    }
+
+    /**
+     * Records the CONFIG symbols every word names and the base names of the files it may name.
+     * Recipes count for the latter only: a shell command's CONFIG_ is no Kbuild reference.
+     */
+    private void scanWords(MakefileSyntax.Parsed file) {
+      new IterativeParseTreeWalker().walk(new ParseTreeListener() {
+        @Override
+        public void visitTerminal(TerminalNode node) {
+          Token t = node.getSymbol();
+          if (t.getStartIndex() < 0 || t.getTokenIndex() < 0) return;
+          String text = t.getText();
+          int type = t.getType();
+          if (text.contains("$(wildcard") || text.contains("${wildcard")) opaque = true;
+          for (String piece : NOT_FILE_NAME.split(text)) {
+            if (piece.isEmpty()) continue;
+            String base = piece.substring(piece.lastIndexOf('/') + 1);
+            int dot = base.indexOf('.');
+            mentioned.add(dot > 0 ? base.substring(0, dot) : base);
+          }
+          if (type == KbuildLexer.RECIPE || type == KbuildLexer.DEFINE_LINE) return;
+          Matcher m = CONFIG_NAME.matcher(text);
+          SourcePosition at = file.position(t);
+          while (m.find()) {
+            SourcePosition use = at;
+            if (at.line() == at.endLine() && text.indexOf('\n') < 0) {
+              use = new SourcePosition(at.file(), at.line(), at.column() + m.start(), at.line(), at.column() + m.end());
+            }
+            configUses.add(new KbuildModel.ConfigUse(m.group(1), use));
+          }
+        }
+
+        @Override
+        public void visitErrorNode(ErrorNode node) {}
+
+        @Override
+        public void enterEveryRule(ParserRuleContext ctx) {}
+
+        @Override
+        public void exitEveryRule(ParserRuleContext ctx) {}
+      }, file.tree());
     }
 
     private KbuildObject object(String name, SourcePosition listedAt) {

@@ -99,6 +99,11 @@ final class MakeVariables {
     return expand(words, new Scope(false, Map.of())).words();
   }
 
+  /** Like {@link #expandList}, also telling whether some word could not be evaluated. */
+  Expansion expandListChecked(List<Word> words) {
+    return expand(words, new Scope(false, Map.of()));
+  }
+
   /**
    * The names a variable-name word stands for. CONFIG symbols stay as {@code $(CONFIG_X)}, since
    * they select obj-y/obj-m in the kernel's configuration; other unknown references stay as

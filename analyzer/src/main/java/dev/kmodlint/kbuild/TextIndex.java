@@ -8,14 +8,14 @@ import java.util.Arrays;
  * Turns ANTLR character indexes into {@link SourcePosition}s. ANTLR counts code points while
  * positions are in UTF-16 units, so the two differ after a character outside the BMP.
  */
-final class TextIndex {
+public final class TextIndex {
   private final int codePoints;
   /** UTF-16 offset of each code point index (and of the end); null when they are the same. */
   private final int[] utf16Offsets;
   /** UTF-16 offset where each line begins; lines end at '\n', as ANTLR counts them. */
   private final int[] lineStarts;
 
-  TextIndex(String text) {
+  public TextIndex(String text) {
     codePoints = text.codePointCount(0, text.length());
     if (codePoints == text.length()) {
       utf16Offsets = null;
@@ -36,7 +36,7 @@ final class TextIndex {
   }
 
   /** The characters from code point index {@code start} up to {@code end} (exclusive). */
-  SourcePosition span(Path file, int start, int end) {
+  public SourcePosition span(Path file, int start, int end) {
     int from = utf16(start);
     int to = Math.max(from, utf16(end));
     int line = lineOf(from);

@@ -159,10 +159,41 @@ public final class KconfigTypes {
     return new KconfigTypes(types);
   }
 
+  /** The types of the symbols of a Kconfig model; a symbol that is tristate anywhere is tristate. */
+  public static KconfigTypes of(dev.kmodlint.model.KconfigModel model) {
+    Map<String, Type> types = new HashMap<>();
+    for (dev.kmodlint.model.KconfigModel.Definition d : model.definitions()) {
+      Type t = switch (d.type()) {
+        case TRISTATE -> Type.TRISTATE;
+        case BOOL -> Type.BOOL;
+        case UNKNOWN -> null;
+        default -> Type.OTHER;
+      };
+      if (t != null) types.merge(d.name(), t, (a, b) -> a == Type.TRISTATE || b == Type.TRISTATE ? Type.TRISTATE : a);
+    }
+    return new KconfigTypes(types);
+  }
+
   /** Type of {@code CONFIG_FOO} or {@code FOO}; empty when no scanned Kconfig defines it. */
   public Optional<Type> typeOf(String symbol) {
     String s = symbol.startsWith("CONFIG_") ? symbol.substring(7) : symbol;
     return Optional.ofNullable(types.get(s));
+  }
+
+  /** The table in the model's terms; OTHER (int, hex, string) is not told apart further. */
+  public Map<String, dev.kmodlint.model.KconfigModel.Type> modelTypes() {
+    Map<String, dev.kmodlint.model.KconfigModel.Type> out = new HashMap<>();
+    types.forEach((k, v) -> out.put(k, switch (v) {
+      case BOOL -> dev.kmodlint.model.KconfigModel.Type.BOOL;
+      case TRISTATE -> dev.kmodlint.model.KconfigModel.Type.TRISTATE;
+      case OTHER -> dev.kmodlint.model.KconfigModel.Type.UNKNOWN;
+    }));
+    return out;
+  }
+
+  /** Every symbol of the table. */
+  public java.util.Set<String> names() {
+    return types.keySet();
   }
 
   public int size() {

@@ -1,0 +1,105 @@
+package dev.kmodlint.engine;
+
+import dev.kmodlint.kbuild.KbuildDirectory;
+import dev.kmodlint.kbuild.KbuildReader;
+import dev.kmodlint.kconfig.ConfigReferenceScanner;
+import dev.kmodlint.kconfig.KconfigReader;
+import dev.kmodlint.kconfig.KconfigTypes;
+import dev.kmodlint.model.KbuildModel;
+import dev.kmodlint.model.KconfigModel;
+import dev.kmodlint.model.Level;
+import dev.kmodlint.model.Notification;
+import dev.kmodlint.model.SourcePosition;
+import dev.kmodlint.text.SourceText;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * The Kconfig and Kbuild parts of the project model: the Kconfig symbols with the
+ * {@code CONFIG_} references of the C files, and the Makefile facts with the gates of the
+ * descents between directories.
+ */
+final class BuildConfiguration {
+  private BuildConfiguration() {}
+
+  static KconfigModel kconfig(SourceTree tree, int jobs, List<Notification> notes) {
+    KconfigTypes kernel = KconfigTypes.embedded();
+    List<Path> cFiles = new ArrayList<>(tree.cFiles);
+    cFiles.addAll(tree.headers);
+    List<KconfigModel.SourceReference> refs = new ArrayList<>();
+    ForkJoinPool pool = new ForkJoinPool(Math.max(1, jobs));
+    try {
+      List<List<KconfigModel.SourceReference>> perFile = pool.submit(() -> cFiles.parallelStream().map(f -> {
+        try {
+          return ConfigReferenceScanner.scan(f, SourceText.read(f).chars());
+        } catch (IOException e) {
+          return List.<KconfigModel.SourceReference>of(); // the C front-end reports unreadable files
+        }
+      }).toList()).get();
+      perFile.forEach(refs::addAll);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      notes.add(Notification.of("internal-error", Level.ERROR, "scanning CONFIG_ references failed: " + e.getCause()));
+    } finally {
+      pool.shutdown();
+    }
+    return KconfigReader.read(List.copyOf(tree.kconfigs), kernel.modelTypes(), kernel.release(), refs,
+        p -> notes.add(Notification.at("read-failure", Level.WARNING, "cannot read " + p, SourcePosition.startOf(p))));
+  }
+
+  /**
+   * The Makefile facts of the directories read. A parse problem of a Makefile is a
+   * {@code kbuild/syntax} finding, so it leaves the notifications for the model.
+   */
+  static KbuildModel kbuild(List<KbuildDirectory> dirs) {
+    Map<Path, List<Descent>> into = new HashMap<>();
+    for (KbuildDirectory d : dirs) {
+      for (KbuildModel.Entry e : d.entries()) {
+        if (!e.directory()) continue;
+        Path child = d.directory().resolve(e.name()).normalize();
+        into.computeIfAbsent(child, k -> new ArrayList<>()).add(new Descent(d.directory(), e.gates()));
+      }
+    }
+    List<KbuildModel.Makefile> out = new ArrayList<>();
+    for (KbuildDirectory d : dirs) {
+      if (d.makefile().isEmpty()) continue;
+      List<KbuildModel.SyntaxProblem> problems = new ArrayList<>();
+      for (Notification n : d.notifications()) {
+        if (n.id().equals(KbuildReader.PARSE_ERROR) && n.position().isPresent()) {
+          problems.add(new KbuildModel.SyntaxProblem(n.position().get(), n.message()));
+        }
+      }
+      Set<String> gates = new LinkedHashSet<>();
+      descentGates(d.directory(), into, gates, new HashSet<>());
+      out.add(new KbuildModel.Makefile(d.directory(), d.makefile().get(), d.entries(), d.composites(), d.assignments(),
+          d.configUses(), gates, d.mentioned(), d.opaque(), problems));
+    }
+    return new KbuildModel(out);
+  }
+
+  /** Notifications of a directory that stay notifications (parse problems become findings). */
+  static List<Notification> remainingNotifications(KbuildDirectory d) {
+    return d.notifications().stream()
+        .filter(n -> !(n.id().equals(KbuildReader.PARSE_ERROR) && n.position().isPresent())).toList();
+  }
+
+  private record Descent(Path parent, Set<String> gates) {}
+
+  private static void descentGates(Path dir, Map<Path, List<Descent>> into, Set<String> out, Set<Path> seen) {
+    if (!seen.add(dir)) return;
+    for (Descent d : into.getOrDefault(dir, List.of())) {
+      out.addAll(d.gates());
+      descentGates(d.parent(), into, out, seen);
+    }
+  }
+}

@@ -1,0 +1,107 @@
+package dev.kmodlint.model;
+
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the Kbuild files of the scan say, beyond the modules they compose: every entry of every
+ * {@code obj-*}/{@code lib-*} list (objects and directory descents) with the CONFIG symbols
+ * that gate it, the composite lists, the variables and CONFIG symbols used, and the files that
+ * could not be parsed. Rules about Makefiles read this; rules about modules read
+ * {@link Module}.
+ */
+public record KbuildModel(List<Makefile> makefiles) {
+  public KbuildModel {
+    makefiles = List.copyOf(makefiles);
+  }
+
+  public static KbuildModel empty() {
+    return new KbuildModel(List.of());
+  }
+
+  /** {@code obj-m}; {@code obj-$(CONFIG_X)}; {@code obj-y}; {@code lib-y}/{@code lib-$(CONFIG_X)}. */
+  public enum Linkage { MODULE, CONFIGURABLE, BUILTIN, LIBRARY }
+
+  /**
+   * One word of an object list: {@code foo.o}, or {@code sub/} (a descent, {@code directory}).
+   * {@code gates}: the CONFIG symbols of the list's name ({@code CONFIG_X} of
+   * {@code obj-$(CONFIG_X)}). {@code source}: the C or assembly file the object is built from,
+   * when the directory has one. {@code generated}: there is none, but the object can still be
+   * made: another input with its name exists ({@code foo.y}, {@code foo.asn1},
+   * {@code foo.c_shipped}, {@code foo.rs}) or a rule or {@code targets} of the Makefile names it.
+   */
+  public record Entry(String name, Linkage linkage, Set<String> gates, SourcePosition position, boolean directory,
+      Optional<Path> source, boolean generated) {
+    public Entry {
+      gates = Set.copyOf(gates);
+    }
+
+    /** {@code foo} of {@code foo.o}, {@code sub} of {@code sub/}. */
+    public String base() {
+      if (directory) return name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
+      return name.endsWith(".o") ? name.substring(0, name.length() - 2) : name;
+    }
+  }
+
+  /** A part of a composite list. */
+  public record Part(String name, SourcePosition position, Optional<Path> source, boolean generated) {}
+
+  /**
+   * {@code foo-y := a.o b.o} (or {@code foo-objs}, {@code foo-$(CONFIG_X)}, {@code foo-m}):
+   * {@code variable} as written, {@code position} of the variable name.
+   */
+  public record Composite(String module, String variable, SourcePosition position, List<Part> parts) {
+    public Composite {
+      parts = List.copyOf(parts);
+    }
+  }
+
+  /** A variable assigned ({@code EXTRA_CFLAGS += -DX}), at its name. */
+  public record Assignment(String variable, SourcePosition position) {}
+
+  /** A {@code CONFIG_X} named in a Makefile, prefix removed. */
+  public record ConfigUse(String symbol, SourcePosition position) {}
+
+  public record SyntaxProblem(SourcePosition position, String message) {}
+
+  /**
+   * The Kbuild file of one directory and the files it includes. {@code descentGates}: the
+   * CONFIG symbols gating the descents ({@code obj-$(CONFIG_X) += dir/}) that lead into this
+   * directory from the scanned parents, transitively. {@code mentioned}: the base names of the
+   * words written anywhere in the files ({@code foo} for {@code foo.o}, {@code $(obj)/foo.c} or
+   * {@code hostprogs := foo}), for telling a source that some rule uses. {@code opaque}: the
+   * file lists objects through something that cannot be evaluated ({@code $(wildcard ...)},
+   * {@code $(call ...)}), so "built by nothing" cannot be concluded.
+   */
+  public record Makefile(
+      Path directory,
+      Path file,
+      List<Entry> entries,
+      List<Composite> composites,
+      List<Assignment> assignments,
+      List<ConfigUse> configUses,
+      Set<String> descentGates,
+      Set<String> mentioned,
+      boolean opaque,
+      List<SyntaxProblem> syntaxProblems) {
+    public Makefile {
+      entries = List.copyOf(entries);
+      composites = List.copyOf(composites);
+      assignments = List.copyOf(assignments);
+      configUses = List.copyOf(configUses);
+      descentGates = Set.copyOf(descentGates);
+      mentioned = Set.copyOf(mentioned);
+      syntaxProblems = List.copyOf(syntaxProblems);
+    }
+
+    /** The entry's own gates and those of the descents into this directory. */
+    public Set<String> allGates(Entry e) {
+      Set<String> out = new LinkedHashSet<>(descentGates);
+      out.addAll(e.gates());
+      return out;
+    }
+  }
+}

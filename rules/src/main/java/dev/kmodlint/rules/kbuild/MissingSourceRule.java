@@ -1,0 +1,59 @@
+package dev.kmodlint.rules.kbuild;
+
+import dev.kmodlint.engine.Finding;
+import dev.kmodlint.engine.Rule;
+import dev.kmodlint.engine.RuleContext;
+import dev.kmodlint.engine.RuleInfo;
+import dev.kmodlint.model.KbuildModel;
+import dev.kmodlint.model.Level;
+import dev.kmodlint.model.SourcePosition;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+@RuleInfo(
+    id = "kbuild/missing-source",
+    level = Level.ERROR,
+    summary = "An object in obj-*/foo-y/foo-objs has no .c/.S source and is not a composite",
+    description = "Kbuild builds foo.o from foo.c or foo.S in the Makefile's directory; when neither exists,"
+        + " no other input of that name is there and no rule of the Makefile makes it, make stops with"
+        + " 'No rule to make target foo.o'. Typical causes: a file renamed or deleted, a typo, or a"
+        + " composite whose foo-y list is misspelt.",
+    tags = {"kbuild", "correctness"},
+    anchor = "kbuild build error")
+public final class MissingSourceRule implements Rule {
+  @Override
+  public void check(RuleContext ctx) {
+    for (KbuildModel.Makefile m : ctx.project().kbuild().makefiles()) {
+      Set<String> composites = new HashSet<>();
+      // a composite whose parts cannot be evaluated ($(addprefix ...)) is a composite all the same
+      for (KbuildModel.Composite c : m.composites()) composites.add(c.module());
+      for (KbuildModel.Entry e : m.entries()) {
+        if (e.directory() || e.source().isPresent() || e.generated() || composites.contains(e.base())) continue;
+        report(ctx, e.name(), e.position(), m, List.of());
+      }
+      for (KbuildModel.Composite c : m.composites()) {
+        if (!listed(m, c.module())) continue;
+        for (KbuildModel.Part p : c.parts()) {
+          String base = p.name().substring(0, p.name().length() - 2);
+          if (p.source().isPresent() || p.generated() || composites.contains(base) || base.equals(c.module())) continue;
+          report(ctx, p.name(), p.position(), m, List.of());
+        }
+      }
+    }
+  }
+
+  /** A composite list counts only for an object that some object list names. */
+  static boolean listed(KbuildModel.Makefile m, String module) {
+    for (KbuildModel.Entry e : m.entries()) if (!e.directory() && e.base().equals(module)) return true;
+    return false;
+  }
+
+  private static void report(RuleContext ctx, String object, SourcePosition at, KbuildModel.Makefile m,
+      List<Finding.Related> related) {
+    if (object.contains("$")) return;
+    String base = object.substring(0, object.length() - 2);
+    ctx.report(at, object + " has no source: neither " + base + ".c nor " + base + ".S is in " + m.directory()
+        + ", and no rule of the Makefile makes it; make stops with 'No rule to make target'", related);
+  }
+}

@@ -1,0 +1,6 @@
+// SPDX-License-Identifier: GPL-2.0 /* expect: kbuild/unbuilt-source */
+/* Forgotten in widget-objs: never compiled. */
+int widget_orphan(void)
+{
+	return 0;
+}
