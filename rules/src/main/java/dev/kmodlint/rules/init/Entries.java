@@ -27,6 +27,28 @@ final class Entries {
     return !e.kind().equals("init") && !e.kind().equals("exit") && !e.kind().equals("initcall");
   }
 
+  /** A module_init/module_exit/initcall entry and the function it names, as declared in the module. */
+  record Bound(EntryPoint entry, CFunction function) {
+    boolean init() {
+      return isInitFunction(entry);
+    }
+
+    String macro() {
+      return init() ? "module_init" : "module_exit";
+    }
+  }
+
+  /** Every entry point of the module that names a function the module declares (helpers aside). */
+  static java.util.List<Bound> bound(dev.kmodlint.model.Module m) {
+    Code code = m.code();
+    java.util.List<Bound> out = new java.util.ArrayList<>();
+    for (EntryPoint e : m.entryPoints()) {
+      if (isHelper(e)) continue;
+      function(code, e.function()).ifPresent(f -> out.add(new Bound(e, f)));
+    }
+    return out;
+  }
+
   /** The definition of a function, else its prototype. */
   static Optional<CFunction> function(Code code, String name) {
     CFunction best = null;

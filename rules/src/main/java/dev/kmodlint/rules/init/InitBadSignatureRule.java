@@ -5,11 +5,9 @@ import dev.kmodlint.engine.Rule;
 import dev.kmodlint.engine.RuleContext;
 import dev.kmodlint.engine.RuleInfo;
 import dev.kmodlint.model.CFunction;
-import dev.kmodlint.model.EntryPoint;
 import dev.kmodlint.model.Level;
 import dev.kmodlint.model.Module;
 import java.util.List;
-import java.util.Optional;
 
 @RuleInfo(
     id = "init/bad-signature",
@@ -23,18 +21,13 @@ public final class InitBadSignatureRule implements Rule {
   @Override
   public void check(RuleContext ctx) {
     for (Module m : ctx.project().modules()) {
-      var code = m.code();
-      for (EntryPoint e : m.entryPoints()) {
-        if (Entries.isHelper(e)) continue;
-        Optional<CFunction> f = Entries.function(code, e.function());
-        if (f.isEmpty()) continue;
-        boolean init = Entries.isInitFunction(e);
-        String want = init ? "int" : "void";
-        CFunction fn = f.get();
+      for (Entries.Bound b : Entries.bound(m)) {
+        CFunction fn = b.function();
+        String want = b.init() ? "int" : "void";
         if (fn.returnType().equals(want) && fn.parameterTypes().isEmpty()) continue;
         String have = fn.returnType() + " " + fn.name() + "(" + (fn.parameterTypes().isEmpty() ? "void"
             : String.join(", ", fn.parameterTypes())) + ")";
-        ctx.report(e.position(), (init ? "module_init" : "module_exit") + " needs " + want + " " + fn.name()
+        ctx.report(b.entry().position(), b.macro() + " needs " + want + " " + fn.name()
             + "(void), but it is " + have, List.of(new Finding.Related(fn.position(), fn.name() + " is declared here")));
       }
     }

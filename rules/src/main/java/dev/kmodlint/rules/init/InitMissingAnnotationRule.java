@@ -5,12 +5,10 @@ import dev.kmodlint.engine.Rule;
 import dev.kmodlint.engine.RuleContext;
 import dev.kmodlint.engine.RuleInfo;
 import dev.kmodlint.model.CFunction;
-import dev.kmodlint.model.EntryPoint;
 import dev.kmodlint.model.Level;
 import dev.kmodlint.model.Module;
 import dev.kmodlint.model.Section;
 import java.util.List;
-import java.util.Optional;
 
 @RuleInfo(
     id = "init/missing-annotation",
@@ -24,17 +22,14 @@ public final class InitMissingAnnotationRule implements Rule {
   @Override
   public void check(RuleContext ctx) {
     for (Module m : ctx.project().modules()) {
-      var code = m.code();
-      for (EntryPoint e : m.entryPoints()) {
-        if (Entries.isHelper(e)) continue;
-        Optional<CFunction> f = Entries.function(code, e.function());
-        if (f.isEmpty() || !f.get().definition() || f.get().fromMacro()) continue;
-        boolean init = Entries.isInitFunction(e);
-        if (f.get().section() != Section.TEXT) continue; // the right one, the wrong one (wrong-annotation) or __ref
-        ctx.report(f.get().position(), (init ? "module_init" : "module_exit") + " function " + e.function()
-            + " is not marked " + (init ? "__init: its code stays in memory after loading"
+      for (Entries.Bound b : Entries.bound(m)) {
+        CFunction f = b.function();
+        // TEXT only: the right section is fine, the wrong one is init/wrong-annotation, __ref is deliberate
+        if (!f.definition() || f.fromMacro() || f.section() != Section.TEXT) continue;
+        ctx.report(f.position(), b.macro() + " function " + f.name() + " is not marked "
+            + (b.init() ? "__init: its code stays in memory after loading"
                 : "__exit: built-in kernels keep code that can never run"),
-            List.of(new Finding.Related(e.position(), "used by " + (init ? "module_init" : "module_exit"))));
+            List.of(new Finding.Related(b.entry().position(), "used by " + b.macro())));
       }
     }
   }

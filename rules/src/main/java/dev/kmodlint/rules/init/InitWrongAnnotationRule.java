@@ -5,11 +5,9 @@ import dev.kmodlint.engine.Rule;
 import dev.kmodlint.engine.RuleContext;
 import dev.kmodlint.engine.RuleInfo;
 import dev.kmodlint.model.CFunction;
-import dev.kmodlint.model.EntryPoint;
 import dev.kmodlint.model.Level;
 import dev.kmodlint.model.Module;
 import java.util.List;
-import java.util.Optional;
 
 @RuleInfo(
     id = "init/wrong-annotation",
@@ -22,18 +20,14 @@ public final class InitWrongAnnotationRule implements Rule {
   @Override
   public void check(RuleContext ctx) {
     for (Module m : ctx.project().modules()) {
-      var code = m.code();
-      for (EntryPoint e : m.entryPoints()) {
-        if (Entries.isHelper(e)) continue;
-        Optional<CFunction> f = Entries.function(code, e.function());
-        if (f.isEmpty() || f.get().fromMacro()) continue;
-        boolean init = Entries.isInitFunction(e);
-        boolean wrong = init ? f.get().section().isExit() : f.get().section().isInit();
+      for (Entries.Bound b : Entries.bound(m)) {
+        CFunction f = b.function();
+        if (f.fromMacro()) continue;
+        boolean wrong = b.init() ? f.section().isExit() : f.section().isInit();
         if (!wrong) continue;
-        ctx.report(e.position(), (init ? "module_init" : "module_exit") + " function " + e.function() + " is "
-            + f.get().section().annotation() + "; it must be " + (init ? "__init" : "__exit"),
-            List.of(new Finding.Related(f.get().annotationAt().orElse(f.get().position()),
-                e.function() + " is " + f.get().section().annotation())));
+        ctx.report(b.entry().position(), b.macro() + " function " + f.name() + " is "
+            + f.section().annotation() + "; it must be " + (b.init() ? "__init" : "__exit"),
+            List.of(new Finding.Related(f.annotationAt().orElse(f.position()), f.name() + " is " + f.section().annotation())));
       }
     }
   }
