@@ -39,6 +39,7 @@ import dev.kmodlint.rules.param.ParamInvalidPermissionRule;
 import dev.kmodlint.rules.param.ParamMissingDescriptionRule;
 import dev.kmodlint.rules.param.ParamNonOctalPermissionRule;
 import dev.kmodlint.rules.param.ParamOrphanDescriptionRule;
+import dev.kmodlint.rules.param.ParamSignednessMismatchRule;
 import dev.kmodlint.rules.param.ParamStringSizeRule;
 import dev.kmodlint.rules.param.ParamSymbolicPermissionRule;
 import dev.kmodlint.rules.param.ParamTypeMismatchRule;
@@ -65,6 +66,7 @@ public final class BuiltinRules implements RuleProvider {
         new ParamSymbolicPermissionRule(),
         new ParamUnknownTypeRule(),
         new ParamTypeMismatchRule(),
+        new ParamSignednessMismatchRule(),
         new ParamUndeclaredVariableRule(),
         new ParamOrphanDescriptionRule(),
         new ParamMissingDescriptionRule(),

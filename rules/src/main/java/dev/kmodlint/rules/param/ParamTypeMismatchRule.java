@@ -18,8 +18,8 @@ import java.util.Set;
     level = Level.ERROR,
     summary = "Variable's C type does not match the parameter type (incl. arrays, charp vs char[])",
     description = "param_check_<type> makes a pointer to the variable and returns it as a pointer to the"
-        + " type's C type: a different type fails the build (-Werror=incompatible-pointer-types), while a"
-        + " signedness slip (uint over int) builds with only a warning and is read with the wrong sign.",
+        + " type's C type: a different type fails the build (-Werror=incompatible-pointer-types). A slip"
+        + " in signedness alone builds and is param/signedness-mismatch.",
     tags = {"param", "correctness"},
     anchor = "build error via param_check_* (signedness slips through)")
 public final class ParamTypeMismatchRule implements Rule {
@@ -36,7 +36,7 @@ public final class ParamTypeMismatchRule implements Rule {
         if (var.isEmpty()) continue; // param/undeclared-variable
         CVariable v = var.get();
         String problem = p.isString() ? stringProblem(v) : problem(p, v);
-        if (problem == null) continue;
+        if (problem == null || signednessOnly(problem)) continue; // param/signedness-mismatch
         if (problem.isEmpty()) {
           ctx.skip(p.position(), "the type of " + v.name() + " (" + v.typeText() + ") is defined in a header"
               + " kmodlint does not read");
@@ -48,13 +48,19 @@ public final class ParamTypeMismatchRule implements Rule {
     }
   }
 
+  static boolean signednessOnly(String problem) {
+    return problem.contains(SIGNEDNESS);
+  }
+
+  static final String SIGNEDNESS = "only the signedness differs";
+
   private static String stringProblem(CVariable v) {
     if (v.isArray() && v.pointers() == 0 && v.baseType().equals("char")) return null;
     return "module_param_string needs a char array, but " + v.name() + " is " + v.typeText();
   }
 
   /** Null when fine, "" when the variable's type cannot be known, else the message. */
-  private static String problem(ModuleParam p, CVariable v) {
+  static String problem(ModuleParam p, CVariable v) {
     String want = Params.STANDARD_TYPES.get(p.type());
     if (want == null) return null; // a custom type: param/unknown-type or the module's own ops
     if (!KNOWN_BASES.contains(v.baseType())) return "";
@@ -69,7 +75,7 @@ public final class ParamTypeMismatchRule implements Rule {
     if (v.pointers() == wantPointers && v.baseType().equals(wantBase)) return null;
     boolean sign = v.pointers() == wantPointers && v.baseType().replace("unsigned ", "").equals(wantBase.replace("unsigned ", ""));
     return "type " + p.type() + " needs a " + want + (p.isArray() ? " array" : "") + ", but " + v.name() + " is "
-        + v.typeText() + (sign ? " (only the signedness differs: it builds, and the value is read with the wrong sign)"
+        + v.typeText() + (sign ? " (" + SIGNEDNESS + ": it builds, and the value is read with the wrong sign)"
         : " (the build fails in param_check_" + p.type() + ")");
   }
 }
