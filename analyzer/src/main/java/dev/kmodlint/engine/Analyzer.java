@@ -79,6 +79,8 @@ public final class Analyzer {
       KbuildDirectory kd = new KbuildReader().read(dir);
       kbuildDirs.add(kd);
       notes.addAll(BuildConfiguration.remainingNotifications(kd));
+      // a Makefile whose lists kmodlint cannot evaluate may build any C file beside it
+      if (kd.opaque()) claimed.addAll(tree.cFilesByDir.getOrDefault(dir, List.of()));
       for (KbuildModule km : kd.modules()) {
         for (KbuildObject o : km.objects()) o.source().ifPresent(s -> claimed.add(s.toAbsolutePath().normalize()));
         if (km.linkage() == KbuildModule.Linkage.BUILTIN) continue;

@@ -37,6 +37,11 @@ public interface RuleContext {
    * true, and the rule concludes nothing for this module.
    */
   default boolean skipWhenIncomplete(Module m, String what) {
+    if (m.objects().isEmpty()) {
+      skip(m.anchor(), "module " + m.name() + ": its objects are listed with Makefile functions kmodlint does"
+          + " not evaluate, so its " + what + " cannot be checked");
+      return true;
+    }
     List<ModuleObject> unknown = m.unknownObjects();
     if (unknown.isEmpty()) return false;
     skip(m.anchor(), "module " + m.name() + ": the content of "

@@ -257,7 +257,10 @@ public final class KbuildReader {
           objects.add(object(d.name() + ".o", d.at()));
         } else {
           Set<String> seen = new LinkedHashSet<>();
-          for (Word w : variables.expandList(parts)) {
+          MakeVariables.Expansion expansion = variables.expandListChecked(parts);
+          // parts from $(call ...) and the like: which sources are built cannot be concluded
+          if (!expansion.complete()) opaque = true;
+          for (Word w : expansion.words()) {
             if (objectBase(w.text()) != null && seen.add(w.text())) objects.add(object(w.text(), w.position()));
           }
         }
