@@ -182,7 +182,7 @@ public final class Analyzer {
   }
 
   /** The kernel of {@code --kdir}, else the embedded one; {@code --symvers} exports on top. */
-  private static KernelDatabase kernelDatabase(AnalysisOptions options, List<Notification> notes) throws IOException {
+  public static KernelDatabase kernelDatabase(AnalysisOptions options, List<Notification> notes) throws IOException {
     KernelExports extra = KernelExports.fromSymvers(
         String.join(", ", options.symvers().stream().map(Path::toString).toList()), options.symvers(), notes::add);
     return options.kdir().isPresent()
@@ -192,6 +192,7 @@ public final class Analyzer {
 
   private List<Finding> runRules(Project project, KernelDatabase kernel, List<Notification> notes) {
     List<Finding> findings = new ArrayList<>();
+    Linkage[] linkage = {null};
     for (Rule rule : registry.rules()) {
       RuleDescriptor d = RuleDescriptor.of(rule);
       List<Finding> out = new ArrayList<>();
@@ -205,6 +206,12 @@ public final class Analyzer {
         @Override
         public KernelDatabase kernel() {
           return kernel;
+        }
+
+        @Override
+        public Linkage linkage() {
+          if (linkage[0] == null) linkage[0] = Linkage.of(project, kernel);
+          return linkage[0];
         }
 
         @Override

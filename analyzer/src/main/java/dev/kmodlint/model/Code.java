@@ -9,9 +9,11 @@ public record Code(
     List<CReference> references,
     List<ModuleParam> params,
     List<ModInfo> paramDescriptions,
-    List<ExportDecl> exports) {
+    List<ExportDecl> exports,
+    List<ExternalUse> externalUses) {
 
-  public static final Code EMPTY = new Code(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+  public static final Code EMPTY = new Code(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+      List.of());
 
   public Code {
     functions = List.copyOf(functions);
@@ -20,5 +22,6 @@ public record Code(
     params = List.copyOf(params);
     paramDescriptions = List.copyOf(paramDescriptions);
     exports = List.copyOf(exports);
+    externalUses = List.copyOf(externalUses);
   }
 }
