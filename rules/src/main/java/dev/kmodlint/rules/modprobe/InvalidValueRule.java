@@ -52,13 +52,14 @@ public final class InvalidValueRule implements Rule {
       return;
     }
     if (p.isString()) {
-      if (p.stringLengthValue().isEmpty()) {
+      Optional<Long> maxlen = stringBufferLength(code, p);
+      if (maxlen.isEmpty()) {
         ctx.skip(o.position(), "the buffer length of " + p.name() + " (" + p.stringLength().orElse("?")
             + ") is not a number kmodlint can evaluate");
         return;
       }
       problem = value == null ? Optional.of("a string parameter needs a value ('name=value')")
-          : KernelParamParser.copystring(value, p.stringLengthValue().get());
+          : KernelParamParser.copystring(value, maxlen.get());
     } else if (p.isArray()) {
       Optional<Long> size = arraySize(code, p);
       if (size.isEmpty()) {
@@ -76,8 +77,23 @@ public final class InvalidValueRule implements Rule {
   }
 
   private static String describe(ModuleParam p) {
-    if (p.isString()) return "string of " + p.stringLengthValue().orElse(0L) + " bytes";
+    if (p.isString()) return "string buffer " + p.variable();
     return p.isArray() ? "array of " + p.type() : p.type();
+  }
+
+  /**
+   * The {@code len} of {@code module_param_string(name, buf, len, perm)}: its value, or for the
+   * usual {@code sizeof(buf)} the length of the char array {@code buf}.
+   */
+  private static Optional<Long> stringBufferLength(Code code, ModuleParam p) {
+    if (p.stringLengthValue().isPresent()) return p.stringLengthValue();
+    String len = p.stringLength().orElse("").replaceAll("\\s+", "");
+    if (!len.equals("sizeof(" + p.variable() + ")") && !len.equals("sizeof" + p.variable())) return Optional.empty();
+    Optional<Long> size = Optional.empty();
+    for (CVariable v : code.variables())
+      if (v.name().equals(p.variable()) && v.pointers() == 0 && v.baseType().endsWith("char")
+          && v.arrayLength().isPresent()) size = v.arrayLength();
+    return size;
   }
 
   private static Optional<Long> arraySize(Code code, ModuleParam p) {
