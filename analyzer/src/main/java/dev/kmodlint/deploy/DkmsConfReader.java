@@ -34,6 +34,8 @@ public final class DkmsConfReader {
   private final Map<String, Optional<String>> variables = new HashMap<>();
   private boolean opaque;
   private int pos;
+  /** The word being read uses a variable the file does not set. */
+  private boolean wordUnknown;
 
   private DkmsConfReader(Path file, String text) {
     this.file = file;
@@ -185,7 +187,7 @@ public final class DkmsConfReader {
   private Word word() {
     int start = pos;
     StringBuilder value = new StringBuilder();
-    boolean known = true;
+    wordUnknown = false;
     while (pos < text.length()) {
       char c = text.charAt(pos);
       if (c == ' ' || c == '\t' || c == '\n' || c == ';' || c == ')' || c == '&' || c == '|' || c == '<'
@@ -217,10 +219,7 @@ public final class DkmsConfReader {
               pos++;
             }
           } else if (d == '$' || d == '`') {
-            Optional<Optional<String>> x = expansion();
-            if (x.isEmpty()) return failed(start);
-            if (x.get().isPresent()) value.append(x.get().get());
-            else known = false;
+            if (!expandInto(value)) return failed(start);
           } else {
             value.append(d);
             pos++;
@@ -230,17 +229,26 @@ public final class DkmsConfReader {
         if (pos + 1 < text.length() && text.charAt(pos + 1) != '\n') value.append(text.charAt(pos + 1));
         pos = Math.min(text.length(), pos + 2);
       } else if (c == '$' || c == '`') {
-        Optional<Optional<String>> x = expansion();
-        if (x.isEmpty()) return failed(start);
-        if (x.get().isPresent()) value.append(x.get().get());
-        else known = false;
+        if (!expandInto(value)) return failed(start);
       } else {
         value.append(c);
         pos++;
       }
     }
-    return new Word(known ? Optional.of(value.toString()) : Optional.empty(), text.substring(start, pos), start, pos,
+    return new Word(!wordUnknown ? Optional.of(value.toString()) : Optional.empty(), text.substring(start, pos), start, pos,
         false);
+  }
+
+  /**
+   * Appends the value of the expansion at {@code pos} to {@code value}, or marks the word
+   * unknown when it is not the file's own variable; false when the expansion is unterminated.
+   */
+  private boolean expandInto(StringBuilder value) {
+    Optional<Optional<String>> x = expansion();
+    if (x.isEmpty()) return false;
+    if (x.get().isPresent()) value.append(x.get().get());
+    else wordUnknown = true;
+    return true;
   }
 
   /**
