@@ -72,7 +72,10 @@ public final class KernelModules {
    * beside it or one level up; empty when neither is there.
    */
   public static Optional<KernelModules> ofBuildDirectory(Path kdir, String release) throws IOException {
-    for (Path dir : List.of(kdir, kdir.resolve(".."))) {
+    // the parent by name: /lib/modules/R/build is usually a link into /usr/src, whose ".." is not /lib/modules/R
+    Path absolute = kdir.toAbsolutePath().normalize();
+    List<Path> candidates = absolute.getParent() == null ? List.of(absolute) : List.of(absolute, absolute.getParent());
+    for (Path dir : candidates) {
       Path order = dir.resolve("modules.order");
       Path builtin = dir.resolve("modules.builtin");
       if (!Files.isRegularFile(order) && !Files.isRegularFile(builtin)) continue;
