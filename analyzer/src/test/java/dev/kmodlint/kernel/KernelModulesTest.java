@@ -28,7 +28,10 @@ class KernelModulesTest {
   @Test
   void buildDirectoryListIsModulesOrderAndBuiltinBesideIt() throws Exception {
     Path release = dir.resolve("lib/modules/6.1.0-test");
-    Path build = Files.createDirectories(release.resolve("build"));
+    // as installed: build is a link to the headers elsewhere, whose ".." is not the release directory
+    Path headers = Files.createDirectories(dir.resolve("usr/src/linux-headers-6.1.0-test"));
+    Files.createDirectories(release);
+    Path build = Files.createSymbolicLink(release.resolve("build"), headers);
     Files.writeString(release.resolve("modules.order"), "kernel/drivers/net/dummy.ko\nkernel/fs/my-fs/my-fs.ko\n");
     Files.writeString(release.resolve("modules.builtin"), "kernel/drivers/usb/core/usbcore.ko\n");
     Optional<KernelModules> m = KernelModules.ofBuildDirectory(build, "test");
