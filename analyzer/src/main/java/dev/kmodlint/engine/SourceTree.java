@@ -29,6 +29,10 @@ final class SourceTree {
   /** Directories holding a Kbuild or Makefile, or C files. */
   final TreeMap<Path, List<Path>> cFilesByDir = new TreeMap<>();
   final TreeSet<Path> kbuildDirs = new TreeSet<>();
+  /** Deployment files: {@code dkms.conf}, {@code modprobe.d/*.conf}, {@code modules-load.d/*.conf}. */
+  final TreeSet<Path> dkmsConfs = new TreeSet<>();
+  final TreeSet<Path> modprobeConfs = new TreeSet<>();
+  final TreeSet<Path> modulesLoadConfs = new TreeSet<>();
   final List<Notification> notifications = new ArrayList<>();
 
   static SourceTree walk(List<Path> inputs) throws IOException {
@@ -78,7 +82,19 @@ final class SourceTree {
       kconfigs.add(file);
     } else if (MAKEFILES.contains(name)) {
       kbuildDirs.add(dir);
+    } else if (name.equals("dkms.conf")) {
+      dkmsConfs.add(file);
+    } else if (name.endsWith(".conf")) {
+      addConf(file, explicit);
     }
+  }
+
+  /** By its directory; a {@code .conf} named on the command line elsewhere is taken as a modprobe.d file. */
+  private void addConf(Path file, boolean explicit) {
+    String dirName = file.getParent() == null || file.getParent().getFileName() == null ? ""
+        : file.getParent().getFileName().toString();
+    if (dirName.equals("modules-load.d")) modulesLoadConfs.add(file);
+    else if (dirName.equals("modprobe.d") || explicit) modprobeConfs.add(file);
   }
 
   /** A file given on its own is still composed with its directory's Makefile. */

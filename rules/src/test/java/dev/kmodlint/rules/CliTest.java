@@ -63,6 +63,18 @@ class CliTest {
   }
 
   @Test
+  void aConfFileNamedOnTheCommandLineIsReadAsModprobeConfiguration() throws Exception {
+    // the module's own tree, and a configuration file kept elsewhere (/etc/modprobe.d/ in real life)
+    Path conf = tmp.resolve("mydrv-local.conf");
+    Files.writeString(conf, "options mydrv irq_num=22\noptions mydrv irq_num=0x1g\n");
+    Run r = run("check", corpus("hello-clean"), Corpus.DIR.resolve("deploy-acceptance/mydrv.c").toString(),
+        conf.toString());
+    String line = r.out().lines().filter(l -> l.contains("[modprobe/invalid-value]")).findFirst().orElse(r.out());
+    assertTrue(line.matches(".*mydrv-local\\.conf:2:15: error: invalid value for parameter irq_num of mydrv .*"), line);
+    assertEquals(1, r.out().lines().filter(l -> l.contains("[modprobe/")).count(), r.out());
+  }
+
+  @Test
   void sarifGoesToTheOutputFileAndTheSummaryToStderr() throws Exception {
     Path f = tmp.resolve("out.sarif");
     Run r = run("check", "--format", "sarif", "--output", f.toString(), corpus("license-missing-single"));
