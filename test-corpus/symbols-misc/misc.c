@@ -2,13 +2,14 @@
 /* misc.c — static exports, placement, extern prototypes, a call to nothing */
 #include <linux/module.h>
 #include "cyc.h"
+#include "misc.h"
 
 extern int misc_counter; /* ok: symbol/extern-in-c */
 extern int misc_helper(int x); /* expect: symbol/extern-in-c */
 int misc_proto(int x); /* ok: symbol/extern-in-c */
 
 int misc_counter;
-EXPORT_SYMBOL(misc_counter); /* ok: symbol/export-placement */
+EXPORT_SYMBOL(misc_counter); /* ok: symbol/export-placement, symbol/static-export */
 
 static int misc_hidden(void)
 {
@@ -26,6 +27,12 @@ int misc_proto(int x)
 }
 
 EXPORT_SYMBOL_GPL(misc_helper); /* expect: symbol/export-placement */
+
+int misc_stub(void)
+{
+	return 1;
+}
+EXPORT_SYMBOL(misc_stub); /* ok: symbol/static-export */
 
 static int __init misc_init(void)
 {

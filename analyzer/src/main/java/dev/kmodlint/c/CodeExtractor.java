@@ -92,6 +92,9 @@ final class CodeExtractor {
   private record SectionUse(Section section, int length) {}
 
   private final List<org.eclipse.cdt.core.dom.ast.IASTPreprocessorMacroDefinition> defaultNamespaces = new ArrayList<>();
+  private final List<String> unresolvedLocalIncludes = new ArrayList<>();
+  private final List<String> macroDefinedNames = new ArrayList<>();
+  private static final java.util.regex.Pattern MACRO_NAME = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]*");
 
   CodeExtractor(IASTTranslationUnit tu, Map<String, SourceText> texts) {
     this.texts = texts;
@@ -100,6 +103,7 @@ final class CodeExtractor {
     // without a namespace for that reason); -D in ccflags is the other way to set it
     Map<String, Integer> firstInclude = new HashMap<>();
     for (var inc : tu.getIncludeDirectives()) {
+      if (inc.isActive() && !inc.isResolved() && !inc.isSystemInclude()) unresolvedLocalIncludes.add(inc.getName().toString());
       IASTFileLocation l = inc.getFileLocation();
       if (l != null && !l.getFileName().equals(ModuleFileContentProvider.PRELUDE_PATH)
           && !ModuleFileContentProvider.PRELUDE_PATH.equals(inc.getPath()) && l.getNodeLength() > 0)
@@ -125,11 +129,13 @@ final class CodeExtractor {
    */
   Code code() {
     return new Code(functions, variables, references.stream().distinct().toList(), params, paramDescriptions, exports,
-        List.copyOf(externalUses.values()));
+        List.copyOf(externalUses.values()), unresolvedLocalIncludes, macroDefinedNames);
   }
 
   /** Names used but declared nowhere in the file (kernel header names), first use each. */
   private final Map<String, ExternalUse> externalUses = new java.util.LinkedHashMap<>();
+  /** The header static inline function whose body is being read, or empty. */
+  private String currentHeaderInline = "";
 
   /** Names declared at file scope: only references to them are kept (see {@link #code()}). */
   private final Set<String> declared = new HashSet<>();
@@ -165,7 +171,13 @@ final class CodeExtractor {
         spec.getStorageClass() == IASTDeclSpecifier.sc_extern, spec.isInline(), true,
         sec.map(SectionUse::section).orElse(Section.TEXT), pos, secAt, returnType(spec, dec),
         parameterTypes(dec), fd.isActive(), fromMacro(innermost(dec).getName())));
-    if (fd.getBody() != null) references(name, fd.getBody(), localNames(fd), fd.isActive());
+    boolean headerInline = spec.getStorageClass() == IASTDeclSpecifier.sc_static && spec.isInline()
+        && whole.getFileName().endsWith(".h");
+    if (fd.getBody() != null) {
+      currentHeaderInline = headerInline ? name : "";
+      references(name, fd.getBody(), localNames(fd), fd.isActive());
+      currentHeaderInline = "";
+    }
   }
 
   private void simple(IASTSimpleDeclaration sd) {
@@ -191,6 +203,7 @@ final class CodeExtractor {
       if (dec instanceof IASTFunctionDeclarator && dec.getPointerOperators().length == 0
           && dec.getNestedDeclarator() == null) {
         if (spec.getStorageClass() == IASTDeclSpecifier.sc_typedef) continue;
+        if (kernelMacroDefinition(spec, dec, name)) continue;
         functions.add(new CFunction(name, isStatic, isExtern, spec.isInline(), false,
             sec.map(SectionUse::section).orElse(Section.TEXT), pos, secAt, returnType(spec, dec),
             parameterTypes(dec), sd.isActive(), fromMacro(inner.getName())));
@@ -215,6 +228,23 @@ final class CodeExtractor {
       IASTInitializer init = dec.getInitializer();
       if (init != null) references(name, init, Set.of(), sd.isActive());
     }
+  }
+
+  /**
+   * {@code static DEFINE_MUTEX(lock);} read without the kernel's headers: a declaration of a
+   * function {@code DEFINE_MUTEX} with an implicit type and a parameter {@code lock}. It is the
+   * definition of {@code lock}; the parameter names are kept as such.
+   */
+  private boolean kernelMacroDefinition(IASTDeclSpecifier spec, IASTDeclarator dec, String name) {
+    if (!MACRO_NAME.matcher(name).matches() || !(spec instanceof IASTSimpleDeclSpecifier s)
+        || s.getType() != IASTSimpleDeclSpecifier.t_unspecified || !(dec instanceof IASTStandardFunctionDeclarator f))
+      return false;
+    for (IASTParameterDeclaration p : f.getParameters()) {
+      IASTDeclarator pd = p.getDeclarator();
+      if (pd != null && !pd.getName().toString().isEmpty()) macroDefinedNames.add(pd.getName().toString());
+      else if (p.getDeclSpecifier() instanceof IASTNamedTypeSpecifier n) macroDefinedNames.add(n.getName().toString());
+    }
+    return true;
   }
 
   /** The declarations the prelude's macros produce. */
@@ -467,19 +497,21 @@ final class CodeExtractor {
    * of another undeclared name's call; positions are computed only for the use kept.
    */
   private void external(String name, IASTIdExpression id, boolean call, boolean active) {
-    ExternalUse prev = externalUses.get(name);
+    String key = currentHeaderInline.isEmpty() ? name : name + "\u0000" + currentHeaderInline;
+    ExternalUse prev = externalUses.get(key);
     if (prev != null && rank(prev.active(), prev.argumentOf()) == 2) {
-      if (call && !prev.call()) externalUses.put(name, withCall(prev));
+      if (call && !prev.call()) externalUses.put(key, withCall(prev));
       return;
     }
     String argumentOf = argumentOf(id);
     if (prev != null && rank(active, argumentOf) <= rank(prev.active(), prev.argumentOf())) {
-      if (call && !prev.call()) externalUses.put(name, withCall(prev));
+      if (call && !prev.call()) externalUses.put(key, withCall(prev));
       return;
     }
     SourcePosition pos = position(id);
     if (pos == null) return;
-    externalUses.put(name, new ExternalUse(name, call || (prev != null && prev.call()), pos, active, argumentOf));
+    externalUses.put(key, new ExternalUse(name, call || (prev != null && prev.call()), pos, active, argumentOf,
+        currentHeaderInline));
   }
 
   private static int rank(boolean active, String argumentOf) {
@@ -487,7 +519,7 @@ final class CodeExtractor {
   }
 
   private static ExternalUse withCall(ExternalUse u) {
-    return new ExternalUse(u.name(), true, u.position(), u.active(), u.argumentOf());
+    return new ExternalUse(u.name(), true, u.position(), u.active(), u.argumentOf(), u.headerInline());
   }
 
   /** The innermost call of an undeclared (kernel header) name whose arguments contain {@code n}. */

@@ -177,13 +177,22 @@ public final class Linkage {
       if (v.definition()) defined.add(v.name());
       else if (!v.isStatic()) declaredExternal.add(v.name());
     }
+    defined.addAll(code.macroDefinedNames());
     declaredExternal.removeAll(defined);
+    // a header's static inline function the module never uses is not compiled in, nor what it references
+    Set<String> referenced = new HashSet<>();
+    for (CReference r : code.references()) referenced.add(r.to());
+    Set<String> unusedHeaderInlines = new HashSet<>();
+    for (CFunction f : code.functions())
+      if (f.isStatic() && f.isInline() && f.definition() && f.position().file().toString().endsWith(".h")
+          && !referenced.contains(f.name())) unusedHeaderInlines.add(f.name());
     List<Use> uses = new ArrayList<>();
     for (CReference r : code.references())
-      if (r.active() && declaredExternal.contains(r.to()))
+      if (r.active() && declaredExternal.contains(r.to()) && !unusedHeaderInlines.contains(r.from()))
         uses.add(new Use(r.to(), r.position(), r.kind() == CReference.Kind.CALL, Source.DECLARED, ""));
     for (ExternalUse u : code.externalUses())
-      if (u.active()) uses.add(new Use(u.name(), u.position(), u.call(), Source.EXTERNAL, u.argumentOf()));
+      if (u.active() && !unusedHeaderInlines.contains(u.headerInline()))
+        uses.add(new Use(u.name(), u.position(), u.call(), Source.EXTERNAL, u.argumentOf()));
     for (EntryPoint e : m.entryPoints())
       if (e.active() && !Set.of("init", "exit", "initcall").contains(e.kind()))
         uses.add(new Use(e.kind(), e.position(), true, Source.HELPER, ""));
@@ -211,17 +220,29 @@ public final class Linkage {
         continue; // a kernel macro may discard it (lockdep_is_held() in rcu_dereference_protected())
       } else if (entry.isPresent()) {
         add(out, m, u.name(), u, How.HEADER_EXTERN, defined);
-      } else if (u.call() && headersKnown && u.source() == Source.EXTERNAL) {
+      } else if (u.call() && headersKnown && u.source() == Source.EXTERNAL && code.unresolvedLocalIncludes().isEmpty()
+          && m.gatingConfigs().isEmpty()) {
+        // only where every header is known: an in-tree module (obj-$(CONFIG_X)) may be for another
+        // architecture than the index's, or get declarations through its Makefile's -I paths
         add(out, m, u.name(), u, How.UNDECLARED_CALL, defined);
       }
     }
     return List.copyOf(out.values());
   }
 
-  /** A use inside the arguments of a kernel header macro, which may drop them. */
+  /**
+   * The kernel's debug-only checks: their condition argument is compiled out unless lockdep or
+   * PROVE_RCU is on ({@code RCU_LOCKDEP_WARN(c, s)} is {@code do { } while (0 && (c))}), which is
+   * why {@code lockdep_is_held()} is declared but defined nowhere without CONFIG_LOCKDEP.
+   */
+  private static final java.util.regex.Pattern DEBUG_CONDITION_MACROS = java.util.regex.Pattern.compile(
+      "rcu_dereference\\w*|srcu_dereference\\w*|rcu_replace_pointer|rcu_access_pointer|rcu_swap_protected"
+          + "|lockdep_\\w+|RCU_LOCKDEP_WARN|hlist_for_each_entry_rcu|list_for_each_entry_rcu|list_first_or_null_rcu"
+          + "|hlist_for_each_entry_srcu|list_for_each_entry_srcu");
+
+  /** A use inside the condition of a debug-only kernel macro, which the compiler drops. */
   private static boolean droppable(Use u, HeaderIndex headers) {
-    if (u.argumentOf().isEmpty()) return false;
-    return headers.lookup(u.argumentOf()).map(e -> e.kind() == HeaderIndex.Kind.FUNCTION_MACRO).orElse(true);
+    return !u.argumentOf().isEmpty() && DEBUG_CONDITION_MACROS.matcher(u.argumentOf()).matches();
   }
 
   private void add(Map<String, Need> out, Module m, String symbol, Use u, How how, Set<String> defined) {
