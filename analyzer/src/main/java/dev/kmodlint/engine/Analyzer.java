@@ -56,6 +56,20 @@ public final class Analyzer {
     Path root = scanRoot(inputs);
     List<Notification> notes = new ArrayList<>();
     KernelDatabase kernel = kernelDatabase(options, notes);
+    if (!registry.rules().isEmpty()) {
+      // the symbol rules need the exports and the header index: read them while files are parsed
+      Thread prefetch = new Thread(() -> {
+        try {
+          kernel.exports();
+          kernel.headers();
+          kernel.config();
+        } catch (RuntimeException e) {
+          // the rule that needs it reads it again and reports the failure
+        }
+      }, "kmodlint-kernel-database");
+      prefetch.setDaemon(true);
+      prefetch.start();
+    }
     SourceTree tree = SourceTree.walk(inputs);
     notes.addAll(tree.notifications);
 

@@ -185,13 +185,13 @@ class ModpostOracleTest {
   private static final List<SymbolKind> SYMBOL_KINDS = List.of(
       new SymbolKind("symbol/gpl-only",
           Pattern.compile("GPL-incompatible module (?:\\S*/)?(\\S+)\\.ko uses GPL-only symbol '(\\S+)'"),
-          Pattern.compile("^module (\\S+) \\(MODULE_LICENSE.* uses GPL-only symbol (\\S+)")),
+          Pattern.compile("^module (\\S+) \\(MODULE_LICENSE.* uses GPL-only symbol (\\w+)")),
       new SymbolKind("symbol/unresolved",
           Pattern.compile("ERROR: modpost: \"(\\S+)\" \\[(?:\\S*/)?(\\S+)\\.ko\\] undefined!"),
           Pattern.compile("modpost: \"(\\S+)\" \\[(\\S+)\\.ko\\] undefined!")),
       new SymbolKind("symbol/namespace-not-imported",
           Pattern.compile("module (\\S+) uses symbol (\\S+) from namespace \\S+, but does not import it"),
-          Pattern.compile("^module (\\S+) uses symbol (\\S+)")));
+          Pattern.compile("^module (\\S+) uses symbol (\\w+)")));
 
   /**
    * For the symbol kinds the comparison is exact per symbol: the set of (module, symbol)
