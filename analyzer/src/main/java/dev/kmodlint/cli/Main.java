@@ -38,7 +38,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "kmodlint", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Static analyzer for Linux kernel module sources.",
-    subcommands = {Main.Check.class, Main.Rules.class, IndexCommand.class})
+    subcommands = {Main.Check.class, Main.Rules.class, IndexCommand.class, InfoCommand.class, DepsCommand.class})
 public final class Main implements Callable<Integer> {
   static final int OK = 0;
   static final int FINDINGS = 1;

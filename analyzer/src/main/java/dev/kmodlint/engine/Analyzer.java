@@ -56,6 +56,20 @@ public final class Analyzer {
     Path root = scanRoot(inputs);
     List<Notification> notes = new ArrayList<>();
     KernelDatabase kernel = kernelDatabase(options, notes);
+    if (!registry.rules().isEmpty()) {
+      // the symbol rules need the exports and the header index: read them while files are parsed
+      Thread prefetch = new Thread(() -> {
+        try {
+          kernel.exports();
+          kernel.headers();
+          kernel.config();
+        } catch (RuntimeException e) {
+          // the rule that needs it reads it again and reports the failure
+        }
+      }, "kmodlint-kernel-database");
+      prefetch.setDaemon(true);
+      prefetch.start();
+    }
     SourceTree tree = SourceTree.walk(inputs);
     notes.addAll(tree.notifications);
 
@@ -185,7 +199,7 @@ public final class Analyzer {
   }
 
   /** The kernel of {@code --kdir}, else the embedded one; {@code --symvers} exports on top. */
-  private static KernelDatabase kernelDatabase(AnalysisOptions options, List<Notification> notes) throws IOException {
+  public static KernelDatabase kernelDatabase(AnalysisOptions options, List<Notification> notes) throws IOException {
     KernelExports extra = KernelExports.fromSymvers(
         String.join(", ", options.symvers().stream().map(Path::toString).toList()), options.symvers(), notes::add);
     return options.kdir().isPresent()
@@ -195,6 +209,7 @@ public final class Analyzer {
 
   private List<Finding> runRules(Project project, KernelDatabase kernel, List<Notification> notes) {
     List<Finding> findings = new ArrayList<>();
+    Linkage[] linkage = {null};
     for (Rule rule : registry.rules()) {
       RuleDescriptor d = RuleDescriptor.of(rule);
       List<Finding> out = new ArrayList<>();
@@ -208,6 +223,12 @@ public final class Analyzer {
         @Override
         public KernelDatabase kernel() {
           return kernel;
+        }
+
+        @Override
+        public Linkage linkage() {
+          if (linkage[0] == null) linkage[0] = Linkage.of(project, kernel);
+          return linkage[0];
         }
 
         @Override

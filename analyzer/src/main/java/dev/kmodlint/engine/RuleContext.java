@@ -14,6 +14,9 @@ public interface RuleContext {
   /** The kernel the scanned modules are built against: its exports and header index, read on first use. */
   KernelDatabase kernel();
 
+  /** Who provides each symbol the scanned modules use (computed once per run, on first use). */
+  Linkage linkage();
+
   /**
    * Reports a finding. {@code fixes}: mechanical replacements; {@code flow}: the steps of a
    * multi-step finding (caller -> ... -> callee), shown as a SARIF codeFlow.

@@ -29,6 +29,8 @@ public final class KernelDatabase {
   private final Function<Consumer<Notification>, KernelExports> kernelExports;
   private final Function<Consumer<Notification>, HeaderIndex> headerIndex;
   private final KernelExports extra;
+  private final java.util.function.Supplier<Optional<KernelConfig>> kernelConfig;
+  private Optional<KernelConfig> config;
   private final List<Notification> notes = new ArrayList<>();
   private KernelExports exports;
   private int kernelSize = -1;
@@ -39,9 +41,11 @@ public final class KernelDatabase {
   /** {@code knownSize} is the kernel's export count when known without reading, else -1. */
   private KernelDatabase(String description, int knownSize,
       Function<Consumer<Notification>, KernelExports> kernelExports,
-      Function<Consumer<Notification>, HeaderIndex> headerIndex, KernelExports extra, Path moduleListDirectory) {
+      Function<Consumer<Notification>, HeaderIndex> headerIndex, KernelExports extra, Path moduleListDirectory,
+      java.util.function.Supplier<Optional<KernelConfig>> kernelConfig) {
     this.moduleListDirectory = moduleListDirectory;
     this.description = description;
+    this.kernelConfig = kernelConfig;
     this.knownSize = knownSize;
     this.kernelExports = kernelExports;
     this.headerIndex = headerIndex;
@@ -52,7 +56,7 @@ public final class KernelDatabase {
   public static KernelDatabase embedded(KernelExports extra) {
     KernelExports.Header h = KernelExports.embeddedHeader();
     return new KernelDatabase(h.release(), h.count(), n -> KernelExports.embedded(),
-        n -> HeaderIndex.embedded(), extra, null);
+        n -> HeaderIndex.embedded(), extra, null, KernelConfig::embedded);
   }
 
   /**
@@ -96,7 +100,15 @@ public final class KernelDatabase {
         return HeaderIndex.empty(uts);
       };
     }
-    return new KernelDatabase(description, -1, exports, index, extra, kdir);
+    java.util.function.Supplier<Optional<KernelConfig>> config = () -> {
+      try {
+        Path dot = kdir.resolve(".config");
+        return Files.isRegularFile(dot) ? Optional.of(KernelConfig.readDotConfig(uts, dot)) : Optional.empty();
+      } catch (IOException e) {
+        return Optional.empty();
+      }
+    };
+    return new KernelDatabase(description, -1, exports, index, extra, kdir, config);
   }
 
   /** {@code /lib/modules/$(uname -r)/build} when the running kernel has one with its exports. */
@@ -142,6 +154,12 @@ public final class KernelDatabase {
       exports = kernel.plus(extra);
     }
     return exports;
+  }
+
+  /** The configuration the kernel was built with, when known ({@code .config} of the build directory). */
+  public synchronized Optional<KernelConfig> config() {
+    if (config == null) config = kernelConfig.get();
+    return config;
   }
 
   public synchronized HeaderIndex headers() {

@@ -63,6 +63,9 @@ public record Module(
     java.util.LinkedHashSet<ModuleParam> params = new java.util.LinkedHashSet<>();
     java.util.LinkedHashSet<ModInfo> descriptions = new java.util.LinkedHashSet<>();
     java.util.LinkedHashSet<ExportDecl> exports = new java.util.LinkedHashSet<>();
+    java.util.LinkedHashSet<ExternalUse> uses = new java.util.LinkedHashSet<>();
+    java.util.LinkedHashSet<String> unresolved = new java.util.LinkedHashSet<>();
+    java.util.LinkedHashSet<String> macroDefined = new java.util.LinkedHashSet<>();
     for (SourceFile f : sources()) {
       functions.addAll(f.code().functions());
       variables.addAll(f.code().variables());
@@ -70,9 +73,13 @@ public record Module(
       params.addAll(f.code().params());
       descriptions.addAll(f.code().paramDescriptions());
       exports.addAll(f.code().exports());
+      uses.addAll(f.code().externalUses());
+      unresolved.addAll(f.code().unresolvedLocalIncludes());
+      macroDefined.addAll(f.code().macroDefinedNames());
     }
     return new Code(List.copyOf(functions), List.copyOf(variables), List.copyOf(references),
-        List.copyOf(params), List.copyOf(descriptions), List.copyOf(exports));
+        List.copyOf(params), List.copyOf(descriptions), List.copyOf(exports), List.copyOf(uses),
+        List.copyOf(unresolved), List.copyOf(macroDefined));
   }
 
   public List<ModInfo> licenses() {

@@ -56,6 +56,15 @@ import dev.kmodlint.rules.param.ParamUndeclaredVariableRule;
 import dev.kmodlint.rules.param.ParamUnknownTypeRule;
 import dev.kmodlint.rules.param.ParamWorldWritableRule;
 import dev.kmodlint.rules.param.ParamWriteIneffectiveRule;
+import dev.kmodlint.rules.symbol.DependencyCycleRule;
+import dev.kmodlint.rules.symbol.ExportPlacementRule;
+import dev.kmodlint.rules.symbol.ExportedTwiceRule;
+import dev.kmodlint.rules.symbol.ExternInCRule;
+import dev.kmodlint.rules.symbol.GplOnlyRule;
+import dev.kmodlint.rules.symbol.NamespaceImportUnusedRule;
+import dev.kmodlint.rules.symbol.NamespaceNotImportedRule;
+import dev.kmodlint.rules.symbol.StaticExportRule;
+import dev.kmodlint.rules.symbol.UnresolvedRule;
 import java.util.List;
 
 /** The one place every rule is registered: a rule not listed here does not run. */
@@ -108,6 +117,15 @@ public final class BuiltinRules implements RuleProvider {
         new UnusedSymbolRule(),
         new InvalidDefaultRule(),
         new KconfigSyntaxRule(),
+        new GplOnlyRule(),
+        new UnresolvedRule(),
+        new NamespaceNotImportedRule(),
+        new NamespaceImportUnusedRule(),
+        new ExportedTwiceRule(),
+        new StaticExportRule(),
+        new ExportPlacementRule(),
+        new ExternInCRule(),
+        new DependencyCycleRule(),
         new UnknownParameterRule(),
         new InvalidValueRule(),
         new UnknownModuleRule(),
