@@ -23,6 +23,7 @@ import dev.kmodlint.rules.license.LicenseMissingRule;
 import dev.kmodlint.rules.license.LicenseUnknownRule;
 import dev.kmodlint.rules.license.SpdxMismatchRule;
 import dev.kmodlint.rules.license.SpdxMissingRule;
+import dev.kmodlint.rules.meta.UnknownSuppressionRule;
 import dev.kmodlint.rules.metadata.DescriptionMissingRule;
 import dev.kmodlint.rules.init.InitBadSignatureRule;
 import dev.kmodlint.rules.init.InitDuplicateEntryRule;
@@ -98,6 +99,7 @@ public final class BuiltinRules implements RuleProvider {
         new BoolForModuleRule(),
         new UnusedSymbolRule(),
         new InvalidDefaultRule(),
-        new KconfigSyntaxRule());
+        new KconfigSyntaxRule(),
+        new UnknownSuppressionRule());
   }
 }
