@@ -223,6 +223,7 @@ public final class SarifWriter {
 
   /** Findings and suppressed findings together, in report order. */
   static List<Finding> allFindings(AnalysisResult result) {
+    if (result.suppressed().isEmpty()) return result.findings();
     List<Finding> all = new ArrayList<>(result.findings());
     all.addAll(result.suppressed());
     all.sort(null);
