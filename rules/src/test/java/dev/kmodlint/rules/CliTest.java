@@ -103,4 +103,33 @@ class CliTest {
     assertTrue(lines.stream().anyMatch(l -> l.matches("license/missing\\s+error\\s+Module has no MODULE_LICENSE.*")), r.out());
     assertEquals(dev.kmodlint.engine.RuleRegistry.discover().rules().size(), lines.size());
   }
+
+  @Test
+  void filesNamedOneByOneAreAnalyzedWithTheirModuleAndReportOnlyWhatConcernsThem() {
+    Run sym = run("check", "--fail-on", "none", corpus("params-permissions") + "/symww.c");
+    assertTrue(sym.out().contains("symww.c:"), sym.out());
+    assertFalse(sym.out().contains("perms.c:"), "findings of another file: " + sym.out());
+    assertTrue(sym.out().contains("(2 files)"), "the whole module is read: " + sym.out());
+
+    // the conflict is reported in extra.c, but core.c's license is half of it
+    Run core = run("check", corpus("license-conflicting") + "/core.c");
+    assertTrue(core.out().contains("extra.c:9:1: warning: ") && core.out().contains("[license/conflicting]"), core.out());
+
+    Run wholeDirectory = run("check", "--fail-on", "none", corpus("params-permissions"),
+        corpus("params-permissions") + "/symww.c");
+    assertTrue(wholeDirectory.out().contains("perms.c:"), "a directory named is reported whole: " + wholeDirectory.out());
+  }
+
+  @Test
+  void sarifCategoryAndSourceRoot() throws Exception {
+    Path f = tmp.resolve("out.sarif");
+    Run r = run("check", "--format", "sarif", "--category", "drivers", "--source-root", Corpus.ROOT.toString(),
+        "--output", f.toString(), corpus("license-missing-single"));
+    assertEquals(1, r.code(), r.err());
+    var run = new com.fasterxml.jackson.databind.ObjectMapper().readTree(f.toFile()).get("runs").get(0);
+    assertEquals("kmodlint/drivers/", run.at("/automationDetails/id").asText());
+    assertEquals("test-corpus/license-missing-single/hello.c",
+        run.at("/results/0/locations/0/physicalLocation/artifactLocation/uri").asText());
+    assertEquals(2, run("check", "--source-root", tmp.resolve("nope").toString(), corpus("hello-clean")).code());
+  }
 }
