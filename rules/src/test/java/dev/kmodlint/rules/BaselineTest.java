@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,14 +29,7 @@ class BaselineTest {
   @BeforeEach
   void legacyTreeAndItsBaseline() throws Exception {
     tree = tmp.resolve("legacy");
-    Path source = Corpus.DIR.resolve("params-permissions");
-    try (Stream<Path> files = Files.walk(source)) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        Path to = tree.resolve(source.relativize(f).toString());
-        Files.createDirectories(to.getParent());
-        Files.copy(f, to);
-      }
-    }
+    Corpus.copy("params-permissions", tree);
     perms = tree.resolve("perms.c");
     baseline = tmp.resolve("baseline.sarif");
     CliTest.Run r = CliTest.run("check", "--format", "sarif", "--fail-on", "none", "--output", baseline.toString(),

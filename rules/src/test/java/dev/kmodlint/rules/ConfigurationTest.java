@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,14 +20,7 @@ class ConfigurationTest {
   void copyOfAScenario() throws Exception {
     project = tmp.resolve("project");
     tree = project.resolve("drivers/params");
-    Path source = Corpus.DIR.resolve("params-permissions");
-    try (Stream<Path> files = Files.walk(source)) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        Path to = tree.resolve(source.relativize(f).toString());
-        Files.createDirectories(to.getParent());
-        Files.copy(f, to);
-      }
-    }
+    Corpus.copy("params-permissions", tree);
   }
 
   private void config(String yaml) throws Exception {
