@@ -72,10 +72,18 @@ final class InstallHookCommand implements Callable<Integer> {
     return dir.resolve(out);
   }
 
-  /** The jar this kmodlint runs from, when it runs from one; else {@code kmodlint} on PATH. */
+  /**
+   * The launcher of the checkout this kmodlint was built in (it rebuilds the jar when the
+   * sources change), else the jar this kmodlint runs from, else {@code kmodlint} on PATH.
+   */
   private static String defaultCommand() {
     try {
       Path self = Path.of(InstallHookCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path launcher = self.toAbsolutePath().getParent().resolveSibling("kmodlint");
+      if (self.getFileName().toString().equals("kmodlint.jar") && Files.isExecutable(launcher)
+          && Files.isRegularFile(launcher)) {
+        return quote(launcher.toString());
+      }
       if (Files.isRegularFile(self) && self.toString().endsWith(".jar")) {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         return quote(java.toString()) + " -jar " + quote(self.toString());

@@ -167,7 +167,7 @@ public final class Main implements Callable<Integer> {
     String category;
 
     @Option(names = "--source-root", paramLabel = "DIR",
-        description = "what SARIF locations are relative to (%SRCROOT%); default: the directory all paths share")
+        description = "what SARIF locations are relative to (%%SRCROOT%%); default: the directory all paths share")
     Path sourceRoot;
 
     @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",

@@ -37,16 +37,14 @@ final class TextReport {
   private final boolean quiet;
   private final Optional<Baseline.Comparison> baseline;
   private final Map<Path, Optional<SourceText>> sources = new HashMap<>();
+  /** Longer lines (generated tables, minified blobs) are not repeated under the finding. */
+  private static final int LONGEST_EXCERPT = 240;
 
   TextReport(Path base, boolean color, boolean quiet, Optional<Baseline.Comparison> baseline) {
     this.base = base.toAbsolutePath().normalize();
     this.color = color;
     this.quiet = quiet;
     this.baseline = baseline;
-  }
-
-  TextReport(Path base) {
-    this(base, false, false, Optional.empty());
   }
 
   void write(AnalysisResult r, PrintWriter out) {
@@ -105,7 +103,7 @@ final class TextReport {
     Optional<SourceText> text = sources.computeIfAbsent(p.file(), TextReport::read);
     if (text.isEmpty() || text.get().binary() || p.line() > text.get().lineCount()) return List.of();
     String line = text.get().line(p.line());
-    if (line.isBlank()) return List.of();
+    if (line.isBlank() || line.length() > LONGEST_EXCERPT) return List.of();
     String number = String.valueOf(p.line());
     String gutter = " ".repeat(Math.max(0, 5 - number.length()));
     StringBuilder marker = new StringBuilder();

@@ -26,6 +26,7 @@ final class SourceTree {
   final TreeSet<Path> cFiles = new TreeSet<>();
   final TreeSet<Path> headers = new TreeSet<>();
   final TreeSet<Path> kconfigs = new TreeSet<>();
+  final TreeSet<Path> deploymentFiles = new TreeSet<>();
   /** Directories holding a Kbuild or Makefile, or C files. */
   final TreeMap<Path, List<Path>> cFilesByDir = new TreeMap<>();
   final TreeSet<Path> kbuildDirs = new TreeSet<>();
@@ -41,11 +42,12 @@ final class SourceTree {
     return t;
   }
 
-  /** Every file whose comments may carry a suppression: sources, headers, Kconfig and Kbuild files. */
+  /** Every file whose comments may carry a suppression: sources, headers, Kconfig, Kbuild and deployment files. */
   List<Path> textFiles() {
     List<Path> out = new ArrayList<>(cFiles);
     out.addAll(headers);
     out.addAll(kconfigs);
+    out.addAll(deploymentFiles);
     for (Path dir : kbuildDirs) {
       for (String m : MAKEFILES) if (Files.isRegularFile(dir.resolve(m))) out.add(dir.resolve(m));
     }
@@ -89,7 +91,17 @@ final class SourceTree {
       kconfigs.add(file);
     } else if (MAKEFILES.contains(name)) {
       kbuildDirs.add(dir);
+    } else if (isDeploymentFile(file)) {
+      deploymentFiles.add(file);
     }
+  }
+
+  /** dkms.conf and the files of modprobe.d and modules-load.d: read for their suppression comments. */
+  private static boolean isDeploymentFile(Path file) {
+    String name = file.getFileName().toString();
+    Path dir = file.getParent().getFileName();
+    return name.equals("dkms.conf") || (name.endsWith(".conf") && dir != null
+        && (dir.toString().equals("modprobe.d") || dir.toString().equals("modules-load.d")));
   }
 
   /** A file given on its own is still composed with its directory's Makefile. */
