@@ -1,6 +1,7 @@
 package dev.kmodlint.engine;
 
 import dev.kmodlint.c.CFrontEnd;
+import dev.kmodlint.deploy.DeployReader;
 import dev.kmodlint.kbuild.KbuildDirectory;
 import dev.kmodlint.kbuild.KbuildModule;
 import dev.kmodlint.kbuild.KbuildObject;
@@ -8,6 +9,7 @@ import dev.kmodlint.kbuild.KbuildReader;
 import dev.kmodlint.kconfig.KconfigTypes;
 import dev.kmodlint.kernel.KernelDatabase;
 import dev.kmodlint.kernel.KernelExports;
+import dev.kmodlint.model.DeployModel;
 import dev.kmodlint.model.KconfigModel;
 import dev.kmodlint.model.Level;
 import dev.kmodlint.model.Module;
@@ -100,8 +102,9 @@ public final class Analyzer {
     modules.addAll(standaloneModules(tree, files, claimed, notes));
     modules.sort((a, b) -> a.anchor().compareTo(b.anchor()));
 
+    DeployModel deploy = DeployReader.read(tree.dkmsConfs, tree.modprobeConfs, tree.modulesLoadConfs, notes::add);
     Project project = new Project(root, modules, List.copyOf(files.values()), BuildConfiguration.kbuild(kbuildDirs),
-        kconfigModel);
+        kconfigModel, deploy);
     Suppressions suppressions = Suppressions.read(tree.textFiles());
     List<Finding> all = runRules(project, kernel, suppressions.directives(), notes);
     List<Finding> findings = new ArrayList<>();

@@ -13,7 +13,7 @@ import java.util.Set;
  * passes the changed files): each file is analyzed with the whole of its module, that is
  * the nearest directory at or above it with a Kbuild or Makefile, and only findings in the
  * named files, or whose related places or steps are in them, are reported. Directories are
- * analyzed and reported whole.
+ * analyzed and reported whole; other files (deployment files) are read as they are named.
  */
 public record FileSelection(List<Path> analyze, Set<Path> reportOnly) {
   private static final List<String> KBUILD_FILES = List.of("Kbuild", "Makefile", "makefile", "GNUmakefile");
@@ -26,6 +26,7 @@ public record FileSelection(List<Path> analyze, Set<Path> reportOnly) {
   public static FileSelection of(List<Path> paths) {
     Set<Path> dirs = new LinkedHashSet<>();
     Set<Path> files = new LinkedHashSet<>();
+    List<Path> others = new ArrayList<>();
     boolean wholeDirectories = false;
     for (Path p : paths) {
       Path abs = p.toAbsolutePath().normalize();
@@ -34,12 +35,23 @@ public record FileSelection(List<Path> analyze, Set<Path> reportOnly) {
         wholeDirectories = true;
       } else {
         files.add(abs);
-        dirs.add(moduleDirectory(abs));
+        // a deployment file (/etc/modprobe.d/x.conf) belongs to no module directory: it is read as named
+        if (isModuleSource(abs)) dirs.add(moduleDirectory(abs));
+        else others.add(abs);
       }
     }
     // a directory asked for whole is reported whole: selecting inside it would hide its findings
     if (wholeDirectories) files.clear();
-    return new FileSelection(outermost(dirs), files);
+    List<Path> analyze = outermost(dirs);
+    for (Path o : others) if (analyze.stream().noneMatch(o::startsWith)) analyze.add(o);
+    return new FileSelection(analyze, files);
+  }
+
+  /** C sources, headers, Kbuild files and Kconfig files: what makes up a module. */
+  static boolean isModuleSource(Path file) {
+    String name = file.getFileName().toString();
+    return name.endsWith(".c") || name.endsWith(".h") || name.endsWith(".S") || KBUILD_FILES.contains(name)
+        || name.startsWith("Kconfig");
   }
 
   /**

@@ -26,10 +26,13 @@ final class SourceTree {
   final TreeSet<Path> cFiles = new TreeSet<>();
   final TreeSet<Path> headers = new TreeSet<>();
   final TreeSet<Path> kconfigs = new TreeSet<>();
-  final TreeSet<Path> deploymentFiles = new TreeSet<>();
   /** Directories holding a Kbuild or Makefile, or C files. */
   final TreeMap<Path, List<Path>> cFilesByDir = new TreeMap<>();
   final TreeSet<Path> kbuildDirs = new TreeSet<>();
+  /** Deployment files: {@code dkms.conf}, {@code modprobe.d/*.conf}, {@code modules-load.d/*.conf}. */
+  final TreeSet<Path> dkmsConfs = new TreeSet<>();
+  final TreeSet<Path> modprobeConfs = new TreeSet<>();
+  final TreeSet<Path> modulesLoadConfs = new TreeSet<>();
   final List<Notification> notifications = new ArrayList<>();
 
   static SourceTree walk(List<Path> inputs) throws IOException {
@@ -47,7 +50,9 @@ final class SourceTree {
     List<Path> out = new ArrayList<>(cFiles);
     out.addAll(headers);
     out.addAll(kconfigs);
-    out.addAll(deploymentFiles);
+    out.addAll(dkmsConfs);
+    out.addAll(modprobeConfs);
+    out.addAll(modulesLoadConfs);
     for (Path dir : kbuildDirs) {
       for (String m : MAKEFILES) if (Files.isRegularFile(dir.resolve(m))) out.add(dir.resolve(m));
     }
@@ -91,17 +96,19 @@ final class SourceTree {
       kconfigs.add(file);
     } else if (MAKEFILES.contains(name)) {
       kbuildDirs.add(dir);
-    } else if (isDeploymentFile(file)) {
-      deploymentFiles.add(file);
+    } else if (name.equals("dkms.conf")) {
+      dkmsConfs.add(file);
+    } else if (name.endsWith(".conf")) {
+      addConf(file, explicit);
     }
   }
 
-  /** dkms.conf and the files of modprobe.d and modules-load.d: read for their suppression comments. */
-  private static boolean isDeploymentFile(Path file) {
-    String name = file.getFileName().toString();
-    Path dir = file.getParent().getFileName();
-    return name.equals("dkms.conf") || (name.endsWith(".conf") && dir != null
-        && (dir.toString().equals("modprobe.d") || dir.toString().equals("modules-load.d")));
+  /** By its directory; a {@code .conf} named on the command line elsewhere is taken as a modprobe.d file. */
+  private void addConf(Path file, boolean explicit) {
+    String dirName = file.getParent() == null || file.getParent().getFileName() == null ? ""
+        : file.getParent().getFileName().toString();
+    if (dirName.equals("modules-load.d")) modulesLoadConfs.add(file);
+    else if (dirName.equals("modprobe.d") || explicit) modprobeConfs.add(file);
   }
 
   /** A file given on its own is still composed with its directory's Makefile. */

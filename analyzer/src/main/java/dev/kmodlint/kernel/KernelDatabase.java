@@ -33,11 +33,14 @@ public final class KernelDatabase {
   private KernelExports exports;
   private int kernelSize = -1;
   private HeaderIndex headers;
+  private final Path moduleListDirectory;
+  private KernelModules modules;
 
   /** {@code knownSize} is the kernel's export count when known without reading, else -1. */
   private KernelDatabase(String description, int knownSize,
       Function<Consumer<Notification>, KernelExports> kernelExports,
-      Function<Consumer<Notification>, HeaderIndex> headerIndex, KernelExports extra) {
+      Function<Consumer<Notification>, HeaderIndex> headerIndex, KernelExports extra, Path moduleListDirectory) {
+    this.moduleListDirectory = moduleListDirectory;
     this.description = description;
     this.knownSize = knownSize;
     this.kernelExports = kernelExports;
@@ -49,7 +52,7 @@ public final class KernelDatabase {
   public static KernelDatabase embedded(KernelExports extra) {
     KernelExports.Header h = KernelExports.embeddedHeader();
     return new KernelDatabase(h.release(), h.count(), n -> KernelExports.embedded(),
-        n -> HeaderIndex.embedded(), extra);
+        n -> HeaderIndex.embedded(), extra, null);
   }
 
   /**
@@ -93,7 +96,7 @@ public final class KernelDatabase {
         return HeaderIndex.empty(uts);
       };
     }
-    return new KernelDatabase(description, -1, exports, index, extra);
+    return new KernelDatabase(description, -1, exports, index, extra, kdir);
   }
 
   /** {@code /lib/modules/$(uname -r)/build} when the running kernel has one with its exports. */
@@ -144,6 +147,31 @@ public final class KernelDatabase {
   public synchronized HeaderIndex headers() {
     if (headers == null) headers = headerIndex.apply(notes::add);
     return headers;
+  }
+
+  /**
+   * The names of the kernel's modules, loadable and built in: those beside a build directory's
+   * kernel ({@code modules.order}, {@code modules.builtin}) when it has them, else the embedded
+   * list of Debian's 6.1, said in a notification when it stands in for another kernel.
+   */
+  public synchronized KernelModules modules() {
+    if (modules == null) {
+      if (moduleListDirectory != null) {
+        try {
+          modules = KernelModules.ofBuildDirectory(moduleListDirectory, description).orElse(null);
+        } catch (IOException e) {
+          notes.add(Notification.of("kernel-modules-unreadable", Level.WARNING, "cannot read the module list of "
+              + description + " (" + e.getMessage() + ")"));
+        }
+      }
+      if (modules == null) {
+        modules = KernelModules.embedded();
+        if (moduleListDirectory != null)
+          notes.add(Notification.of("kernel-modules-assumed", Level.NOTE, "no modules.order or modules.builtin"
+              + " beside " + moduleListDirectory + ": module names are checked against " + modules.release()));
+      }
+    }
+    return modules;
   }
 
   /**

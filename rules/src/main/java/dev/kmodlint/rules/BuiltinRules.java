@@ -2,6 +2,15 @@ package dev.kmodlint.rules;
 
 import dev.kmodlint.engine.Rule;
 import dev.kmodlint.engine.RuleProvider;
+import dev.kmodlint.rules.dkms.DkmsDuplicateModuleRule;
+import dev.kmodlint.rules.dkms.DkmsMissingFieldRule;
+import dev.kmodlint.rules.dkms.DkmsSyntaxRule;
+import dev.kmodlint.rules.dkms.DkmsUnknownModuleRule;
+import dev.kmodlint.rules.dkms.DkmsVersionMismatchRule;
+import dev.kmodlint.rules.modprobe.InvalidValueRule;
+import dev.kmodlint.rules.modprobe.ModprobeSyntaxRule;
+import dev.kmodlint.rules.modprobe.UnknownModuleRule;
+import dev.kmodlint.rules.modprobe.UnknownParameterRule;
 import dev.kmodlint.rules.kbuild.DeprecatedObjsRule;
 import dev.kmodlint.rules.kbuild.DeprecatedVariableRule;
 import dev.kmodlint.rules.kbuild.KbuildSyntaxRule;
@@ -100,6 +109,15 @@ public final class BuiltinRules implements RuleProvider {
         new UnusedSymbolRule(),
         new InvalidDefaultRule(),
         new KconfigSyntaxRule(),
+        new UnknownParameterRule(),
+        new InvalidValueRule(),
+        new UnknownModuleRule(),
+        new ModprobeSyntaxRule(),
+        new DkmsMissingFieldRule(),
+        new DkmsUnknownModuleRule(),
+        new DkmsDuplicateModuleRule(),
+        new DkmsVersionMismatchRule(),
+        new DkmsSyntaxRule(),
         new UnknownSuppressionRule());
   }
 }

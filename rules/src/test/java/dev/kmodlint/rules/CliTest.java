@@ -63,6 +63,21 @@ class CliTest {
   }
 
   @Test
+  void aConfFileNamedOnTheCommandLineIsReadAsModprobeConfiguration() throws Exception {
+    // the module's own tree, and a configuration file kept elsewhere (/etc/modprobe.d/ in real life)
+    Path conf = tmp.resolve("mydrv-local.conf");
+    Files.writeString(conf, "options mydrv irq_num=22\noptions mydrv irq_num=0x1g\n");
+    Run r = run("check", corpus("hello-clean"), Corpus.DIR.resolve("deploy-acceptance/mydrv.c").toString(),
+        conf.toString());
+    // mydrv.c is analyzed with its whole module, so the deploy-acceptance modprobe.d file, whose
+    // findings name mydrv.c's parameters, is read too; only the named file's are counted here
+    List<String> named = r.out().lines().filter(l -> l.contains("[modprobe/") && l.contains("mydrv-local.conf")).toList();
+    assertEquals(1, named.size(), r.out());
+    assertTrue(named.get(0).matches(".*mydrv-local\\.conf:2:15: error: invalid value for parameter irq_num of mydrv .*"),
+        named.get(0));
+  }
+
+  @Test
   void sarifGoesToTheOutputFileAndTheSummaryToStderr() throws Exception {
     Path f = tmp.resolve("out.sarif");
     Run r = run("check", "--format", "sarif", "--output", f.toString(), corpus("license-missing-single"));

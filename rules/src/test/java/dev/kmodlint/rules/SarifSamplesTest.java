@@ -43,12 +43,14 @@ class SarifSamplesTest {
   static final Map<String, String> SAMPLES = new LinkedHashMap<>();
 
   static {
+    SAMPLES.put("dkms", "deploy-dkms");
     SAMPLES.put("init", "init-sections");
     SAMPLES.put("kbuild", "kbuild-mistakes");
     SAMPLES.put("kconfig", "kconfig-mistakes");
     SAMPLES.put("license", "spdx-mismatch");
     SAMPLES.put("meta", "suppressions");
     SAMPLES.put("metadata", "description-missing");
+    SAMPLES.put("modprobe", "deploy-modprobe");
     SAMPLES.put("param", "params-permissions");
     SAMPLES.put("whole-tree", "in-tree");
   }
