@@ -3,6 +3,8 @@ package dev.kmodlint.engine;
 import dev.kmodlint.model.SourcePosition;
 import dev.kmodlint.text.SourceText;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -50,6 +52,8 @@ public final class Suppressions {
     return Pattern.compile(commentStart + "[ \\t*]*kmodlint-disable-(next-line|line|file)\\b([\\w./, \\t-]*)");
   }
 
+  private static final byte[] MARKER = "kmodlint-disable".getBytes(StandardCharsets.US_ASCII);
+
   private final Map<Path, List<Directive>> byFile = new HashMap<>();
 
   private Suppressions() {}
@@ -84,13 +88,24 @@ public final class Suppressions {
     Path key = file.toAbsolutePath().normalize();
     return byFile.computeIfAbsent(key, k -> {
       try {
-        SourceText text = SourceText.read(k);
-        if (text.binary()) return List.of();
-        return parse(text);
+        // most files have no directive: look for the bytes before decoding a whole tree twice
+        byte[] bytes = Files.readAllBytes(k);
+        if (indexOf(bytes, MARKER) < 0) return List.of();
+        SourceText text = SourceText.of(k, bytes);
+        return text.binary() ? List.of() : parse(text);
       } catch (IOException | SecurityException e) {
         return List.of();
       }
     });
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) if (haystack[i + j] != needle[j]) continue outer;
+      return i;
+    }
+    return -1;
   }
 
   /** The directives of one file's text; public for tests and for tools that lint a buffer. */

@@ -74,6 +74,14 @@ class BaselineTest {
     assertEquals("param/world-writable", fresh.get(0).get("ruleId").asText());
     assertTrue(fresh.get(0).at("/message/text").asText().contains("p_new"), fresh.get(0).toString());
     assertEquals(Map.of("new", 1, "unchanged", results(baseline).size()), countByState(results));
+
+    // the text report marks it and counts it
+    CliTest.Run text = CliTest.run("check", "--baseline", baseline.toString(), "--fail-on-new", tree.toString());
+    assertEquals(1, text.code());
+    List<String> marked = text.out().lines().filter(l -> l.contains("(new)")).toList();
+    assertEquals(1, marked.size(), text.out());
+    assertTrue(marked.get(0).contains("p_new") && marked.get(0).endsWith("[param/world-writable]"), marked.get(0));
+    assertTrue(text.out().strip().lines().reduce((a, b) -> b).orElseThrow().contains("(1 new)"), text.out());
   }
 
   @Test
