@@ -21,9 +21,13 @@ static int loud;
 /* kmodlint-disable-next-line param/world-writeable */ /* expect: meta/unknown-suppression */
 module_param(loud, int, 0666); /* expect: param/world-writable */
 
+static int bare;
+/* kmodlint-disable-next-line */ /* expect: meta/unknown-suppression */
+module_param(bare, int, 0444);
+
 static int __init quiet_init(void)
 {
-	return debug + level + mode + loud;
+	return debug + level + mode + loud + bare;
 }
 
 static void __exit quiet_exit(void)

@@ -29,7 +29,10 @@ public final class Suppressions {
   /** Where a directive applies. */
   public enum Scope { LINE, NEXT_LINE, FILE }
 
-  /** One rule ID (or family) named by one directive; {@code position} spans the ID itself. */
+  /**
+   * One rule ID (or family) named by one directive; {@code position} spans the ID itself. A
+   * directive that names nothing has the empty ID, which suppresses nothing.
+   */
   public record Directive(String id, Scope scope, SourcePosition position) {
     boolean covers(String ruleId) {
       return id.equals(ruleId) || ruleId.startsWith(id + "/");
@@ -126,9 +129,13 @@ public final class Suppressions {
       String ids = m.group(2);
       int reason = ids.indexOf("--");
       Matcher id = ID.matcher(reason >= 0 ? ids.substring(0, reason) : ids);
+      boolean named = false;
       while (id.find()) {
+        named = true;
         out.add(new Directive(id.group(), scope, source.position(m.start(2) + id.start(), id.group().length())));
       }
+      // kmodlint has no "every rule" suppression; an empty ID says so through meta/unknown-suppression
+      if (!named) out.add(new Directive("", scope, source.position(m.start(1), m.end(1) - m.start(1))));
     }
     return out;
   }

@@ -48,6 +48,13 @@ class SuppressionsTest {
   }
 
   @Test
+  void aDirectiveWithoutIdsHasTheEmptyIdWhichSuppressesNothing() {
+    List<Suppressions.Directive> ds = Suppressions.parse(Path.of("/m/a.c"), "int a; /* kmodlint-disable-line */\n");
+    assertEquals("LINE:@1:28", render(ds), "at the scope word");
+    assertTrue(!ds.get(0).covers("param/world-writable"));
+  }
+
+  @Test
   void aFindingIsSuppressedByItsOwnFileOnlyOnTheLinesNamed() throws IOException {
     Path c = Files.writeString(tmp.resolve("m.c"), String.join("\n",
         "int a;",

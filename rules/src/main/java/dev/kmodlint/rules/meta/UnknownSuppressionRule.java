@@ -11,7 +11,7 @@ import java.util.Set;
 @RuleInfo(
     id = "meta/unknown-suppression",
     level = Level.WARNING,
-    summary = "A kmodlint-disable comment names a rule or family that does not exist",
+    summary = "A kmodlint-disable comment names a rule or family that does not exist, or none",
     description = "A suppression that names no rule suppresses nothing: usually a typo, or a rule ID"
         + " written in another tool's spelling. The finding it was meant to silence is still reported.",
     tags = {"suppression"},
@@ -23,6 +23,11 @@ public final class UnknownSuppressionRule implements Rule {
     for (String id : ctx.ruleIds()) known.add(id.substring(0, id.indexOf('/')));
     for (Suppressions.Directive d : ctx.suppressionDirectives()) {
       if (known.contains(d.id())) continue;
+      if (d.id().isEmpty()) {
+        ctx.report(d.position(), "kmodlint-disable names no rule: kmodlint has no suppression of every rule,"
+            + " so write the IDs (or families) to silence");
+        continue;
+      }
       ctx.report(d.position(), "kmodlint-disable names '" + d.id() + "', which is neither a rule nor a family of"
           + " rules (see `kmodlint rules`): it suppresses nothing");
     }
