@@ -143,13 +143,16 @@ public final class SarifWriter {
     Set<Finding> suppressed = new HashSet<>(result.suppressed());
     List<Finding> reported = new ArrayList<>(options.omitSuppressed() ? result.findings() : allFindings(result));
     List<dev.kmodlint.model.Notification> notes = new ArrayList<>(result.notifications());
-    int absent = options.baseline().map(b -> b.absent().size()).orElse(0);
-    if (reported.size() + absent > options.maxResults()) {
-      int total = reported.size() + absent;
-      reported = mostSevere(reported, suppressed, Math.max(0, options.maxResults() - absent));
+    List<Result> absentResults = options.baseline().map(b -> absentResults(b.absent(), ruleIndex, notes))
+        .orElse(List.of());
+    int total = reported.size() + absentResults.size();
+    if (total > options.maxResults()) {
+      // current results first, the most severe of them; what the baseline lost comes last
+      reported = mostSevere(reported, suppressed, options.maxResults());
+      absentResults = absentResults.subList(0, Math.min(absentResults.size(), options.maxResults() - reported.size()));
       notes.add(dev.kmodlint.model.Notification.of("results-truncated", Level.WARNING, total
           + " results are more than the " + options.maxResults() + " a run may hold; kept the "
-          + options.maxResults() + " most severe (errors first, suppressed ones last)"));
+          + options.maxResults() + " most severe (errors first, suppressed and absent ones last)"));
     }
 
     RunAutomationDetails automation = new RunAutomationDetails();
@@ -161,7 +164,7 @@ public final class SarifWriter {
     run.setInvocations(List.of(invocation(result, notes, uris)));
     run.setOriginalUriBaseIds(baseIds);
     List<Result> results = results(reported, suppressed, prints, options.baseline(), ruleIndex, uris);
-    options.baseline().ifPresent(b -> results.addAll(absentResults(b.absent(), ruleIndex)));
+    results.addAll(absentResults);
     run.setResults(results);
     run.setColumnKind(Run.ColumnKind.UTF_16_CODE_UNITS);
 
@@ -331,14 +334,26 @@ public final class SarifWriter {
   }
 
   /** Baseline results no longer found, as the baseline had them, marked absent. */
-  private static List<Result> absentResults(List<JsonNode> absent, Map<String, Integer> ruleIndex) {
+  private static List<Result> absentResults(List<JsonNode> absent, Map<String, Integer> ruleIndex,
+      List<dev.kmodlint.model.Notification> notes) {
     List<Result> out = new ArrayList<>();
+    int unreadable = 0;
     for (JsonNode node : absent) {
-      Result r = READER.convertValue(node, Result.class);
+      Result r;
+      try {
+        r = READER.convertValue(node, Result.class);
+      } catch (IllegalArgumentException e) {
+        unreadable++;
+        continue;
+      }
       Integer index = ruleIndex.get(r.getRuleId());
       r.setRuleIndex(index != null ? index : -1);
       r.setBaselineState(Result.BaselineState.ABSENT);
       out.add(r);
+    }
+    if (unreadable > 0) {
+      notes.add(dev.kmodlint.model.Notification.of("baseline-result-unreadable", Level.WARNING, unreadable
+          + " results of the baseline that are no longer found are not valid SARIF; they are left out as absent"));
     }
     return out;
   }

@@ -131,4 +131,27 @@ class BaselineTest {
     assertEquals(2, noBaseline.code());
     assertTrue(noBaseline.err().contains("--fail-on-new needs --baseline"), noBaseline.err());
   }
+
+  @Test
+  void aBaselineResultThatIsNotValidSarifIsLeftOutAndSaid() throws Exception {
+    // the fixed finding's baseline entry is damaged: it cannot be carried over as absent
+    ObjectMapper json = new ObjectMapper();
+    JsonNode log = json.readTree(baseline.toFile());
+    for (JsonNode res : log.at("/runs/0/results")) {
+      if (res.get("ruleId").asText().equals("param/non-octal-permission")) {
+        ((com.fasterxml.jackson.databind.node.ObjectNode) res).put("level", "fatal");
+      }
+    }
+    json.writeValue(baseline.toFile(), log);
+    Files.writeString(perms, Files.readString(perms).replace("module_param(p_dec444, int, 444);",
+        "module_param(p_dec444, int, 0444);"));
+    Path current = tmp.resolve("current.sarif");
+    CliTest.Run r = CliTest.run("check", "--format", "sarif", "--baseline", baseline.toString(), "--fail-on", "none",
+        "--output", current.toString(), tree.toString());
+    assertEquals(0, r.code(), r.err());
+    String sarif = Files.readString(current);
+    assertEquals(List.of(), dev.kmodlint.sarif.SarifSchemaValidation.validate(sarif));
+    assertTrue(sarif.contains("\"baseline-result-unreadable\""), "not said");
+    assertTrue(!countByState(results(current)).containsKey("absent"), countByState(results(current)).toString());
+  }
 }
