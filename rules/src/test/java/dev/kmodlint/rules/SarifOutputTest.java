@@ -71,6 +71,14 @@ class SarifOutputTest {
       samples.filter(f -> f.toString().endsWith(".sarif")).sorted().forEach(files::add);
     }
     assertTrue(files.size() > Corpus.cases().size(), "no sarif-samples/ to validate");
+    // and a run compared with a baseline: baselineState on every result, absent ones carried over
+    Path compared = tmp.resolve("with-baseline.sarif");
+    CliTest.Run b = CliTest.run("check", "--format", "sarif", "--fail-on", "none", "--baseline",
+        tmp.resolve("params-permissions.sarif").toString(), "--output", compared.toString(),
+        Corpus.DIR.resolve("params-types").toString());
+    assertEquals(0, b.code(), b.err());
+    assertTrue(Files.readString(compared).contains("\"absent\""), "the baseline run has no absent result");
+    files.add(compared);
     // one invocation for all files: the Multitool's start-up dominates its run time
     Path out = tmp.resolve("validation.sarif");
     List<String> cmd = new ArrayList<>(List.of(tool, "validate", "--rule-kind", "Ghas;Sarif", "--level", "Error;Warning",
