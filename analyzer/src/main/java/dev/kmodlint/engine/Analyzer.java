@@ -119,11 +119,15 @@ public final class Analyzer {
     DeployModel deploy = DeployReader.read(tree.dkmsConfs, tree.modprobeConfs, tree.modulesLoadConfs, notes::add);
     Project project = new Project(root, modules, List.copyOf(files.values()), BuildConfiguration.kbuild(kbuildDirs),
         kconfigModel, deploy);
-    List<Finding> findings = runRules(project, kernel, notes);
+    Suppressions suppressions = Suppressions.read(tree.textFiles());
+    List<Finding> all = runRules(project, kernel, suppressions.directives(), notes);
+    List<Finding> findings = new ArrayList<>();
+    List<Finding> suppressed = new ArrayList<>();
+    for (Finding f : all) (suppressions.suppressing(f).isPresent() ? suppressed : findings).add(f);
     notes.addAll(kernel.notifications());
     notes.sort(null);
     return new AnalysisResult(root, project, registry.descriptors(), findings, notes, start,
-        Instant.now(), true, files.size());
+        Instant.now(), true, files.size(), suppressed);
   }
 
   /** True for tristate, false for bool only, empty when no scanned Kconfig tells. */
@@ -207,7 +211,9 @@ public final class Analyzer {
         : KernelDatabase.embedded(extra);
   }
 
-  private List<Finding> runRules(Project project, KernelDatabase kernel, List<Notification> notes) {
+  private List<Finding> runRules(Project project, KernelDatabase kernel, List<Suppressions.Directive> directives,
+      List<Notification> notes) {
+    Set<String> ruleIds = new HashSet<>(registry.descriptors().stream().map(RuleDescriptor::id).toList());
     List<Finding> findings = new ArrayList<>();
     Linkage[] linkage = {null};
     for (Rule rule : registry.rules()) {
@@ -229,6 +235,16 @@ public final class Analyzer {
         public Linkage linkage() {
           if (linkage[0] == null) linkage[0] = Linkage.of(project, kernel);
           return linkage[0];
+        }
+
+        @Override
+        public List<Suppressions.Directive> suppressionDirectives() {
+          return directives;
+        }
+
+        @Override
+        public Set<String> ruleIds() {
+          return ruleIds;
         }
 
         @Override

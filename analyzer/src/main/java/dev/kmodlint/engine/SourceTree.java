@@ -45,6 +45,20 @@ final class SourceTree {
     return t;
   }
 
+  /** Every file whose comments may carry a suppression: sources, headers, Kconfig, Kbuild and deployment files. */
+  List<Path> textFiles() {
+    List<Path> out = new ArrayList<>(cFiles);
+    out.addAll(headers);
+    out.addAll(kconfigs);
+    out.addAll(dkmsConfs);
+    out.addAll(modprobeConfs);
+    out.addAll(modulesLoadConfs);
+    for (Path dir : kbuildDirs) {
+      for (String m : MAKEFILES) if (Files.isRegularFile(dir.resolve(m))) out.add(dir.resolve(m));
+    }
+    return out;
+  }
+
   private void walkDir(Path root) throws IOException {
     Files.walkFileTree(root, new SimpleFileVisitor<>() {
       @Override

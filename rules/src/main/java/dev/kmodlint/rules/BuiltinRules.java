@@ -32,6 +32,7 @@ import dev.kmodlint.rules.license.LicenseMissingRule;
 import dev.kmodlint.rules.license.LicenseUnknownRule;
 import dev.kmodlint.rules.license.SpdxMismatchRule;
 import dev.kmodlint.rules.license.SpdxMissingRule;
+import dev.kmodlint.rules.meta.UnknownSuppressionRule;
 import dev.kmodlint.rules.metadata.DescriptionMissingRule;
 import dev.kmodlint.rules.init.InitBadSignatureRule;
 import dev.kmodlint.rules.init.InitDuplicateEntryRule;
@@ -134,6 +135,7 @@ public final class BuiltinRules implements RuleProvider {
         new DkmsUnknownModuleRule(),
         new DkmsDuplicateModuleRule(),
         new DkmsVersionMismatchRule(),
-        new DkmsSyntaxRule());
+        new DkmsSyntaxRule(),
+        new UnknownSuppressionRule());
   }
 }

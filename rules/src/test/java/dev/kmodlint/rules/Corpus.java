@@ -34,6 +34,19 @@ final class Corpus {
     }
   }
 
+  /** A copy of scenario {@code name} at {@code to}, for tests that edit the files. */
+  static Path copy(String name, Path to) throws IOException {
+    Path source = DIR.resolve(name);
+    try (Stream<Path> files = Files.walk(source)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        Path target = to.resolve(source.relativize(f).toString());
+        Files.createDirectories(target.getParent());
+        Files.copy(f, target);
+      }
+    }
+    return to;
+  }
+
   static List<Annotation> annotations(Path caseDir) throws IOException {
     List<Annotation> out = new ArrayList<>();
     List<Path> files;
