@@ -8,6 +8,13 @@
 #define MODULE 1
 #define KBUILD_MODNAME "kmodlint"
 
+/* macros that take a type as an argument: without them a definition such as
+   `const struct rhashtable_params p = { .head_offset = offsetof(struct x, node) };` does not
+   parse, and the object it defines is lost (include/linux/stddef.h, include/linux/container_of.h) */
+#define offsetof(TYPE, MEMBER) __builtin_offsetof(TYPE, MEMBER)
+#define container_of(ptr, type, member) ((type *)(void *)((char *)(ptr) - __builtin_offsetof(type, member)))
+#define sizeof_field(TYPE, MEMBER) sizeof((((TYPE *)0)->MEMBER))
+
 /* sections: kept as attributes so declarations carry them */
 #define __section(s) __attribute__((__section__(s)))
 #define __init __section(".init.text")
