@@ -1,6 +1,7 @@
 package dev.kmodlint.cli;
 
 import dev.kmodlint.engine.AnalysisOptions;
+import dev.kmodlint.engine.AnalysisProgress;
 import dev.kmodlint.engine.AnalysisResult;
 import dev.kmodlint.engine.Analyzer;
 import dev.kmodlint.engine.Finding;
@@ -138,6 +139,17 @@ public final class Main implements Callable<Integer> {
         description = "give up on a C file after this long (default 60)")
     long fileTimeoutSeconds;
 
+    @Option(names = "--cache-dir", paramLabel = "DIR",
+        description = "keep the facts of each file here between runs (default: $XDG_CACHE_HOME/kmodlint,"
+            + " else ~/.cache/kmodlint)")
+    Path cacheDir;
+
+    @Option(names = "--no-cache", description = "parse every file; read and write no fact cache")
+    boolean noCache;
+
+    @Option(names = {"-q", "--quiet"}, description = "no progress bar (nor anything else) on stderr but errors")
+    boolean quiet;
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "files or directories to analyze")
     List<Path> paths;
 
@@ -151,8 +163,9 @@ public final class Main implements Callable<Integer> {
       AnalysisOptions opts = new AnalysisOptions(paths,
           jobs != null ? jobs : Runtime.getRuntime().availableProcessors(),
           Duration.ofSeconds(Math.max(1, fileTimeoutSeconds)), symvers,
-          kdir != null ? Optional.of(kdir) : KernelDatabase.runningKernelBuildDirectory());
-      AnalysisResult result = new Analyzer(RuleRegistry.discover()).analyze(opts);
+          kdir != null ? Optional.of(kdir) : KernelDatabase.runningKernelBuildDirectory(),
+          noCache ? Optional.empty() : Optional.of(cacheDir != null ? cacheDir : KernelDatabase.defaultIndexCache()));
+      AnalysisResult result = new Analyzer(RuleRegistry.discover()).analyze(opts, progress());
 
       ByteArrayOutputStream buf = new ByteArrayOutputStream();
       if (format == Format.sarif) {
@@ -174,6 +187,40 @@ public final class Main implements Callable<Integer> {
       if (failOn.level == null) return OK;
       for (Finding f : result.findings()) if (f.level().atLeast(failOn.level)) return FINDINGS;
       return OK;
+    }
+
+    /**
+     * A progress bar when a person watches stderr; with {@code KMODLINT_STATS} set, one line
+     * telling how the fact cache served the run (for the benchmark).
+     */
+    private AnalysisProgress progress() {
+      boolean bar = !quiet && ProgressReporter.stderrIsTerminal();
+      boolean stats = System.getenv("KMODLINT_STATS") != null;
+      if (!bar && !stats) return AnalysisProgress.NONE;
+      AnalysisProgress shown = bar ? new ProgressReporter(System.err) : AnalysisProgress.NONE;
+      PrintWriter err = spec.commandLine().getErr();
+      return new AnalysisProgress() {
+        @Override
+        public void started(int files) {
+          shown.started(files);
+        }
+
+        @Override
+        public void fileDone() {
+          shown.fileDone();
+        }
+
+        @Override
+        public void finished() {
+          shown.finished();
+        }
+
+        @Override
+        public void cacheUsed(int hits, int parsed, int refused) {
+          if (stats) err.println("kmodlint: fact cache: " + hits + " files reused, " + parsed + " parsed, "
+              + refused + " entries refused");
+        }
+      };
     }
   }
 
