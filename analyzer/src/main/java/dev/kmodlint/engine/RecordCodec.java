@@ -1,7 +1,6 @@
 package dev.kmodlint.engine;
 
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
@@ -11,11 +10,11 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.lang.reflect.WildcardType;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -24,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes and reads a tree of records in a compact binary form derived from the records
@@ -40,15 +38,24 @@ import java.util.concurrent.ConcurrentHashMap;
 final class RecordCodec<T extends Record> {
   private final Class<T> root;
   private final String schema;
-  private final Map<Class<?>, Plan> plans = new ConcurrentHashMap<>();
+  /** One node per type met, built once: decoding then dispatches on nothing. */
+  private final Map<Type, Node> nodes = new HashMap<>();
+  private final Node rootNode;
 
-  /** How one record class is taken apart and put back together. */
-  private record Plan(Method[] accessors, Type[] types, Constructor<?> constructor) {}
+  /** How values of one type are written and read. */
+  private interface Node {
+    void write(Writer w, Object v) throws IOException;
+
+    Object read(Reader r) throws IOException;
+  }
+
+  /** Reference types are preceded by a null marker; primitives are not. */
+  private interface NonNull extends Node {}
 
   RecordCodec(Class<T> root) {
     this.root = root;
     StringBuilder sb = new StringBuilder();
-    describe(root, sb, new LinkedHashSet<>());
+    this.rootNode = node(root, sb);
     this.schema = sha256(sb.toString());
   }
 
@@ -59,7 +66,7 @@ final class RecordCodec<T extends Record> {
 
   byte[] encode(T value) throws IOException {
     Writer w = new Writer();
-    w.value(value, root);
+    rootNode.write(w, value);
     ByteArrayOutputStream out = new ByteArrayOutputStream(w.body.size() + 64 * w.strings.size() + 16);
     DataOutputStream d = new DataOutputStream(out);
     d.writeInt(w.strings.size());
@@ -75,50 +82,30 @@ final class RecordCodec<T extends Record> {
 
   /** Throws on anything malformed: the caller treats it as a corrupt entry. */
   T decode(byte[] bytes) throws IOException {
-    DataInputStream d = new DataInputStream(new java.io.ByteArrayInputStream(bytes));
-    int n = d.readInt();
-    if (n < 0 || n > bytes.length) throw new IOException("bad string table size " + n);
-    String[] strings = new String[n];
-    for (int i = 0; i < n; i++) {
-      int len = d.readInt();
-      if (len < 0 || len > bytes.length) throw new IOException("bad string length " + len);
-      byte[] b = new byte[len];
-      d.readFully(b);
-      strings[i] = new String(b, StandardCharsets.UTF_8);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    try {
+      int n = in.getInt();
+      if (n < 0 || n > bytes.length) throw new IOException("bad string table size " + n);
+      String[] strings = new String[n];
+      for (int i = 0; i < n; i++) {
+        int len = in.getInt();
+        if (len < 0 || len > in.remaining()) throw new IOException("bad string length " + len);
+        strings[i] = new String(bytes, in.position(), len, StandardCharsets.UTF_8);
+        in.position(in.position() + len);
+      }
+      Object v = rootNode.read(new Reader(in, strings));
+      if (in.hasRemaining()) throw new IOException("trailing bytes");
+      return root.cast(v);
+    } catch (java.nio.BufferUnderflowException e) {
+      throw new IOException("truncated", e);
     }
-    Reader r = new Reader(d, strings);
-    Object v = r.value(root);
-    if (d.read() != -1) throw new IOException("trailing bytes");
-    return root.cast(v);
-  }
-
-  private Plan plan(Class<?> c) {
-    return plans.computeIfAbsent(c, k -> {
-      RecordComponent[] rc = k.getRecordComponents();
-      Method[] acc = new Method[rc.length];
-      Type[] types = new Type[rc.length];
-      Class<?>[] raw = new Class<?>[rc.length];
-      for (int i = 0; i < rc.length; i++) {
-        acc[i] = rc[i].getAccessor();
-        acc[i].setAccessible(true);
-        types[i] = rc[i].getGenericType();
-        raw[i] = rc[i].getType();
-      }
-      try {
-        Constructor<?> ctor = k.getDeclaredConstructor(raw);
-        ctor.setAccessible(true);
-        return new Plan(acc, types, ctor);
-      } catch (NoSuchMethodException e) {
-        throw new IllegalStateException("record without canonical constructor: " + k, e);
-      }
-    });
   }
 
   private static Class<?> raw(Type t) {
     if (t instanceof Class<?> c) return c;
     if (t instanceof ParameterizedType p) return (Class<?>) p.getRawType();
     if (t instanceof WildcardType w) return raw(w.getUpperBounds()[0]);
-    throw new IllegalArgumentException("unsupported type " + t);
+    throw new IllegalArgumentException("type not supported by the fact cache: " + t);
   }
 
   private static Type arg(Type t, int i) {
@@ -126,33 +113,230 @@ final class RecordCodec<T extends Record> {
     throw new IllegalArgumentException("raw collection type " + t);
   }
 
-  private void describe(Type t, StringBuilder sb, Set<Type> seen) {
+  /** The node of {@code t}, describing every type it reaches into {@code schema} the first time. */
+  private Node node(Type t, StringBuilder schema) {
+    Node known = nodes.get(t);
+    schema.append(t.getTypeName()).append(';');
+    if (known != null) return known;
     if (t instanceof GenericArrayType) throw new IllegalArgumentException("arrays are not supported: " + t);
     Class<?> c = raw(t);
-    sb.append(t.getTypeName()).append(';');
-    if (!seen.add(t)) return;
-    if (c.isRecord()) {
-      for (RecordComponent rc : c.getRecordComponents()) {
-        sb.append(rc.getName()).append(':');
-        describe(rc.getGenericType(), sb, seen);
+    // a recursive type (a sealed expression of expressions) finds this forwarder while being built
+    Node[] built = new Node[1];
+    nodes.put(t, new Node() {
+      public void write(Writer w, Object v) throws IOException {
+        built[0].write(w, v);
       }
-      plan(c);
-    } else if (c.isEnum()) {
-      for (Object e : c.getEnumConstants()) sb.append(((Enum<?>) e).name()).append(',');
-    } else if (c.isInterface() && c.isSealed()) {
-      for (Class<?> p : c.getPermittedSubclasses()) describe(p, sb, seen);
-    } else if (c == Optional.class || c == List.class || c == Set.class) {
-      describe(arg(t, 0), sb, seen);
-    } else if (c == Map.class) {
-      describe(arg(t, 0), sb, seen);
-      describe(arg(t, 1), sb, seen);
-    } else if (!(c == String.class || c == Path.class || c.isPrimitive() || c == Integer.class || c == Long.class
-        || c == Boolean.class || c == Double.class)) {
-      throw new IllegalArgumentException("type not supported by the fact cache: " + t);
-    }
+
+      public Object read(Reader r) throws IOException {
+        return built[0].read(r);
+      }
+    });
+    Node inner = build(c, t, schema);
+    Node n = inner instanceof NonNull ? nullable(inner) : inner;
+    built[0] = n;
+    nodes.put(t, n);
+    return n;
   }
 
-  private final class Writer {
+  private static Node nullable(Node inner) {
+    return new Node() {
+      public void write(Writer w, Object v) throws IOException {
+        if (v == null) {
+          w.out.writeByte(0);
+        } else {
+          w.out.writeByte(1);
+          inner.write(w, v);
+        }
+      }
+
+      public Object read(Reader r) throws IOException {
+        byte tag = r.in.get();
+        if (tag == 0) return null;
+        if (tag != 1) throw new IOException("bad tag " + tag);
+        return inner.read(r);
+      }
+    };
+  }
+
+  private Node build(Class<?> c, Type t, StringBuilder schema) {
+    if (c == int.class) return new Node() {
+      public void write(Writer w, Object v) throws IOException { w.out.writeInt((Integer) v); }
+      public Object read(Reader r) { return r.in.getInt(); }
+    };
+    if (c == long.class) return new Node() {
+      public void write(Writer w, Object v) throws IOException { w.out.writeLong((Long) v); }
+      public Object read(Reader r) { return r.in.getLong(); }
+    };
+    if (c == boolean.class) return new Node() {
+      public void write(Writer w, Object v) throws IOException { w.out.writeBoolean((Boolean) v); }
+      public Object read(Reader r) { return r.in.get() != 0; }
+    };
+    if (c == double.class) return new Node() {
+      public void write(Writer w, Object v) throws IOException { w.out.writeDouble((Double) v); }
+      public Object read(Reader r) { return r.in.getDouble(); }
+    };
+    if (c == Integer.class) return (NonNull) nodeFor(int.class);
+    if (c == Long.class) return (NonNull) nodeFor(long.class);
+    if (c == Boolean.class) return (NonNull) nodeFor(boolean.class);
+    if (c == Double.class) return (NonNull) nodeFor(double.class);
+    if (c == String.class) return new NonNull() {
+      public void write(Writer w, Object v) throws IOException { w.string((String) v); }
+      public Object read(Reader r) throws IOException { return r.string(); }
+    };
+    if (c == Path.class) return new NonNull() {
+      public void write(Writer w, Object v) throws IOException { w.string(v.toString()); }
+      public Object read(Reader r) throws IOException { return r.path(); }
+    };
+    if (c.isEnum()) {
+      Object[] constants = c.getEnumConstants();
+      Map<String, Object> byName = new HashMap<>();
+      for (Object e : constants) {
+        byName.put(((Enum<?>) e).name(), e);
+        schema.append(((Enum<?>) e).name()).append(',');
+      }
+      return new NonNull() {
+        public void write(Writer w, Object v) throws IOException { w.string(((Enum<?>) v).name()); }
+        public Object read(Reader r) throws IOException {
+          Object e = byName.get(r.string());
+          if (e == null) throw new IOException("unknown constant of " + c.getName());
+          return e;
+        }
+      };
+    }
+    if (c == Optional.class) {
+      Node element = node(arg(t, 0), schema);
+      return new NonNull() {
+        public void write(Writer w, Object v) throws IOException {
+          Optional<?> o = (Optional<?>) v;
+          w.out.writeBoolean(o.isPresent());
+          if (o.isPresent()) element.write(w, o.get());
+        }
+        public Object read(Reader r) throws IOException {
+          return r.in.get() != 0 ? Optional.ofNullable(element.read(r)) : Optional.empty();
+        }
+      };
+    }
+    if (c == List.class || c == Set.class) {
+      Node element = node(arg(t, 0), schema);
+      boolean list = c == List.class;
+      return new NonNull() {
+        public void write(Writer w, Object v) throws IOException {
+          java.util.Collection<?> col = (java.util.Collection<?>) v;
+          w.out.writeInt(col.size());
+          for (Object e : col) element.write(w, e);
+        }
+        public Object read(Reader r) throws IOException {
+          int n = r.size();
+          if (list) {
+            Object[] out = new Object[n];
+            for (int i = 0; i < n; i++) out[i] = element.read(r);
+            return java.util.Collections.unmodifiableList(java.util.Arrays.asList(out));
+          }
+          Set<Object> out = new LinkedHashSet<>();
+          for (int i = 0; i < n; i++) out.add(element.read(r));
+          return java.util.Collections.unmodifiableSet(out);
+        }
+      };
+    }
+    if (c == Map.class) {
+      Node key = node(arg(t, 0), schema);
+      Node value = node(arg(t, 1), schema);
+      return new NonNull() {
+        public void write(Writer w, Object v) throws IOException {
+          Map<?, ?> m = (Map<?, ?>) v;
+          w.out.writeInt(m.size());
+          for (Map.Entry<?, ?> e : m.entrySet()) {
+            key.write(w, e.getKey());
+            value.write(w, e.getValue());
+          }
+        }
+        public Object read(Reader r) throws IOException {
+          int n = r.size();
+          Map<Object, Object> out = new LinkedHashMap<>();
+          for (int i = 0; i < n; i++) out.put(key.read(r), value.read(r));
+          return java.util.Collections.unmodifiableMap(out);
+        }
+      };
+    }
+    if (c.isInterface() && c.isSealed()) {
+      Class<?>[] permitted = c.getPermittedSubclasses();
+      Node[] subs = new Node[permitted.length];
+      for (int i = 0; i < permitted.length; i++) subs[i] = node(permitted[i], schema);
+      return new NonNull() {
+        public void write(Writer w, Object v) throws IOException {
+          for (int i = 0; i < permitted.length; i++) {
+            if (permitted[i] == v.getClass()) {
+              w.out.writeInt(i);
+              subs[i].write(w, v);
+              return;
+            }
+          }
+          throw new IllegalArgumentException(v.getClass() + " not permitted by " + c);
+        }
+        public Object read(Reader r) throws IOException {
+          int i = r.in.getInt();
+          if (i < 0 || i >= subs.length) throw new IOException("bad subclass index " + i);
+          return subs[i].read(r);
+        }
+      };
+    }
+    if (c.isRecord()) return record(c, schema);
+    throw new IllegalArgumentException("type not supported by the fact cache: " + t);
+  }
+
+  private Node nodeFor(Class<?> primitive) {
+    Node p = build(primitive, primitive, new StringBuilder());
+    return new NonNull() {
+      public void write(Writer w, Object v) throws IOException { p.write(w, v); }
+      public Object read(Reader r) throws IOException { return p.read(r); }
+    };
+  }
+
+  private Node record(Class<?> c, StringBuilder schema) {
+    RecordComponent[] rc = c.getRecordComponents();
+    Method[] accessors = new Method[rc.length];
+    Class<?>[] raw = new Class<?>[rc.length];
+    Node[] components = new Node[rc.length];
+    for (int i = 0; i < rc.length; i++) {
+      schema.append(rc[i].getName()).append(':');
+      accessors[i] = rc[i].getAccessor();
+      accessors[i].setAccessible(true);
+      raw[i] = rc[i].getType();
+      components[i] = node(rc[i].getGenericType(), schema);
+    }
+    Constructor<?> ctor;
+    try {
+      ctor = c.getDeclaredConstructor(raw);
+      ctor.setAccessible(true);
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException("record without canonical constructor: " + c, e);
+    }
+    return new NonNull() {
+      public void write(Writer w, Object v) throws IOException {
+        for (int i = 0; i < components.length; i++) {
+          Object value;
+          try {
+            value = accessors[i].invoke(v);
+          } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+          }
+          components[i].write(w, value);
+        }
+      }
+
+      public Object read(Reader r) throws IOException {
+        Object[] args = new Object[components.length];
+        for (int i = 0; i < args.length; i++) args[i] = components[i].read(r);
+        try {
+          return ctor.newInstance(args);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+          throw new IOException("cannot rebuild " + c.getSimpleName() + ": " + e, e);
+        }
+      }
+    };
+  }
+
+  private static final class Writer {
     final ByteArrayOutputStream body = new ByteArrayOutputStream(4096);
     final DataOutputStream out = new DataOutputStream(body);
     final Map<String, Integer> strings = new LinkedHashMap<>();
@@ -165,141 +349,37 @@ final class RecordCodec<T extends Record> {
       }
       out.writeInt(i);
     }
-
-    void value(Object v, Type t) throws IOException {
-      Class<?> c = raw(t);
-      if (c == int.class) { out.writeInt((Integer) v); return; }
-      if (c == long.class) { out.writeLong((Long) v); return; }
-      if (c == boolean.class) { out.writeBoolean((Boolean) v); return; }
-      if (c == double.class) { out.writeDouble((Double) v); return; }
-      if (v == null) { out.writeByte(0); return; }
-      out.writeByte(1);
-      if (c == String.class) string((String) v);
-      else if (c == Path.class) string(v.toString());
-      else if (c == Integer.class) out.writeInt((Integer) v);
-      else if (c == Long.class) out.writeLong((Long) v);
-      else if (c == Boolean.class) out.writeBoolean((Boolean) v);
-      else if (c == Double.class) out.writeDouble((Double) v);
-      else if (c.isEnum()) string(((Enum<?>) v).name());
-      else if (c == Optional.class) {
-        Optional<?> o = (Optional<?>) v;
-        out.writeBoolean(o.isPresent());
-        if (o.isPresent()) value(o.get(), arg(t, 0));
-      } else if (c == List.class || c == Set.class) {
-        java.util.Collection<?> col = (java.util.Collection<?>) v;
-        out.writeInt(col.size());
-        for (Object e : col) value(e, arg(t, 0));
-      } else if (c == Map.class) {
-        Map<?, ?> m = (Map<?, ?>) v;
-        out.writeInt(m.size());
-        for (Map.Entry<?, ?> e : m.entrySet()) {
-          value(e.getKey(), arg(t, 0));
-          value(e.getValue(), arg(t, 1));
-        }
-      } else if (c.isInterface() && c.isSealed()) {
-        Class<?>[] permitted = c.getPermittedSubclasses();
-        int i = 0;
-        while (i < permitted.length && permitted[i] != v.getClass()) i++;
-        if (i == permitted.length) throw new IllegalArgumentException(v.getClass() + " not permitted by " + c);
-        out.writeInt(i);
-        value(v, permitted[i]);
-      } else if (c.isRecord()) {
-        Plan p = plan(c);
-        for (int i = 0; i < p.accessors.length; i++) {
-          try {
-            value(p.accessors[i].invoke(v), p.types[i]);
-          } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-          }
-        }
-      } else {
-        throw new IllegalArgumentException("type not supported by the fact cache: " + t);
-      }
-    }
   }
 
-  private final class Reader {
-    final DataInputStream in;
+  private static final class Reader {
+    final ByteBuffer in;
     final String[] strings;
-    final Map<Integer, Path> paths = new HashMap<>();
+    final Path[] paths;
 
-    Reader(DataInputStream in, String[] strings) {
+    Reader(ByteBuffer in, String[] strings) {
       this.in = in;
       this.strings = strings;
+      this.paths = new Path[strings.length];
     }
 
     String string() throws IOException {
-      int i = in.readInt();
+      int i = in.getInt();
       if (i < 0 || i >= strings.length) throw new IOException("bad string index " + i);
       return strings[i];
     }
 
-    int size() throws IOException {
-      int n = in.readInt();
-      if (n < 0 || n > in.available()) throw new IOException("bad size " + n);
-      return n;
+    Path path() throws IOException {
+      int i = in.getInt();
+      if (i < 0 || i >= strings.length) throw new IOException("bad string index " + i);
+      Path p = paths[i];
+      if (p == null) p = paths[i] = Path.of(strings[i]);
+      return p;
     }
 
-    Object value(Type t) throws IOException {
-      Class<?> c = raw(t);
-      if (c == int.class) return in.readInt();
-      if (c == long.class) return in.readLong();
-      if (c == boolean.class) return in.readBoolean();
-      if (c == double.class) return in.readDouble();
-      int tag = in.readByte();
-      if (tag == 0) return null;
-      if (tag != 1) throw new IOException("bad tag " + tag);
-      if (c == String.class) return string();
-      if (c == Path.class) {
-        int i = in.readInt();
-        if (i < 0 || i >= strings.length) throw new IOException("bad string index " + i);
-        return paths.computeIfAbsent(i, k -> Path.of(strings[k]));
-      }
-      if (c == Integer.class) return in.readInt();
-      if (c == Long.class) return in.readLong();
-      if (c == Boolean.class) return in.readBoolean();
-      if (c == Double.class) return in.readDouble();
-      if (c.isEnum()) {
-        String name = string();
-        for (Object e : c.getEnumConstants()) if (((Enum<?>) e).name().equals(name)) return e;
-        throw new IOException("no constant " + name + " in " + c.getName());
-      }
-      if (c == Optional.class) return in.readBoolean() ? Optional.ofNullable(value(arg(t, 0))) : Optional.empty();
-      if (c == List.class) {
-        int n = size();
-        List<Object> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) out.add(value(arg(t, 0)));
-        return java.util.Collections.unmodifiableList(out);
-      }
-      if (c == Set.class) {
-        int n = size();
-        Set<Object> out = new LinkedHashSet<>();
-        for (int i = 0; i < n; i++) out.add(value(arg(t, 0)));
-        return java.util.Collections.unmodifiableSet(out);
-      }
-      if (c == Map.class) {
-        int n = size();
-        Map<Object, Object> out = new LinkedHashMap<>();
-        for (int i = 0; i < n; i++) out.put(value(arg(t, 0)), value(arg(t, 1)));
-        return java.util.Collections.unmodifiableMap(out);
-      }
-      if (c.isInterface() && c.isSealed()) {
-        Class<?>[] permitted = c.getPermittedSubclasses();
-        int i = in.readInt();
-        if (i < 0 || i >= permitted.length) throw new IOException("bad subclass index " + i);
-        return value(permitted[i]);
-      }
-      if (c.isRecord()) {
-        Plan p = plan(c);
-        Object[] args = new Object[p.types.length];
-        for (int i = 0; i < args.length; i++) args[i] = value(p.types[i]);
-        try {
-          return p.constructor.newInstance(args);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-          throw new IOException("cannot rebuild " + c.getSimpleName() + ": " + e, e);
-        }
-      }
-      throw new IOException("type not supported by the fact cache: " + t);
+    int size() throws IOException {
+      int n = in.getInt();
+      if (n < 0 || n > in.remaining()) throw new IOException("bad size " + n);
+      return n;
     }
   }
 
