@@ -79,14 +79,15 @@ public final class Analyzer {
           + " and checks that would need their values are skipped, not guessed"));
     }
 
-    KconfigModel kconfigModel = BuildConfiguration.kconfig(tree, configRefs, notes);
-    KconfigTypes kconfig = KconfigTypes.embedded().overriddenBy(KconfigTypes.of(kconfigModel));
+    KconfigTypes embeddedKconfig = KconfigTypes.embedded(); // read once: it is 20,000 symbols
+    KconfigModel kconfigModel = BuildConfiguration.kconfig(tree, embeddedKconfig, configRefs, notes);
+    KconfigTypes kconfig = embeddedKconfig.overriddenBy(KconfigTypes.of(kconfigModel));
     List<KbuildDirectory> kbuildDirs = new ArrayList<>();
     List<Module> modules = new ArrayList<>();
     Set<Path> claimed = new HashSet<>();
     int unknownGates = 0;
-    for (Path dir : tree.kbuildDirs) {
-      KbuildDirectory kd = new KbuildReader().read(dir);
+    for (KbuildDirectory kd : readKbuild(tree, options.jobs())) {
+      Path dir = kd.directory();
       kbuildDirs.add(kd);
       notes.addAll(BuildConfiguration.remainingNotifications(kd));
       // a Makefile whose lists kmodlint cannot evaluate may build any C file beside it
@@ -117,6 +118,18 @@ public final class Analyzer {
     notes.sort(null);
     return new AnalysisResult(root, project, registry.descriptors(), findings, notes, start,
         Instant.now(), true, files.size());
+  }
+
+  /** The Makefiles of the tree, read on all cores, in directory order. */
+  private static List<KbuildDirectory> readKbuild(SourceTree tree, int jobs) {
+    List<Path> dirs = List.copyOf(tree.kbuildDirs);
+    if (jobs <= 1 || dirs.size() < 2) return dirs.stream().map(d -> new KbuildReader().read(d)).toList();
+    java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(jobs);
+    try {
+      return pool.submit(() -> dirs.parallelStream().map(d -> new KbuildReader().read(d)).toList()).join();
+    } finally {
+      pool.shutdown();
+    }
   }
 
   /** True for tristate, false for bool only, empty when no scanned Kconfig tells. */

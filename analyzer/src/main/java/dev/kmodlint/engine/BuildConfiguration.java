@@ -26,8 +26,8 @@ import java.util.Set;
 final class BuildConfiguration {
   private BuildConfiguration() {}
 
-  static KconfigModel kconfig(SourceTree tree, List<KconfigModel.SourceReference> refs, List<Notification> notes) {
-    KconfigTypes kernel = KconfigTypes.embedded();
+  static KconfigModel kconfig(SourceTree tree, KconfigTypes kernel, List<KconfigModel.SourceReference> refs,
+      List<Notification> notes) {
     return KconfigReader.read(List.copyOf(tree.kconfigs), kernel.modelTypes(), kernel.release(), refs,
         p -> notes.add(Notification.at("read-failure", Level.WARNING, "cannot read " + p, SourcePosition.startOf(p))));
   }
