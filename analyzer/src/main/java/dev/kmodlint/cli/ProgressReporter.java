@@ -56,6 +56,7 @@ final class ProgressReporter implements AnalysisProgress {
             .setStyle(ProgressBarStyle.ASCII)
             .setUpdateIntervalMillis(250)
             .setConsumer(new ConsoleProgressBarConsumer(err))
+            .startsFrom(n, Duration.ofNanos(System.nanoTime() - startNanos)) // rate and ETA over the whole run
             .build();
       }
       bar.stepTo(n);
