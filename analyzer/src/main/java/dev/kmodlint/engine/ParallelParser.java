@@ -60,8 +60,10 @@ final class ParallelParser {
   Map<Path, FileFacts> analyze(List<Path> cFiles, List<Path> headers) {
     Map<Path, FileFacts> out = new ConcurrentHashMap<>();
     ConcurrentLinkedQueue<Task> queue = new ConcurrentLinkedQueue<>();
-    for (Path p : cFiles) queue.add(new Task(p, SourceFile.Kind.C));
+    // headers first: their content hashes are then known when the C files that include them
+    // are checked against the fact cache, so that no header is read twice
     for (Path p : headers) queue.add(new Task(p, SourceFile.Kind.HEADER));
+    for (Path p : cFiles) queue.add(new Task(p, SourceFile.Kind.C));
     int total = queue.size();
     List<Worker> workers = new ArrayList<>();
     ThreadGroup group = new ThreadGroup("kmodlint-parse");
