@@ -106,7 +106,11 @@ final class CodeExtractor {
    * graph needs no others, and a kernel file mentions thousands of names from unread headers.
    */
   Code code() {
-    return new Code(functions, variables, references.stream().distinct().toList(), params, paramDescriptions, exports);
+    // each fact once (a macro expanding twice on one line repeats it), so that a module of one
+    // object can take its file's facts as they are
+    return new Code(functions.stream().distinct().toList(), variables.stream().distinct().toList(),
+        references.stream().distinct().toList(), params.stream().distinct().toList(),
+        paramDescriptions.stream().distinct().toList(), exports.stream().distinct().toList());
   }
 
   /** Names declared at file scope: only references to them are kept (see {@link #code()}). */

@@ -69,6 +69,7 @@ public record Module(
   private static Code union(List<ModuleObject> objects) {
     List<SourceFile> sources = new ArrayList<>();
     for (ModuleObject o : objects) o.source().ifPresent(sources::add);
+    if (sources.size() == 1) return sources.get(0).code(); // the front-end lists each fact once
     java.util.LinkedHashSet<CFunction> functions = new java.util.LinkedHashSet<>();
     java.util.LinkedHashSet<CVariable> variables = new java.util.LinkedHashSet<>();
     java.util.LinkedHashSet<CReference> references = new java.util.LinkedHashSet<>();
