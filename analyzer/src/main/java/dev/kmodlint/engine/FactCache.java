@@ -39,6 +39,7 @@ final class FactCache {
   private final String key;
   private final RecordCodec<Entry> codec = new RecordCodec<>(Entry.class);
   private final Map<Path, String> headerHashes = new ConcurrentHashMap<>();
+  private final RecordCodec.Interner interner = new RecordCodec.Interner();
   final AtomicInteger hits = new AtomicInteger();
   final AtomicInteger misses = new AtomicInteger();
   final AtomicInteger rejected = new AtomicInteger();
@@ -149,7 +150,7 @@ final class FactCache {
       if (blen < 0 || blen != b.remaining() - 4) return Optional.empty();
       byte[] body = new byte[blen];
       b.get(body);
-      return Optional.of(codec.decode(body));
+      return Optional.of(codec.decode(body, interner));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }

@@ -80,8 +80,31 @@ final class RecordCodec<T extends Record> {
     return out.toByteArray();
   }
 
+  /**
+   * Shares equal strings and paths between the values decoded from many entries: a module's
+   * objects repeat the facts of the headers they include, and merging them compares those
+   * facts field by field, which is quick when equal fields are the same object.
+   */
+  static final class Interner {
+    private final Map<String, String> strings = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Path> paths = new java.util.concurrent.ConcurrentHashMap<>();
+
+    String string(String s) {
+      String known = strings.putIfAbsent(s, s);
+      return known != null ? known : s;
+    }
+
+    Path path(String s) {
+      return paths.computeIfAbsent(s, Path::of);
+    }
+  }
+
   /** Throws on anything malformed: the caller treats it as a corrupt entry. */
   T decode(byte[] bytes) throws IOException {
+    return decode(bytes, new Interner());
+  }
+
+  T decode(byte[] bytes, Interner interner) throws IOException {
     ByteBuffer in = ByteBuffer.wrap(bytes);
     try {
       int n = in.getInt();
@@ -90,10 +113,10 @@ final class RecordCodec<T extends Record> {
       for (int i = 0; i < n; i++) {
         int len = in.getInt();
         if (len < 0 || len > in.remaining()) throw new IOException("bad string length " + len);
-        strings[i] = new String(bytes, in.position(), len, StandardCharsets.UTF_8);
+        strings[i] = interner.string(new String(bytes, in.position(), len, StandardCharsets.UTF_8));
         in.position(in.position() + len);
       }
-      Object v = rootNode.read(new Reader(in, strings));
+      Object v = rootNode.read(new Reader(in, strings, interner));
       if (in.hasRemaining()) throw new IOException("trailing bytes");
       return root.cast(v);
     } catch (java.nio.BufferUnderflowException e) {
@@ -355,11 +378,13 @@ final class RecordCodec<T extends Record> {
     final ByteBuffer in;
     final String[] strings;
     final Path[] paths;
+    final Interner interner;
 
-    Reader(ByteBuffer in, String[] strings) {
+    Reader(ByteBuffer in, String[] strings, Interner interner) {
       this.in = in;
       this.strings = strings;
       this.paths = new Path[strings.length];
+      this.interner = interner;
     }
 
     String string() throws IOException {
@@ -372,7 +397,7 @@ final class RecordCodec<T extends Record> {
       int i = in.getInt();
       if (i < 0 || i >= strings.length) throw new IOException("bad string index " + i);
       Path p = paths[i];
-      if (p == null) p = paths[i] = Path.of(strings[i]);
+      if (p == null) p = paths[i] = interner.path(strings[i]);
       return p;
     }
 
