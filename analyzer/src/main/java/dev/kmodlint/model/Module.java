@@ -70,22 +70,38 @@ public record Module(
     List<SourceFile> sources = new ArrayList<>();
     for (ModuleObject o : objects) o.source().ifPresent(sources::add);
     if (sources.size() == 1) return sources.get(0).code(); // the front-end lists each fact once
-    java.util.LinkedHashSet<CFunction> functions = new java.util.LinkedHashSet<>();
-    java.util.LinkedHashSet<CVariable> variables = new java.util.LinkedHashSet<>();
-    java.util.LinkedHashSet<CReference> references = new java.util.LinkedHashSet<>();
-    java.util.LinkedHashSet<ModuleParam> params = new java.util.LinkedHashSet<>();
-    java.util.LinkedHashSet<ModInfo> descriptions = new java.util.LinkedHashSet<>();
-    java.util.LinkedHashSet<ExportDecl> exports = new java.util.LinkedHashSet<>();
+    return new Code(merge(sources, Code::functions, CFunction::position),
+        merge(sources, Code::variables, CVariable::position),
+        merge(sources, Code::references, CReference::position),
+        merge(sources, Code::params, ModuleParam::position),
+        merge(sources, Code::paramDescriptions, ModInfo::position),
+        merge(sources, Code::exports, ExportDecl::position));
+  }
+
+  /**
+   * One kind of fact of all sources, each once, in source order. The facts a header gives
+   * repeat in every object that includes it (amdgpu: hundreds of objects, thousands of header
+   * declarations each): when an object's facts from one file equal, as a list, those an
+   * earlier object gave from that file, they are all in already and are not hashed one by one.
+   * Other facts go through the set as before, so the result is the same either way.
+   */
+  private static <T> List<T> merge(List<SourceFile> sources, java.util.function.Function<Code, List<T>> kind,
+      java.util.function.Function<T, SourcePosition> at) {
+    java.util.LinkedHashSet<T> out = new java.util.LinkedHashSet<>();
+    java.util.Map<Path, List<List<T>>> givenByFile = new java.util.HashMap<>();
     for (SourceFile f : sources) {
-      functions.addAll(f.code().functions());
-      variables.addAll(f.code().variables());
-      references.addAll(f.code().references());
-      params.addAll(f.code().params());
-      descriptions.addAll(f.code().paramDescriptions());
-      exports.addAll(f.code().exports());
+      List<T> facts = kind.apply(f.code());
+      java.util.Map<Path, List<T>> byFile = new java.util.LinkedHashMap<>();
+      for (T t : facts) byFile.computeIfAbsent(at.apply(t).file(), k -> new ArrayList<>()).add(t);
+      java.util.Set<Path> known = new java.util.HashSet<>();
+      for (java.util.Map.Entry<Path, List<T>> e : byFile.entrySet()) {
+        List<List<T>> given = givenByFile.computeIfAbsent(e.getKey(), k -> new ArrayList<>());
+        if (given.contains(e.getValue())) known.add(e.getKey());
+        else given.add(e.getValue());
+      }
+      for (T t : facts) if (!known.contains(at.apply(t).file())) out.add(t);
     }
-    return new Code(List.copyOf(functions), List.copyOf(variables), List.copyOf(references),
-        List.copyOf(params), List.copyOf(descriptions), List.copyOf(exports));
+    return List.copyOf(out);
   }
 
   public List<ModInfo> licenses() {
