@@ -2,7 +2,7 @@
 #include <linux/module.h>
 #include <linux/init.h>
 
-extern int split_helper(void);
+extern int split_helper(void); /* expect: symbol/extern-in-c */
 
 static int __init split_init(void)
 {

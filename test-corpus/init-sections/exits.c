@@ -33,8 +33,8 @@ static void __exit ex_exit(void)
 }
 module_exit(ex_exit);
 
-EXPORT_SYMBOL(ex_setup); /* expect: init/export-of-init */
-EXPORT_SYMBOL_GPL(ex_reset); /* ok: init/export-of-init */
+EXPORT_SYMBOL(ex_setup); /* expect: init/export-of-init, symbol/export-placement */
+EXPORT_SYMBOL_GPL(ex_reset); /* ok: init/export-of-init */ /* expect: symbol/export-placement */
 
 MODULE_LICENSE("GPL");
 MODULE_DESCRIPTION("init and exit referencing each other");

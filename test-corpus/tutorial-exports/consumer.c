@@ -3,8 +3,8 @@
 #include <linux/module.h>
 #include <linux/kernel.h>
 
-extern int mylib_add(int a, int b);
-extern int mylib_secret(int x);
+extern int mylib_add(int a, int b); /* expect: symbol/extern-in-c */
+extern int mylib_secret(int x); /* expect: symbol/extern-in-c */
 
 static int __init consumer_init(void)
 {

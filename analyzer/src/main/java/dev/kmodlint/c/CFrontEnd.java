@@ -184,7 +184,11 @@ public final class CFrontEnd {
       if (rest.startsWith("modinfo__")) {
         String tag = rest.substring("modinfo__".length());
         String text = lastMacroArgument(d.getRawSignature());
-        modInfo.add(new ModInfo(tag, stringValue(init), text, pos, active));
+        String value = stringValue(init);
+        // #_ns of a 6.13+ string namespace keeps its quotes
+        if (tag.equals("import_ns") && value != null && value.length() >= 2 && value.startsWith("\"")
+            && value.endsWith("\"")) value = value.substring(1, value.length() - 1);
+        modInfo.add(new ModInfo(tag, value, text, pos, active));
       } else if (rest.equals("init") || rest.equals("exit") || rest.equals("initcall")) {
         entries.add(new EntryPoint(rest, idName(init), pos, active));
       } else if (rest.startsWith("driver__")) {

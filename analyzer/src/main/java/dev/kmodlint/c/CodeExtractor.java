@@ -5,6 +5,7 @@ import dev.kmodlint.model.CReference;
 import dev.kmodlint.model.CVariable;
 import dev.kmodlint.model.Code;
 import dev.kmodlint.model.ExportDecl;
+import dev.kmodlint.model.ExternalUse;
 import dev.kmodlint.model.ModInfo;
 import dev.kmodlint.model.ModuleParam;
 import dev.kmodlint.model.Permission;
@@ -90,8 +91,29 @@ final class CodeExtractor {
 
   private record SectionUse(Section section, int length) {}
 
+  private final List<org.eclipse.cdt.core.dom.ast.IASTPreprocessorMacroDefinition> defaultNamespaces = new ArrayList<>();
+  private final List<String> unresolvedLocalIncludes = new ArrayList<>();
+  private final List<String> macroDefinedNames = new ArrayList<>();
+  private static final java.util.regex.Pattern MACRO_NAME = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]*");
+
   CodeExtractor(IASTTranslationUnit tu, Map<String, SourceText> texts) {
     this.texts = texts;
+    // <linux/export.h> tests DEFAULT_SYMBOL_NAMESPACE when it is included: a definition after
+    // the file's first #include comes too late (6.1's nct6775-core.c and pwm-lpss.c export
+    // without a namespace for that reason); -D in ccflags is the other way to set it
+    Map<String, Integer> firstInclude = new HashMap<>();
+    for (var inc : tu.getIncludeDirectives()) {
+      if (inc.isActive() && !inc.isResolved() && !inc.isSystemInclude()) unresolvedLocalIncludes.add(inc.getName().toString());
+      IASTFileLocation l = inc.getFileLocation();
+      if (l != null && !l.getFileName().equals(ModuleFileContentProvider.PRELUDE_PATH)
+          && !ModuleFileContentProvider.PRELUDE_PATH.equals(inc.getPath()) && l.getNodeLength() > 0)
+        firstInclude.merge(l.getFileName(), l.getNodeOffset(), Math::min);
+    }
+    for (var def : tu.getMacroDefinitions()) {
+      IASTFileLocation l = def.getFileLocation();
+      if (l == null || !def.getName().toString().equals("DEFAULT_SYMBOL_NAMESPACE")) continue;
+      if (l.getNodeOffset() < firstInclude.getOrDefault(l.getFileName(), Integer.MAX_VALUE)) defaultNamespaces.add(def);
+    }
     for (IASTPreprocessorMacroExpansion e : tu.getMacroExpansions()) {
       Section s = SECTION_MACROS.get(e.getMacroReference().toString());
       IASTFileLocation loc = e.getFileLocation();
@@ -110,8 +132,15 @@ final class CodeExtractor {
     // object can take its file's facts as they are
     return new Code(functions.stream().distinct().toList(), variables.stream().distinct().toList(),
         references.stream().distinct().toList(), params.stream().distinct().toList(),
-        paramDescriptions.stream().distinct().toList(), exports.stream().distinct().toList());
+        paramDescriptions.stream().distinct().toList(), exports.stream().distinct().toList(),
+        externalUses.values().stream().distinct().toList(), unresolvedLocalIncludes.stream().distinct().toList(),
+        macroDefinedNames.stream().distinct().toList());
   }
+
+  /** Names used but declared nowhere in the file (kernel header names), first use each. */
+  private final Map<String, ExternalUse> externalUses = new java.util.LinkedHashMap<>();
+  /** The header static inline function whose body is being read, or empty. */
+  private String currentHeaderInline = "";
 
   /** Names declared at file scope: only references to them are kept (see {@link #code()}). */
   private final Set<String> declared = new HashSet<>();
@@ -143,10 +172,17 @@ final class CodeExtractor {
     Optional<SectionUse> sec = sectionIn(whole.getFileName(), whole.getNodeOffset(), end);
     Optional<SourcePosition> secAt = sectionAt(whole.getFileName(), whole.getNodeOffset(), end);
     IASTDeclSpecifier spec = fd.getDeclSpecifier();
-    functions.add(new CFunction(name, spec.getStorageClass() == IASTDeclSpecifier.sc_static, spec.isInline(), true,
+    functions.add(new CFunction(name, spec.getStorageClass() == IASTDeclSpecifier.sc_static,
+        spec.getStorageClass() == IASTDeclSpecifier.sc_extern, spec.isInline(), true,
         sec.map(SectionUse::section).orElse(Section.TEXT), pos, secAt, returnType(spec, dec),
         parameterTypes(dec), fd.isActive(), fromMacro(innermost(dec).getName())));
-    if (fd.getBody() != null) references(name, fd.getBody(), localNames(fd), fd.isActive());
+    boolean headerInline = spec.getStorageClass() == IASTDeclSpecifier.sc_static && spec.isInline()
+        && whole.getFileName().endsWith(".h");
+    if (fd.getBody() != null) {
+      currentHeaderInline = headerInline ? name : "";
+      references(name, fd.getBody(), localNames(fd), fd.isActive());
+      currentHeaderInline = "";
+    }
   }
 
   private void simple(IASTSimpleDeclaration sd) {
@@ -172,7 +208,8 @@ final class CodeExtractor {
       if (dec instanceof IASTFunctionDeclarator && dec.getPointerOperators().length == 0
           && dec.getNestedDeclarator() == null) {
         if (spec.getStorageClass() == IASTDeclSpecifier.sc_typedef) continue;
-        functions.add(new CFunction(name, isStatic, spec.isInline(), false,
+        if (kernelMacroDefinition(spec, dec, name)) continue;
+        functions.add(new CFunction(name, isStatic, isExtern, spec.isInline(), false,
             sec.map(SectionUse::section).orElse(Section.TEXT), pos, secAt, returnType(spec, dec),
             parameterTypes(dec), sd.isActive(), fromMacro(inner.getName())));
         continue;
@@ -198,6 +235,23 @@ final class CodeExtractor {
     }
   }
 
+  /**
+   * {@code static DEFINE_MUTEX(lock);} read without the kernel's headers: a declaration of a
+   * function {@code DEFINE_MUTEX} with an implicit type and a parameter {@code lock}. It is the
+   * definition of {@code lock}; the parameter names are kept as such.
+   */
+  private boolean kernelMacroDefinition(IASTDeclSpecifier spec, IASTDeclarator dec, String name) {
+    if (!MACRO_NAME.matcher(name).matches() || !(spec instanceof IASTSimpleDeclSpecifier s)
+        || s.getType() != IASTSimpleDeclSpecifier.t_unspecified || !(dec instanceof IASTStandardFunctionDeclarator f))
+      return false;
+    for (IASTParameterDeclaration p : f.getParameters()) {
+      IASTDeclarator pd = p.getDeclarator();
+      if (pd != null && !pd.getName().toString().isEmpty()) macroDefinedNames.add(pd.getName().toString());
+      else if (p.getDeclSpecifier() instanceof IASTNamedTypeSpecifier n) macroDefinedNames.add(n.getName().toString());
+    }
+    return true;
+  }
+
   /** The declarations the prelude's macros produce. */
   private void prelude(IASTSimpleDeclaration sd, IASTDeclarator dec, String rest) {
     SourcePosition pos = position(sd);
@@ -218,8 +272,49 @@ final class CodeExtractor {
         String v = CStrings.decode(String.valueOf(l.getValue()));
         ns = Optional.of(v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v);
       }
-      exports.add(new ExportDecl(symbol, kind.startsWith("gpl"), ns, pos, sd.isActive()));
+      if (!kind.endsWith("ns")) ns = defaultNamespace(sd);
+      exports.add(new ExportDecl(symbol, kind.startsWith("gpl"), ns, pos, sd.isActive(), followsDefinition(sd, symbol)));
     }
+  }
+
+  /** {@code DEFAULT_SYMBOL_NAMESPACE} as defined before the export in the same file (include/linux/export.h). */
+  private Optional<String> defaultNamespace(IASTSimpleDeclaration sd) {
+    IASTFileLocation at = sd.getFileLocation();
+    if (at == null) return Optional.empty();
+    Optional<String> ns = Optional.empty();
+    int best = -1;
+    for (var def : defaultNamespaces) {
+      IASTFileLocation d = def.getFileLocation();
+      if (d == null || !d.getFileName().equals(at.getFileName())) continue;
+      if (d.getNodeOffset() < at.getNodeOffset() && d.getNodeOffset() > best) {
+        best = d.getNodeOffset();
+        String v = def.getExpansion().strip();
+        ns = v.isEmpty() ? Optional.empty() : Optional.of(v.replaceAll("^\"|\"$", ""));
+      }
+    }
+    return ns;
+  }
+
+  private static final java.util.regex.Pattern CLOSING_BRACE = java.util.regex.Pattern.compile("^}\\s*$");
+
+  /**
+   * checkpatch's EXPORT_SYMBOL check: the line before the export must close a function
+   * ({@code }}) or declare the exported name ({@code DEFINE_X(name)}, {@code name;},
+   * {@code name = ...}, {@code name[...]}, {@code name(...)}).
+   */
+  private boolean followsDefinition(IASTSimpleDeclaration sd, String symbol) {
+    IASTFileLocation loc = sd.getFileLocation();
+    if (loc == null) return true;
+    SourceText t = texts.get(Path.of(loc.getFileName()).normalize().toString());
+    if (t == null) return true;
+    int line = t.lineOf(loc.getNodeOffset());
+    if (line <= 1) return false;
+    String prev = t.line(line - 1);
+    String q = java.util.regex.Pattern.quote(symbol);
+    return CLOSING_BRACE.matcher(prev).matches()
+        || java.util.regex.Pattern.compile("\\b(?:DEFINE|DECLARE)_\\w+\\(\\s*" + q + "\\b|\\bLIST_HEAD\\(\\s*" + q
+            + "\\s*\\)|\\(\\s*\\*\\s*" + q + "\\s*\\)\\s*\\(|\\b" + q + "(?:\\s+__\\w+(?:\\([^)]*\\))?)*\\s*(?:;|=|\\[|\\()")
+            .matcher(prev).find();
   }
 
   private void param(IASTSimpleDeclaration sd, String formAndName, IASTInitializerClause clause, SourcePosition pos) {
@@ -386,18 +481,63 @@ final class CodeExtractor {
       public int visit(IASTExpression e) {
         if (e instanceof IASTIdExpression id) {
           String to = id.getName().toString();
-          if (declared.contains(to) && !locals.contains(to)) {
+          if (locals.contains(to)) return PROCESS_CONTINUE;
+          boolean call = id.getParent() instanceof IASTFunctionCallExpression fc
+              && fc.getFunctionNameExpression() == id;
+          if (declared.contains(to)) {
             SourcePosition pos = position(id);
-            if (pos != null) {
-              boolean call = id.getParent() instanceof IASTFunctionCallExpression fc
-                  && fc.getFunctionNameExpression() == id;
+            if (pos != null)
               references.add(new CReference(from, to, call ? CReference.Kind.CALL : CReference.Kind.MENTION, pos, active));
-            }
+          } else if (!to.isEmpty() && !to.startsWith(PREFIX) && !to.startsWith("__builtin_")) {
+            external(to, id, call, active);
           }
         }
         return PROCESS_CONTINUE;
       }
     });
+  }
+
+  /**
+   * Keeps the first use of an undeclared name, preferring an active one outside the arguments
+   * of another undeclared name's call; positions are computed only for the use kept.
+   */
+  private void external(String name, IASTIdExpression id, boolean call, boolean active) {
+    String key = currentHeaderInline.isEmpty() ? name : name + "\u0000" + currentHeaderInline;
+    ExternalUse prev = externalUses.get(key);
+    if (prev != null && rank(prev.active(), prev.argumentOf()) == 2) {
+      if (call && !prev.call()) externalUses.put(key, withCall(prev));
+      return;
+    }
+    String argumentOf = argumentOf(id);
+    if (prev != null && rank(active, argumentOf) <= rank(prev.active(), prev.argumentOf())) {
+      if (call && !prev.call()) externalUses.put(key, withCall(prev));
+      return;
+    }
+    SourcePosition pos = position(id);
+    if (pos == null) return;
+    externalUses.put(key, new ExternalUse(name, call || (prev != null && prev.call()), pos, active, argumentOf,
+        currentHeaderInline));
+  }
+
+  private static int rank(boolean active, String argumentOf) {
+    return !active ? 0 : argumentOf.isEmpty() ? 2 : 1;
+  }
+
+  private static ExternalUse withCall(ExternalUse u) {
+    return new ExternalUse(u.name(), true, u.position(), u.active(), u.argumentOf(), u.headerInline());
+  }
+
+  /** The innermost call of an undeclared (kernel header) name whose arguments contain {@code n}. */
+  private String argumentOf(IASTNode n) {
+    for (IASTNode child = n, p = n.getParent(); p != null; child = p, p = p.getParent()) {
+      if (p instanceof IASTFunctionCallExpression fc && fc.getFunctionNameExpression() != child
+          && fc.getFunctionNameExpression() instanceof IASTIdExpression callee) {
+        String c = callee.getName().toString();
+        if (!declared.contains(c)) return c;
+      }
+      if (p instanceof IASTFunctionDefinition || p instanceof IASTTranslationUnit) break;
+    }
+    return "";
   }
 
   private String returnType(IASTDeclSpecifier spec, IASTDeclarator dec) {

@@ -4,12 +4,16 @@ import dev.kmodlint.engine.AnalysisOptions;
 import dev.kmodlint.engine.AnalysisProgress;
 import dev.kmodlint.engine.AnalysisResult;
 import dev.kmodlint.engine.Analyzer;
+import dev.kmodlint.engine.Configuration;
+import dev.kmodlint.engine.Configurations;
+import dev.kmodlint.engine.FileSelection;
 import dev.kmodlint.engine.Finding;
 import dev.kmodlint.engine.RuleDescriptor;
 import dev.kmodlint.engine.RuleRegistry;
 import dev.kmodlint.engine.Tool;
 import dev.kmodlint.kernel.KernelDatabase;
 import dev.kmodlint.model.Level;
+import dev.kmodlint.sarif.Baseline;
 import dev.kmodlint.sarif.SarifWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -39,7 +43,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "kmodlint", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Static analyzer for Linux kernel module sources.",
-    subcommands = {Main.Check.class, Main.Rules.class, IndexCommand.class})
+    subcommands = {Main.Check.class, Main.Rules.class, IndexCommand.class, InfoCommand.class, DepsCommand.class,
+        InstallHookCommand.class})
 public final class Main implements Callable<Integer> {
   static final int OK = 0;
   static final int FINDINGS = 1;
@@ -109,6 +114,8 @@ public final class Main implements Callable<Integer> {
     }
   }
 
+  enum Color { auto, always, never }
+
   @Command(name = "check", mixinStandardHelpOptions = true,
       description = "Analyze module sources: a file, a module directory or a whole tree.")
   static final class Check implements Callable<Integer> {
@@ -120,7 +127,7 @@ public final class Main implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the report to FILE instead of stdout")
     Path output;
 
-    @Option(names = "--fail-on", defaultValue = "error", paramLabel = "LEVEL",
+    @Option(names = "--fail-on", paramLabel = "LEVEL",
         description = "exit 1 when a finding is at or above LEVEL: error (default), warning, note, none")
     FailOn failOn;
 
@@ -139,6 +146,40 @@ public final class Main implements Callable<Integer> {
         description = "give up on a C file after this long (default 60)")
     long fileTimeoutSeconds;
 
+    @Option(names = "--config", paramLabel = "FILE",
+        description = "the .kmodlint.yaml to use (default: the nearest one at or above each scanned path)")
+    Path config;
+
+    @Option(names = "--no-config", description = "read no .kmodlint.yaml")
+    boolean noConfig;
+
+    @Option(names = "--baseline", paramLabel = "SARIF",
+        description = "an earlier kmodlint SARIF log: each result becomes new, unchanged, updated or absent")
+    Path baseline;
+
+    @Option(names = "--fail-on-new", description = "with --baseline: exit 1 only for new results at or above --fail-on")
+    boolean failOnNew;
+
+    @Option(names = "--omit-suppressed",
+        description = "leave suppressed results out of the SARIF log (GitHub code scanning ignores suppressions)")
+    boolean omitSuppressed;
+
+    @Option(names = "--category", paramLabel = "NAME",
+        description = "SARIF automationDetails.id becomes kmodlint/NAME/ (tells several analyses of one commit apart)")
+    String category;
+
+    @Option(names = "--source-root", paramLabel = "DIR",
+        description = "what SARIF locations are relative to (%%SRCROOT%%); default: the directory all paths share")
+    Path sourceRoot;
+
+    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
+        description = "colour the text report: auto (on a terminal, unless NO_COLOR is set), always, never")
+    Color color;
+
+    /** Other engineers' progress output reads this too: nothing but findings when set. */
+    @Option(names = {"-q", "--quiet"}, description = "print findings only: no summary, notifications or progress")
+    boolean quiet;
+
     @Option(names = "--cache-dir", paramLabel = "DIR",
         description = "keep the facts of each file here between runs (default: $XDG_CACHE_HOME/kmodlint,"
             + " else ~/.cache/kmodlint)")
@@ -147,45 +188,67 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--no-cache", description = "parse every file; read and write no fact cache")
     boolean noCache;
 
-    @Option(names = {"-q", "--quiet"}, description = "no progress bar (nor anything else) on stderr but errors")
-    boolean quiet;
-
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "files or directories to analyze")
+    @Parameters(arity = "1..*", paramLabel = "PATH",
+        description = "files or directories to analyze; files are analyzed with their whole module and only"
+            + " findings in (or caused by) them are reported")
     List<Path> paths;
 
     @Override
     public Integer call() throws IOException {
       for (Path p : paths) if (!Files.exists(p)) throw new NoSuchFileException(p.toString());
-      for (Path s : symvers) {
+      if (failOnNew && baseline == null) throw new CommandLine.ParameterException(spec.commandLine(),
+          "--fail-on-new needs --baseline");
+      if (config != null && !Files.isRegularFile(config)) throw new NoSuchFileException(config.toString());
+      if (sourceRoot != null && !Files.isDirectory(sourceRoot)) throw new NoSuchFileException(sourceRoot.toString());
+      Configurations configs = noConfig ? Configurations.none()
+          : config != null ? Configurations.of(Configuration.read(config)) : Configurations.forInputs(paths);
+      Optional<Configuration> conf = configs.primary();
+      // the command line wins over the configuration file
+      List<Path> symversFiles = !symvers.isEmpty() ? symvers : conf.map(Configuration::symvers).orElse(List.of());
+      Optional<Path> kernelDir = kdir != null ? Optional.of(kdir)
+          : conf.flatMap(Configuration::kdir).or(KernelDatabase::runningKernelBuildDirectory);
+      FailOn threshold = failOn != null ? failOn
+          : conf.flatMap(Configuration::failOn).map(FailOn::valueOf).orElse(FailOn.error);
+      for (Path s : symversFiles) {
         if (!Files.isRegularFile(s)) throw new NoSuchFileException(s.toString());
         if (!Files.isReadable(s)) throw new AccessDeniedException(s.toString());
       }
-      AnalysisOptions opts = new AnalysisOptions(paths,
+      Baseline base = baseline != null ? Baseline.read(baseline) : null;
+
+      FileSelection selection = FileSelection.of(paths);
+      AnalysisOptions opts = new AnalysisOptions(selection.analyze(),
           jobs != null ? jobs : Runtime.getRuntime().availableProcessors(),
-          Duration.ofSeconds(Math.max(1, fileTimeoutSeconds)), symvers,
-          kdir != null ? Optional.of(kdir) : KernelDatabase.runningKernelBuildDirectory(),
+          Duration.ofSeconds(Math.max(1, fileTimeoutSeconds)), symversFiles, kernelDir,
           noCache ? Optional.empty() : Optional.of(cacheDir != null ? cacheDir : defaultCacheDir()));
-      AnalysisResult result = new Analyzer(RuleRegistry.discover()).analyze(opts, progress());
+      AnalysisResult analyzed = new Analyzer(RuleRegistry.discover()).analyze(opts, progress());
+      AnalysisResult result = selection.restrict(configs.apply(analyzed));
+      Path root = sourceRoot != null ? sourceRoot.toAbsolutePath().normalize() : result.scanRoot();
+      Optional<Baseline.Comparison> comparison = Optional.ofNullable(base).map(b -> b.compare(result, root));
 
       ByteArrayOutputStream buf = new ByteArrayOutputStream();
       if (format == Format.sarif) {
-        SarifWriter.write(result, buf);
+        SarifWriter.write(result, new SarifWriter.Options(Optional.ofNullable(category),
+            Optional.ofNullable(sourceRoot), omitSuppressed, comparison, SarifWriter.GITHUB_MAX_RESULTS), buf);
       } else {
         PrintWriter w = new PrintWriter(new OutputStreamWriter(buf, StandardCharsets.UTF_8));
-        new TextReport(Path.of("")).write(result, w);
+        new TextReport(Path.of(""), useColor(output == null), quiet, comparison).write(result, w);
       }
       if (output != null) {
         Path parent = output.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) throw new NoSuchFileException(parent.toString());
         Files.write(output, buf.toByteArray());
-        if (format == Format.sarif) spec.commandLine().getErr().println(TextReport.summary(result));
+        if (!quiet) spec.commandLine().getErr().println(TextReport.summary(result, comparison));
       } else {
         PrintWriter out = spec.commandLine().getOut();
         out.print(buf.toString(StandardCharsets.UTF_8));
         out.flush();
       }
-      if (failOn.level == null) return OK;
-      for (Finding f : result.findings()) if (f.level().atLeast(failOn.level)) return FINDINGS;
+      if (threshold.level == null) return OK;
+      for (Finding f : result.findings()) {
+        if (!f.level().atLeast(threshold.level)) continue;
+        if (failOnNew && comparison.get().stateOf(f) != Baseline.State.NEW) continue;
+        return FINDINGS;
+      }
       return OK;
     }
 
@@ -226,6 +289,17 @@ public final class Main implements Callable<Integer> {
           if (stats) err.println("kmodlint: fact cache: " + hits + " files reused, " + parsed + " parsed, "
               + refused + " entries refused");
         }
+      };
+    }
+
+    /** NO_COLOR (no-color.org) turns colour off unless asked for explicitly; so does a pipe or a file. */
+    private boolean useColor(boolean toStdout) {
+      return switch (color) {
+        case always -> true;
+        case never -> false;
+        case auto -> toStdout && Terminal.isInteractive()
+            && (System.getenv("NO_COLOR") == null || System.getenv("NO_COLOR").isEmpty())
+            && !"dumb".equals(System.getenv("TERM"));
       };
     }
   }

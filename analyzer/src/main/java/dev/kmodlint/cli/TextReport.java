@@ -5,46 +5,136 @@ import dev.kmodlint.engine.Finding;
 import dev.kmodlint.model.Level;
 import dev.kmodlint.model.Notification;
 import dev.kmodlint.model.SourcePosition;
+import dev.kmodlint.sarif.Baseline;
+import dev.kmodlint.text.SourceText;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
-/** Compiler-style output: {@code path:line:col: level: message [rule-id]}, then a summary. */
+/**
+ * Compiler-style output, as gcc prints it: {@code path:line:col: level: message [rule-id]},
+ * the source line with a caret under the column, then one summary line. Suppressed findings
+ * are not shown, only counted. Colours (ANSI, gcc's choice of them) only when asked for.
+ */
 final class TextReport {
-  private final Path base;
+  private static final String RESET = "\u001b[0m";
+  private static final String BOLD = "\u001b[1m";
+  private static final String RED = "\u001b[1;31m";
+  private static final String MAGENTA = "\u001b[1;35m";
+  private static final String CYAN = "\u001b[1;36m";
+  private static final String GREEN = "\u001b[1;32m";
+  private static final String DIM = "\u001b[2m";
 
-  TextReport(Path base) {
+  private final Path base;
+  private final boolean color;
+  private final boolean quiet;
+  private final Optional<Baseline.Comparison> baseline;
+  private final Map<Path, Optional<SourceText>> sources = new HashMap<>();
+  /** Longer lines (generated tables, minified blobs) are not repeated under the finding. */
+  private static final int LONGEST_EXCERPT = 240;
+
+  TextReport(Path base, boolean color, boolean quiet, Optional<Baseline.Comparison> baseline) {
     this.base = base.toAbsolutePath().normalize();
+    this.color = color;
+    this.quiet = quiet;
+    this.baseline = baseline;
   }
 
   void write(AnalysisResult r, PrintWriter out) {
     for (Finding f : r.findings()) {
-      out.println(where(f.position()) + ": " + f.level().sarif() + ": " + f.message() + " [" + f.ruleId() + "]");
+      String level = paint(levelColor(f.level()), f.level().sarif() + ":");
+      String state = baseline.map(b -> b.stateOf(f) == Baseline.State.NEW ? " " + paint(BOLD, "(new)") : "").orElse("");
+      out.println(paint(BOLD, where(f.position()) + ":") + " " + level + " " + f.message() + state + " "
+          + paint(DIM, "[" + f.ruleId() + "]"));
+      excerpt(f.position()).forEach(out::println);
       for (Finding.Fix fx : f.fixes()) out.println("    fix: " + fx.description());
     }
-    for (Notification n : r.notifications()) {
-      if (n.level() == Level.NOTE) continue;
-      String at = n.position().map(p -> where(p) + ": ").orElse("kmodlint: ");
-      out.println(at + n.level().sarif() + ": " + n.message() + " [kmodlint:" + n.id() + "]");
+    if (!quiet) {
+      for (Notification n : r.notifications()) {
+        if (n.level() == Level.NOTE) continue;
+        String at = n.position().map(p -> paint(BOLD, where(p) + ":") + " ").orElse("kmodlint: ");
+        out.println(at + paint(levelColor(n.level()), n.level().sarif() + ":") + " " + n.message() + " "
+            + paint(DIM, "[kmodlint:" + n.id() + "]"));
+      }
+      out.println(summary(r, baseline));
     }
-    out.println(summary(r));
     out.flush();
   }
 
-  static String summary(AnalysisResult r) {
-    long errors = r.findings().stream().filter(f -> f.level() == Level.ERROR).count();
-    long warnings = r.findings().stream().filter(f -> f.level() == Level.WARNING).count();
-    long notes = r.findings().stream().filter(f -> f.level() == Level.NOTE).count();
+  /**
+   * {@code 3 errors, 1 warning (2 suppressed) in 2 modules (14 files) in 0.4s}: counts that are
+   * zero are left out, suppressed and (with a baseline) new results counted in parentheses.
+   */
+  static String summary(AnalysisResult r, Optional<Baseline.Comparison> baseline) {
+    List<String> counts = new ArrayList<>();
+    for (Level l : Level.values()) {
+      long n = r.findings().stream().filter(f -> f.level() == l).count();
+      if (n > 0) counts.add(plural(n, l.sarif()));
+    }
+    List<String> extra = new ArrayList<>();
+    baseline.ifPresent(b -> extra.add(r.findings().stream().filter(f -> b.stateOf(f) == Baseline.State.NEW).count()
+        + " new"));
+    if (!r.suppressed().isEmpty()) extra.add(r.suppressed().size() + " suppressed");
     double secs = Duration.between(r.startTime(), r.endTime()).toMillis() / 1000.0;
-    return String.format(Locale.ROOT, "%s, %s, %s in %s (%s) in %.1fs; %s",
-        plural(errors, "error"), plural(warnings, "warning"), plural(notes, "note"),
+    long notes = r.notifications().size();
+    return String.format(Locale.ROOT, "%s%s in %s (%s) in %.1fs%s",
+        counts.isEmpty() ? "no problems" : String.join(", ", counts),
+        extra.isEmpty() ? "" : " (" + String.join(", ", extra) + ")",
         plural(r.project().modules().size(), "module"), plural(r.filesAnalyzed(), "file"), secs,
-        plural(r.notifications().size(), "notification"));
+        notes == 0 ? "" : "; " + plural(notes, "notification") + " (in the SARIF report)");
   }
 
   private static String plural(long n, String word) {
     return n + " " + word + (n == 1 ? "" : "s");
+  }
+
+  /**
+   * gcc's excerpt: the line, then a caret under the column and tildes to the end of the
+   * region. Tabs before the column are kept in the caret line so that it lines up.
+   */
+  private List<String> excerpt(SourcePosition p) {
+    Optional<SourceText> text = sources.computeIfAbsent(p.file(), TextReport::read);
+    if (text.isEmpty() || text.get().binary() || p.line() > text.get().lineCount()) return List.of();
+    String line = text.get().line(p.line());
+    if (line.isBlank() || line.length() > LONGEST_EXCERPT) return List.of();
+    String number = String.valueOf(p.line());
+    String gutter = " ".repeat(Math.max(0, 5 - number.length()));
+    StringBuilder marker = new StringBuilder();
+    int column = Math.min(p.column(), line.length() + 1);
+    for (int i = 0; i < column - 1; i++) marker.append(line.charAt(i) == '\t' ? '\t' : ' ');
+    int end = p.endLine() == p.line() ? Math.min(p.endColumn(), line.length() + 1) : line.length() + 1;
+    String underline = "^" + "~".repeat(Math.max(0, end - column - 1));
+    boolean wholeLine = p.endLine() == p.line() && p.endColumn() == p.column();
+    if (wholeLine) underline = "^";
+    return List.of(gutter + number + " | " + line,
+        " ".repeat(gutter.length() + number.length()) + " | " + marker + paint(GREEN, underline));
+  }
+
+  private static Optional<SourceText> read(Path file) {
+    try {
+      return Optional.of(SourceText.read(file));
+    } catch (IOException | SecurityException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static String levelColor(Level l) {
+    return switch (l) {
+      case ERROR -> RED;
+      case WARNING -> MAGENTA;
+      case NOTE -> CYAN;
+    };
+  }
+
+  private String paint(String style, String text) {
+    return color ? style + text + RESET : text;
   }
 
   String where(SourcePosition p) {

@@ -9,7 +9,9 @@ import java.util.List;
 /**
  * The outcome of one run: the model, the rules that ran, their findings (sorted) and the
  * notifications about the run itself (sorted). {@code scanRoot} is what SARIF calls
- * {@code %SRCROOT%}. {@code kernelRelease} names the kernel the analysis assumed, if any.
+ * {@code %SRCROOT%}. {@code suppressed}: findings an in-source {@code kmodlint-disable}
+ * comment silences; they are kept apart from {@code findings} so that exit codes and text
+ * output ignore them, while SARIF still lists them as suppressed.
  */
 public record AnalysisResult(
     Path scanRoot,
@@ -20,11 +22,28 @@ public record AnalysisResult(
     Instant startTime,
     Instant endTime,
     boolean executionSuccessful,
-    int filesAnalyzed) {
+    int filesAnalyzed,
+    List<Finding> suppressed) {
 
   public AnalysisResult {
     rules = List.copyOf(rules);
     findings = List.copyOf(findings);
     notifications = List.copyOf(notifications);
+    suppressed = List.copyOf(suppressed);
+  }
+
+  /** A result without suppressed findings. */
+  public AnalysisResult(Path scanRoot, Project project, List<RuleDescriptor> rules, List<Finding> findings,
+      List<Notification> notifications, Instant startTime, Instant endTime, boolean executionSuccessful,
+      int filesAnalyzed) {
+    this(scanRoot, project, rules, findings, notifications, startTime, endTime, executionSuccessful,
+        filesAnalyzed, List.of());
+  }
+
+  /** The same result with other findings (after configuration, selection or a baseline). */
+  public AnalysisResult withFindings(List<Finding> findings, List<Finding> suppressed,
+      List<Notification> notifications) {
+    return new AnalysisResult(scanRoot, project, rules, findings, notifications, startTime, endTime,
+        executionSuccessful, filesAnalyzed, suppressed);
   }
 }

@@ -1,6 +1,7 @@
 package dev.kmodlint.engine;
 
 import dev.kmodlint.c.CFrontEnd;
+import dev.kmodlint.deploy.DeployReader;
 import dev.kmodlint.kbuild.KbuildDirectory;
 import dev.kmodlint.kbuild.KbuildModule;
 import dev.kmodlint.kbuild.KbuildObject;
@@ -8,6 +9,7 @@ import dev.kmodlint.kbuild.KbuildReader;
 import dev.kmodlint.kconfig.KconfigTypes;
 import dev.kmodlint.kernel.KernelDatabase;
 import dev.kmodlint.kernel.KernelExports;
+import dev.kmodlint.model.DeployModel;
 import dev.kmodlint.model.KconfigModel;
 import dev.kmodlint.model.Level;
 import dev.kmodlint.model.Module;
@@ -56,6 +58,20 @@ public final class Analyzer {
     Path root = scanRoot(inputs);
     List<Notification> notes = new ArrayList<>();
     KernelDatabase kernel = kernelDatabase(options, notes);
+    if (!registry.rules().isEmpty()) {
+      // the symbol rules need the exports and the header index: read them while files are parsed
+      Thread prefetch = new Thread(() -> {
+        try {
+          kernel.exports();
+          kernel.headers();
+          kernel.config();
+        } catch (RuntimeException e) {
+          // the rule that needs it reads it again and reports the failure
+        }
+      }, "kmodlint-kernel-database");
+      prefetch.setDaemon(true);
+      prefetch.start();
+    }
     SourceTree tree = SourceTree.walk(inputs);
     notes.addAll(tree.notifications);
 
@@ -111,13 +127,18 @@ public final class Analyzer {
     modules.addAll(standaloneModules(tree, files, claimed, notes));
     modules.sort((a, b) -> a.anchor().compareTo(b.anchor()));
 
+    DeployModel deploy = DeployReader.read(tree.dkmsConfs, tree.modprobeConfs, tree.modulesLoadConfs, notes::add);
     Project project = new Project(root, modules, List.copyOf(files.values()), BuildConfiguration.kbuild(kbuildDirs),
-        kconfigModel);
-    List<Finding> findings = runRules(project, kernel, notes);
+        kconfigModel, deploy);
+    Suppressions suppressions = Suppressions.read(tree.textFiles());
+    List<Finding> all = runRules(project, kernel, suppressions.directives(), notes);
+    List<Finding> findings = new ArrayList<>();
+    List<Finding> suppressed = new ArrayList<>();
+    for (Finding f : all) (suppressions.suppressing(f).isPresent() ? suppressed : findings).add(f);
     notes.addAll(kernel.notifications());
     notes.sort(null);
     return new AnalysisResult(root, project, registry.descriptors(), findings, notes, start,
-        Instant.now(), true, files.size());
+        Instant.now(), true, files.size(), suppressed);
   }
 
   /** The Makefiles of the tree, read on all cores, in directory order. */
@@ -217,7 +238,7 @@ public final class Analyzer {
   }
 
   /** The kernel of {@code --kdir}, else the embedded one; {@code --symvers} exports on top. */
-  private static KernelDatabase kernelDatabase(AnalysisOptions options, List<Notification> notes) throws IOException {
+  public static KernelDatabase kernelDatabase(AnalysisOptions options, List<Notification> notes) throws IOException {
     KernelExports extra = KernelExports.fromSymvers(
         String.join(", ", options.symvers().stream().map(Path::toString).toList()), options.symvers(), notes::add);
     return options.kdir().isPresent()
@@ -225,8 +246,11 @@ public final class Analyzer {
         : KernelDatabase.embedded(extra);
   }
 
-  private List<Finding> runRules(Project project, KernelDatabase kernel, List<Notification> notes) {
+  private List<Finding> runRules(Project project, KernelDatabase kernel, List<Suppressions.Directive> directives,
+      List<Notification> notes) {
+    Set<String> ruleIds = new HashSet<>(registry.descriptors().stream().map(RuleDescriptor::id).toList());
     List<Finding> findings = new ArrayList<>();
+    Linkage[] linkage = {null};
     for (Rule rule : registry.rules()) {
       RuleDescriptor d = RuleDescriptor.of(rule);
       List<Finding> out = new ArrayList<>();
@@ -240,6 +264,22 @@ public final class Analyzer {
         @Override
         public KernelDatabase kernel() {
           return kernel;
+        }
+
+        @Override
+        public Linkage linkage() {
+          if (linkage[0] == null) linkage[0] = Linkage.of(project, kernel);
+          return linkage[0];
+        }
+
+        @Override
+        public List<Suppressions.Directive> suppressionDirectives() {
+          return directives;
+        }
+
+        @Override
+        public Set<String> ruleIds() {
+          return ruleIds;
         }
 
         @Override

@@ -6,6 +6,7 @@ import dev.kmodlint.model.ModuleObject;
 import dev.kmodlint.model.Project;
 import dev.kmodlint.model.SourcePosition;
 import java.util.List;
+import java.util.Set;
 
 /** What a rule sees: the project model, and a way to report. */
 public interface RuleContext {
@@ -13,6 +14,9 @@ public interface RuleContext {
 
   /** The kernel the scanned modules are built against: its exports and header index, read on first use. */
   KernelDatabase kernel();
+
+  /** Who provides each symbol the scanned modules use (computed once per run, on first use). */
+  Linkage linkage();
 
   /**
    * Reports a finding. {@code fixes}: mechanical replacements; {@code flow}: the steps of a
@@ -48,6 +52,16 @@ public interface RuleContext {
         + String.join(", ", unknown.stream().map(ModuleObject::name).toList())
         + " is unknown (no source in the tree, or not parsed), so its " + what + " cannot be checked");
     return true;
+  }
+
+  /** The {@code kmodlint-disable} comments of the scanned files, for the rule that checks their IDs. */
+  default List<Suppressions.Directive> suppressionDirectives() {
+    return List.of();
+  }
+
+  /** The IDs of every rule of this run. */
+  default Set<String> ruleIds() {
+    return Set.of();
   }
 
   default void report(SourcePosition at, String message) {

@@ -29,6 +29,10 @@ final class SourceTree {
   /** Directories holding a Kbuild or Makefile, or C files. */
   final TreeMap<Path, List<Path>> cFilesByDir = new TreeMap<>();
   final TreeSet<Path> kbuildDirs = new TreeSet<>();
+  /** Deployment files: {@code dkms.conf}, {@code modprobe.d/*.conf}, {@code modules-load.d/*.conf}. */
+  final TreeSet<Path> dkmsConfs = new TreeSet<>();
+  final TreeSet<Path> modprobeConfs = new TreeSet<>();
+  final TreeSet<Path> modulesLoadConfs = new TreeSet<>();
   final List<Notification> notifications = new ArrayList<>();
 
   static SourceTree walk(List<Path> inputs) throws IOException {
@@ -39,6 +43,20 @@ final class SourceTree {
       else t.addFile(p, true);
     }
     return t;
+  }
+
+  /** Every file whose comments may carry a suppression: sources, headers, Kconfig, Kbuild and deployment files. */
+  List<Path> textFiles() {
+    List<Path> out = new ArrayList<>(cFiles);
+    out.addAll(headers);
+    out.addAll(kconfigs);
+    out.addAll(dkmsConfs);
+    out.addAll(modprobeConfs);
+    out.addAll(modulesLoadConfs);
+    for (Path dir : kbuildDirs) {
+      for (String m : MAKEFILES) if (Files.isRegularFile(dir.resolve(m))) out.add(dir.resolve(m));
+    }
+    return out;
   }
 
   private void walkDir(Path root) throws IOException {
@@ -78,7 +96,19 @@ final class SourceTree {
       kconfigs.add(file);
     } else if (MAKEFILES.contains(name)) {
       kbuildDirs.add(dir);
+    } else if (name.equals("dkms.conf")) {
+      dkmsConfs.add(file);
+    } else if (name.endsWith(".conf")) {
+      addConf(file, explicit);
     }
+  }
+
+  /** By its directory; a {@code .conf} named on the command line elsewhere is taken as a modprobe.d file. */
+  private void addConf(Path file, boolean explicit) {
+    String dirName = file.getParent() == null || file.getParent().getFileName() == null ? ""
+        : file.getParent().getFileName().toString();
+    if (dirName.equals("modules-load.d")) modulesLoadConfs.add(file);
+    else if (dirName.equals("modprobe.d") || explicit) modprobeConfs.add(file);
   }
 
   /** A file given on its own is still composed with its directory's Makefile. */

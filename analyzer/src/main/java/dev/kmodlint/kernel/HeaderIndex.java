@@ -72,8 +72,9 @@ public final class HeaderIndex {
   /**
    * Resolves header facts against the symbols a kernel exports. Macros and header functions
    * are followed through each other (cycles included: {@code #define a b} / {@code #define b a}
-   * ends); the walk stops at exported names. Object-like macros are kept only when they reach
-   * an export, so that the index stays small.
+   * ends); the walk stops at exported names. Every macro is kept, object-like ones too
+   * ({@code #define le16_to_cpu __le16_to_cpu}, {@code #define outb outb}): a call to a name the
+   * index does not know is a call to a function declared nowhere.
    */
   public static HeaderIndex resolve(String release, HeaderFacts facts, Predicate<String> exported) {
     Map<String, Set<String>> edges = new HashMap<>();
@@ -85,7 +86,6 @@ public final class HeaderIndex {
       Set<String> reach = reach(name, edges, closure, exported);
       Kind kind = facts.functionMacros().contains(name) ? Kind.FUNCTION_MACRO
           : facts.functions().containsKey(name) ? Kind.HEADER_FUNCTION : Kind.OBJECT_MACRO;
-      if (kind == Kind.OBJECT_MACRO && reach.isEmpty()) continue;
       out.put(name, new Entry(name, kind, reach));
     }
     for (String f : facts.externFunctions())

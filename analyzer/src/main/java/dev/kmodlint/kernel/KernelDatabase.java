@@ -29,16 +29,23 @@ public final class KernelDatabase {
   private final Function<Consumer<Notification>, KernelExports> kernelExports;
   private final Function<Consumer<Notification>, HeaderIndex> headerIndex;
   private final KernelExports extra;
+  private final java.util.function.Supplier<Optional<KernelConfig>> kernelConfig;
+  private Optional<KernelConfig> config;
   private final List<Notification> notes = new ArrayList<>();
   private KernelExports exports;
   private int kernelSize = -1;
   private HeaderIndex headers;
+  private final Path moduleListDirectory;
+  private KernelModules modules;
 
   /** {@code knownSize} is the kernel's export count when known without reading, else -1. */
   private KernelDatabase(String description, int knownSize,
       Function<Consumer<Notification>, KernelExports> kernelExports,
-      Function<Consumer<Notification>, HeaderIndex> headerIndex, KernelExports extra) {
+      Function<Consumer<Notification>, HeaderIndex> headerIndex, KernelExports extra, Path moduleListDirectory,
+      java.util.function.Supplier<Optional<KernelConfig>> kernelConfig) {
+    this.moduleListDirectory = moduleListDirectory;
     this.description = description;
+    this.kernelConfig = kernelConfig;
     this.knownSize = knownSize;
     this.kernelExports = kernelExports;
     this.headerIndex = headerIndex;
@@ -49,7 +56,7 @@ public final class KernelDatabase {
   public static KernelDatabase embedded(KernelExports extra) {
     KernelExports.Header h = KernelExports.embeddedHeader();
     return new KernelDatabase(h.release(), h.count(), n -> KernelExports.embedded(),
-        n -> HeaderIndex.embedded(), extra);
+        n -> HeaderIndex.embedded(), extra, null, KernelConfig::embedded);
   }
 
   /**
@@ -93,7 +100,15 @@ public final class KernelDatabase {
         return HeaderIndex.empty(uts);
       };
     }
-    return new KernelDatabase(description, -1, exports, index, extra);
+    java.util.function.Supplier<Optional<KernelConfig>> config = () -> {
+      try {
+        Path dot = kdir.resolve(".config");
+        return Files.isRegularFile(dot) ? Optional.of(KernelConfig.readDotConfig(uts, dot)) : Optional.empty();
+      } catch (IOException e) {
+        return Optional.empty();
+      }
+    };
+    return new KernelDatabase(description, -1, exports, index, extra, kdir, config);
   }
 
   /** {@code /lib/modules/$(uname -r)/build} when the running kernel has one with its exports. */
@@ -141,9 +156,40 @@ public final class KernelDatabase {
     return exports;
   }
 
+  /** The configuration the kernel was built with, when known ({@code .config} of the build directory). */
+  public synchronized Optional<KernelConfig> config() {
+    if (config == null) config = kernelConfig.get();
+    return config;
+  }
+
   public synchronized HeaderIndex headers() {
     if (headers == null) headers = headerIndex.apply(notes::add);
     return headers;
+  }
+
+  /**
+   * The names of the kernel's modules, loadable and built in: those beside a build directory's
+   * kernel ({@code modules.order}, {@code modules.builtin}) when it has them, else the embedded
+   * list of Debian's 6.1, said in a notification when it stands in for another kernel.
+   */
+  public synchronized KernelModules modules() {
+    if (modules == null) {
+      if (moduleListDirectory != null) {
+        try {
+          modules = KernelModules.ofBuildDirectory(moduleListDirectory, description).orElse(null);
+        } catch (IOException e) {
+          notes.add(Notification.of("kernel-modules-unreadable", Level.WARNING, "cannot read the module list of "
+              + description + " (" + e.getMessage() + ")"));
+        }
+      }
+      if (modules == null) {
+        modules = KernelModules.embedded();
+        if (moduleListDirectory != null)
+          notes.add(Notification.of("kernel-modules-assumed", Level.NOTE, "no modules.order or modules.builtin"
+              + " beside " + moduleListDirectory + ": module names are checked against " + modules.release()));
+      }
+    }
+    return modules;
   }
 
   /**

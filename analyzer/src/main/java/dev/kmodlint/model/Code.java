@@ -2,16 +2,27 @@ package dev.kmodlint.model;
 
 import java.util.List;
 
-/** What a C file declares and uses at file scope, for the parameter, section and symbol rules. */
+/**
+ * What a C file declares and uses at file scope, for the parameter, section and symbol rules.
+ * {@code unresolvedLocalIncludes}: {@code #include "x.h"} directives kmodlint could not find
+ * (a Makefile's {@code -I} path, a generated header): what they declare is unknown.
+ * {@code macroDefinedNames}: objects a kernel macro defines at file scope
+ * ({@code static DEFINE_MUTEX(lock);}, {@code LIST_HEAD(list);}), which the front-end, without
+ * the kernel's headers, cannot see as definitions.
+ */
 public record Code(
     List<CFunction> functions,
     List<CVariable> variables,
     List<CReference> references,
     List<ModuleParam> params,
     List<ModInfo> paramDescriptions,
-    List<ExportDecl> exports) {
+    List<ExportDecl> exports,
+    List<ExternalUse> externalUses,
+    List<String> unresolvedLocalIncludes,
+    List<String> macroDefinedNames) {
 
-  public static final Code EMPTY = new Code(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+  public static final Code EMPTY = new Code(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+      List.of(), List.of(), List.of());
 
   public Code {
     functions = List.copyOf(functions);
@@ -20,5 +31,8 @@ public record Code(
     params = List.copyOf(params);
     paramDescriptions = List.copyOf(paramDescriptions);
     exports = List.copyOf(exports);
+    externalUses = List.copyOf(externalUses);
+    unresolvedLocalIncludes = List.copyOf(unresolvedLocalIncludes);
+    macroDefinedNames = List.copyOf(macroDefinedNames);
   }
 }

@@ -75,7 +75,16 @@ public record Module(
         merge(sources, Code::references, CReference::position),
         merge(sources, Code::params, ModuleParam::position),
         merge(sources, Code::paramDescriptions, ModInfo::position),
-        merge(sources, Code::exports, ExportDecl::position));
+        merge(sources, Code::exports, ExportDecl::position),
+        merge(sources, Code::externalUses, ExternalUse::position),
+        union(sources, Code::unresolvedLocalIncludes),
+        union(sources, Code::macroDefinedNames));
+  }
+
+  private static List<String> union(List<SourceFile> sources, java.util.function.Function<Code, List<String>> kind) {
+    java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+    for (SourceFile f : sources) out.addAll(kind.apply(f.code()));
+    return List.copyOf(out);
   }
 
   /**

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
@@ -36,6 +38,8 @@ import de.jcup.sarif_2_1_0.model.ReportingDescriptor;
 import de.jcup.sarif_2_1_0.model.ReportingDescriptorReference;
 import de.jcup.sarif_2_1_0.model.Result;
 import de.jcup.sarif_2_1_0.model.Run;
+import de.jcup.sarif_2_1_0.model.RunAutomationDetails;
+import de.jcup.sarif_2_1_0.model.Suppression;
 import de.jcup.sarif_2_1_0.model.SarifSchema210;
 import de.jcup.sarif_2_1_0.model.ToolComponent;
 import dev.kmodlint.engine.AnalysisResult;
@@ -50,14 +54,16 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Optional;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -71,15 +77,41 @@ import java.util.Set;
  */
 public final class SarifWriter {
   static final String SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
-  static final String LINE_HASH = "primaryLocationLineHash";
+  static final String LINE_HASH = Fingerprints.LINE_HASH;
+  /** GitHub code scanning takes at most this many results a run. */
+  public static final int GITHUB_MAX_RESULTS = 25_000;
+
+  /**
+   * How to write: {@code category} makes {@code automationDetails.id} {@code kmodlint/<category>/}
+   * (GitHub tells analyses of one commit apart by it); {@code sourceRoot} is {@code %SRCROOT%}
+   * when not the scan root; {@code omitSuppressed} leaves suppressed results out (GitHub shows
+   * them as open alerts otherwise); {@code baseline} sets each result's baselineState and adds
+   * the absent ones; above {@code maxResults} results only the most severe are kept.
+   */
+  public record Options(Optional<String> category, Optional<Path> sourceRoot, boolean omitSuppressed,
+      Optional<Baseline.Comparison> baseline, int maxResults) {
+    public static Options defaults() {
+      return new Options(Optional.empty(), Optional.empty(), false, Optional.empty(), GITHUB_MAX_RESULTS);
+    }
+
+    public String automationId() {
+      return "kmodlint/" + category.map(c -> c + "/").orElse("");
+    }
+  }
 
   private static final ObjectWriter WRITER = createWriter();
+  private static final ObjectMapper READER = JsonMapper.builder()
+      .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
   private SarifWriter() {}
 
   /** Writes the log followed by a newline; {@code out} is flushed but left open. */
   public static void write(AnalysisResult result, OutputStream out) throws IOException {
-    WRITER.writeValue(out, toLog(result));
+    write(result, Options.defaults(), out);
+  }
+
+  public static void write(AnalysisResult result, Options options, OutputStream out) throws IOException {
+    WRITER.writeValue(out, toLog(result, options));
     out.write('\n');
     out.flush();
   }
@@ -95,18 +127,45 @@ public final class SarifWriter {
   }
 
   static SarifSchema210 toLog(AnalysisResult result) {
-    ArtifactUris uris = new ArtifactUris(result.scanRoot());
+    return toLog(result, Options.defaults());
+  }
+
+  static SarifSchema210 toLog(AnalysisResult result, Options options) {
+    ArtifactUris uris = new ArtifactUris(options.sourceRoot().orElse(result.scanRoot()));
     Map<String, Integer> ruleIndex = new HashMap<>();
     for (RuleDescriptor rule : result.rules()) ruleIndex.putIfAbsent(rule.id(), ruleIndex.size());
 
     OriginalUriBaseIds baseIds = new OriginalUriBaseIds();
     baseIds.setAdditionalProperty(ArtifactUris.SRCROOT, uriOnly(uris.rootUri()));
 
+    // fingerprints over every result, so that they do not depend on what is left out
+    Map<Finding, Map<String, String>> prints = Fingerprints.of(allFindings(result), uris);
+    Set<Finding> suppressed = new HashSet<>(result.suppressed());
+    List<Finding> reported = new ArrayList<>(options.omitSuppressed() ? result.findings() : allFindings(result));
+    List<dev.kmodlint.model.Notification> notes = new ArrayList<>(result.notifications());
+    List<Result> absentResults = options.baseline().map(b -> absentResults(b.absent(), ruleIndex, notes))
+        .orElse(List.of());
+    int total = reported.size() + absentResults.size();
+    if (total > options.maxResults()) {
+      // current results first, the most severe of them; what the baseline lost comes last
+      reported = mostSevere(reported, suppressed, options.maxResults());
+      absentResults = absentResults.subList(0, Math.min(absentResults.size(), options.maxResults() - reported.size()));
+      notes.add(dev.kmodlint.model.Notification.of("results-truncated", Level.WARNING, total
+          + " results are more than the " + options.maxResults() + " a run may hold; kept the "
+          + options.maxResults() + " most severe (errors first, suppressed and absent ones last)"));
+    }
+
+    RunAutomationDetails automation = new RunAutomationDetails();
+    automation.setId(options.automationId());
+
     Run run = new Run();
     run.setTool(tool(result.rules()));
-    run.setInvocations(List.of(invocation(result, uris)));
+    run.setAutomationDetails(automation);
+    run.setInvocations(List.of(invocation(result, notes, uris)));
     run.setOriginalUriBaseIds(baseIds);
-    run.setResults(results(result.findings(), ruleIndex, uris));
+    List<Result> results = results(reported, suppressed, prints, options.baseline(), ruleIndex, uris);
+    results.addAll(absentResults);
+    run.setResults(results);
     run.setColumnKind(Run.ColumnKind.UTF_16_CODE_UNITS);
 
     SarifSchema210 log = new SarifSchema210();
@@ -164,13 +223,53 @@ public final class SarifWriter {
     };
   }
 
-  private static Invocation invocation(AnalysisResult result, ArtifactUris uris) {
+  /** Findings and suppressed findings together, in report order. */
+  static List<Finding> allFindings(AnalysisResult result) {
+    if (result.suppressed().isEmpty()) return result.findings();
+    List<Finding> all = new ArrayList<>(result.findings());
+    all.addAll(result.suppressed());
+    all.sort(null);
+    return all;
+  }
+
+  /** At most {@code max} of {@code findings}: active before suppressed, errors before warnings before notes. */
+  private static List<Finding> mostSevere(List<Finding> findings, Set<Finding> suppressed, int max) {
+    List<Finding> bySeverity = new ArrayList<>(findings);
+    bySeverity.sort(Comparator.comparing((Finding f) -> suppressed.contains(f))
+        .thenComparing(f -> f.level().ordinal()));
+    Set<Finding> kept = new HashSet<>(bySeverity.subList(0, Math.min(max, bySeverity.size())));
+    return findings.stream().filter(kept::contains).toList();
+  }
+
+  /**
+   * The message with its related locations linked the way SARIF viewers and GitHub show them:
+   * {@code ... (see [the first declaration of x](1))}. Brackets of the text itself are
+   * escaped so that they do not read as links.
+   */
+  static String messageText(Finding f) {
+    if (f.related().isEmpty()) return f.message();
+    StringBuilder sb = new StringBuilder(escapeBrackets(f.message())).append(" (see ");
+    for (int i = 0; i < f.related().size(); i++) {
+      String text = f.related().get(i).message();
+      if (i > 0) sb.append(", ");
+      sb.append('[').append(escapeBrackets(text == null || text.isBlank() ? "here" : text)).append("](")
+          .append(i + 1).append(')');
+    }
+    return sb.append(')').toString();
+  }
+
+  private static String escapeBrackets(String s) {
+    return s.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]");
+  }
+
+  private static Invocation invocation(AnalysisResult result, List<dev.kmodlint.model.Notification> notes,
+      ArtifactUris uris) {
     Invocation invocation = new Invocation();
     invocation.setExecutionSuccessful(result.executionSuccessful());
     invocation.setStartTimeUtc(date(result.startTime()));
     invocation.setEndTimeUtc(date(result.endTime()));
     List<Notification> notifications = new ArrayList<>();
-    for (dev.kmodlint.model.Notification n : result.notifications()) {
+    for (dev.kmodlint.model.Notification n : notes) {
       notifications.add(notification(n, uris));
     }
     invocation.setToolExecutionNotifications(notifications);
@@ -189,9 +288,9 @@ public final class SarifWriter {
     return notification;
   }
 
-  private static List<Result> results(
-      List<Finding> findings, Map<String, Integer> ruleIndex, ArtifactUris uris) {
-    Map<Path, List<String>> lineHashes = new HashMap<>();
+  private static List<Result> results(List<Finding> findings, Set<Finding> suppressed,
+      Map<Finding, Map<String, String>> prints, Optional<Baseline.Comparison> baseline,
+      Map<String, Integer> ruleIndex, ArtifactUris uris) {
     List<Result> results = new ArrayList<>(findings.size());
     for (Finding f : findings) {
       Result r = new Result();
@@ -199,7 +298,14 @@ public final class SarifWriter {
       Integer index = ruleIndex.get(f.ruleId());
       if (index != null) r.setRuleIndex(index);
       r.setLevel(Result.Level.fromValue(f.level().sarif()));
-      r.setMessage(message(f.message()));
+      r.setMessage(message(messageText(f)));
+      if (suppressed.contains(f)) {
+        Suppression s = new Suppression();
+        s.setKind(Suppression.Kind.IN_SOURCE);
+        r.setSuppressions(new LinkedHashSet<>(List.of(s)));
+      }
+      baseline.ifPresent(b -> r.setBaselineState(Result.BaselineState.fromValue(
+          b.stateOf(f).name().toLowerCase(java.util.Locale.ROOT))));
       r.setLocations(List.of(location(f.position(), uris)));
 
       Set<Location> related = new LinkedHashSet<>();
@@ -219,16 +325,37 @@ public final class SarifWriter {
         r.setFixes(fixes);
       }
 
-      List<String> hashes = lineHashes.computeIfAbsent(f.position().file(), SarifWriter::hashLines);
-      int line = f.position().line();
-      if (line <= hashes.size()) {
-        PartialFingerprints fingerprints = new PartialFingerprints();
-        fingerprints.setAdditionalProperty(LINE_HASH, hashes.get(line - 1));
-        r.setPartialFingerprints(fingerprints);
-      }
+      PartialFingerprints fingerprints = new PartialFingerprints();
+      prints.getOrDefault(f, Map.of()).forEach(fingerprints::setAdditionalProperty);
+      r.setPartialFingerprints(fingerprints);
       results.add(r);
     }
     return results;
+  }
+
+  /** Baseline results no longer found, as the baseline had them, marked absent. */
+  private static List<Result> absentResults(List<JsonNode> absent, Map<String, Integer> ruleIndex,
+      List<dev.kmodlint.model.Notification> notes) {
+    List<Result> out = new ArrayList<>();
+    int unreadable = 0;
+    for (JsonNode node : absent) {
+      Result r;
+      try {
+        r = READER.convertValue(node, Result.class);
+      } catch (IllegalArgumentException e) {
+        unreadable++;
+        continue;
+      }
+      Integer index = ruleIndex.get(r.getRuleId());
+      r.setRuleIndex(index != null ? index : -1);
+      r.setBaselineState(Result.BaselineState.ABSENT);
+      out.add(r);
+    }
+    if (unreadable > 0) {
+      notes.add(dev.kmodlint.model.Notification.of("baseline-result-unreadable", Level.WARNING, unreadable
+          + " results of the baseline that are no longer found are not valid SARIF; they are left out as absent"));
+    }
+    return out;
   }
 
   /** One thread flow, one location per step of the finding's path. */
@@ -268,15 +395,6 @@ public final class SarifWriter {
     fix.setDescription(message(fx.description()));
     fix.setArtifactChanges(new LinkedHashSet<>(List.of(change)));
     return fix;
-  }
-
-  /** An unreadable file yields no hashes: the result is still worth reporting without one. */
-  private static List<String> hashLines(Path file) {
-    try {
-      return LineHashes.of(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
-    } catch (IOException | SecurityException e) {
-      return List.of();
-    }
   }
 
   private static Location location(SourcePosition pos, ArtifactUris uris) {

@@ -88,7 +88,8 @@
 #define MODULE_FIRMWARE(_firmware) MODULE_INFO(firmware, _firmware)
 #define MODULE_ALIAS_FS(_fs) MODULE_INFO(alias, "fs-" _fs)
 #define MODULE_ALIAS_CRYPTO(_name) MODULE_INFO(alias, _name)
-#define MODULE_IMPORT_NS(_ns) static const char __kmodlint_import_ns[] __attribute__((__unused__)) = #_ns;
+/* 6.1 takes a bare token (MODULE_IMPORT_NS(FOO)), 6.13+ a string (MODULE_IMPORT_NS("FOO")) */
+#define MODULE_IMPORT_NS(_ns) MODULE_INFO(import_ns, #_ns)
 #define MODULE_PARM_DESC(_parm, desc) static const char __kmodlint_parmdesc__##_parm[] __attribute__((__unused__)) = desc;
 #define MODULE_DEVICE_TABLE(type, name) static const void *__kmodlint_device_table__##type __attribute__((__unused__)) = &(name);
 

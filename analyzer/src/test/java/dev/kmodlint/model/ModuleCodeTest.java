@@ -16,14 +16,14 @@ class ModuleCodeTest {
   private static final Path HEADER = DIR.resolve("common.h");
 
   private static CFunction fn(String name, Path file, int line, boolean active) {
-    return new CFunction(name, false, false, false, Section.TEXT, SourcePosition.line(file, line), Optional.empty(), "int",
+    return new CFunction(name, false, false, false, false, Section.TEXT, SourcePosition.line(file, line), Optional.empty(), "int",
         List.of(), active, false);
   }
 
   private static SourceFile source(String name, List<CFunction> functions) {
     Path p = DIR.resolve(name);
     return new SourceFile(p, SourceFile.Kind.C, true, Optional.empty(), List.of(), List.of(), List.of(),
-        new Code(functions, List.of(), List.of(), List.of(), List.of(), List.of()));
+        new Code(functions, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of()));
   }
 
   private static Module module(SourceFile... sources) {

@@ -192,8 +192,9 @@ class SarifWriterTest {
     assertEquals("module/init-without-exit", init.get("ruleId").asText());
     assertEquals(1, init.get("ruleIndex").asInt());
     assertEquals("error", init.get("level").asText());
-    assertEquals("Module 'main' calls module_init(probe_init) but has no module_exit.",
-        init.at("/message/text").asText());
+    assertEquals("Module 'main' calls module_init(probe_init) but has no module_exit."
+        + " (see [Init function 'probe_init'.](1), [Helper declared here.](2))",
+        init.at("/message/text").asText(), "related locations are linked from the message");
     assertEquals(1, init.get("locations").size());
     JsonNode physical = init.at("/locations/0/physicalLocation");
     assertEquals("drivers/my%20dev/main.c", physical.at("/artifactLocation/uri").asText());
@@ -284,8 +285,8 @@ class SarifWriterTest {
         new Finding(SPDX.id(), Level.WARNING, "Gone.", SourcePosition.line(gone, 3), List.of()),
         new Finding(SPDX.id(), Level.WARNING, "Past the end.", SourcePosition.line(header, 40), List.of()))))
         .at("/runs/0/results");
-    assertFalse(r.get(0).has("partialFingerprints"));
-    assertFalse(r.get(1).has("partialFingerprints"));
+    assertFalse(r.get(0).at("/partialFingerprints").has(SarifWriter.LINE_HASH));
+    assertFalse(r.get(1).at("/partialFingerprints").has(SarifWriter.LINE_HASH));
   }
 
   @Test
@@ -331,6 +332,84 @@ class SarifWriterTest {
     assertEquals("a%3Ab%25c%23d%3Fe", ArtifactUris.encode("a:b%c#d?e"));
     assertEquals("caf%C3%A9+x,y@z", ArtifactUris.encode("café+x,y@z"));
     assertEquals("lib_a-b.c~", ArtifactUris.encode("lib_a-b.c~"));
+  }
+
+  private static SarifWriter.Options options(String category, Path sourceRoot, boolean omitSuppressed, int max) {
+    return new SarifWriter.Options(java.util.Optional.ofNullable(category), java.util.Optional.ofNullable(sourceRoot),
+        omitSuppressed, java.util.Optional.empty(), max);
+  }
+
+  private JsonNode sarif(AnalysisResult result, SarifWriter.Options options) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    SarifWriter.write(result, options, out);
+    String json = out.toString(StandardCharsets.UTF_8);
+    assertEquals(List.of(), SarifSchemaValidation.validate(json));
+    return JSON.readTree(json);
+  }
+
+  @Test
+  void suppressedResultsStayWithTheirSuppressionUnlessOmitted() throws IOException {
+    List<Finding> all = findings();
+    AnalysisResult r = result(all).withFindings(all.subList(1, 4), List.of(all.get(0)), result(all).notifications());
+    JsonNode results = sarif(r, SarifWriter.Options.defaults()).at("/runs/0/results");
+    assertEquals(4, results.size());
+    java.util.Set<JsonNode> activePrints = new java.util.HashSet<>();
+    for (JsonNode x : results) {
+      boolean suppressed = x.has("suppressions");
+      assertEquals(x.get("ruleId").asText().equals(INIT.id()), suppressed, x.toString());
+      if (suppressed) assertEquals("inSource", x.at("/suppressions/0/kind").asText());
+      else activePrints.add(x.get("partialFingerprints"));
+    }
+
+    JsonNode omitted = sarif(r, options(null, null, true, 25_000)).at("/runs/0/results");
+    assertEquals(3, omitted.size());
+    java.util.Set<JsonNode> omittedPrints = new java.util.HashSet<>();
+    for (JsonNode x : omitted) {
+      assertFalse(x.has("suppressions"));
+      omittedPrints.add(x.get("partialFingerprints"));
+    }
+    assertEquals(activePrints, omittedPrints, "leaving results out changes no fingerprint");
+  }
+
+  @Test
+  void automationDetailsNameTheToolAndTheCategory() throws IOException {
+    assertEquals("kmodlint/", sarif(result(findings())).at("/runs/0/automationDetails/id").asText());
+    assertEquals("kmodlint/drivers-net/",
+        sarif(result(findings()), options("drivers-net", null, false, 25_000)).at("/runs/0/automationDetails/id").asText());
+  }
+
+  @Test
+  void sourceRootIsWhatUrisAreRelativeTo() throws IOException {
+    JsonNode run = sarif(result(findings()), options(null, temp, false, 25_000)).at("/runs/0");
+    assertEquals("scan%20root/drivers/my%20dev/main.c",
+        run.at("/results/0/locations/0/physicalLocation/artifactLocation/uri").asText());
+    assertEquals("elsewhere/shared.c", run.at("/results/3/locations/0/physicalLocation/artifactLocation/uri").asText());
+  }
+
+  @Test
+  void aboveTheCapTheMostSevereAreKeptAndTheRunSaysSo() throws IOException {
+    JsonNode run = sarif(result(findings()), options(null, null, false, 2)).at("/runs/0");
+    JsonNode results = run.get("results");
+    assertEquals(2, results.size());
+    assertEquals("error", results.get(0).get("level").asText());
+    assertEquals("warning", results.get(1).get("level").asText());
+    boolean said = false;
+    for (JsonNode n : run.at("/invocations/0/toolExecutionNotifications")) {
+      if (n.at("/descriptor/id").asText().equals("results-truncated")) {
+        said = true;
+        assertTrue(n.at("/message/text").asText().startsWith("4 results are more than the 2"), n.toString());
+      }
+    }
+    assertTrue(said, "no results-truncated notification");
+  }
+
+  @Test
+  void bracketsOfAMessageWithLinksAreEscaped() {
+    Finding f = new Finding(INIT.id(), Level.ERROR, "buf is char[16]", SourcePosition.line(driver, 3),
+        List.of(new Finding.Related(SourcePosition.line(driver, 1), "declared [here]")));
+    assertEquals("buf is char\\[16\\] (see [declared \\[here\\]](1))", SarifWriter.messageText(f));
+    assertEquals("plain [text]", SarifWriter.messageText(new Finding(INIT.id(), Level.ERROR, "plain [text]",
+        SourcePosition.line(driver, 3), List.of())), "without links nothing needs escaping");
   }
 
   private Finding initFinding(int line) {

@@ -2,6 +2,15 @@ package dev.kmodlint.rules;
 
 import dev.kmodlint.engine.Rule;
 import dev.kmodlint.engine.RuleProvider;
+import dev.kmodlint.rules.dkms.DkmsDuplicateModuleRule;
+import dev.kmodlint.rules.dkms.DkmsMissingFieldRule;
+import dev.kmodlint.rules.dkms.DkmsSyntaxRule;
+import dev.kmodlint.rules.dkms.DkmsUnknownModuleRule;
+import dev.kmodlint.rules.dkms.DkmsVersionMismatchRule;
+import dev.kmodlint.rules.modprobe.InvalidValueRule;
+import dev.kmodlint.rules.modprobe.ModprobeSyntaxRule;
+import dev.kmodlint.rules.modprobe.UnknownModuleRule;
+import dev.kmodlint.rules.modprobe.UnknownParameterRule;
 import dev.kmodlint.rules.kbuild.DeprecatedObjsRule;
 import dev.kmodlint.rules.kbuild.DeprecatedVariableRule;
 import dev.kmodlint.rules.kbuild.KbuildSyntaxRule;
@@ -23,6 +32,7 @@ import dev.kmodlint.rules.license.LicenseMissingRule;
 import dev.kmodlint.rules.license.LicenseUnknownRule;
 import dev.kmodlint.rules.license.SpdxMismatchRule;
 import dev.kmodlint.rules.license.SpdxMissingRule;
+import dev.kmodlint.rules.meta.UnknownSuppressionRule;
 import dev.kmodlint.rules.metadata.DescriptionMissingRule;
 import dev.kmodlint.rules.init.InitBadSignatureRule;
 import dev.kmodlint.rules.init.InitDuplicateEntryRule;
@@ -47,6 +57,15 @@ import dev.kmodlint.rules.param.ParamUndeclaredVariableRule;
 import dev.kmodlint.rules.param.ParamUnknownTypeRule;
 import dev.kmodlint.rules.param.ParamWorldWritableRule;
 import dev.kmodlint.rules.param.ParamWriteIneffectiveRule;
+import dev.kmodlint.rules.symbol.DependencyCycleRule;
+import dev.kmodlint.rules.symbol.ExportPlacementRule;
+import dev.kmodlint.rules.symbol.ExportedTwiceRule;
+import dev.kmodlint.rules.symbol.ExternInCRule;
+import dev.kmodlint.rules.symbol.GplOnlyRule;
+import dev.kmodlint.rules.symbol.NamespaceImportUnusedRule;
+import dev.kmodlint.rules.symbol.NamespaceNotImportedRule;
+import dev.kmodlint.rules.symbol.StaticExportRule;
+import dev.kmodlint.rules.symbol.UnresolvedRule;
 import java.util.List;
 
 /** The one place every rule is registered: a rule not listed here does not run. */
@@ -98,6 +117,25 @@ public final class BuiltinRules implements RuleProvider {
         new BoolForModuleRule(),
         new UnusedSymbolRule(),
         new InvalidDefaultRule(),
-        new KconfigSyntaxRule());
+        new KconfigSyntaxRule(),
+        new GplOnlyRule(),
+        new UnresolvedRule(),
+        new NamespaceNotImportedRule(),
+        new NamespaceImportUnusedRule(),
+        new ExportedTwiceRule(),
+        new StaticExportRule(),
+        new ExportPlacementRule(),
+        new ExternInCRule(),
+        new DependencyCycleRule(),
+        new UnknownParameterRule(),
+        new InvalidValueRule(),
+        new UnknownModuleRule(),
+        new ModprobeSyntaxRule(),
+        new DkmsMissingFieldRule(),
+        new DkmsUnknownModuleRule(),
+        new DkmsDuplicateModuleRule(),
+        new DkmsVersionMismatchRule(),
+        new DkmsSyntaxRule(),
+        new UnknownSuppressionRule());
   }
 }

@@ -36,7 +36,7 @@ class CliTest {
     assertEquals(1, r.code(), r.out() + r.err());
     String line = r.out().lines().filter(l -> l.contains("[license/missing]")).findFirst().orElseThrow();
     assertTrue(line.matches(".*license-missing-single/hello\\.c:17:1: error: module hello has no MODULE_LICENSE.*"), line);
-    assertTrue(r.out().strip().lines().reduce((a, b) -> b).orElseThrow().matches("1 error, 0 warnings, 0 notes in 1 module .*"),
+    assertTrue(r.out().strip().lines().reduce((a, b) -> b).orElseThrow().matches("1 error in 1 module \\(1 file\\) in \\d+\\.\\ds.*"),
         r.out());
   }
 
@@ -44,7 +44,7 @@ class CliTest {
   void helloWorldGivesNothingAndExitsZero() {
     Run r = run("check", corpus("hello-clean"));
     assertEquals(0, r.code(), r.out() + r.err());
-    assertTrue(r.out().startsWith("0 errors, 0 warnings, 0 notes in 1 module"), r.out());
+    assertTrue(r.out().startsWith("no problems in 1 module (1 file) in "), r.out());
   }
 
   @Test
@@ -60,6 +60,21 @@ class CliTest {
     Run r = run("check", corpus("composite-license-in-helper") + "/main.c");
     assertEquals(0, r.code(), r.out() + r.err());
     assertFalse(r.out().contains("license/missing"), r.out());
+  }
+
+  @Test
+  void aConfFileNamedOnTheCommandLineIsReadAsModprobeConfiguration() throws Exception {
+    // the module's own tree, and a configuration file kept elsewhere (/etc/modprobe.d/ in real life)
+    Path conf = tmp.resolve("mydrv-local.conf");
+    Files.writeString(conf, "options mydrv irq_num=22\noptions mydrv irq_num=0x1g\n");
+    Run r = run("check", corpus("hello-clean"), Corpus.DIR.resolve("deploy-acceptance/mydrv.c").toString(),
+        conf.toString());
+    // mydrv.c is analyzed with its whole module, so the deploy-acceptance modprobe.d file, whose
+    // findings name mydrv.c's parameters, is read too; only the named file's are counted here
+    List<String> named = r.out().lines().filter(l -> l.contains("[modprobe/") && l.contains("mydrv-local.conf")).toList();
+    assertEquals(1, named.size(), r.out());
+    assertTrue(named.get(0).matches(".*mydrv-local\\.conf:2:15: error: invalid value for parameter irq_num of mydrv .*"),
+        named.get(0));
   }
 
   @Test
@@ -102,5 +117,34 @@ class CliTest {
     List<String> lines = r.out().lines().toList();
     assertTrue(lines.stream().anyMatch(l -> l.matches("license/missing\\s+error\\s+Module has no MODULE_LICENSE.*")), r.out());
     assertEquals(dev.kmodlint.engine.RuleRegistry.discover().rules().size(), lines.size());
+  }
+
+  @Test
+  void filesNamedOneByOneAreAnalyzedWithTheirModuleAndReportOnlyWhatConcernsThem() {
+    Run sym = run("check", "--fail-on", "none", corpus("params-permissions") + "/symww.c");
+    assertTrue(sym.out().contains("symww.c:"), sym.out());
+    assertFalse(sym.out().contains("perms.c:"), "findings of another file: " + sym.out());
+    assertTrue(sym.out().contains("(2 files)"), "the whole module is read: " + sym.out());
+
+    // the conflict is reported in extra.c, but core.c's license is half of it
+    Run core = run("check", corpus("license-conflicting") + "/core.c");
+    assertTrue(core.out().contains("extra.c:9:1: warning: ") && core.out().contains("[license/conflicting]"), core.out());
+
+    Run wholeDirectory = run("check", "--fail-on", "none", corpus("params-permissions"),
+        corpus("params-permissions") + "/symww.c");
+    assertTrue(wholeDirectory.out().contains("perms.c:"), "a directory named is reported whole: " + wholeDirectory.out());
+  }
+
+  @Test
+  void sarifCategoryAndSourceRoot() throws Exception {
+    Path f = tmp.resolve("out.sarif");
+    Run r = run("check", "--format", "sarif", "--category", "drivers", "--source-root", Corpus.ROOT.toString(),
+        "--output", f.toString(), corpus("license-missing-single"));
+    assertEquals(1, r.code(), r.err());
+    var run = new com.fasterxml.jackson.databind.ObjectMapper().readTree(f.toFile()).get("runs").get(0);
+    assertEquals("kmodlint/drivers/", run.at("/automationDetails/id").asText());
+    assertEquals("test-corpus/license-missing-single/hello.c",
+        run.at("/results/0/locations/0/physicalLocation/artifactLocation/uri").asText());
+    assertEquals(2, run("check", "--source-root", tmp.resolve("nope").toString(), corpus("hello-clean")).code());
   }
 }

@@ -17,7 +17,9 @@ final class Corpus {
   static final Path DIR = ROOT.resolve("test-corpus");
 
   private static final Pattern ANNOTATION = Pattern.compile(
-      "(?:/\\*|//|#)\\s*(expect|ok|expect-notification):\\s*([a-z0-9/_,\\s-]+?)\\s*(?:\\*/|$)");
+      "(?:/\\*|//|#)\\s*(expect|ok|expect-notification)(-below)?:\\s*([a-z0-9/_,\\s-]+?)\\s*(?:\\*/|$)");
+  /** A line that is only a comment: where a {@code -below} annotation does not land. */
+  private static final Pattern COMMENT_LINE = Pattern.compile("\\s*(#|//|/\\*).*");
 
   enum Kind { EXPECT, OK, NOTIFICATION }
 
@@ -30,6 +32,19 @@ final class Corpus {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A copy of scenario {@code name} at {@code to}, for tests that edit the files. */
+  static Path copy(String name, Path to) throws IOException {
+    Path source = DIR.resolve(name);
+    try (Stream<Path> files = Files.walk(source)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        Path target = to.resolve(source.relativize(f).toString());
+        Files.createDirectories(target.getParent());
+        Files.copy(f, target);
+      }
+    }
+    return to;
   }
 
   static List<Annotation> annotations(Path caseDir) throws IOException {
@@ -49,13 +64,25 @@ final class Corpus {
             case "ok" -> Kind.OK;
             default -> Kind.NOTIFICATION;
           };
-          for (String id : m.group(2).split(",")) {
+          int line = m.group(2) == null ? i + 1 : below(lines, i);
+          for (String id : m.group(3).split(",")) {
             if (!id.isBlank())
-              out.add(new Annotation(kind, id.strip(), caseDir.relativize(f).toString(), i + 1));
+              out.add(new Annotation(kind, id.strip(), caseDir.relativize(f).toString(), line));
           }
         }
       }
     }
     return out;
+  }
+
+  /**
+   * {@code # expect-below: id} annotates the next line that is not a comment: for formats where
+   * a trailing comment would change the line (modprobe.d hands the rest of an options line to
+   * the kernel, '#' included).
+   */
+  private static int below(String[] lines, int i) {
+    int j = i + 1;
+    while (j < lines.length && COMMENT_LINE.matcher(lines[j]).matches()) j++;
+    return j + 1;
   }
 }

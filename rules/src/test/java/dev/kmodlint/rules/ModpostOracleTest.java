@@ -42,6 +42,7 @@ class ModpostOracleTest {
       new Kind("license/missing", Pattern.compile("ERROR: modpost: missing MODULE_LICENSE\\(\\) in (\\S+)\\.o"), true),
       new Kind("metadata/description-missing", Pattern.compile("WARNING: modpost: missing MODULE_DESCRIPTION\\(\\) in (\\S+)\\.o"), false),
       new Kind("symbol/gpl-only", Pattern.compile("ERROR: modpost: GPL-incompatible module (\\S+)\\.ko uses GPL-only symbol"), true),
+      new Kind("symbol/namespace-not-imported", Pattern.compile("ERROR: modpost: module (\\S+) uses symbol \\S+ from namespace"), true),
       new Kind("symbol/unresolved", Pattern.compile("ERROR: modpost: \"\\S+\" \\[(\\S+)\\.ko\\] undefined!"), true),
       new Kind("init/section-mismatch", Pattern.compile("WARNING: modpost: (\\S+?)(?:\\.o)?: section mismatch in reference"), false),
       new Kind("init/export-of-init", Pattern.compile("WARNING: modpost: (\\S+?)(?:\\.o)?: EXPORT_SYMBOL used for init/exit symbol"), false));
@@ -107,6 +108,7 @@ class ModpostOracleTest {
         }
       }
       compileErrors(dir, copy, log, r, rows, problems);
+      symbolSets(dir, log, r, rows, problems);
       assertTrue(log.contains("MODPOST") || log.contains("error:"),
           dir.getFileName() + ": the kernel build did not run:\n" + log);
     }
@@ -173,6 +175,51 @@ class ModpostOracleTest {
       if (!ours.contains(at)) {
         rows.add(String.format("%-28s %-14s %-30s %s", dir.getFileName(), at, "compile error", "MISSED"));
         problems.add(dir.getFileName() + ": the compiler rejects " + at + ", kmodlint reports no error there");
+      }
+    }
+  }
+
+  /** modpost's message and kmodlint's, each giving {module, symbol}. */
+  private record SymbolKind(String ruleId, Pattern modpost, Pattern ours) {}
+
+  private static final List<SymbolKind> SYMBOL_KINDS = List.of(
+      new SymbolKind("symbol/gpl-only",
+          Pattern.compile("GPL-incompatible module (?:\\S*/)?(\\S+)\\.ko uses GPL-only symbol '(\\S+)'"),
+          Pattern.compile("^module (\\S+) \\(MODULE_LICENSE.* uses GPL-only symbol (\\w+)")),
+      new SymbolKind("symbol/unresolved",
+          Pattern.compile("ERROR: modpost: \"(\\S+)\" \\[(?:\\S*/)?(\\S+)\\.ko\\] undefined!"),
+          Pattern.compile("modpost: \"(\\S+)\" \\[(\\S+)\\.ko\\] undefined!")),
+      new SymbolKind("symbol/namespace-not-imported",
+          Pattern.compile("module (\\S+) uses symbol (\\S+) from namespace \\S+, but does not import it"),
+          Pattern.compile("^module (\\S+) uses symbol (\\w+)")));
+
+  /**
+   * For the symbol kinds the comparison is exact per symbol: the set of (module, symbol)
+   * modpost prints equals the set kmodlint reports.
+   */
+  private static void symbolSets(Path dir, String log, AnalysisResult r, List<String> rows, List<String> problems) {
+    for (SymbolKind k : SYMBOL_KINDS) {
+      Set<String> theirs = new java.util.TreeSet<>();
+      for (String line : log.split("\n")) {
+        Matcher m = k.modpost().matcher(line);
+        if (m.find()) theirs.add(k.ruleId().equals("symbol/unresolved") ? m.group(2) + ":" + m.group(1)
+            : m.group(1) + ":" + m.group(2));
+      }
+      Set<String> ours = new java.util.TreeSet<>();
+      for (Finding f : r.findings()) {
+        if (!f.ruleId().equals(k.ruleId())) continue;
+        Matcher m = k.ours().matcher(f.message());
+        if (m.find()) ours.add(k.ruleId().equals("symbol/unresolved") ? m.group(2) + ":" + m.group(1)
+            : m.group(1) + ":" + m.group(2));
+      }
+      Set<String> all = new java.util.TreeSet<>(theirs);
+      all.addAll(ours);
+      for (String ms : all) {
+        boolean t = theirs.contains(ms), o = ours.contains(ms);
+        rows.add(String.format("%-28s %-30s %-30s %s", dir.getFileName(), ms, k.ruleId(),
+            t && o ? "agree (symbol)" : t ? "MISSED (symbol)" : "FALSE POSITIVE (symbol)"));
+        if (t != o) problems.add(dir.getFileName() + ": " + k.ruleId() + " " + ms + (t ? " reported by modpost only"
+            : " reported by kmodlint only"));
       }
     }
   }

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /** What the kernel knows about license strings (include/linux/license.h, 6.1). */
-final class Licenses {
+public final class Licenses {
   /** Compared with strcmp by modpost and the loader: exact, case and spaces included. */
   static final List<String> GPL_COMPATIBLE = List.of(
       "GPL", "GPL v2", "GPL and additional rights", "Dual BSD/GPL", "Dual MIT/GPL", "Dual MPL/GPL");
@@ -21,7 +21,7 @@ final class Licenses {
     return KNOWN.contains(license);
   }
 
-  static boolean gplCompatible(String license) {
+  public static boolean gplCompatible(String license) {
     return GPL_COMPATIBLE.contains(license);
   }
 

@@ -1,0 +1,60 @@
+package dev.kmodlint.rules.symbol;
+
+import dev.kmodlint.engine.Finding;
+import dev.kmodlint.engine.Linkage;
+import dev.kmodlint.engine.Rule;
+import dev.kmodlint.engine.RuleContext;
+import dev.kmodlint.engine.RuleInfo;
+import dev.kmodlint.kernel.KernelExports;
+import dev.kmodlint.model.Level;
+import dev.kmodlint.model.Module;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+@RuleInfo(
+    id = "symbol/exported-twice",
+    level = Level.ERROR,
+    summary = "Two scanned modules, or a module and the kernel, export the same symbol",
+    description = "A symbol name can be exported once: modpost stops with ''x' exported twice' when a"
+        + " module exports what vmlinux or another module of the same build exports, and the module"
+        + " loader refuses the second of two loaded modules that export the same name ('exports"
+        + " duplicate symbol'). modpost does not compare two external modules built separately;"
+        + " kmodlint does. A module gated by a CONFIG symbol (obj-$(CONFIG_X)) is compared only with"
+        + " the scan: the assumed kernel may have it built in.",
+    tags = {"symbol", "modpost", "correctness"},
+    anchor = "modpost ERROR exported twice (not between external modules)")
+public final class ExportedTwiceRule implements Rule {
+  @Override
+  public void check(RuleContext ctx) {
+    Linkage linkage = ctx.linkage();
+    Map<String, List<Linkage.ScannedExport>> bySymbol = new TreeMap<>();
+    for (Linkage.ScannedExport e : linkage.scannedExports())
+      if (e.module().isPresent()) bySymbol.computeIfAbsent(e.decl().symbol(), k -> new java.util.ArrayList<>()).add(e);
+    for (Map.Entry<String, List<Linkage.ScannedExport>> en : bySymbol.entrySet()) {
+      List<Linkage.ScannedExport> all = en.getValue();
+      Linkage.ScannedExport first = all.get(0);
+      for (Linkage.ScannedExport e : all.subList(1, all.size())) {
+        if (e.module().get() == first.module().get()) continue; // one module: the compiler's business
+        ctx.report(e.decl().position(), "module " + e.module().get().name() + " exports " + en.getKey()
+            + ", which module " + first.module().get().name() + " exports too: modpost or the module loader"
+            + " refuses the second", List.of(new Finding.Related(first.decl().position(), "the other export")));
+      }
+      Module m = first.module().get();
+      if (!m.gatingConfigs().isEmpty()) continue;
+      Optional<KernelExports.Export> k = ctx.kernel().exports().lookup(en.getKey());
+      if (k.isEmpty()) continue;
+      String kmod = k.get().module().substring(k.get().module().lastIndexOf('/') + 1);
+      if (normalize(kmod).equals(normalize(m.name()))) continue; // a newer version of that very module
+      ctx.report(first.decl().position(), "module " + m.name() + " exports " + en.getKey() + ", which "
+          + (kmod.equals("vmlinux") ? "vmlinux" : "kernel module " + kmod) + " of " + ctx.kernel().description()
+          + " already exports: " + (kmod.equals("vmlinux") ? "modpost stops the build ('exported twice')"
+          : "the loader refuses whichever of the two modules loads second"));
+    }
+  }
+
+  private static String normalize(String module) {
+    return module.replace('-', '_');
+  }
+}

@@ -1,0 +1,45 @@
+package dev.kmodlint.rules.symbol;
+
+import dev.kmodlint.engine.Finding;
+import dev.kmodlint.engine.Linkage;
+import dev.kmodlint.engine.Rule;
+import dev.kmodlint.engine.RuleContext;
+import dev.kmodlint.engine.RuleInfo;
+import dev.kmodlint.model.Level;
+import dev.kmodlint.model.ModInfo;
+import dev.kmodlint.model.Module;
+import java.util.List;
+import java.util.Optional;
+
+@RuleInfo(
+    id = "symbol/gpl-only",
+    level = Level.ERROR,
+    summary = "A module whose license is not GPL-compatible uses a GPL-only symbol",
+    description = "Symbols exported with EXPORT_SYMBOL_GPL may only be used by modules whose MODULE_LICENSE"
+        + " is one of the GPL-compatible idents of include/linux/license.h (compared exactly: \"GPLv2\""
+        + " counts as proprietary). modpost stops the build with 'GPL-incompatible module ... uses"
+        + " GPL-only symbol'. Most such uses hide behind header macros and inline functions"
+        + " (module_platform_driver -> __platform_driver_register); kmodlint follows them through the"
+        + " kernel header index.",
+    tags = {"symbol", "license", "modpost", "correctness"},
+    anchor = "modpost ERROR GPL-incompatible module uses GPL-only symbol")
+public final class GplOnlyRule implements Rule {
+  @Override
+  public void check(RuleContext ctx) {
+    for (Module m : ctx.project().modules()) {
+      Optional<ModInfo> lic = Symbols.incompatibleLicense(ctx, m);
+      if (lic.isEmpty()) continue;
+      Linkage linkage = ctx.linkage();
+      if (!linkage.headersKnown()) Symbols.skipWithoutHeaders(ctx, m, "GPL-only use");
+      for (Linkage.Need n : linkage.needs(m)) {
+        if (n.provider().isEmpty() || !n.provider().get().gplOnly()) continue;
+        Linkage.Provider p = n.provider().get();
+        List<Finding.Related> related = new java.util.ArrayList<>(Symbols.exportSite(p));
+        related.add(new Finding.Related(lic.get().position(), "the module's license: \"" + lic.get().value() + "\""));
+        ctx.report(n.at(), "module " + m.name() + " (MODULE_LICENSE(\"" + lic.get().value()
+            + "\"), not GPL-compatible) uses GPL-only symbol " + p.symbol() + Symbols.through(n)
+            + ", exported by " + Symbols.exporter(ctx, p) + ": modpost refuses to build it", related);
+      }
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package dev.kmodlint.rules.symbol;
+
+import dev.kmodlint.engine.Finding;
+import dev.kmodlint.engine.Linkage;
+import dev.kmodlint.engine.Rule;
+import dev.kmodlint.engine.RuleContext;
+import dev.kmodlint.engine.RuleInfo;
+import dev.kmodlint.model.Level;
+import dev.kmodlint.model.ModInfo;
+import dev.kmodlint.model.Module;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+@RuleInfo(
+    id = "symbol/namespace-not-imported",
+    level = Level.ERROR,
+    summary = "Uses a symbol exported in a namespace the module does not import",
+    description = "A symbol exported with EXPORT_SYMBOL_NS[_GPL](sym, NS) (or under DEFAULT_SYMBOL_NAMESPACE)"
+        + " may only be used by a module that says MODULE_IMPORT_NS(NS) (a bare token up to 6.12, a"
+        + " string literal from 6.13). modpost refuses the module otherwise; 'make nsdeps' adds the import.",
+    tags = {"symbol", "namespace", "modpost", "correctness"},
+    anchor = "modpost ERROR module uses symbol from namespace, but does not import it")
+public final class NamespaceNotImportedRule implements Rule {
+  @Override
+  public void check(RuleContext ctx) {
+    for (Module m : ctx.project().modules()) {
+      Set<String> imported = imports(m);
+      for (Map.Entry<String, List<Linkage.Need>> e : ctx.linkage().namespacesUsed(m).entrySet()) {
+        if (imported.contains(e.getKey())) continue;
+        for (Linkage.Need n : e.getValue()) {
+          Linkage.Provider p = n.provider().get();
+          List<Finding.Related> related = Symbols.exportSite(p);
+          ctx.report(n.at(), "module " + m.name() + " uses symbol " + p.symbol() + Symbols.through(n)
+              + " from namespace " + e.getKey() + " (exported by " + Symbols.exporter(ctx, p)
+              + ") but does not import it: add MODULE_IMPORT_NS(" + e.getKey() + ")", related);
+        }
+      }
+    }
+  }
+
+  static Set<String> imports(Module m) {
+    return m.modInfo("import_ns").stream().filter(ModInfo::active).filter(ModInfo::resolved)
+        .map(ModInfo::value).collect(Collectors.toSet());
+  }
+}

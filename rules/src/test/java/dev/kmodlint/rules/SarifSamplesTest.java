@@ -1,0 +1,166 @@
+package dev.kmodlint.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.kmodlint.engine.AnalysisOptions;
+import dev.kmodlint.engine.AnalysisResult;
+import dev.kmodlint.engine.Analyzer;
+import dev.kmodlint.engine.RuleDescriptor;
+import dev.kmodlint.engine.RuleRegistry;
+import dev.kmodlint.sarif.SarifWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * {@code sarif-samples/}: what kmodlint writes for one corpus scenario per rule family and
+ * for one whole small tree, kept as golden files. Locations are relative to the repository
+ * root, so a sample uploaded to GitHub points at the corpus files. Regenerate with
+ * <pre>mvn -B -q -pl rules -am test -Dtest=SarifSamplesTest -Dsurefire.failIfNoSpecifiedTests=false -Dkmodlint.updateSamples=true</pre>
+ * The comparison ignores kmodlint's version, the run's times and where the repository is.
+ */
+class SarifSamplesTest {
+  static final Path DIR = Corpus.ROOT.resolve("sarif-samples");
+  /** Where the repository is, as the stored samples say it: the same on every machine. */
+  static final String PLACEHOLDER_ROOT = "/src/kmodlint";
+
+  /** Sample name (a rule family, or {@code whole-tree}) -> corpus scenario. */
+  static final Map<String, String> SAMPLES = new LinkedHashMap<>();
+
+  static {
+    SAMPLES.put("dkms", "deploy-dkms");
+    SAMPLES.put("init", "init-sections");
+    SAMPLES.put("kbuild", "kbuild-mistakes");
+    SAMPLES.put("kconfig", "kconfig-mistakes");
+    SAMPLES.put("license", "spdx-mismatch");
+    SAMPLES.put("meta", "suppressions");
+    SAMPLES.put("metadata", "description-missing");
+    SAMPLES.put("modprobe", "deploy-modprobe");
+    SAMPLES.put("param", "params-permissions");
+    SAMPLES.put("symbol", "symbols-gpl");
+    SAMPLES.put("whole-tree", "in-tree");
+  }
+
+  /**
+   * The SARIF of one scenario against the kernel built into kmodlint (so that the machine's
+   * own kernel does not show), with the repository's absolute path replaced.
+   */
+  static String generate(String name, String scenario) throws IOException {
+    AnalysisResult result = new Analyzer(RuleRegistry.discover())
+        .analyze(AnalysisOptions.of(List.of(Corpus.DIR.resolve(scenario))));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    SarifWriter.write(result, new SarifWriter.Options(Optional.of(name), Optional.of(Corpus.ROOT), false,
+        Optional.empty(), SarifWriter.GITHUB_MAX_RESULTS), out);
+    String root = Corpus.ROOT.toString();
+    return out.toString(StandardCharsets.UTF_8)
+        .replace("file://" + root + "/", "file://" + PLACEHOLDER_ROOT + "/")
+        .replace(root, PLACEHOLDER_ROOT);
+  }
+
+  /** What may differ between two runs of the same kmodlint on the same files. */
+  static String normalise(String sarif) {
+    return sarif
+        .replaceAll("\"(startTimeUtc|endTimeUtc)\": \"[^\"]*\"", "\"$1\": \"(time)\"")
+        .replaceAll("\"(version|semanticVersion)\": \"(?!2\\.1\\.0\")[^\"]*\"", "\"$1\": \"(version)\"");
+  }
+
+  @TestFactory
+  Stream<DynamicTest> samplesAreWhatKmodlintWritesToday() {
+    boolean update = Boolean.getBoolean("kmodlint.updateSamples");
+    return SAMPLES.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
+      Path file = DIR.resolve(e.getKey() + ".sarif");
+      String fresh = generate(e.getKey(), e.getValue());
+      boolean same = Files.exists(file) && normalise(Files.readString(file)).equals(normalise(fresh));
+      if (update) {
+        if (same) return; // a new time stamp is no change worth a diff
+        Files.createDirectories(DIR);
+        Files.writeString(file, fresh);
+        return;
+      }
+      assertTrue(Files.exists(file), file + " is missing; regenerate with -Dkmodlint.updateSamples=true");
+      List<String> stored = normalise(Files.readString(file)).lines().toList();
+      List<String> now = normalise(fresh).lines().toList();
+      if (!stored.equals(now)) {
+        int line = 0;
+        while (line < Math.min(stored.size(), now.size()) && stored.get(line).equals(now.get(line))) line++;
+        fail(file + " is stale: kmodlint now writes something else for test-corpus/" + e.getValue() + " from line "
+            + (line + 1) + " on (stored: " + (line < stored.size() ? stored.get(line).strip() : "end of file")
+            + "; now: " + (line < now.size() ? now.get(line).strip() : "end of file")
+            + "); review the difference and regenerate with -Dkmodlint.updateSamples=true");
+      }
+    }));
+  }
+
+  @Test
+  void everyRuleFamilyHasASampleAndNoSampleIsStray() throws IOException {
+    Set<String> families = RuleRegistry.discover().descriptors().stream().map(RuleDescriptor::family)
+        .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> missing = new TreeSet<>(families);
+    missing.removeAll(SAMPLES.keySet());
+    assertEquals(Set.of(), missing, "families without a sample");
+    try (Stream<Path> s = Files.list(DIR)) {
+      Set<String> stored = s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sarif"))
+          .collect(Collectors.toCollection(TreeSet::new));
+      Set<String> expected = SAMPLES.keySet().stream().map(n -> n + ".sarif").collect(Collectors.toCollection(TreeSet::new));
+      assertEquals(expected, stored, "sarif-samples/ holds exactly the generated samples");
+    }
+  }
+
+  @Test
+  void normalisingIgnoresVersionAndTimeButNotContent() throws IOException {
+    String a = generate("param", "params-permissions");
+    String b = a.replaceFirst("\"endTimeUtc\": \"[^\"]*\"", "\"endTimeUtc\": \"2000-01-01T00:00:00.000Z\"")
+        .replaceFirst("\"semanticVersion\": \"[^\"]*\"", "\"semanticVersion\": \"9.9.9\"");
+    assertEquals(normalise(a), normalise(b));
+    assertTrue(normalise(a).contains("\"version\": \"2.1.0\""), "the SARIF version itself is kept");
+    String c = a.replaceFirst("\"startLine\": \\d+", "\"startLine\": 999");
+    assertTrue(!normalise(a).equals(normalise(c)), "a moved result is a difference");
+  }
+
+  /** docs/ci/github-code-scanning.yml: valid YAML, allowed to upload, and a kmodlint command line this kmodlint accepts. */
+  @Test
+  @SuppressWarnings("unchecked")
+  void theCodeScanningWorkflowUploadsWhatKmodlintWrites() throws IOException {
+    Map<String, Object> workflow = new org.yaml.snakeyaml.Yaml().load(
+        Files.readString(Corpus.ROOT.resolve("docs/ci/github-code-scanning.yml")));
+    Map<String, Object> permissions = (Map<String, Object>) workflow.get("permissions");
+    assertEquals("write", permissions.get("security-events"));
+    Map<String, Object> job = (Map<String, Object>) ((Map<String, Object>) workflow.get("jobs")).get("kmodlint");
+    List<Map<String, Object>> steps = (List<Map<String, Object>>) job.get("steps");
+    String run = steps.stream().map(st -> (String) st.get("run")).filter(r -> r != null && r.contains(" check "))
+        .findFirst().orElseThrow();
+    Map<String, Object> upload = steps.stream().filter(st -> String.valueOf(st.get("uses")).startsWith(
+        "github/codeql-action/upload-sarif@")).findFirst().orElseThrow();
+    String sarifFile = (String) ((Map<String, Object>) upload.get("with")).get("sarif_file");
+    String[] words = run.replace("\\\n", " ").strip().split("\\s+");
+    List<String> args = new java.util.ArrayList<>(List.of(words).subList(1, words.length));
+    assertTrue(args.contains("--output") && args.get(args.indexOf("--output") + 1).equals(sarifFile), run);
+    assertTrue(args.contains("--omit-suppressed"), "GitHub ignores suppressions: " + run);
+    // the same options on a corpus scenario, with the workspace variable and paths replaced
+    Path out = Files.createTempFile("kmodlint-workflow", ".sarif");
+    for (int i = 0; i < args.size(); i++) {
+      if (args.get(i).equals("\"$GITHUB_WORKSPACE\"")) args.set(i, Corpus.ROOT.toString());
+      if (args.get(i).equals(sarifFile)) args.set(i, out.toString());
+      if (args.get(i).equals(".")) args.set(i, Corpus.DIR.resolve("hello-clean").toString());
+    }
+    CliTest.Run r = CliTest.run(args.toArray(String[]::new));
+    assertEquals(0, r.code(), args + ": " + r.err());
+    assertTrue(Files.readString(out).contains("\"kmodlint/\""), "no SARIF written by " + args);
+    Files.delete(out);
+  }
+}

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-2.0
+/* kmodlint-disable-file param/missing-description -- documented in the README instead */
+#include <linux/module.h>
+#include <linux/init.h>
+
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("Suppressions in source");
+
+static int debug;
+/* kmodlint-disable-next-line param/world-writable -- test rig only, never shipped */
+module_param(debug, int, 0666); /* ok: param/world-writable, param/missing-description */
+
+static int level;
+module_param(level, int, S_IRUGO | S_IWUGO); // kmodlint-disable-line param/world-writable, param/symbolic-permission
+
+static int mode;
+/* kmodlint-disable-next-line param -- a family: every param/ rule */ /* ok: meta/unknown-suppression */
+module_param(mode, int, 0666); /* ok: param/world-writable */
+
+static int loud;
+/* kmodlint-disable-next-line param/world-writeable */ /* expect: meta/unknown-suppression */
+module_param(loud, int, 0666); /* expect: param/world-writable */
+
+static int bare;
+/* kmodlint-disable-next-line */ /* expect: meta/unknown-suppression */
+module_param(bare, int, 0444);
+
+static int __init quiet_init(void)
+{
+	return debug + level + mode + loud + bare;
+}
+
+static void __exit quiet_exit(void)
+{
+}
+
+module_init(quiet_init);
+module_exit(quiet_exit);

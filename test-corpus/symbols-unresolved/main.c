@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-2.0
+/* main.c — calls a function of a module that is not part of this scan */
+#include <linux/module.h>
+#include <linux/kallsyms.h>
+#include <linux/slab.h>
+#include "util.h"
+
+extern int mylib_add(int a, int b); /* expect: symbol/extern-in-c */
+
+/* a kernel macro defines it: not unresolved, although only util.h declares it */
+DEFINE_MUTEX(consumer_lock);
+
+static int __init consumer_init(void)
+{
+	void *p = kzalloc(16, GFP_KERNEL); /* ok: symbol/unresolved */
+
+	kfree(p);
+	mutex_lock(&consumer_lock); /* ok: symbol/unresolved */
+	mutex_unlock(&consumer_lock);
+	pr_info("add(3,4) = %d\n", mylib_add(3, 4)); /* expect: symbol/unresolved */
+	/* declared by <linux/kallsyms.h>, but no longer exported to modules since 5.7 */
+	pr_info("%lx\n", kallsyms_lookup_name("jiffies")); /* expect: symbol/unresolved */
+	return consumer_util(1); /* ok: symbol/unresolved */
+}
+
+static void __exit consumer_exit(void)
+{
+	consumer_never_defined(2); /* expect: symbol/unresolved */
+}
+
+module_init(consumer_init);
+module_exit(consumer_exit);
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("consumer without its exporter");

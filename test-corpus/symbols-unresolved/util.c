@@ -1,0 +1,7 @@
+// SPDX-License-Identifier: GPL-2.0
+#include "util.h"
+
+int consumer_util(int x)
+{
+	return x - 1;
+}
