@@ -62,18 +62,35 @@ public final class CFrontEnd {
     this.scanRoot = scanRoot.toAbsolutePath().normalize();
   }
 
-  /** Result of one file: its facts and what the front-end has to say about it. */
-  public record Parsed(SourceFile file, List<Notification> notifications, int unresolvedIncludes) {}
+  /**
+   * Result of one file: its facts and what the front-end has to say about it. The facts
+   * depend on the file, on the local {@code headersRead} and on the absence of the
+   * {@code absentIncludes} (an include that is created later resolves): a cache of the facts
+   * is valid while these are unchanged.
+   */
+  public record Parsed(SourceFile file, List<Notification> notifications, int unresolvedIncludes,
+      List<Path> headersRead, List<Path> absentIncludes) {
+    public Parsed {
+      notifications = List.copyOf(notifications);
+      headersRead = List.copyOf(headersRead);
+      absentIncludes = List.copyOf(absentIncludes);
+    }
+  }
 
   public Parsed parse(Path file, SourceFile.Kind kind) throws IOException {
     Path path = file.toAbsolutePath().normalize();
-    SourceText text = SourceText.read(path);
+    return parse(path, kind, SourceText.read(path));
+  }
+
+  /** Parses {@code text}, the content of {@code file} already read by the caller. */
+  public Parsed parse(Path file, SourceFile.Kind kind, SourceText text) {
+    Path path = file.toAbsolutePath().normalize();
     Optional<dev.kmodlint.model.SpdxTag> spdx = Spdx.find(text);
     if (text.binary()) {
       return new Parsed(SourceFile.unparsed(path, kind, spdx),
           List.of(Notification.at("binary-file", Level.WARNING,
               "not analyzed: " + path.getFileName() + " looks binary (NUL bytes)",
-              SourcePosition.startOf(path))), 0);
+              SourcePosition.startOf(path))), 0, List.of(), List.of());
     }
     Map<String, SourceText> texts = new HashMap<>();
     texts.put(path.toString(), text);
@@ -87,7 +104,7 @@ public final class CFrontEnd {
           FileContent.create(path.toString(), text.chars()), info, provider, null,
           ILanguage.OPTION_PARSE_INACTIVE_CODE, new NullLogService());
     } catch (org.eclipse.core.runtime.CoreException e) {
-      throw new IOException("CDT could not parse " + path + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(new IOException("CDT could not parse " + path + ": " + e.getMessage(), e));
     }
     Extractor x = new Extractor(texts);
     x.translationUnit(tu);
@@ -105,12 +122,19 @@ public final class CFrontEnd {
         // an #include "x.c" in a branch that is off (KUnit tests: #ifdef CONFIG_..._KUNIT_TEST)
         // still makes x.c part of this file, not a module of its own
         Path local = path.getParent().resolve(inc.getName().toString()).normalize();
-        if (local.startsWith(scanRoot) && java.nio.file.Files.isRegularFile(local)) includes.add(local);
+        if (local.startsWith(scanRoot)) {
+          if (java.nio.file.Files.isRegularFile(local)) includes.add(local);
+          else provider.absent().add(local);
+        }
       }
     }
     SourceFile sf = new SourceFile(path, kind, true, spdx, x.modInfo, x.entries, List.copyOf(includes),
         code.code());
-    return new Parsed(sf, List.of(), unresolved);
+    List<Path> headersRead = new ArrayList<>();
+    for (String p : texts.keySet()) if (!p.equals(path.toString())) headersRead.add(Path.of(p));
+    headersRead.addAll(includes);
+    return new Parsed(sf, List.of(), unresolved, headersRead.stream().distinct().sorted().toList(),
+        provider.absent().stream().sorted().toList());
   }
 
   /** Walks file-scope declarations for the names the prelude's macros produce. */

@@ -128,8 +128,13 @@ final class CodeExtractor {
    * graph needs no others, and a kernel file mentions thousands of names from unread headers.
    */
   Code code() {
-    return new Code(functions, variables, references.stream().distinct().toList(), params, paramDescriptions, exports,
-        List.copyOf(externalUses.values()), unresolvedLocalIncludes, macroDefinedNames);
+    // each fact once (a macro expanding twice on one line repeats it), so that a module of one
+    // object can take its file's facts as they are
+    return new Code(functions.stream().distinct().toList(), variables.stream().distinct().toList(),
+        references.stream().distinct().toList(), params.stream().distinct().toList(),
+        paramDescriptions.stream().distinct().toList(), exports.stream().distinct().toList(),
+        externalUses.values().stream().distinct().toList(), unresolvedLocalIncludes.stream().distinct().toList(),
+        macroDefinedNames.stream().distinct().toList());
   }
 
   /** Names used but declared nowhere in the file (kernel header names), first use each. */

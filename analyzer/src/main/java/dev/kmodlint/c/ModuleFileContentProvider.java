@@ -22,6 +22,7 @@ final class ModuleFileContentProvider extends InternalFileContentProvider {
   private final Path scanRoot;
   private final String prelude;
   private final Map<String, SourceText> texts;
+  private final java.util.Set<Path> absent = new java.util.HashSet<>();
 
   /** {@code texts} is filled as headers are read; the caller uses it to place nodes. */
   ModuleFileContentProvider(Path scanRoot, String prelude, Map<String, SourceText> texts) {
@@ -30,11 +31,19 @@ final class ModuleFileContentProvider extends InternalFileContentProvider {
     this.texts = texts;
   }
 
+  /** Paths in the scanned tree an include looked for and did not find. */
+  java.util.Set<Path> absent() {
+    return absent;
+  }
+
   @Override
   public boolean getInclusionExists(String path) {
     if (PRELUDE_PATH.equals(path)) return true;
     Path p = Path.of(path).normalize();
-    return p.startsWith(scanRoot) && Files.isRegularFile(p) && Files.isReadable(p);
+    if (!p.startsWith(scanRoot)) return false;
+    boolean exists = Files.isRegularFile(p) && Files.isReadable(p);
+    if (!exists) absent.add(p);
+    return exists;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.kmodlint.cli;
 
 import dev.kmodlint.engine.AnalysisOptions;
+import dev.kmodlint.engine.AnalysisProgress;
 import dev.kmodlint.engine.AnalysisResult;
 import dev.kmodlint.engine.Analyzer;
 import dev.kmodlint.engine.Configuration;
@@ -179,6 +180,14 @@ public final class Main implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "print findings only: no summary, notifications or progress")
     boolean quiet;
 
+    @Option(names = "--cache-dir", paramLabel = "DIR",
+        description = "keep the facts of each file here between runs (default: $XDG_CACHE_HOME/kmodlint,"
+            + " else ~/.cache/kmodlint)")
+    Path cacheDir;
+
+    @Option(names = "--no-cache", description = "parse every file; read and write no fact cache")
+    boolean noCache;
+
     @Parameters(arity = "1..*", paramLabel = "PATH",
         description = "files or directories to analyze; files are analyzed with their whole module and only"
             + " findings in (or caused by) them are reported")
@@ -209,8 +218,9 @@ public final class Main implements Callable<Integer> {
       FileSelection selection = FileSelection.of(paths);
       AnalysisOptions opts = new AnalysisOptions(selection.analyze(),
           jobs != null ? jobs : Runtime.getRuntime().availableProcessors(),
-          Duration.ofSeconds(Math.max(1, fileTimeoutSeconds)), symversFiles, kernelDir);
-      AnalysisResult analyzed = new Analyzer(RuleRegistry.discover()).analyze(opts);
+          Duration.ofSeconds(Math.max(1, fileTimeoutSeconds)), symversFiles, kernelDir,
+          noCache ? Optional.empty() : Optional.of(cacheDir != null ? cacheDir : defaultCacheDir()));
+      AnalysisResult analyzed = new Analyzer(RuleRegistry.discover()).analyze(opts, progress());
       AnalysisResult result = selection.restrict(configs.apply(analyzed));
       Path root = sourceRoot != null ? sourceRoot.toAbsolutePath().normalize() : result.scanRoot();
       Optional<Baseline.Comparison> comparison = Optional.ofNullable(base).map(b -> b.compare(result, root));
@@ -240,6 +250,46 @@ public final class Main implements Callable<Integer> {
         return FINDINGS;
       }
       return OK;
+    }
+
+    /** {@code $XDG_CACHE_HOME/kmodlint}; the build points its tests elsewhere with a property. */
+    private static Path defaultCacheDir() {
+      String forTests = System.getProperty("kmodlint.cache.dir");
+      return forTests != null ? Path.of(forTests) : KernelDatabase.defaultIndexCache();
+    }
+
+    /**
+     * A progress bar when a person watches stderr; with {@code KMODLINT_STATS} set, one line
+     * telling how the fact cache served the run (for the benchmark).
+     */
+    private AnalysisProgress progress() {
+      boolean bar = !quiet && ProgressReporter.stderrIsTerminal();
+      boolean stats = System.getenv("KMODLINT_STATS") != null;
+      if (!bar && !stats) return AnalysisProgress.NONE;
+      AnalysisProgress shown = bar ? new ProgressReporter(System.err) : AnalysisProgress.NONE;
+      PrintWriter err = spec.commandLine().getErr();
+      return new AnalysisProgress() {
+        @Override
+        public void started(int files) {
+          shown.started(files);
+        }
+
+        @Override
+        public void fileDone() {
+          shown.fileDone();
+        }
+
+        @Override
+        public void finished() {
+          shown.finished();
+        }
+
+        @Override
+        public void cacheUsed(int hits, int parsed, int refused) {
+          if (stats) err.println("kmodlint: fact cache: " + hits + " files reused, " + parsed + " parsed, "
+              + refused + " entries refused");
+        }
+      };
     }
 
     /** NO_COLOR (no-color.org) turns colour off unless asked for explicitly; so does a pipe or a file. */

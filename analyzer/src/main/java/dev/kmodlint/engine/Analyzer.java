@@ -18,8 +18,6 @@ import dev.kmodlint.model.Notification;
 import dev.kmodlint.model.Project;
 import dev.kmodlint.model.SourceFile;
 import dev.kmodlint.model.SourcePosition;
-import dev.kmodlint.text.SourceText;
-import dev.kmodlint.text.Spdx;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -46,6 +44,10 @@ public final class Analyzer {
   }
 
   public AnalysisResult analyze(AnalysisOptions options) throws IOException {
+    return analyze(options, AnalysisProgress.NONE);
+  }
+
+  public AnalysisResult analyze(AnalysisOptions options, AnalysisProgress progress) throws IOException {
     Instant start = Instant.now();
     List<Path> inputs = new ArrayList<>();
     for (Path in : options.inputs()) {
@@ -73,26 +75,35 @@ public final class Analyzer {
     SourceTree tree = SourceTree.walk(inputs);
     notes.addAll(tree.notifications);
 
-    ParallelParser parser = new ParallelParser(new CFrontEnd(root), options.jobs(), options.fileTimeout());
-    ParallelParser.Output parsed = parser.parse(List.copyOf(tree.cFiles), SourceFile.Kind.C);
-    notes.addAll(parsed.notifications());
-    Map<Path, SourceFile> files = new TreeMap<>(parsed.files());
-    for (Path h : tree.headers) files.put(h, header(h, notes));
-    if (parsed.unresolvedIncludes() > 0) {
-      notes.add(Notification.of("kernel-headers-not-read", Level.NOTE, parsed.unresolvedIncludes()
+    Optional<FactCache> cache = factCache(options, root, notes);
+    progress.started(tree.cFiles.size() + tree.headers.size());
+    ParallelParser parser = new ParallelParser(new FileAnalysis(new CFrontEnd(root), cache), options.jobs(),
+        options.fileTimeout(), progress::fileDone);
+    Map<Path, FileFacts> facts = parser.analyze(List.copyOf(tree.cFiles), List.copyOf(tree.headers));
+    progress.finished();
+    cache.ifPresent(c -> progress.cacheUsed(c.hits.get(), c.misses.get(), c.rejected.get()));
+    Map<Path, SourceFile> files = new TreeMap<>();
+    List<KconfigModel.SourceReference> configRefs = new ArrayList<>();
+    int unresolvedIncludes = 0;
+    // C files, then headers, each sorted: the order the references were always scanned in
+    for (Path p : tree.cFiles) unresolvedIncludes += take(facts.get(p), files, configRefs, notes);
+    for (Path p : tree.headers) unresolvedIncludes += take(facts.get(p), files, configRefs, notes);
+    if (unresolvedIncludes > 0) {
+      notes.add(Notification.of("kernel-headers-not-read", Level.NOTE, unresolvedIncludes
           + " #include directives name headers outside the scanned tree (<linux/...> and the like);"
           + " kmodlint does not read kernel headers, so macros defined only there are not expanded"
           + " and checks that would need their values are skipped, not guessed"));
     }
 
-    KconfigModel kconfigModel = BuildConfiguration.kconfig(tree, options.jobs(), notes);
-    KconfigTypes kconfig = KconfigTypes.embedded().overriddenBy(KconfigTypes.of(kconfigModel));
+    KconfigTypes embeddedKconfig = KconfigTypes.embedded(); // read once: it is 20,000 symbols
+    KconfigModel kconfigModel = BuildConfiguration.kconfig(tree, embeddedKconfig, configRefs, notes);
+    KconfigTypes kconfig = embeddedKconfig.overriddenBy(KconfigTypes.of(kconfigModel));
     List<KbuildDirectory> kbuildDirs = new ArrayList<>();
     List<Module> modules = new ArrayList<>();
     Set<Path> claimed = new HashSet<>();
     int unknownGates = 0;
-    for (Path dir : tree.kbuildDirs) {
-      KbuildDirectory kd = new KbuildReader().read(dir);
+    for (KbuildDirectory kd : readKbuild(tree, options.jobs())) {
+      Path dir = kd.directory();
       kbuildDirs.add(kd);
       notes.addAll(BuildConfiguration.remainingNotifications(kd));
       // a Makefile whose lists kmodlint cannot evaluate may build any C file beside it
@@ -128,6 +139,18 @@ public final class Analyzer {
     notes.sort(null);
     return new AnalysisResult(root, project, registry.descriptors(), findings, notes, start,
         Instant.now(), true, files.size(), suppressed);
+  }
+
+  /** The Makefiles of the tree, read on all cores, in directory order. */
+  private static List<KbuildDirectory> readKbuild(SourceTree tree, int jobs) {
+    List<Path> dirs = List.copyOf(tree.kbuildDirs);
+    if (jobs <= 1 || dirs.size() < 2) return dirs.stream().map(d -> new KbuildReader().read(d)).toList();
+    java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(jobs);
+    try {
+      return pool.submit(() -> dirs.parallelStream().map(d -> new KbuildReader().read(d)).toList()).join();
+    } finally {
+      pool.shutdown();
+    }
   }
 
   /** True for tristate, false for bool only, empty when no scanned Kconfig tells. */
@@ -190,15 +213,27 @@ public final class Analyzer {
     return out;
   }
 
-  private static SourceFile header(Path h, List<Notification> notes) {
+  private static int take(FileFacts f, Map<Path, SourceFile> files, List<KconfigModel.SourceReference> configRefs,
+      List<Notification> notes) {
+    files.put(f.file().path(), f.file());
+    configRefs.addAll(f.configReferences());
+    notes.addAll(f.notifications());
+    return f.unresolvedIncludes();
+  }
+
+  /**
+   * The fact cache of the run, keyed by this build of kmodlint and by the scan root (which
+   * decides what an include resolves to). A cache that cannot be opened is a notification,
+   * and the run goes on without it.
+   */
+  private static Optional<FactCache> factCache(AnalysisOptions options, Path root, List<Notification> notes) {
+    if (options.cacheDir().isEmpty()) return Optional.empty();
     try {
-      SourceText t = SourceText.read(h);
-      return new SourceFile(h, SourceFile.Kind.HEADER, !t.binary(), Spdx.find(t), List.of(), List.of(), List.of(),
-          dev.kmodlint.model.Code.EMPTY);
-    } catch (IOException e) {
-      notes.add(Notification.at("read-failure", Level.WARNING, "cannot read " + h + ": " + e.getMessage(),
-          SourcePosition.startOf(h)));
-      return SourceFile.unparsed(h, SourceFile.Kind.HEADER, Optional.empty());
+      return Optional.of(new FactCache(options.cacheDir().get(), Tool.build(), "root=" + root));
+    } catch (IOException | RuntimeException e) {
+      notes.add(Notification.of("cache-unavailable", Level.WARNING, "fact cache " + options.cacheDir().get()
+          + " cannot be used (" + e.getMessage() + "); every file is parsed"));
+      return Optional.empty();
     }
   }
 

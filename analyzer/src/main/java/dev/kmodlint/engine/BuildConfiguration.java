@@ -2,7 +2,6 @@ package dev.kmodlint.engine;
 
 import dev.kmodlint.kbuild.KbuildDirectory;
 import dev.kmodlint.kbuild.KbuildReader;
-import dev.kmodlint.kconfig.ConfigReferenceScanner;
 import dev.kmodlint.kconfig.KconfigReader;
 import dev.kmodlint.kconfig.KconfigTypes;
 import dev.kmodlint.model.KbuildModel;
@@ -10,8 +9,6 @@ import dev.kmodlint.model.KconfigModel;
 import dev.kmodlint.model.Level;
 import dev.kmodlint.model.Notification;
 import dev.kmodlint.model.SourcePosition;
-import dev.kmodlint.text.SourceText;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,8 +17,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
 
 /**
  * The Kconfig and Kbuild parts of the project model: the Kconfig symbols with the
@@ -31,28 +26,8 @@ import java.util.concurrent.ForkJoinPool;
 final class BuildConfiguration {
   private BuildConfiguration() {}
 
-  static KconfigModel kconfig(SourceTree tree, int jobs, List<Notification> notes) {
-    KconfigTypes kernel = KconfigTypes.embedded();
-    List<Path> cFiles = new ArrayList<>(tree.cFiles);
-    cFiles.addAll(tree.headers);
-    List<KconfigModel.SourceReference> refs = new ArrayList<>();
-    ForkJoinPool pool = new ForkJoinPool(Math.max(1, jobs));
-    try {
-      List<List<KconfigModel.SourceReference>> perFile = pool.submit(() -> cFiles.parallelStream().map(f -> {
-        try {
-          return ConfigReferenceScanner.scan(f, SourceText.read(f).chars());
-        } catch (IOException e) {
-          return List.<KconfigModel.SourceReference>of(); // the C front-end reports unreadable files
-        }
-      }).toList()).get();
-      perFile.forEach(refs::addAll);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException e) {
-      notes.add(Notification.of("internal-error", Level.ERROR, "scanning CONFIG_ references failed: " + e.getCause()));
-    } finally {
-      pool.shutdown();
-    }
+  static KconfigModel kconfig(SourceTree tree, KconfigTypes kernel, List<KconfigModel.SourceReference> refs,
+      List<Notification> notes) {
     return KconfigReader.read(List.copyOf(tree.kconfigs), kernel.modelTypes(), kernel.release(), refs,
         p -> notes.add(Notification.at("read-failure", Level.WARNING, "cannot read " + p, SourcePosition.startOf(p))));
   }

@@ -1,38 +1,48 @@
 package dev.kmodlint.engine;
 
-import dev.kmodlint.c.CFrontEnd;
 import dev.kmodlint.model.Level;
 import dev.kmodlint.model.Notification;
 import dev.kmodlint.model.SourceFile;
 import dev.kmodlint.model.SourcePosition;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Parses C files on all cores. Each worker runs with a deep stack (CDT recurses on deeply
+ * Analyzes files on all cores. Each worker runs with a deep stack (CDT recurses on deeply
  * nested expressions); a file that throws anything, StackOverflowError included, or runs
  * past the time limit becomes a notification and the worker goes on with the next file.
+ * Results are keyed by path, so their order does not depend on which worker finished first.
  */
 final class ParallelParser {
   private static final long STACK_BYTES = 256L << 20;
 
-  private final CFrontEnd frontEnd;
+  private final FileAnalysis analysis;
   private final int jobs;
   private final Duration fileTimeout;
+  private final Progress progress;
 
-  ParallelParser(CFrontEnd frontEnd, int jobs, Duration fileTimeout) {
-    this.frontEnd = frontEnd;
-    this.jobs = Math.max(1, jobs);
-    this.fileTimeout = fileTimeout;
+  /** Told each time a file is done; called from the workers. */
+  interface Progress {
+    Progress NONE = () -> {};
+
+    void fileDone();
   }
 
-  record Output(Map<Path, SourceFile> files, List<Notification> notifications, int unresolvedIncludes) {}
+  ParallelParser(FileAnalysis analysis, int jobs, Duration fileTimeout, Progress progress) {
+    this.analysis = analysis;
+    this.jobs = Math.max(1, jobs);
+    this.fileTimeout = fileTimeout;
+    this.progress = progress;
+  }
+
+  private record Task(Path path, SourceFile.Kind kind) {}
 
   private static final class Worker extends Thread {
     volatile Path current;
@@ -45,35 +55,38 @@ final class ParallelParser {
     }
   }
 
+  /** C files are parsed, headers only read; both yield {@link FileFacts}. */
   @SuppressWarnings({"deprecation", "removal"})
-  Output parse(List<Path> paths, SourceFile.Kind kind) {
-    Map<Path, SourceFile> files = new ConcurrentHashMap<>();
-    ConcurrentLinkedQueue<Notification> notes = new ConcurrentLinkedQueue<>();
-    ConcurrentLinkedQueue<Path> queue = new ConcurrentLinkedQueue<>(paths);
-    AtomicInteger unresolved = new AtomicInteger();
+  Map<Path, FileFacts> analyze(List<Path> cFiles, List<Path> headers) {
+    Map<Path, FileFacts> out = new ConcurrentHashMap<>();
+    ConcurrentLinkedQueue<Task> queue = new ConcurrentLinkedQueue<>();
+    // headers first: their content hashes are then known when the C files that include them
+    // are checked against the fact cache, so that no header is read twice
+    for (Path p : headers) queue.add(new Task(p, SourceFile.Kind.HEADER));
+    for (Path p : cFiles) queue.add(new Task(p, SourceFile.Kind.C));
+    int total = queue.size();
     List<Worker> workers = new ArrayList<>();
     ThreadGroup group = new ThreadGroup("kmodlint-parse");
-    for (int i = 0; i < Math.min(jobs, Math.max(1, paths.size())); i++) {
+    for (int i = 0; i < Math.min(jobs, Math.max(1, total)); i++) {
       Worker[] self = new Worker[1];
       self[0] = new Worker(group, () -> {
-        Path p;
-        while ((p = queue.poll()) != null) {
+        Task t;
+        while ((t = queue.poll()) != null) {
           Worker w = self[0];
           w.timedOut = false;
           w.startedNanos = System.nanoTime();
-          w.current = p;
+          w.current = t.path();
+          Path abs = t.path().toAbsolutePath().normalize();
           try {
-            CFrontEnd.Parsed r = frontEnd.parse(p, kind);
-            files.put(r.file().path(), r.file());
-            notes.addAll(r.notifications());
-            unresolved.addAndGet(r.unresolvedIncludes());
-          } catch (Throwable t) {
-            Path abs = p.toAbsolutePath().normalize();
-            files.put(abs, SourceFile.unparsed(abs, kind, java.util.Optional.empty()));
-            notes.add(failure(abs, t, w.timedOut));
+            out.put(abs, analysis.analyze(abs, t.kind()));
+          } catch (Throwable e) {
+            w.current = null;
+            out.put(abs, new FileFacts(SourceFile.unparsed(abs, t.kind(), Optional.empty()),
+                List.of(failure(abs, e, w.timedOut)), 0, FileAnalysis.configReferencesOnly(abs)));
           } finally {
             w.current = null;
           }
+          progress.fileDone();
         }
       }, "kmodlint-parse-" + i);
       workers.add(self[0]);
@@ -98,11 +111,12 @@ final class ParallelParser {
         }
       }
     }
-    return new Output(Map.copyOf(files), List.copyOf(notes), unresolved.get());
+    return Map.copyOf(out);
   }
 
   private Notification failure(Path file, Throwable t, boolean timedOut) {
     String name = file.getFileName().toString();
+    if (t instanceof UncheckedIOException u) t = u.getCause();
     if (timedOut || t instanceof ThreadDeath)
       return Notification.at("parse-timeout", Level.ERROR,
           "not analyzed: parsing " + name + " took longer than " + fileTimeout.toSeconds() + " s",

@@ -19,6 +19,24 @@ public final class Tool {
     return VERSION;
   }
 
+  /**
+   * This build of kmodlint: the version, and the size and time of the jar (or class directory)
+   * it runs from, so that facts cached by an earlier build of the same version are not trusted.
+   */
+  public static String build() {
+    String where = "unknown";
+    try {
+      java.security.CodeSource cs = Tool.class.getProtectionDomain().getCodeSource();
+      if (cs != null && cs.getLocation() != null) {
+        java.nio.file.Path p = java.nio.file.Path.of(cs.getLocation().toURI());
+        where = p + "@" + java.nio.file.Files.size(p) + "@" + java.nio.file.Files.getLastModifiedTime(p).toMillis();
+      }
+    } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
+      // no location: the version alone keys the cache
+    }
+    return NAME + " " + VERSION + " " + where;
+  }
+
   public static String helpUri(String ruleId) {
     return INFORMATION_URI + "/blob/main/docs/rules/" + ruleId + ".md";
   }

@@ -10,7 +10,10 @@ import java.util.Set;
  * A loadable module as Kbuild composes it: {@code obj-m += foo.o} with {@code foo-y := a.o b.o}
  * is module {@code foo} with objects {@code a.o} and {@code b.o}. {@code declaredAt} is the
  * Makefile line that makes it a module (absent for a C file taken as a module on its own).
- * {@code gatingConfigs} are the CONFIG symbols of {@code obj-$(CONFIG_X)}.
+ * {@code gatingConfigs} are the CONFIG symbols of {@code obj-$(CONFIG_X)}. {@code code} is
+ * derived from the objects when the module is made (whatever is passed is replaced): every
+ * rule asks for it, and merging the facts of hundreds of objects once per rule dominated
+ * the run time of whole trees.
  */
 public record Module(
     String name,
@@ -18,13 +21,20 @@ public record Module(
     Origin origin,
     List<ModuleObject> objects,
     Optional<SourcePosition> declaredAt,
-    Set<String> gatingConfigs) {
+    Set<String> gatingConfigs,
+    Code code) {
 
   public enum Origin { KBUILD, STANDALONE }
 
   public Module {
     objects = List.copyOf(objects);
     gatingConfigs = Set.copyOf(gatingConfigs);
+    code = union(objects);
+  }
+
+  public Module(String name, Path directory, Origin origin, List<ModuleObject> objects,
+      Optional<SourcePosition> declaredAt, Set<String> gatingConfigs) {
+    this(name, directory, origin, objects, declaredAt, gatingConfigs, Code.EMPTY);
   }
 
   /** The C sources of the module's objects, in Makefile order. */
@@ -56,30 +66,51 @@ public record Module(
   }
 
   /** What all objects of the module declare, each fact once (a local header is read by several). */
-  public Code code() {
-    java.util.LinkedHashSet<CFunction> functions = new java.util.LinkedHashSet<>();
-    java.util.LinkedHashSet<CVariable> variables = new java.util.LinkedHashSet<>();
-    java.util.LinkedHashSet<CReference> references = new java.util.LinkedHashSet<>();
-    java.util.LinkedHashSet<ModuleParam> params = new java.util.LinkedHashSet<>();
-    java.util.LinkedHashSet<ModInfo> descriptions = new java.util.LinkedHashSet<>();
-    java.util.LinkedHashSet<ExportDecl> exports = new java.util.LinkedHashSet<>();
-    java.util.LinkedHashSet<ExternalUse> uses = new java.util.LinkedHashSet<>();
-    java.util.LinkedHashSet<String> unresolved = new java.util.LinkedHashSet<>();
-    java.util.LinkedHashSet<String> macroDefined = new java.util.LinkedHashSet<>();
-    for (SourceFile f : sources()) {
-      functions.addAll(f.code().functions());
-      variables.addAll(f.code().variables());
-      references.addAll(f.code().references());
-      params.addAll(f.code().params());
-      descriptions.addAll(f.code().paramDescriptions());
-      exports.addAll(f.code().exports());
-      uses.addAll(f.code().externalUses());
-      unresolved.addAll(f.code().unresolvedLocalIncludes());
-      macroDefined.addAll(f.code().macroDefinedNames());
+  private static Code union(List<ModuleObject> objects) {
+    List<SourceFile> sources = new ArrayList<>();
+    for (ModuleObject o : objects) o.source().ifPresent(sources::add);
+    if (sources.size() == 1) return sources.get(0).code(); // the front-end lists each fact once
+    return new Code(merge(sources, Code::functions, CFunction::position),
+        merge(sources, Code::variables, CVariable::position),
+        merge(sources, Code::references, CReference::position),
+        merge(sources, Code::params, ModuleParam::position),
+        merge(sources, Code::paramDescriptions, ModInfo::position),
+        merge(sources, Code::exports, ExportDecl::position),
+        merge(sources, Code::externalUses, ExternalUse::position),
+        union(sources, Code::unresolvedLocalIncludes),
+        union(sources, Code::macroDefinedNames));
+  }
+
+  private static List<String> union(List<SourceFile> sources, java.util.function.Function<Code, List<String>> kind) {
+    java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+    for (SourceFile f : sources) out.addAll(kind.apply(f.code()));
+    return List.copyOf(out);
+  }
+
+  /**
+   * One kind of fact of all sources, each once, in source order. The facts a header gives
+   * repeat in every object that includes it (amdgpu: hundreds of objects, thousands of header
+   * declarations each): when an object's facts from one file equal, as a list, those an
+   * earlier object gave from that file, they are all in already and are not hashed one by one.
+   * Other facts go through the set as before, so the result is the same either way.
+   */
+  private static <T> List<T> merge(List<SourceFile> sources, java.util.function.Function<Code, List<T>> kind,
+      java.util.function.Function<T, SourcePosition> at) {
+    java.util.LinkedHashSet<T> out = new java.util.LinkedHashSet<>();
+    java.util.Map<Path, List<List<T>>> givenByFile = new java.util.HashMap<>();
+    for (SourceFile f : sources) {
+      List<T> facts = kind.apply(f.code());
+      java.util.Map<Path, List<T>> byFile = new java.util.LinkedHashMap<>();
+      for (T t : facts) byFile.computeIfAbsent(at.apply(t).file(), k -> new ArrayList<>()).add(t);
+      java.util.Set<Path> known = new java.util.HashSet<>();
+      for (java.util.Map.Entry<Path, List<T>> e : byFile.entrySet()) {
+        List<List<T>> given = givenByFile.computeIfAbsent(e.getKey(), k -> new ArrayList<>());
+        if (given.contains(e.getValue())) known.add(e.getKey());
+        else given.add(e.getValue());
+      }
+      for (T t : facts) if (!known.contains(at.apply(t).file())) out.add(t);
     }
-    return new Code(List.copyOf(functions), List.copyOf(variables), List.copyOf(references),
-        List.copyOf(params), List.copyOf(descriptions), List.copyOf(exports), List.copyOf(uses),
-        List.copyOf(unresolved), List.copyOf(macroDefined));
+    return List.copyOf(out);
   }
 
   public List<ModInfo> licenses() {

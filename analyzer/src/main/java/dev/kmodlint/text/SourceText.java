@@ -2,9 +2,6 @@ package dev.kmodlint.text;
 
 import dev.kmodlint.model.SourcePosition;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,19 +15,33 @@ import java.util.Arrays;
 public final class SourceText {
   private final Path path;
   private final char[] chars;
-  private final int[] lineStarts;
   private final boolean binary;
+  /**
+   * Built on first use: most headers a parse reads are only needed for their macros, and
+   * indexing the lines of every header of every translation unit was a tenth of a cold run.
+   */
+  private volatile int[] lineStarts;
 
   private SourceText(Path path, char[] chars, boolean binary) {
     this.path = path;
     this.chars = chars;
     this.binary = binary;
-    int n = 1;
-    for (char c : chars) if (c == '\n') n++;
-    int[] starts = new int[n];
-    int line = 1;
-    for (int i = 0; i < chars.length; i++) if (chars[i] == '\n') starts[line++] = i + 1;
-    this.lineStarts = starts;
+  }
+
+  private int[] lineStarts() {
+    int[] starts = lineStarts;
+    if (starts != null) return starts;
+    int[] grow = new int[Math.max(16, chars.length / 32)];
+    int n = 1; // grow[0] = 0: line 1 starts at offset 0
+    for (int i = 0; i < chars.length; i++) {
+      if (chars[i] == '\n') {
+        if (n == grow.length) grow = Arrays.copyOf(grow, n * 2);
+        grow[n++] = i + 1;
+      }
+    }
+    starts = Arrays.copyOf(grow, n);
+    lineStarts = starts;
+    return starts;
   }
 
   public static SourceText read(Path path) throws IOException {
@@ -38,17 +49,9 @@ public final class SourceText {
     return of(path, bytes);
   }
 
+  /** Malformed UTF-8 becomes U+FFFD, as the String constructor does (with its fast ASCII path). */
   public static SourceText of(Path path, byte[] bytes) {
-    CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPLACE)
-        .onUnmappableCharacter(CodingErrorAction.REPLACE);
-    char[] chars;
-    try {
-      var cb = dec.decode(ByteBuffer.wrap(bytes));
-      chars = Arrays.copyOf(cb.array(), cb.limit());
-    } catch (java.nio.charset.CharacterCodingException e) {
-      chars = new String(bytes, StandardCharsets.ISO_8859_1).toCharArray(); // not reached with REPLACE
-    }
+    char[] chars = new String(bytes, StandardCharsets.UTF_8).toCharArray();
     return new SourceText(path, chars, looksBinary(bytes));
   }
 
@@ -76,22 +79,23 @@ public final class SourceText {
   }
 
   public int lineCount() {
-    return lineStarts.length;
+    return lineStarts().length;
   }
 
   /** 1-based line of an offset. */
   public int lineOf(int offset) {
-    int i = Arrays.binarySearch(lineStarts, Math.max(0, Math.min(offset, chars.length)));
+    int i = Arrays.binarySearch(lineStarts(), Math.max(0, Math.min(offset, chars.length)));
     return i >= 0 ? i + 1 : -i - 1;
   }
 
   public int columnOf(int offset) {
     int line = lineOf(offset);
-    return offset - lineStarts[line - 1] + 1;
+    return offset - lineStarts()[line - 1] + 1;
   }
 
   /** The text of a 1-based line without its line terminator. */
   public String line(int line) {
+    int[] lineStarts = lineStarts();
     if (line < 1 || line > lineStarts.length) return "";
     int start = lineStarts[line - 1];
     int end = line < lineStarts.length ? lineStarts[line] - 1 : chars.length;

@@ -1,0 +1,76 @@
+package dev.kmodlint.engine;
+
+import dev.kmodlint.c.CFrontEnd;
+import dev.kmodlint.kconfig.ConfigReferenceScanner;
+import dev.kmodlint.model.Code;
+import dev.kmodlint.model.KconfigModel;
+import dev.kmodlint.model.Level;
+import dev.kmodlint.model.Notification;
+import dev.kmodlint.model.SourceFile;
+import dev.kmodlint.model.SourcePosition;
+import dev.kmodlint.text.SourceText;
+import dev.kmodlint.text.Spdx;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The facts of one file, read once: from the fact cache when its entry is still valid, else
+ * parsed (C files) or scanned (headers) and stored. No AST outlives this call.
+ */
+final class FileAnalysis {
+  private final CFrontEnd frontEnd;
+  private final Optional<FactCache> cache;
+
+  FileAnalysis(CFrontEnd frontEnd, Optional<FactCache> cache) {
+    this.frontEnd = frontEnd;
+    this.cache = cache;
+  }
+
+  FileFacts analyze(Path file, SourceFile.Kind kind) throws IOException {
+    Path path = file.toAbsolutePath().normalize();
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(path);
+    } catch (IOException e) {
+      if (kind != SourceFile.Kind.HEADER) throw e;
+      return new FileFacts(SourceFile.unparsed(path, kind, Optional.empty()),
+          List.of(Notification.at("read-failure", Level.WARNING, "cannot read " + path + ": " + e.getMessage(),
+              SourcePosition.startOf(path))), 0, List.of());
+    }
+    String hash = null;
+    if (cache.isPresent()) {
+      hash = FactCache.contentHash(bytes);
+      cache.get().knownContent(path, hash);
+      Optional<FileFacts> hit = cache.get().load(path, hash);
+      if (hit.isPresent()) return hit.get();
+    }
+    SourceText text = SourceText.of(path, bytes);
+    List<KconfigModel.SourceReference> refs = ConfigReferenceScanner.scan(path, text.chars());
+    FileFacts facts;
+    List<Path> headersRead = List.of();
+    List<Path> absent = List.of();
+    if (kind == SourceFile.Kind.HEADER) {
+      facts = new FileFacts(new SourceFile(path, kind, !text.binary(), Spdx.find(text), List.of(), List.of(),
+          List.of(), Code.EMPTY), List.of(), 0, refs);
+    } else {
+      CFrontEnd.Parsed parsed = frontEnd.parse(path, kind, text);
+      facts = new FileFacts(parsed.file(), parsed.notifications(), parsed.unresolvedIncludes(), refs);
+      headersRead = parsed.headersRead();
+      absent = parsed.absentIncludes();
+    }
+    if (cache.isPresent()) cache.get().store(path, hash, headersRead, absent, facts);
+    return facts;
+  }
+
+  /** The {@code CONFIG_} references of a file the front-end gave up on, which Kconfig rules still need. */
+  static List<KconfigModel.SourceReference> configReferencesOnly(Path file) {
+    try {
+      return ConfigReferenceScanner.scan(file, SourceText.read(file).chars());
+    } catch (IOException | RuntimeException e) {
+      return List.of();
+    }
+  }
+}
