@@ -88,16 +88,57 @@ public final class Linkage {
         moduleOf.putIfAbsent(f.path(), m);
         for (java.nio.file.Path inc : f.localIncludes()) moduleOf.putIfAbsent(inc, m);
       }
+    Map<java.nio.file.Path, String> dirNamespaces = defaultNamespaces(project);
+    Set<java.nio.file.Path> mkDirs = makefileDirs(project);
     Set<SourcePosition> seen = new HashSet<>();
     for (SourceFile f : project.files()) {
-      for (ExportDecl e : f.code().exports()) {
-        if (!e.active() || !seen.add(e.position())) continue;
+      for (ExportDecl declared : f.code().exports()) {
+        if (!declared.active() || !seen.add(declared.position())) continue;
+        ExportDecl e = declared;
+        String dirNs = namespaceOf(f.path().getParent(), dirNamespaces, mkDirs);
+        if (e.namespace().isEmpty() && dirNs != null)
+          e = new ExportDecl(e.symbol(), e.gplOnly(), Optional.of(dirNs), e.position(), e.active(), e.followsDefinition());
         ScannedExport se = new ScannedExport(e, Optional.ofNullable(moduleOf.get(e.position().file())));
         exports.add(se);
         exportsBySymbol.computeIfAbsent(e.symbol(), k -> new ArrayList<>()).add(se);
       }
     }
     for (Module m : project.modules()) needs.put(m, computeNeeds(m));
+  }
+
+  private static final java.util.regex.Pattern NAMESPACE_FLAG =
+      java.util.regex.Pattern.compile("-DDEFAULT_SYMBOL_NAMESPACE=[\\\\'\"]*(\\w+)");
+
+  /**
+   * {@code ccflags-y += -DDEFAULT_SYMBOL_NAMESPACE=USB_STORAGE} (or {@code CFLAGS_x.o},
+   * {@code EXTRA_CFLAGS}): the namespace of the directory's plain exports. Per directory: an
+   * object-specific flag is taken for the whole directory, which is how the kernel uses it.
+   */
+  private static Map<java.nio.file.Path, String> defaultNamespaces(Project project) {
+    Map<java.nio.file.Path, String> out = new HashMap<>();
+    for (dev.kmodlint.model.KbuildModel.Makefile mk : project.kbuild().makefiles()) {
+      for (dev.kmodlint.model.KbuildModel.Assignment a : mk.assignments()) {
+        if (!a.variable().contains("cflags") && !a.variable().contains("CFLAGS")) continue;
+        java.util.regex.Matcher m = NAMESPACE_FLAG.matcher(a.value());
+        if (m.find()) out.put(mk.directory(), m.group(1));
+      }
+    }
+    return out;
+  }
+
+  private static Set<java.nio.file.Path> makefileDirs(Project project) {
+    Set<java.nio.file.Path> out = new HashSet<>();
+    for (dev.kmodlint.model.KbuildModel.Makefile mk : project.kbuild().makefiles()) out.add(mk.directory());
+    return out;
+  }
+
+  /** The flag of the Makefile that builds {@code dir}: its own, else the nearest parent's ({@code foo-y += sub/x.o}). */
+  private static String namespaceOf(java.nio.file.Path dir, Map<java.nio.file.Path, String> namespaces,
+      Set<java.nio.file.Path> makefileDirs) {
+    for (java.nio.file.Path d = dir; d != null; d = d.getParent()) {
+      if (makefileDirs.contains(d)) return namespaces.get(d);
+    }
+    return null;
   }
 
   public static Linkage of(Project project, KernelDatabase kernel) {

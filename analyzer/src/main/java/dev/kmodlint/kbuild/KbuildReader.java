@@ -190,7 +190,8 @@ public final class KbuildReader {
       SourcePosition nameAt = file.position(a.variableName().getStart());
       for (String name : variables.expandName(join(file, a.variableName().WORD()))) {
         variables.assign(name, op, value, conditional);
-        assignments.add(new KbuildModel.Assignment(name, nameAt));
+        assignments.add(new KbuildModel.Assignment(name, nameAt,
+            String.join(" ", value.stream().map(Word::text).toList())));
         if (GENERATED_LISTS.contains(name)) for (Word w : value) generatedStems.add(stem(w.text()));
         Matcher list = OBJECT_LIST.matcher(name);
         if (list.matches()) {

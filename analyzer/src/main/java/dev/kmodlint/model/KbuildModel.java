@@ -59,8 +59,15 @@ public record KbuildModel(List<Makefile> makefiles) {
     }
   }
 
-  /** A variable assigned ({@code EXTRA_CFLAGS += -DX}), at its name. */
-  public record Assignment(String variable, SourcePosition position) {}
+  /**
+   * A variable assigned ({@code EXTRA_CFLAGS += -DX}), at its name; {@code value} is the
+   * words as written ({@code -DX}).
+   */
+  public record Assignment(String variable, SourcePosition position, String value) {
+    public Assignment(String variable, SourcePosition position) {
+      this(variable, position, "");
+    }
+  }
 
   /** A {@code CONFIG_X} named in a Makefile, prefix removed. */
   public record ConfigUse(String symbol, SourcePosition position) {}

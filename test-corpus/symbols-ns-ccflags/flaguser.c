@@ -1,0 +1,12 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <linux/module.h>
+#include "flagprov.h"
+
+static int __init flaguser_init(void)
+{
+	return flagprov_value() == 42 ? 0 : -1; /* expect: symbol/namespace-not-imported */
+}
+module_init(flaguser_init); /* expect: init/no-exit */
+
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("forgets to import FLAGNS");
