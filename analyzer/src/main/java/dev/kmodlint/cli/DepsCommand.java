@@ -5,7 +5,6 @@ import dev.kmodlint.model.Module;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -38,7 +37,7 @@ final class DepsCommand implements Callable<Integer> {
       out.println("  rankdir=LR;");
       for (Module m : modules) out.println("  \"" + m.name() + "\";");
       for (Module m : modules)
-        for (Map.Entry<Module, List<String>> e : edges(linkage, m).entrySet())
+        for (Map.Entry<Module, List<String>> e : edges(linkage, m))
           out.println("  \"" + m.name() + "\" -> \"" + e.getKey().name() + "\" [label=\""
               + String.join("\\n", e.getValue()) + "\"" + (inCycle(cycles, m, e.getKey()) ? ", color=red" : "") + "];");
       for (Module m : modules)
@@ -47,10 +46,10 @@ final class DepsCommand implements Callable<Integer> {
       out.println("}");
     } else {
       for (Module m : modules) {
-        Map<Module, List<String>> edges = edges(linkage, m);
+        List<Map.Entry<Module, List<String>>> edges = edges(linkage, m);
         List<String> kernel = linkage.kernelDependencies(m);
         out.println(m.name() + (edges.isEmpty() && kernel.isEmpty() ? ": (no module dependencies)" : ":"));
-        for (Map.Entry<Module, List<String>> e : edges.entrySet())
+        for (Map.Entry<Module, List<String>> e : edges)
           out.println("  -> " + e.getKey().name() + " (" + String.join(", ", e.getValue()) + ")");
         if (!kernel.isEmpty()) out.println("  -> kernel modules: " + String.join(", ", kernel));
       }
@@ -64,15 +63,25 @@ final class DepsCommand implements Callable<Integer> {
     return cycles.isEmpty() ? Main.OK : Main.FINDINGS;
   }
 
-  private static Map<Module, List<String>> edges(Linkage linkage, Module m) {
-    Map<Module, List<String>> out = new LinkedHashMap<>();
-    for (Linkage.Need n : linkage.needs(m))
-      n.provider().flatMap(Linkage.Provider::scanned).flatMap(Linkage.ScannedExport::module).filter(d -> d != m)
-          .ifPresent(d -> out.computeIfAbsent(d, k -> new ArrayList<>()).add(n.symbol()));
+  /** Each scanned module {@code m} uses, with the symbols, in order of first use (by identity: see Linkage). */
+  private static List<Map.Entry<Module, List<String>>> edges(Linkage linkage, Module m) {
+    List<Map.Entry<Module, List<String>>> out = new ArrayList<>();
+    Map<Module, List<String>> byModule = new java.util.IdentityHashMap<>();
+    for (Linkage.Need n : linkage.needs(m)) {
+      Module d = n.provider().flatMap(Linkage.Provider::scanned).flatMap(Linkage.ScannedExport::module).orElse(null);
+      if (d == null || d == m) continue;
+      List<String> symbols = byModule.get(d);
+      if (symbols == null) {
+        symbols = new ArrayList<>();
+        byModule.put(d, symbols);
+        out.add(Map.entry(d, symbols));
+      }
+      symbols.add(n.symbol());
+    }
     return out;
   }
 
   private static boolean inCycle(List<List<Module>> cycles, Module a, Module b) {
-    return cycles.stream().anyMatch(c -> c.contains(a) && c.contains(b));
+    return cycles.stream().anyMatch(c -> c.stream().anyMatch(x -> x == a) && c.stream().anyMatch(x -> x == b));
   }
 }

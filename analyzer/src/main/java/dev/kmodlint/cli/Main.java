@@ -131,13 +131,7 @@ public final class Main implements Callable<Integer> {
         description = "exit 1 when a finding is at or above LEVEL: error (default), warning, note, none")
     FailOn failOn;
 
-    @Option(names = "--symvers", paramLabel = "FILE",
-        description = "a Module.symvers of the kernel or of other modules (repeatable)")
-    List<Path> symvers = new ArrayList<>();
-
-    @Option(names = "--kdir", paramLabel = "DIR", description = "kernel build directory whose exports to assume"
-        + " (default: /lib/modules/$(uname -r)/build if present, else the kernel built into kmodlint)")
-    Path kdir;
+    @CommandLine.Mixin KernelOptions kernel;
 
     @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "parser threads (default: cores)")
     Integer jobs;
@@ -204,15 +198,11 @@ public final class Main implements Callable<Integer> {
           : config != null ? Configurations.of(Configuration.read(config)) : Configurations.forInputs(paths);
       Optional<Configuration> conf = configs.primary();
       // the command line wins over the configuration file
-      List<Path> symversFiles = !symvers.isEmpty() ? symvers : conf.map(Configuration::symvers).orElse(List.of());
-      Optional<Path> kernelDir = kdir != null ? Optional.of(kdir)
-          : conf.flatMap(Configuration::kdir).or(KernelDatabase::runningKernelBuildDirectory);
+      KernelOptions.Chosen chosen = kernel.choose(conf);
+      List<Path> symversFiles = chosen.symvers();
+      Optional<Path> kernelDir = chosen.kdir();
       FailOn threshold = failOn != null ? failOn
           : conf.flatMap(Configuration::failOn).map(FailOn::valueOf).orElse(FailOn.error);
-      for (Path s : symversFiles) {
-        if (!Files.isRegularFile(s)) throw new NoSuchFileException(s.toString());
-        if (!Files.isReadable(s)) throw new AccessDeniedException(s.toString());
-      }
       Baseline base = baseline != null ? Baseline.read(baseline) : null;
 
       FileSelection selection = FileSelection.of(paths);

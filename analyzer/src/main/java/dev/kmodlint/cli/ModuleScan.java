@@ -15,18 +15,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import picocli.CommandLine.Option;
+import dev.kmodlint.engine.Configurations;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** What {@code info} and {@code deps} share: the scan (no rules) and who provides what. */
 final class ModuleScan {
-  @Option(names = "--symvers", paramLabel = "FILE",
-      description = "a Module.symvers of the kernel or of other modules (repeatable)")
-  List<Path> symvers = new ArrayList<>();
-
-  @Option(names = "--kdir", paramLabel = "DIR", description = "kernel build directory whose exports to assume"
-      + " (default: /lib/modules/$(uname -r)/build if present, else the kernel built into kmodlint)")
-  Path kdir;
+  @Mixin KernelOptions kernel;
 
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "files or directories holding the modules")
   List<Path> paths;
@@ -35,12 +30,12 @@ final class ModuleScan {
 
   Scan run() throws IOException {
     for (Path p : paths) if (!Files.exists(p)) throw new NoSuchFileException(p.toString());
-    for (Path s : symvers) if (!Files.isRegularFile(s)) throw new NoSuchFileException(s.toString());
+    // like check: the nearest .kmodlint.yaml may name the kernel
+    KernelOptions.Chosen chosen = kernel.choose(Configurations.forInputs(paths).primary());
     AnalysisOptions opts = new AnalysisOptions(paths, Runtime.getRuntime().availableProcessors(),
-        Duration.ofSeconds(60), symvers,
-        kdir != null ? Optional.of(kdir) : KernelDatabase.runningKernelBuildDirectory());
+        Duration.ofSeconds(60), chosen.symvers(), chosen.kdir(), Optional.empty());
     AnalysisResult r = new Analyzer(RuleRegistry.of(List.of())).analyze(opts);
-    KernelDatabase kernel = Analyzer.kernelDatabase(opts, new ArrayList<Notification>());
-    return new Scan(r, Linkage.of(r.project(), kernel));
+    KernelDatabase database = Analyzer.kernelDatabase(opts, new ArrayList<Notification>());
+    return new Scan(r, Linkage.of(r.project(), database));
   }
 }

@@ -20,7 +20,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -186,11 +185,19 @@ public final class Linkage {
 
   /** Scanned modules whose exports {@code m} uses, in order of first use. */
   public List<Module> dependencies(Module m) {
-    LinkedHashSet<Module> out = new LinkedHashSet<>();
-    for (Need n : needs(m))
-      n.provider().flatMap(Provider::scanned).flatMap(ScannedExport::module).filter(d -> d != m).ifPresent(out::add);
-    return List.copyOf(out);
+    // by identity: a module's record hash walks all its facts (the drivers/ tree spent a minute here)
+    return dependencies.computeIfAbsent(m, k -> {
+      List<Module> out = new ArrayList<>();
+      Set<Module> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+      for (Need n : needs(k)) {
+        Module d = n.provider().flatMap(Provider::scanned).flatMap(ScannedExport::module).orElse(null);
+        if (d != null && d != k && seen.add(d)) out.add(d);
+      }
+      return List.copyOf(out);
+    });
   }
+
+  private final Map<Module, List<Module>> dependencies = new IdentityHashMap<>();
 
   /** Modules of the kernel database (not vmlinux, not in the scan) whose exports {@code m} uses. */
   public List<String> kernelDependencies(Module m) {

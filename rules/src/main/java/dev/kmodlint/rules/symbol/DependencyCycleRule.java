@@ -29,7 +29,7 @@ public final class DependencyCycleRule implements Rule {
       for (Module m : cycle) {
         for (Linkage.Need n : linkage.needs(m)) {
           Module to = n.provider().flatMap(Linkage.Provider::scanned).flatMap(Linkage.ScannedExport::module).orElse(null);
-          if (to == null || to == m || !cycle.contains(to)) continue;
+          if (to == null || to == m || cycle.stream().noneMatch(c -> c == to)) continue;
           flow.add(new Finding.Related(n.at(), m.name() + " uses " + n.symbol() + " of " + to.name()));
           steps.add(m.name() + " uses " + n.symbol() + " of " + to.name());
           break;

@@ -1,0 +1,38 @@
+package dev.kmodlint.cli;
+
+import dev.kmodlint.engine.Configuration;
+import dev.kmodlint.kernel.KernelDatabase;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** Which kernel to link against: {@code --kdir} and {@code --symvers}, shared by check, info and deps. */
+final class KernelOptions {
+  @Option(names = "--symvers", paramLabel = "FILE",
+      description = "a Module.symvers of the kernel or of other modules (repeatable)")
+  List<Path> symvers = new ArrayList<>();
+
+  @Option(names = "--kdir", paramLabel = "DIR", description = "kernel build directory whose exports to assume"
+      + " (default: /lib/modules/$(uname -r)/build if present, else the kernel built into kmodlint)")
+  Path kdir;
+
+  /** What was chosen: the command line wins over the configuration file, which wins over the defaults. */
+  record Chosen(List<Path> symvers, Optional<Path> kdir) {}
+
+  Chosen choose(Optional<Configuration> conf) throws IOException {
+    List<Path> files = !symvers.isEmpty() ? symvers : conf.map(Configuration::symvers).orElse(List.of());
+    Optional<Path> dir = kdir != null ? Optional.of(kdir)
+        : conf.flatMap(Configuration::kdir).or(KernelDatabase::runningKernelBuildDirectory);
+    for (Path s : files) {
+      if (!Files.isRegularFile(s)) throw new NoSuchFileException(s.toString());
+      if (!Files.isReadable(s)) throw new AccessDeniedException(s.toString());
+    }
+    return new Chosen(files, dir);
+  }
+}
