@@ -37,6 +37,9 @@ EXPORT_SYMBOL(misc_stub); /* ok: symbol/static-export */
 static int __init misc_init(void)
 {
 	frobnicate_widget(3); /* expect: symbol/unresolved */
+	/* looked up at run time (linux/module.h): no dependency on cycb, no cycle through misc */
+	if (symbol_get(cycb_fn))
+		symbol_put(cycb_fn);
 	return cyca_fn(); /* ok: symbol/unresolved */
 }
 module_init(misc_init); /* expect: init/no-exit */

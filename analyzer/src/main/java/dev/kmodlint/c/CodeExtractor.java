@@ -94,6 +94,8 @@ final class CodeExtractor {
   private final List<org.eclipse.cdt.core.dom.ast.IASTPreprocessorMacroDefinition> defaultNamespaces = new ArrayList<>();
   private final List<String> unresolvedLocalIncludes = new ArrayList<>();
   private final List<String> macroDefinedNames = new ArrayList<>();
+  private static final Set<String> RUNTIME_LOOKUP =
+      Set.of("symbol_get", "symbol_put", "symbol_request", "__symbol_get", "symbol_put_addr");
   private static final java.util.regex.Pattern MACRO_NAME = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]*");
 
   CodeExtractor(IASTTranslationUnit tu, Map<String, SourceText> texts) {
@@ -485,6 +487,8 @@ final class CodeExtractor {
           boolean call = id.getParent() instanceof IASTFunctionCallExpression fc
               && fc.getFunctionNameExpression() == id;
           if (declared.contains(to)) {
+            // symbol_get(f) looks f up at run time: not a link-time reference
+            if (RUNTIME_LOOKUP.contains(argumentOf(id))) return PROCESS_CONTINUE;
             SourcePosition pos = position(id);
             if (pos != null)
               references.add(new CReference(from, to, call ? CReference.Kind.CALL : CReference.Kind.MENTION, pos, active));
