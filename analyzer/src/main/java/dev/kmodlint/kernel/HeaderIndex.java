@@ -62,7 +62,7 @@ public final class HeaderIndex {
 
   private HeaderIndex(String release, Map<String, Entry> entries) {
     this.release = release;
-    this.entries = Map.copyOf(entries);
+    this.entries = java.util.Collections.unmodifiableMap(entries); // callers hand over a map they drop
   }
 
   public static HeaderIndex empty(String release) {
@@ -172,7 +172,7 @@ public final class HeaderIndex {
     String head = r.readLine();
     if (head == null || !head.startsWith(MAGIC + "\t")) throw new IOException("not a kmodlint header index");
     String release = head.split("\t", -1)[1];
-    Map<String, Entry> entries = new HashMap<>();
+    Map<String, Entry> entries = new HashMap<>(1 << 19);
     Map<String, String> interned = new HashMap<>();
     String line;
     int n = 1;
@@ -180,7 +180,8 @@ public final class HeaderIndex {
       n++;
       String[] f = line.split(" ");
       if (f.length < 2 || f[0].length() != 1) throw new IOException("header index line " + n + " is malformed");
-      Set<String> reaches = new HashSet<>();
+      // most names (object-like macros, externs) reach nothing: no set to build for them
+      Set<String> reaches = f.length == 2 ? Set.of() : new HashSet<>();
       for (int i = 2; i < f.length; i++) reaches.add(interned.computeIfAbsent(f[i], s -> s));
       Kind kind;
       try {
