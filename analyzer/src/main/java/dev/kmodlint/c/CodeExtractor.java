@@ -513,6 +513,7 @@ final class CodeExtractor {
       return;
     }
     String argumentOf = argumentOf(id);
+    if (RUNTIME_LOOKUP.contains(argumentOf)) return; // symbol_get(f): looked up at run time, not linked
     if (prev != null && rank(active, argumentOf) <= rank(prev.active(), prev.argumentOf())) {
       if (call && !prev.call()) externalUses.put(key, withCall(prev));
       return;

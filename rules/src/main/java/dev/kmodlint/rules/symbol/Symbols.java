@@ -5,7 +5,6 @@ import dev.kmodlint.engine.Linkage;
 import dev.kmodlint.engine.RuleContext;
 import dev.kmodlint.model.ModInfo;
 import dev.kmodlint.model.Module;
-import dev.kmodlint.model.SourcePosition;
 import dev.kmodlint.rules.license.Licenses;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,9 +59,5 @@ final class Symbols {
     ctx.skip(m.anchor(), "no kernel header index for " + ctx.kernel().description()
         + ": symbols reached through header macros and inline functions are unknown, so " + what
         + " is checked only for names the module's own sources declare");
-  }
-
-  static SourcePosition at(Linkage.Need n) {
-    return n.at();
   }
 }
