@@ -94,9 +94,15 @@ public final class KernelDatabase {
       index = notes -> {
         HeaderIndex embedded = HeaderIndex.embedded();
         if (embedded.release().equals(uts)) return embedded;
-        notes.accept(Notification.of("kernel-header-index-missing", Level.NOTE, "no header index for " + uts
-            + ", so symbols used through kernel header macros and inline functions are not seen;"
-            + " `kmodlint index --kdir " + kdir + "` makes one"));
+        if (sameSeries(embedded.release(), uts)) {
+          notes.accept(Notification.of("kernel-header-index-substituted", Level.NOTE, "no header index for " + uts
+              + " yet: the built-in index of " + embedded.release() + " (the same stable series) stands in;"
+              + " `kmodlint index --kdir " + kdir + "` makes its own"));
+          return embedded;
+        }
+        notes.accept(Notification.of("kernel-header-index-missing", Level.WARNING, "no header index for " + uts
+            + ", so symbols used through kernel header macros and inline functions are not seen and the"
+            + " checks that need them are skipped; `kmodlint index --kdir " + kdir + "` makes one"));
         return HeaderIndex.empty(uts);
       };
     }
@@ -129,6 +135,22 @@ public final class KernelDatabase {
     return cacheDir.resolve("header-index-" + utsRelease.replaceAll("[^A-Za-z0-9._+-]", "_") + ".txt.gz");
   }
 
+  private static final Pattern RELEASE = Pattern.compile("(\\d+\\.\\d+)[.\\d]*[^-]*(?:-\\d+)?(-.*)?");
+
+  /**
+   * True when two kernel releases are point releases of one stable series built the same way:
+   * {@code 6.1.0-56-amd64} and {@code 6.1.0-57-amd64} (Debian's ABI bumps), {@code 6.12.107+deb12-amd64}
+   * and {@code 6.12.117+deb12-amd64}; not {@code 6.1.0-57-amd64} and {@code 6.1.0-57-cloud-amd64}.
+   * Their header macros and inline functions differ by backports at most, so the index of
+   * one serves the other until its own is made.
+   */
+  public static boolean sameSeries(String a, String b) {
+    Matcher ma = RELEASE.matcher(a);
+    Matcher mb = RELEASE.matcher(b);
+    return ma.matches() && mb.matches() && ma.group(1).equals(mb.group(1))
+        && java.util.Objects.equals(ma.group(2), mb.group(2));
+  }
+
   /** {@code UTS_RELEASE} of a build directory: what {@code uname -r} says when it runs. */
   public static Optional<String> utsRelease(Path kdir) {
     Path h = kdir.resolve("include/generated/utsrelease.h");
@@ -141,7 +163,7 @@ public final class KernelDatabase {
     }
   }
 
-  /** Which kernel this is, for the user: "Debian linux-headers 6.1.0-56-amd64 (6.1.192-2)". */
+  /** Which kernel this is, for the user: "Debian linux-headers 6.1.0-57-amd64 (6.1.192-3)". */
   public String description() {
     return description;
   }

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
@@ -83,6 +84,11 @@ public final class KernelExports {
 
   public boolean exports(String symbol) {
     return exports.containsKey(symbol);
+  }
+
+  /** Every exported name. */
+  public Set<String> symbols() {
+    return exports.keySet();
   }
 
   /**

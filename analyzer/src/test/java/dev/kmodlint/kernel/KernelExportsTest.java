@@ -175,4 +175,54 @@ class KernelExportsTest {
     assertTrue(db.notifications().stream().anyMatch(n -> n.id().equals("kernel-header-index-unreadable")),
         db.notifications().toString());
   }
+
+  @Test
+  void pointReleasesOfOneSeriesAreTheSameSeries() {
+    assertTrue(KernelDatabase.sameSeries("6.1.0-56-amd64", "6.1.0-57-amd64"));
+    assertTrue(KernelDatabase.sameSeries("6.12.107+deb12-amd64", "6.12.117+deb12-amd64"));
+    assertTrue(KernelDatabase.sameSeries("6.1.190", "6.1.192"));
+    assertFalse(KernelDatabase.sameSeries("6.1.0-57-amd64", "6.12.117+deb12-amd64"));
+    assertFalse(KernelDatabase.sameSeries("6.1.0-57-amd64", "6.10.0-1-amd64"));
+    assertFalse(KernelDatabase.sameSeries("6.1.0-57-amd64", "6.1.0-57-cloud-amd64"));
+    assertFalse(KernelDatabase.sameSeries("6.1.0-57-amd64", "9.9.9-test"));
+    assertFalse(KernelDatabase.sameSeries("6.1.0-57-amd64", "unknown"));
+  }
+
+  /** Another point release of the embedded kernel's series borrows its header index, and says so. */
+  @Test
+  void aBuildDirectoryOfTheEmbeddedSeriesBorrowsTheEmbeddedIndex() throws IOException {
+    String embedded = HeaderIndex.embedded().release();
+    String next = embedded.replaceFirst("^(\\d+\\.\\d+\\.\\d+-)\\d+", "$1999");
+    assertTrue(!next.equals(embedded) && KernelDatabase.sameSeries(embedded, next), next);
+    Path kdir = Files.createDirectories(tmp.resolve("build"));
+    Files.createDirectories(kdir.resolve("include/generated"));
+    Files.writeString(kdir.resolve("include/generated/utsrelease.h"), "#define UTS_RELEASE \"" + next + "\"\n");
+    Files.writeString(kdir.resolve("Module.symvers"), "0x1\t__platform_driver_register\tvmlinux\tEXPORT_SYMBOL_GPL\t\n");
+    KernelDatabase db = KernelDatabase.buildDirectory(kdir, tmp.resolve("cache"), KernelExports.empty(""));
+    assertTrue(db.headers().reachedExports("module_platform_driver").contains("__platform_driver_register"));
+    List<String> ids = db.notifications().stream().map(Notification::id).toList();
+    assertTrue(ids.contains("kernel-header-index-substituted") && !ids.contains("kernel-header-index-missing"),
+        ids.toString());
+  }
+
+  /** The embedded tables are of one kernel and hold what a kernel of that size holds. */
+  @Test
+  void theEmbeddedKernelIsOneKernel() {
+    KernelExports.Header h = KernelExports.embeddedHeader();
+    KernelExports exports = KernelExports.embedded();
+    assertEquals(h.count(), exports.size(), "the header's count is the table's");
+    assertTrue(exports.size() > 20_000, "a distribution kernel exports tens of thousands: " + exports.size());
+    HeaderIndex index = HeaderIndex.embedded();
+    assertTrue(h.release().contains(index.release()), h.release() + " vs index " + index.release());
+    assertTrue(index.size() > 100_000, "index: " + index.size());
+    KernelConfig config = KernelConfig.embedded().orElseThrow();
+    assertEquals(h.release(), config.release());
+    assertTrue(config.enabled("CONFIG_MODULES") && config.size() > 3_000, "config: " + config.size());
+    KernelModules modules = KernelModules.embedded();
+    assertTrue(modules.release().contains(index.release()), modules.release() + " vs index " + index.release());
+    assertTrue(modules.size() > 3_000, "modules: " + modules.size());
+    // every name the index says a macro reaches is an export of the same kernel
+    for (String api : List.of("module_platform_driver", "kzalloc", "i2c_add_driver", "copy_from_user"))
+      for (String sym : index.reachedExports(api)) assertTrue(exports.exports(sym), api + " -> " + sym);
+  }
 }

@@ -53,8 +53,9 @@ class ModpostOracleTest {
     String env = System.getenv("KMODLINT_KDIR");
     if (env != null) return Path.of(env);
     try (Stream<Path> s = Files.list(Path.of("/usr/src"))) {
-      return s.filter(p -> p.getFileName().toString().matches("linux-headers-.*-amd64"))
-          .filter(p -> Files.exists(p.resolve("Module.symvers"))).sorted().findFirst().orElse(null);
+      // the series of the embedded kernel, whatever point release apt installed (6.12 may be there too)
+      return s.filter(p -> p.getFileName().toString().matches("linux-headers-6\\.1\\.0-\\d+-amd64"))
+          .filter(p -> Files.exists(p.resolve("Module.symvers"))).sorted().reduce((a, b) -> b).orElse(null);
     } catch (IOException e) {
       return null;
     }
