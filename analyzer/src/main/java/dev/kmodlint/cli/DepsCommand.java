@@ -1,17 +1,17 @@
 package dev.kmodlint.cli;
 
-import dev.kmodlint.engine.Linkage;
 import dev.kmodlint.model.Module;
+import dev.kmodlint.symbols.SymbolResolution;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code kmodlint deps}: the dependency graph of the scanned modules through their exports, and its cycles. */
 @Command(name = "deps", mixinStandardHelpOptions = true,
@@ -28,26 +28,26 @@ final class DepsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     ModuleScan.Scan s = scan.run();
-    Linkage linkage = s.linkage();
+    SymbolResolution symbols = s.symbols();
     List<Module> modules = s.result().project().modules();
     PrintWriter out = spec.commandLine().getOut();
-    List<List<Module>> cycles = linkage.cycles(modules);
+    List<List<Module>> cycles = symbols.cycles(modules);
     if (format == Format.dot) {
       out.println("digraph modules {");
       out.println("  rankdir=LR;");
       for (Module m : modules) out.println("  \"" + m.name() + "\";");
       for (Module m : modules)
-        for (Map.Entry<Module, List<String>> e : edges(linkage, m))
+        for (Map.Entry<Module, List<String>> e : edges(symbols, m))
           out.println("  \"" + m.name() + "\" -> \"" + e.getKey().name() + "\" [label=\""
               + String.join("\\n", e.getValue()) + "\"" + (inCycle(cycles, m, e.getKey()) ? ", color=red" : "") + "];");
       for (Module m : modules)
-        for (String k : linkage.kernelDependencies(m))
+        for (String k : symbols.kernelDependencies(m))
           out.println("  \"" + m.name() + "\" -> \"" + k + "\" [style=dashed];");
       out.println("}");
     } else {
       for (Module m : modules) {
-        List<Map.Entry<Module, List<String>>> edges = edges(linkage, m);
-        List<String> kernel = linkage.kernelDependencies(m);
+        List<Map.Entry<Module, List<String>>> edges = edges(symbols, m);
+        List<String> kernel = symbols.kernelDependencies(m);
         out.println(m.name() + (edges.isEmpty() && kernel.isEmpty() ? ": (no module dependencies)" : ":"));
         for (Map.Entry<Module, List<String>> e : edges)
           out.println("  -> " + e.getKey().name() + " (" + String.join(", ", e.getValue()) + ")");
@@ -63,20 +63,20 @@ final class DepsCommand implements Callable<Integer> {
     return cycles.isEmpty() ? Main.OK : Main.FINDINGS;
   }
 
-  /** Each scanned module {@code m} uses, with the symbols, in order of first use (by identity: see Linkage). */
-  private static List<Map.Entry<Module, List<String>>> edges(Linkage linkage, Module m) {
+  /** Each scanned module {@code m} uses, with the symbols, in order of first use (by identity: see SymbolResolution). */
+  private static List<Map.Entry<Module, List<String>>> edges(SymbolResolution symbols, Module m) {
     List<Map.Entry<Module, List<String>>> out = new ArrayList<>();
     Map<Module, List<String>> byModule = new java.util.IdentityHashMap<>();
-    for (Linkage.Need n : linkage.needs(m)) {
-      Module d = n.provider().flatMap(Linkage.Provider::scanned).flatMap(Linkage.ScannedExport::module).orElse(null);
+    for (SymbolResolution.Need n : symbols.needs(m)) {
+      Module d = n.provider().flatMap(SymbolResolution.Provider::scanned).flatMap(SymbolResolution.ScannedExport::module).orElse(null);
       if (d == null || d == m) continue;
-      List<String> symbols = byModule.get(d);
-      if (symbols == null) {
-        symbols = new ArrayList<>();
-        byModule.put(d, symbols);
-        out.add(Map.entry(d, symbols));
+      List<String> names = byModule.get(d);
+      if (names == null) {
+        names = new ArrayList<>();
+        byModule.put(d, names);
+        out.add(Map.entry(d, names));
       }
-      symbols.add(n.symbol());
+      names.add(n.symbol());
     }
     return out;
   }

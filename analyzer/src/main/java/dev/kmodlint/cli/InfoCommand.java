@@ -2,12 +2,12 @@ package dev.kmodlint.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.kmodlint.engine.Linkage;
 import dev.kmodlint.model.ExportDecl;
 import dev.kmodlint.model.ModInfo;
 import dev.kmodlint.model.Module;
 import dev.kmodlint.model.ModuleObject;
 import dev.kmodlint.model.ModuleParam;
+import dev.kmodlint.symbols.SymbolResolution;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -16,10 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code kmodlint info}: what {@code modinfo} would print for each module once built, read from
@@ -40,7 +40,7 @@ final class InfoCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     ModuleScan.Scan s = scan.run();
     List<Map<String, Object>> modules = new ArrayList<>();
-    for (Module m : s.result().project().modules()) modules.add(describe(m, s.linkage(), s.result().scanRoot()));
+    for (Module m : s.result().project().modules()) modules.add(describe(m, s.symbols(), s.result().scanRoot()));
     PrintWriter out = spec.commandLine().getOut();
     if (format == Format.json) {
       out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(modules));
@@ -71,7 +71,7 @@ final class InfoCommand implements Callable<Integer> {
     return String.valueOf(v);
   }
 
-  static Map<String, Object> describe(Module m, Linkage linkage, Path root) {
+  static Map<String, Object> describe(Module m, SymbolResolution symbols, Path root) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("module", m.name());
     out.put("directory", rel(root, m.directory()));
@@ -94,7 +94,7 @@ final class InfoCommand implements Callable<Integer> {
     }
     if (!params.isEmpty()) out.put("parm", params);
     List<String> exports = new ArrayList<>();
-    for (Linkage.ScannedExport e : linkage.exportsOf(m)) {
+    for (SymbolResolution.ScannedExport e : symbols.exportsOf(m)) {
       ExportDecl d = e.decl();
       exports.add(d.symbol() + " (" + (d.gplOnly() ? "EXPORT_SYMBOL_GPL" : "EXPORT_SYMBOL")
           + d.namespace().map(ns -> ", namespace " + ns).orElse("") + ")");
@@ -102,10 +102,10 @@ final class InfoCommand implements Callable<Integer> {
     if (!exports.isEmpty()) out.put("exports", exports);
     List<String> imports = values(m, "import_ns");
     if (!imports.isEmpty()) out.put("import_ns", imports);
-    out.put("depends", String.join(",", linkage.dependencies(m).stream().map(Module::name).toList()));
-    out.put("kernel-depends", String.join(",", linkage.kernelDependencies(m)));
-    List<String> unresolved = linkage.needs(m).stream().filter(n -> n.provider().isEmpty())
-        .map(Linkage.Need::symbol).toList();
+    out.put("depends", String.join(",", symbols.dependencies(m).stream().map(Module::name).toList()));
+    out.put("kernel-depends", String.join(",", symbols.kernelDependencies(m)));
+    List<String> unresolved = symbols.needs(m).stream().filter(n -> n.provider().isEmpty())
+        .map(SymbolResolution.Need::symbol).toList();
     if (!unresolved.isEmpty()) out.put("unresolved", String.join(",", unresolved));
     return out;
   }

@@ -1,6 +1,6 @@
 package dev.kmodlint.cli;
 
-import dev.kmodlint.engine.Configuration;
+import dev.kmodlint.config.ConfigFile;
 import dev.kmodlint.kernel.KernelDatabase;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -25,10 +25,10 @@ final class KernelOptions {
   /** What was chosen: the command line wins over the configuration file, which wins over the defaults. */
   record Chosen(List<Path> symvers, Optional<Path> kdir) {}
 
-  Chosen choose(Optional<Configuration> conf) throws IOException {
-    List<Path> files = !symvers.isEmpty() ? symvers : conf.map(Configuration::symvers).orElse(List.of());
+  Chosen choose(Optional<ConfigFile> conf) throws IOException {
+    List<Path> files = !symvers.isEmpty() ? symvers : conf.map(ConfigFile::symvers).orElse(List.of());
     Optional<Path> dir = kdir != null ? Optional.of(kdir)
-        : conf.flatMap(Configuration::kdir).or(KernelDatabase::runningKernelBuildDirectory);
+        : conf.flatMap(ConfigFile::kdir).or(KernelDatabase::runningKernelBuildDirectory);
     for (Path s : files) {
       if (!Files.isRegularFile(s)) throw new NoSuchFileException(s.toString());
       if (!Files.isReadable(s)) throw new AccessDeniedException(s.toString());

@@ -1,18 +1,18 @@
 package dev.kmodlint.cli;
 
+import dev.kmodlint.config.ConfigFile;
+import dev.kmodlint.config.ConfigFiles;
 import dev.kmodlint.engine.AnalysisOptions;
 import dev.kmodlint.engine.AnalysisProgress;
-import dev.kmodlint.engine.AnalysisResult;
 import dev.kmodlint.engine.Analyzer;
-import dev.kmodlint.engine.Configuration;
-import dev.kmodlint.engine.Configurations;
 import dev.kmodlint.engine.FileSelection;
-import dev.kmodlint.engine.Finding;
-import dev.kmodlint.engine.RuleDescriptor;
 import dev.kmodlint.engine.RuleRegistry;
-import dev.kmodlint.engine.Tool;
 import dev.kmodlint.kernel.KernelDatabase;
 import dev.kmodlint.model.Level;
+import dev.kmodlint.report.AnalysisResult;
+import dev.kmodlint.report.Tool;
+import dev.kmodlint.rule.Finding;
+import dev.kmodlint.rule.RuleDescriptor;
 import dev.kmodlint.sarif.Baseline;
 import dev.kmodlint.sarif.SarifWriter;
 import java.io.ByteArrayOutputStream;
@@ -27,15 +27,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code kmodlint check} and {@code kmodlint rules}. Exit codes: 0 nothing at or above
@@ -194,15 +193,15 @@ public final class Main implements Callable<Integer> {
           "--fail-on-new needs --baseline");
       if (config != null && !Files.isRegularFile(config)) throw new NoSuchFileException(config.toString());
       if (sourceRoot != null && !Files.isDirectory(sourceRoot)) throw new NoSuchFileException(sourceRoot.toString());
-      Configurations configs = noConfig ? Configurations.none()
-          : config != null ? Configurations.of(Configuration.read(config)) : Configurations.forInputs(paths);
-      Optional<Configuration> conf = configs.primary();
+      ConfigFiles configs = noConfig ? ConfigFiles.none()
+          : config != null ? ConfigFiles.of(ConfigFile.read(config)) : ConfigFiles.forInputs(paths);
+      Optional<ConfigFile> conf = configs.primary();
       // the command line wins over the configuration file
       KernelOptions.Chosen chosen = kernel.choose(conf);
       List<Path> symversFiles = chosen.symvers();
       Optional<Path> kernelDir = chosen.kdir();
       FailOn threshold = failOn != null ? failOn
-          : conf.flatMap(Configuration::failOn).map(FailOn::valueOf).orElse(FailOn.error);
+          : conf.flatMap(ConfigFile::failOn).map(FailOn::valueOf).orElse(FailOn.error);
       Baseline base = baseline != null ? Baseline.read(baseline) : null;
 
       FileSelection selection = FileSelection.of(paths);

@@ -1,12 +1,13 @@
 package dev.kmodlint.cli;
 
+import dev.kmodlint.config.ConfigFiles;
 import dev.kmodlint.engine.AnalysisOptions;
-import dev.kmodlint.engine.AnalysisResult;
 import dev.kmodlint.engine.Analyzer;
-import dev.kmodlint.engine.Linkage;
 import dev.kmodlint.engine.RuleRegistry;
 import dev.kmodlint.kernel.KernelDatabase;
 import dev.kmodlint.model.Notification;
+import dev.kmodlint.report.AnalysisResult;
+import dev.kmodlint.symbols.SymbolResolution;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -15,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import dev.kmodlint.engine.Configurations;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
@@ -26,16 +26,16 @@ final class ModuleScan {
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "files or directories holding the modules")
   List<Path> paths;
 
-  record Scan(AnalysisResult result, Linkage linkage) {}
+  record Scan(AnalysisResult result, SymbolResolution symbols) {}
 
   Scan run() throws IOException {
     for (Path p : paths) if (!Files.exists(p)) throw new NoSuchFileException(p.toString());
     // like check: the nearest .kmodlint.yaml may name the kernel
-    KernelOptions.Chosen chosen = kernel.choose(Configurations.forInputs(paths).primary());
+    KernelOptions.Chosen chosen = kernel.choose(ConfigFiles.forInputs(paths).primary());
     AnalysisOptions opts = new AnalysisOptions(paths, Runtime.getRuntime().availableProcessors(),
         Duration.ofSeconds(60), chosen.symvers(), chosen.kdir(), Optional.empty());
     AnalysisResult r = new Analyzer(RuleRegistry.of(List.of())).analyze(opts);
     KernelDatabase database = Analyzer.kernelDatabase(opts, new ArrayList<Notification>());
-    return new Scan(r, Linkage.of(r.project(), database));
+    return new Scan(r, SymbolResolution.of(r.project(), database));
   }
 }

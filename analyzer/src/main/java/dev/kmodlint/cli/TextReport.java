@@ -1,10 +1,10 @@
 package dev.kmodlint.cli;
 
-import dev.kmodlint.engine.AnalysisResult;
-import dev.kmodlint.engine.Finding;
 import dev.kmodlint.model.Level;
 import dev.kmodlint.model.Notification;
 import dev.kmodlint.model.SourcePosition;
+import dev.kmodlint.report.AnalysisResult;
+import dev.kmodlint.rule.Finding;
 import dev.kmodlint.sarif.Baseline;
 import dev.kmodlint.text.SourceText;
 import java.io.IOException;

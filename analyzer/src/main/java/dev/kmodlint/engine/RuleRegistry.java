@@ -1,5 +1,8 @@
 package dev.kmodlint.engine;
 
+import dev.kmodlint.rule.Rule;
+import dev.kmodlint.rule.RuleDescriptor;
+import dev.kmodlint.rule.RuleProvider;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;

@@ -1,6 +1,6 @@
 package dev.kmodlint.sarif;
 
-import dev.kmodlint.engine.Finding;
+import dev.kmodlint.rule.Finding;
 import dev.kmodlint.text.SourceText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

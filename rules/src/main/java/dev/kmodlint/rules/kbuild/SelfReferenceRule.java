@@ -1,12 +1,12 @@
 package dev.kmodlint.rules.kbuild;
 
-import dev.kmodlint.engine.Rule;
-import dev.kmodlint.engine.RuleContext;
-import dev.kmodlint.engine.RuleInfo;
 import dev.kmodlint.model.KbuildModel;
 import dev.kmodlint.model.KconfigModel;
-import dev.kmodlint.rules.kconfig.Symbols;
 import dev.kmodlint.model.Level;
+import dev.kmodlint.rule.Rule;
+import dev.kmodlint.rule.RuleContext;
+import dev.kmodlint.rule.RuleInfo;
+import dev.kmodlint.rules.kconfig.Symbols;
 
 @RuleInfo(
     id = "kbuild/self-reference",

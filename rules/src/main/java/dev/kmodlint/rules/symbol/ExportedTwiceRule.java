@@ -1,13 +1,13 @@
 package dev.kmodlint.rules.symbol;
 
-import dev.kmodlint.engine.Finding;
-import dev.kmodlint.engine.Linkage;
-import dev.kmodlint.engine.Rule;
-import dev.kmodlint.engine.RuleContext;
-import dev.kmodlint.engine.RuleInfo;
 import dev.kmodlint.kernel.KernelExports;
 import dev.kmodlint.model.Level;
 import dev.kmodlint.model.Module;
+import dev.kmodlint.rule.Finding;
+import dev.kmodlint.rule.Rule;
+import dev.kmodlint.rule.RuleContext;
+import dev.kmodlint.rule.RuleInfo;
+import dev.kmodlint.symbols.SymbolResolution;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,14 +28,14 @@ import java.util.TreeMap;
 public final class ExportedTwiceRule implements Rule {
   @Override
   public void check(RuleContext ctx) {
-    Linkage linkage = ctx.linkage();
-    Map<String, List<Linkage.ScannedExport>> bySymbol = new TreeMap<>();
-    for (Linkage.ScannedExport e : linkage.scannedExports())
+    SymbolResolution symbols = ctx.symbols();
+    Map<String, List<SymbolResolution.ScannedExport>> bySymbol = new TreeMap<>();
+    for (SymbolResolution.ScannedExport e : symbols.scannedExports())
       if (e.module().isPresent()) bySymbol.computeIfAbsent(e.decl().symbol(), k -> new java.util.ArrayList<>()).add(e);
-    for (Map.Entry<String, List<Linkage.ScannedExport>> en : bySymbol.entrySet()) {
-      List<Linkage.ScannedExport> all = en.getValue();
-      Linkage.ScannedExport first = all.get(0);
-      for (Linkage.ScannedExport e : all.subList(1, all.size())) {
+    for (Map.Entry<String, List<SymbolResolution.ScannedExport>> en : bySymbol.entrySet()) {
+      List<SymbolResolution.ScannedExport> all = en.getValue();
+      SymbolResolution.ScannedExport first = all.get(0);
+      for (SymbolResolution.ScannedExport e : all.subList(1, all.size())) {
         if (e.module().get() == first.module().get()) continue; // one module: the compiler's business
         ctx.report(e.decl().position(), "module " + e.module().get().name() + " exports " + en.getKey()
             + ", which module " + first.module().get().name() + " exports too: modpost or the module loader"

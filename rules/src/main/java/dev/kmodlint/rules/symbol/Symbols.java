@@ -1,11 +1,11 @@
 package dev.kmodlint.rules.symbol;
 
-import dev.kmodlint.engine.Finding;
-import dev.kmodlint.engine.Linkage;
-import dev.kmodlint.engine.RuleContext;
 import dev.kmodlint.model.ModInfo;
 import dev.kmodlint.model.Module;
+import dev.kmodlint.rule.Finding;
+import dev.kmodlint.rule.RuleContext;
 import dev.kmodlint.rules.license.Licenses;
+import dev.kmodlint.symbols.SymbolResolution;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +34,7 @@ final class Symbols {
   }
 
   /** "vmlinux (Debian linux-headers 6.1...)" or "module foo". */
-  static String exporter(RuleContext ctx, Linkage.Provider p) {
+  static String exporter(RuleContext ctx, SymbolResolution.Provider p) {
     if (p.scanned().isPresent()) {
       return p.scanned().get().module().map(x -> "module " + x.name())
           .orElse("built-in code " + p.scanned().get().decl().position().file().getFileName());
@@ -44,14 +44,14 @@ final class Symbols {
   }
 
   /** Where the provider's export is written, when it is in the scan. */
-  static List<Finding.Related> exportSite(Linkage.Provider p) {
+  static List<Finding.Related> exportSite(SymbolResolution.Provider p) {
     List<Finding.Related> out = new ArrayList<>();
     p.scanned().ifPresent(e -> out.add(new Finding.Related(e.decl().position(), "the export of " + p.symbol())));
     return out;
   }
 
   /** "through kzalloc()" when the source wrote a header macro or inline function. */
-  static String through(Linkage.Need n) {
+  static String through(SymbolResolution.Need n) {
     return n.written().equals(n.symbol()) ? "" : " (through " + n.written() + ", a kernel header macro or inline function)";
   }
 

@@ -1,4 +1,4 @@
-package dev.kmodlint.engine;
+package dev.kmodlint.report;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package dev.kmodlint.engine;
+package dev.kmodlint.symbols;
 
 import dev.kmodlint.kernel.HeaderIndex;
 import dev.kmodlint.kernel.KernelDatabase;
@@ -32,7 +32,7 @@ import java.util.TreeMap;
  * such as {@code kzalloc} or {@code module_platform_driver}) and who provides each one: another
  * scanned module, the kernel of the export database, or nobody.
  */
-public final class Linkage {
+public final class SymbolResolution {
   /** An {@code EXPORT_SYMBOL*} in a scanned source; {@code module} is empty for built-in code. */
   public record ScannedExport(ExportDecl decl, Optional<Module> module) {
     public String owner() {
@@ -79,7 +79,7 @@ public final class Linkage {
   private final Map<Module, List<Need>> needs = new IdentityHashMap<>();
   private final Map<Module, List<ScannedExport>> exportsByModule = new IdentityHashMap<>();
 
-  private Linkage(Project project, KernelDatabase kernel) {
+  private SymbolResolution(Project project, KernelDatabase kernel) {
     this.kernel = kernel;
     this.headersKnown = kernel.headers().size() > 0;
     Map<java.nio.file.Path, Module> moduleOf = new HashMap<>();
@@ -142,8 +142,8 @@ public final class Linkage {
     return null;
   }
 
-  public static Linkage of(Project project, KernelDatabase kernel) {
-    return new Linkage(project, kernel);
+  public static SymbolResolution of(Project project, KernelDatabase kernel) {
+    return new SymbolResolution(project, kernel);
   }
 
   /** False when no header index is available: uses through kernel header macros are unknown. */

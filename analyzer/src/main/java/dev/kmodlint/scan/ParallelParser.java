@@ -1,4 +1,4 @@
-package dev.kmodlint.engine;
+package dev.kmodlint.scan;
 
 import dev.kmodlint.model.Level;
 import dev.kmodlint.model.Notification;
@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * past the time limit becomes a notification and the worker goes on with the next file.
  * Results are keyed by path, so their order does not depend on which worker finished first.
  */
-final class ParallelParser {
+public final class ParallelParser {
   private static final long STACK_BYTES = 256L << 20;
 
   private final FileAnalysis analysis;
@@ -29,13 +29,13 @@ final class ParallelParser {
   private final Progress progress;
 
   /** Told each time a file is done; called from the workers. */
-  interface Progress {
+  public interface Progress {
     Progress NONE = () -> {};
 
     void fileDone();
   }
 
-  ParallelParser(FileAnalysis analysis, int jobs, Duration fileTimeout, Progress progress) {
+  public ParallelParser(FileAnalysis analysis, int jobs, Duration fileTimeout, Progress progress) {
     this.analysis = analysis;
     this.jobs = Math.max(1, jobs);
     this.fileTimeout = fileTimeout;
@@ -57,7 +57,7 @@ final class ParallelParser {
 
   /** C files are parsed, headers only read; both yield {@link FileFacts}. */
   @SuppressWarnings({"deprecation", "removal"})
-  Map<Path, FileFacts> analyze(List<Path> cFiles, List<Path> headers) {
+  public Map<Path, FileFacts> analyze(List<Path> cFiles, List<Path> headers) {
     Map<Path, FileFacts> out = new ConcurrentHashMap<>();
     ConcurrentLinkedQueue<Task> queue = new ConcurrentLinkedQueue<>();
     // headers first: their content hashes are then known when the C files that include them

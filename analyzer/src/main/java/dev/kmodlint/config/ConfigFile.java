@@ -1,6 +1,7 @@
-package dev.kmodlint.engine;
+package dev.kmodlint.config;
 
 import dev.kmodlint.model.Level;
+import dev.kmodlint.rule.Rule;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +41,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * Paths are relative to the directory of the file. Findings in excluded files are not
  * reported, but the files are still read, so the modules they belong to are complete.
  */
-public record Configuration(Path file, Map<String, Setting> rules, List<String> exclude, Optional<Path> kdir,
+public record ConfigFile(Path file, Map<String, Setting> rules, List<String> exclude, Optional<Path> kdir,
     List<Path> symvers, Optional<String> failOn) {
   public static final String FILE_NAME = ".kmodlint.yaml";
   public static final Set<String> FAIL_ON = Set.of("error", "warning", "note", "none");
@@ -56,7 +57,7 @@ public record Configuration(Path file, Map<String, Setting> rules, List<String> 
     }
   }
 
-  public Configuration {
+  public ConfigFile {
     rules = Map.copyOf(rules);
     exclude = List.copyOf(exclude);
     symvers = List.copyOf(symvers);
@@ -99,7 +100,7 @@ public record Configuration(Path file, Map<String, Setting> rules, List<String> 
     return Optional.empty();
   }
 
-  public static Configuration read(Path file) throws IOException {
+  public static ConfigFile read(Path file) throws IOException {
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       return parse(file, r);
     } catch (java.nio.charset.MalformedInputException e) {
@@ -107,7 +108,7 @@ public record Configuration(Path file, Map<String, Setting> rules, List<String> 
     }
   }
 
-  static Configuration parse(Path file, Reader text) throws InvalidConfigurationException {
+  static ConfigFile parse(Path file, Reader text) throws InvalidConfigurationException {
     Node root;
     try {
       LoaderOptions options = new LoaderOptions();
@@ -121,7 +122,7 @@ public record Configuration(Path file, Map<String, Setting> rules, List<String> 
       throw new InvalidConfigurationException(file + ":1: invalid YAML: " + e.getMessage().lines().findFirst().orElse(""));
     }
     Path dir = file.toAbsolutePath().normalize().getParent();
-    if (root == null) return new Configuration(file, Map.of(), List.of(), Optional.empty(), List.of(), Optional.empty());
+    if (root == null) return new ConfigFile(file, Map.of(), List.of(), Optional.empty(), List.of(), Optional.empty());
     MappingNode top = mapping(file, root, "the file");
     Map<String, Setting> rules = new LinkedHashMap<>();
     List<String> exclude = new ArrayList<>();
@@ -152,7 +153,7 @@ public record Configuration(Path file, Map<String, Setting> rules, List<String> 
             KEYS.stream().sorted().toList()) + ")");
       }
     }
-    return new Configuration(file, rules, exclude, kdir, symvers, failOn);
+    return new ConfigFile(file, rules, exclude, kdir, symvers, failOn);
   }
 
   /** Rule IDs and families of {@code rules:} that name no rule of {@code known}: they would silently do nothing. */

@@ -1,5 +1,6 @@
-package dev.kmodlint.engine;
+package dev.kmodlint.cache;
 
+import dev.kmodlint.scan.FileFacts;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -25,7 +26,7 @@ import java.util.zip.CRC32C;
  * file that fails any check, is truncated or fails its checksum is re-parsed and its entry
  * rewritten; it is never read as facts.
  */
-final class FactCache {
+public final class FactCache {
   private static final int MAGIC = 0x4B4D4643; // "KMFC"
   private static final int FORMAT = 1;
 
@@ -40,16 +41,16 @@ final class FactCache {
   private final RecordCodec<Entry> codec = new RecordCodec<>(Entry.class);
   private final Map<Path, String> headerHashes = new ConcurrentHashMap<>();
   private final RecordCodec.Interner interner = new RecordCodec.Interner();
-  final AtomicInteger hits = new AtomicInteger();
-  final AtomicInteger misses = new AtomicInteger();
-  final AtomicInteger rejected = new AtomicInteger();
+  private final AtomicInteger hits = new AtomicInteger();
+  private final AtomicInteger misses = new AtomicInteger();
+  private final AtomicInteger rejected = new AtomicInteger();
   final AtomicInteger writeFailures = new AtomicInteger();
 
   /**
    * {@code options} is everything besides the file's content that changes its facts (the
    * scan root decides which includes resolve).
    */
-  FactCache(Path dir, String analyzerBuild, String options) throws IOException {
+  public FactCache(Path dir, String analyzerBuild, String options) throws IOException {
     this.dir = dir.resolve("facts");
     Files.createDirectories(this.dir);
     this.options = options;
@@ -57,7 +58,7 @@ final class FactCache {
   }
 
   /** The cached facts of {@code file} when its entry is valid for content {@code contentHash}. */
-  Optional<FileFacts> load(Path file, String contentHash) {
+  public Optional<FileFacts> load(Path file, String contentHash) {
     Path f = entryFile(file);
     byte[] bytes;
     try {
@@ -92,7 +93,7 @@ final class FactCache {
     return Optional.of(e.facts());
   }
 
-  void store(Path file, String contentHash, List<Path> headers, List<Path> absent, FileFacts facts) {
+  public void store(Path file, String contentHash, List<Path> headers, List<Path> absent, FileFacts facts) {
     try {
       List<Dependency> deps = new java.util.ArrayList<>();
       for (Path h : headers) {
@@ -170,7 +171,7 @@ final class FactCache {
   }
 
   /** Called with the bytes of a file the run read anyway, so that it is not read twice. */
-  void knownContent(Path p, String hash) {
+  public void knownContent(Path p, String hash) {
     headerHashes.putIfAbsent(p, hash);
   }
 
@@ -189,12 +190,27 @@ final class FactCache {
    * the speed there and cost seconds on a warm run of a whole tree. Nobody forges collisions
    * in their own cache, and an accidental edit keeping length and both CRCs is a 1 in 2^64 event.
    */
-  static String contentHash(byte[] bytes) {
+  public static String contentHash(byte[] bytes) {
     java.util.zip.CRC32 crc32 = new java.util.zip.CRC32();
     crc32.update(bytes);
     CRC32C crc32c = new CRC32C();
     crc32c.update(bytes);
     return Long.toHexString(bytes.length) + "-" + Long.toHexString(crc32.getValue()) + "-"
         + Long.toHexString(crc32c.getValue());
+  }
+
+  /** Files served from the cache so far. */
+  public int hits() {
+    return hits.get();
+  }
+
+  /** Files parsed because they had no entry or a stale one. */
+  public int misses() {
+    return misses.get();
+  }
+
+  /** Entries refused: corrupt, or written by another build. */
+  public int rejected() {
+    return rejected.get();
   }
 }

@@ -1,4 +1,4 @@
-package dev.kmodlint.engine;
+package dev.kmodlint.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.kmodlint.c.CFrontEnd;
 import dev.kmodlint.kconfig.ConfigReferenceScanner;
 import dev.kmodlint.model.SourceFile;
+import dev.kmodlint.scan.FileFacts;
 import dev.kmodlint.text.SourceText;
 import java.io.IOException;
 import java.nio.file.Files;

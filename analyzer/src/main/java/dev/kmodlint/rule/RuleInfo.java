@@ -1,4 +1,4 @@
-package dev.kmodlint.engine;
+package dev.kmodlint.rule;
 
 import dev.kmodlint.model.Level;
 import java.lang.annotation.ElementType;

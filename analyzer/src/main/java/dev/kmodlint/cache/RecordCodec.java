@@ -1,4 +1,4 @@
-package dev.kmodlint.engine;
+package dev.kmodlint.cache;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;

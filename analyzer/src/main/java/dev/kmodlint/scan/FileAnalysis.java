@@ -1,6 +1,7 @@
-package dev.kmodlint.engine;
+package dev.kmodlint.scan;
 
 import dev.kmodlint.c.CFrontEnd;
+import dev.kmodlint.cache.FactCache;
 import dev.kmodlint.kconfig.ConfigReferenceScanner;
 import dev.kmodlint.model.Code;
 import dev.kmodlint.model.KconfigModel;
@@ -20,16 +21,16 @@ import java.util.Optional;
  * The facts of one file, read once: from the fact cache when its entry is still valid, else
  * parsed (C files) or scanned (headers) and stored. No AST outlives this call.
  */
-final class FileAnalysis {
+public final class FileAnalysis {
   private final CFrontEnd frontEnd;
   private final Optional<FactCache> cache;
 
-  FileAnalysis(CFrontEnd frontEnd, Optional<FactCache> cache) {
+  public FileAnalysis(CFrontEnd frontEnd, Optional<FactCache> cache) {
     this.frontEnd = frontEnd;
     this.cache = cache;
   }
 
-  FileFacts analyze(Path file, SourceFile.Kind kind) throws IOException {
+  public FileFacts analyze(Path file, SourceFile.Kind kind) throws IOException {
     Path path = file.toAbsolutePath().normalize();
     byte[] bytes;
     try {

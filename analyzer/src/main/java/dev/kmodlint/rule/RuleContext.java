@@ -1,10 +1,12 @@
-package dev.kmodlint.engine;
+package dev.kmodlint.rule;
 
 import dev.kmodlint.kernel.KernelDatabase;
 import dev.kmodlint.model.Module;
 import dev.kmodlint.model.ModuleObject;
 import dev.kmodlint.model.Project;
 import dev.kmodlint.model.SourcePosition;
+import dev.kmodlint.model.SuppressionDirective;
+import dev.kmodlint.symbols.SymbolResolution;
 import java.util.List;
 import java.util.Set;
 
@@ -16,7 +18,7 @@ public interface RuleContext {
   KernelDatabase kernel();
 
   /** Who provides each symbol the scanned modules use (computed once per run, on first use). */
-  Linkage linkage();
+  SymbolResolution symbols();
 
   /**
    * Reports a finding. {@code fixes}: mechanical replacements; {@code flow}: the steps of a
@@ -55,7 +57,7 @@ public interface RuleContext {
   }
 
   /** The {@code kmodlint-disable} comments of the scanned files, for the rule that checks their IDs. */
-  default List<Suppressions.Directive> suppressionDirectives() {
+  default List<SuppressionDirective> suppressionDirectives() {
     return List.of();
   }
 

@@ -1,8 +1,11 @@
-package dev.kmodlint.engine;
+package dev.kmodlint.config;
 
 import dev.kmodlint.model.Level;
 import dev.kmodlint.model.Notification;
 import dev.kmodlint.model.SourcePosition;
+import dev.kmodlint.report.AnalysisResult;
+import dev.kmodlint.rule.Finding;
+import dev.kmodlint.rule.RuleDescriptor;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,41 +22,41 @@ import java.util.Set;
  * roots); the run-wide settings ({@code kdir}, {@code symvers}, {@code fail-on}) come from
  * the one nearest to the first scanned path.
  */
-public final class Configurations {
-  private final Map<Path, Optional<Configuration>> byDirectory = new HashMap<>();
-  private final Optional<Configuration> primary;
+public final class ConfigFiles {
+  private final Map<Path, Optional<ConfigFile>> byDirectory = new HashMap<>();
+  private final Optional<ConfigFile> primary;
   /** False when one file ({@code --config FILE}) or none ({@code --no-config}) holds for every finding. */
   private final boolean lookUp;
 
-  private Configurations(Optional<Configuration> primary, boolean lookUp) {
+  private ConfigFiles(Optional<ConfigFile> primary, boolean lookUp) {
     this.primary = primary;
     this.lookUp = lookUp;
   }
 
   /** {@code conf} for every finding, wherever it is. */
-  public static Configurations of(Configuration conf) {
-    return new Configurations(Optional.of(conf), false);
+  public static ConfigFiles of(ConfigFile conf) {
+    return new ConfigFiles(Optional.of(conf), false);
   }
 
   /** No configuration at all. */
-  public static Configurations none() {
-    return new Configurations(Optional.empty(), false);
+  public static ConfigFiles none() {
+    return new ConfigFiles(Optional.empty(), false);
   }
 
   /** Reads the configuration of every input now, so that an invalid one stops the run before it starts. */
-  public static Configurations forInputs(List<Path> inputs) throws IOException {
-    Configurations c = new Configurations(Optional.empty(), true);
-    Optional<Configuration> first = Optional.empty();
+  public static ConfigFiles forInputs(List<Path> inputs) throws IOException {
+    ConfigFiles c = new ConfigFiles(Optional.empty(), true);
+    Optional<ConfigFile> first = Optional.empty();
     for (Path in : inputs) {
-      Optional<Configuration> conf = c.nearest(in);
+      Optional<ConfigFile> conf = c.nearest(in);
       if (first.isEmpty()) first = conf;
     }
-    Configurations out = new Configurations(first, true);
+    ConfigFiles out = new ConfigFiles(first, true);
     out.byDirectory.putAll(c.byDirectory);
     return out;
   }
 
-  public Optional<Configuration> primary() {
+  public Optional<ConfigFile> primary() {
     return primary;
   }
 
@@ -66,9 +69,9 @@ public final class Configurations {
     List<Notification> notes = new ArrayList<>(result.notifications());
     Set<String> known = new LinkedHashSet<>(result.rules().stream().map(RuleDescriptor::id).toList());
     Set<Path> seen = new LinkedHashSet<>();
-    List<Optional<Configuration>> used = new ArrayList<>(byDirectory.values());
+    List<Optional<ConfigFile>> used = new ArrayList<>(byDirectory.values());
     used.add(primary);
-    for (Optional<Configuration> c : used) {
+    for (Optional<ConfigFile> c : used) {
       if (c.isEmpty() || !seen.add(c.get().file())) continue;
       for (String id : c.get().unknownRules(known)) {
         notes.add(Notification.at("config-unknown-rule", Level.WARNING, c.get().file() + " sets '" + id
@@ -83,10 +86,10 @@ public final class Configurations {
   }
 
   private Optional<Finding> configure(Finding f) throws IOException {
-    Optional<Configuration> conf = nearest(f.position().file());
+    Optional<ConfigFile> conf = nearest(f.position().file());
     if (conf.isEmpty()) return Optional.of(f);
     if (conf.get().excludes(f.position().file())) return Optional.empty();
-    Optional<Configuration.Setting> s = conf.get().settingFor(f.ruleId());
+    Optional<ConfigFile.Setting> s = conf.get().settingFor(f.ruleId());
     if (s.isEmpty()) return Optional.of(f);
     if (!s.get().enabled()) return Optional.empty();
     Level level = s.get().level().orElse(f.level());
@@ -94,18 +97,18 @@ public final class Configurations {
         : new Finding(f.ruleId(), level, f.message(), f.position(), f.related(), f.fixes(), f.flow()));
   }
 
-  private Optional<Configuration> nearest(Path path) throws IOException {
+  private Optional<ConfigFile> nearest(Path path) throws IOException {
     if (!lookUp) return primary;
     Path dir = path.toAbsolutePath().normalize();
     if (!java.nio.file.Files.isDirectory(dir)) dir = dir.getParent();
-    Optional<Configuration> cached = byDirectory.get(dir);
+    Optional<ConfigFile> cached = byDirectory.get(dir);
     if (cached != null) return cached;
-    Optional<Path> file = Configuration.find(dir);
-    Optional<Configuration> conf = Optional.empty();
+    Optional<Path> file = ConfigFile.find(dir);
+    Optional<ConfigFile> conf = Optional.empty();
     if (file.isPresent()) {
       Path confDir = file.get().getParent();
-      Optional<Configuration> known = byDirectory.get(confDir);
-      conf = known != null && known.isPresent() ? known : Optional.of(Configuration.read(file.get()));
+      Optional<ConfigFile> known = byDirectory.get(confDir);
+      conf = known != null && known.isPresent() ? known : Optional.of(ConfigFile.read(file.get()));
       byDirectory.put(confDir, conf);
     }
     byDirectory.put(dir, conf);

@@ -1,4 +1,4 @@
-package dev.kmodlint.engine;
+package dev.kmodlint.scan;
 
 import dev.kmodlint.model.Level;
 import dev.kmodlint.model.Notification;
@@ -19,23 +19,65 @@ import java.util.TreeSet;
  * followed (kernel trees have loops through them); an unreadable directory is a notification
  * and the walk goes on.
  */
-final class SourceTree {
+public final class SourceTree {
   private static final Set<String> SKIPPED_DIRS = Set.of(".git", ".svn", ".hg", ".pc", ".tmp_versions");
   private static final Set<String> MAKEFILES = Set.of("Kbuild", "Makefile", "makefile", "GNUmakefile");
 
-  final TreeSet<Path> cFiles = new TreeSet<>();
-  final TreeSet<Path> headers = new TreeSet<>();
-  final TreeSet<Path> kconfigs = new TreeSet<>();
+  private final TreeSet<Path> cFiles = new TreeSet<>();
+  private final TreeSet<Path> headers = new TreeSet<>();
+  private final TreeSet<Path> kconfigs = new TreeSet<>();
   /** Directories holding a Kbuild or Makefile, or C files. */
-  final TreeMap<Path, List<Path>> cFilesByDir = new TreeMap<>();
-  final TreeSet<Path> kbuildDirs = new TreeSet<>();
+  private final TreeMap<Path, List<Path>> cFilesByDir = new TreeMap<>();
+  private final TreeSet<Path> kbuildDirs = new TreeSet<>();
   /** Deployment files: {@code dkms.conf}, {@code modprobe.d/*.conf}, {@code modules-load.d/*.conf}. */
-  final TreeSet<Path> dkmsConfs = new TreeSet<>();
-  final TreeSet<Path> modprobeConfs = new TreeSet<>();
-  final TreeSet<Path> modulesLoadConfs = new TreeSet<>();
-  final List<Notification> notifications = new ArrayList<>();
+  private final TreeSet<Path> dkmsConfs = new TreeSet<>();
+  private final TreeSet<Path> modprobeConfs = new TreeSet<>();
+  private final TreeSet<Path> modulesLoadConfs = new TreeSet<>();
+  private final List<Notification> notifications = new ArrayList<>();
 
-  static SourceTree walk(List<Path> inputs) throws IOException {
+
+  /** C files, sorted. */
+  public java.util.SortedSet<Path> cFiles() {
+    return java.util.Collections.unmodifiableSortedSet(cFiles);
+  }
+
+  /** Headers, sorted. */
+  public java.util.SortedSet<Path> headers() {
+    return java.util.Collections.unmodifiableSortedSet(headers);
+  }
+
+  public java.util.SortedSet<Path> kconfigs() {
+    return java.util.Collections.unmodifiableSortedSet(kconfigs);
+  }
+
+  /** The C files of each directory. */
+  public java.util.SortedMap<Path, List<Path>> cFilesByDir() {
+    return java.util.Collections.unmodifiableSortedMap(cFilesByDir);
+  }
+
+  /** Directories holding a Kbuild file or a Makefile. */
+  public java.util.SortedSet<Path> kbuildDirs() {
+    return java.util.Collections.unmodifiableSortedSet(kbuildDirs);
+  }
+
+  public java.util.SortedSet<Path> dkmsConfs() {
+    return java.util.Collections.unmodifiableSortedSet(dkmsConfs);
+  }
+
+  public java.util.SortedSet<Path> modprobeConfs() {
+    return java.util.Collections.unmodifiableSortedSet(modprobeConfs);
+  }
+
+  public java.util.SortedSet<Path> modulesLoadConfs() {
+    return java.util.Collections.unmodifiableSortedSet(modulesLoadConfs);
+  }
+
+  /** What the walk could not read. */
+  public List<Notification> notifications() {
+    return java.util.Collections.unmodifiableList(notifications);
+  }
+
+  public static SourceTree walk(List<Path> inputs) throws IOException {
     SourceTree t = new SourceTree();
     for (Path in : inputs) {
       Path p = in.toAbsolutePath().normalize();
@@ -46,7 +88,7 @@ final class SourceTree {
   }
 
   /** Every file whose comments may carry a suppression: sources, headers, Kconfig, Kbuild and deployment files. */
-  List<Path> textFiles() {
+  public List<Path> textFiles() {
     List<Path> out = new ArrayList<>(cFiles);
     out.addAll(headers);
     out.addAll(kconfigs);

@@ -1,4 +1,4 @@
-package dev.kmodlint.engine;
+package dev.kmodlint.scan;
 
 import dev.kmodlint.model.KconfigModel;
 import dev.kmodlint.model.Notification;
@@ -10,9 +10,9 @@ import java.util.List;
  * front-end said about it, its {@code #include}s that stayed unresolved and its
  * {@code CONFIG_} references. This is the unit the fact cache stores.
  */
-record FileFacts(SourceFile file, List<Notification> notifications, int unresolvedIncludes,
+public record FileFacts(SourceFile file, List<Notification> notifications, int unresolvedIncludes,
     List<KconfigModel.SourceReference> configReferences) {
-  FileFacts {
+  public FileFacts {
     notifications = List.copyOf(notifications);
     configReferences = List.copyOf(configReferences);
   }

@@ -1,7 +1,9 @@
-package dev.kmodlint.engine;
+package dev.kmodlint.report;
 
 import dev.kmodlint.model.Notification;
 import dev.kmodlint.model.Project;
+import dev.kmodlint.rule.Finding;
+import dev.kmodlint.rule.RuleDescriptor;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

@@ -1,14 +1,9 @@
-package dev.kmodlint.engine;
+package dev.kmodlint.compose;
 
 import dev.kmodlint.kbuild.KbuildDirectory;
 import dev.kmodlint.kbuild.KbuildReader;
-import dev.kmodlint.kconfig.KconfigReader;
-import dev.kmodlint.kconfig.KconfigTypes;
 import dev.kmodlint.model.KbuildModel;
-import dev.kmodlint.model.KconfigModel;
-import dev.kmodlint.model.Level;
 import dev.kmodlint.model.Notification;
-import dev.kmodlint.model.SourcePosition;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,18 +14,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The Kconfig and Kbuild parts of the project model: the Kconfig symbols with the
- * {@code CONFIG_} references of the C files, and the Makefile facts with the gates of the
- * descents between directories.
+ * The Kbuild part of the project model: the Makefile facts of each directory read, with the
+ * gates of the descents between directories ({@code obj-$(CONFIG_USB) += usb/}).
  */
-final class BuildConfiguration {
-  private BuildConfiguration() {}
-
-  static KconfigModel kconfig(SourceTree tree, KconfigTypes kernel, List<KconfigModel.SourceReference> refs,
-      List<Notification> notes) {
-    return KconfigReader.read(List.copyOf(tree.kconfigs), kernel.modelTypes(), kernel.release(), refs,
-        p -> notes.add(Notification.at("read-failure", Level.WARNING, "cannot read " + p, SourcePosition.startOf(p))));
-  }
+final class KbuildModelBuilder {
+  private KbuildModelBuilder() {}
 
   /**
    * The Makefile facts of the directories read. A parse problem of a Makefile is a

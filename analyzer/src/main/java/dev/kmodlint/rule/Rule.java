@@ -1,4 +1,4 @@
-package dev.kmodlint.engine;
+package dev.kmodlint.rule;
 
 /**
  * One check. Rules read the model through the context and report through it: they never

@@ -1,4 +1,4 @@
-package dev.kmodlint.engine;
+package dev.kmodlint.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,7 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kmodlint.c.CFrontEnd;
+import dev.kmodlint.engine.AnalysisOptions;
+import dev.kmodlint.engine.Analyzer;
+import dev.kmodlint.engine.RuleRegistry;
 import dev.kmodlint.model.SourceFile;
+import dev.kmodlint.report.AnalysisResult;
+import dev.kmodlint.scan.FileAnalysis;
+import dev.kmodlint.scan.FileFacts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,10 +65,10 @@ class FactCacheTest {
   @Test
   void anUnchangedFileIsTakenFromTheCacheWithEqualFacts() throws IOException {
     Run cold = run();
-    assertEquals(0, cold.cache().hits.get());
-    assertEquals(1, cold.cache().misses.get());
+    assertEquals(0, cold.cache().hits());
+    assertEquals(1, cold.cache().misses());
     Run warm = run();
-    assertEquals(1, warm.cache().hits.get());
+    assertEquals(1, warm.cache().hits());
     assertEquals(cold.facts(), warm.facts());
     assertEquals("GPL", license(warm.facts()));
   }
@@ -72,9 +78,9 @@ class FactCacheTest {
     run();
     Files.writeString(main, Files.readString(main).replace("MODULE_LICENSE(HELLO_LICENSE)", "MODULE_LICENSE(\"MIT\")"));
     Run changed = run();
-    assertEquals(0, changed.cache().hits.get());
+    assertEquals(0, changed.cache().hits());
     assertEquals("MIT", license(changed.facts()));
-    assertEquals(1, run().cache().hits.get(), "the new entry replaces the old one");
+    assertEquals(1, run().cache().hits(), "the new entry replaces the old one");
   }
 
   @Test
@@ -82,7 +88,7 @@ class FactCacheTest {
     run();
     Files.writeString(header, "#define HELLO_LICENSE \"Dual BSD/GPL\"\n");
     Run changed = run();
-    assertEquals(0, changed.cache().hits.get());
+    assertEquals(0, changed.cache().hits());
     assertEquals("Dual BSD/GPL", license(changed.facts()));
   }
 
@@ -90,9 +96,9 @@ class FactCacheTest {
   void aMissingIncludeThatAppearsInvalidatesTheEntry() throws IOException {
     Files.writeString(main, Files.readString(main).replace("#include \"hello.h\"", "#include \"later.h\"\n#include \"hello.h\""));
     run();
-    assertEquals(1, run().cache().hits.get());
+    assertEquals(1, run().cache().hits());
     Files.writeString(src.resolve("later.h"), "#define HELLO_EXTRA 1\n");
-    assertEquals(0, run().cache().hits.get());
+    assertEquals(0, run().cache().hits());
   }
 
   @Test
@@ -103,26 +109,26 @@ class FactCacheTest {
     bytes[bytes.length / 2] ^= 0x55; // one flipped byte: the checksum no longer matches
     Files.write(entry, bytes);
     Run afterCorruption = run();
-    assertEquals(0, afterCorruption.cache().hits.get());
-    assertEquals(1, afterCorruption.cache().rejected.get());
+    assertEquals(0, afterCorruption.cache().hits());
+    assertEquals(1, afterCorruption.cache().rejected());
     assertEquals(cold.facts(), afterCorruption.facts());
-    assertEquals(1, run().cache().hits.get(), "rewritten");
+    assertEquals(1, run().cache().hits(), "rewritten");
 
     Files.write(entry, java.util.Arrays.copyOf(Files.readAllBytes(entry), 40)); // truncated
-    assertEquals(1, run().cache().rejected.get());
+    assertEquals(1, run().cache().rejected());
     Files.writeString(entry, "not a cache entry at all");
-    assertEquals(1, run().cache().rejected.get());
-    assertEquals(1, run().cache().hits.get());
+    assertEquals(1, run().cache().rejected());
+    assertEquals(1, run().cache().hits());
   }
 
   @Test
   void anEntryOfAnotherBuildIsRefusedAndRewritten() throws IOException {
     run("build-1");
     Run other = run("build-2");
-    assertEquals(0, other.cache().hits.get());
-    assertEquals(1, other.cache().rejected.get());
-    assertEquals(1, run("build-2").cache().hits.get());
-    assertEquals(1, run("build-1").cache().rejected.get(), "entries are overwritten, not kept beside each other");
+    assertEquals(0, other.cache().hits());
+    assertEquals(1, other.cache().rejected());
+    assertEquals(1, run("build-2").cache().hits());
+    assertEquals(1, run("build-1").cache().rejected(), "entries are overwritten, not kept beside each other");
   }
 
   @Test

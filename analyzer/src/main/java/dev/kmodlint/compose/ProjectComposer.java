@@ -1,0 +1,81 @@
+package dev.kmodlint.compose;
+
+import dev.kmodlint.deploy.DeployReader;
+import dev.kmodlint.kbuild.KbuildDirectory;
+import dev.kmodlint.kbuild.KbuildReader;
+import dev.kmodlint.kconfig.KconfigReader;
+import dev.kmodlint.kconfig.KconfigTypes;
+import dev.kmodlint.model.DeployModel;
+import dev.kmodlint.model.KconfigModel;
+import dev.kmodlint.model.Level;
+import dev.kmodlint.model.Module;
+import dev.kmodlint.model.Notification;
+import dev.kmodlint.model.Project;
+import dev.kmodlint.model.SourceFile;
+import dev.kmodlint.model.SourcePosition;
+import dev.kmodlint.scan.FileFacts;
+import dev.kmodlint.scan.SourceTree;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * The project model from what the front-ends read: the facts of every C file and header,
+ * the Kconfig symbols, the Makefiles of every directory (read here, on all cores), the
+ * modules they compose, and the deployment files.
+ */
+public final class ProjectComposer {
+  private ProjectComposer() {}
+
+  public static Project compose(Path root, SourceTree tree, Map<Path, FileFacts> facts, int jobs,
+      List<Notification> notes) {
+    Map<Path, SourceFile> files = new TreeMap<>();
+    List<KconfigModel.SourceReference> configRefs = new ArrayList<>();
+    int unresolvedIncludes = 0;
+    // C files, then headers, each sorted: the order the references were always scanned in
+    for (Path p : tree.cFiles()) unresolvedIncludes += take(facts.get(p), files, configRefs, notes);
+    for (Path p : tree.headers()) unresolvedIncludes += take(facts.get(p), files, configRefs, notes);
+    if (unresolvedIncludes > 0) {
+      notes.add(Notification.of("kernel-headers-not-read", Level.NOTE, unresolvedIncludes
+          + " #include directives name headers outside the scanned tree (<linux/...> and the like);"
+          + " kmodlint does not read kernel headers, so macros defined only there are not expanded"
+          + " and checks that would need their values are skipped, not guessed"));
+    }
+
+    KconfigTypes embeddedKconfig = KconfigTypes.embedded(); // read once: it is 20,000 symbols
+    KconfigModel kconfigModel = KconfigReader.read(List.copyOf(tree.kconfigs()), embeddedKconfig.modelTypes(),
+        embeddedKconfig.release(), configRefs, p -> notes.add(
+            Notification.at("read-failure", Level.WARNING, "cannot read " + p, SourcePosition.startOf(p))));
+    KconfigTypes kconfig = embeddedKconfig.overriddenBy(KconfigTypes.of(kconfigModel));
+    List<KbuildDirectory> kbuildDirs = readKbuild(tree, jobs);
+    for (KbuildDirectory kd : kbuildDirs) notes.addAll(KbuildModelBuilder.remainingNotifications(kd));
+    List<Module> modules = new ModuleComposer(tree, files, kconfig, notes).modules(kbuildDirs);
+
+    DeployModel deploy = DeployReader.read(tree.dkmsConfs(), tree.modprobeConfs(), tree.modulesLoadConfs(), notes::add);
+    return new Project(root, modules, List.copyOf(files.values()), KbuildModelBuilder.kbuild(kbuildDirs),
+        kconfigModel, deploy);
+  }
+
+  /** The Makefiles of the tree, read on all cores, in directory order. */
+  private static List<KbuildDirectory> readKbuild(SourceTree tree, int jobs) {
+    List<Path> dirs = List.copyOf(tree.kbuildDirs());
+    if (jobs <= 1 || dirs.size() < 2) return dirs.stream().map(d -> new KbuildReader().read(d)).toList();
+    ForkJoinPool pool = new ForkJoinPool(jobs);
+    try {
+      return pool.submit(() -> dirs.parallelStream().map(d -> new KbuildReader().read(d)).toList()).join();
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  private static int take(FileFacts f, Map<Path, SourceFile> files, List<KconfigModel.SourceReference> configRefs,
+      List<Notification> notes) {
+    files.put(f.file().path(), f.file());
+    configRefs.addAll(f.configReferences());
+    notes.addAll(f.notifications());
+    return f.unresolvedIncludes();
+  }
+}
