@@ -22,10 +22,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.cdt.core.dom.ast.ASTVisitor;
 import org.eclipse.cdt.core.dom.ast.IASTDeclaration;
 import org.eclipse.cdt.core.dom.ast.IASTDeclarator;
 import org.eclipse.cdt.core.dom.ast.IASTEqualsInitializer;
-import org.eclipse.cdt.core.dom.ast.IASTExpression;
 import org.eclipse.cdt.core.dom.ast.IASTFileLocation;
 import org.eclipse.cdt.core.dom.ast.IASTIdExpression;
 import org.eclipse.cdt.core.dom.ast.IASTInitializer;
@@ -33,7 +33,6 @@ import org.eclipse.cdt.core.dom.ast.IASTInitializerClause;
 import org.eclipse.cdt.core.dom.ast.IASTLiteralExpression;
 import org.eclipse.cdt.core.dom.ast.IASTNode;
 import org.eclipse.cdt.core.dom.ast.IASTPreprocessorIncludeStatement;
-import org.eclipse.cdt.core.dom.ast.ASTVisitor;
 import org.eclipse.cdt.core.dom.ast.IASTProblemDeclaration;
 import org.eclipse.cdt.core.dom.ast.IASTSimpleDeclaration;
 import org.eclipse.cdt.core.dom.ast.IASTTranslationUnit;
@@ -190,9 +189,9 @@ public final class CFrontEnd {
             && value.endsWith("\"")) value = value.substring(1, value.length() - 1);
         modInfo.add(new ModInfo(tag, value, text, pos, active));
       } else if (rest.equals("init") || rest.equals("exit") || rest.equals("initcall")) {
-        entries.add(new EntryPoint(rest, idName(init), pos, active));
+        entries.add(EntryPoint.ofMacro(rest, idName(init), pos, active));
       } else if (rest.startsWith("driver__")) {
-        entries.add(new EntryPoint(rest.substring("driver__".length()), idName(init), pos, active));
+        entries.add(EntryPoint.ofMacro(rest.substring("driver__".length()), idName(init), pos, active));
       }
     }
 
@@ -214,7 +213,7 @@ public final class CFrontEnd {
           String tag = m.group(1).toLowerCase(java.util.Locale.ROOT);
           modInfo.add(new ModInfo(tag, CStrings.decode(m.group(2)), m.group(2), pos, pd.isActive()));
         } else {
-          entries.add(new EntryPoint(m.group(3), m.group(4), pos, pd.isActive()));
+          entries.add(EntryPoint.ofMacro(m.group(3), m.group(4), pos, pd.isActive()));
         }
       }
     }

@@ -1,6 +1,6 @@
 package dev.kmodlint.cache;
 
-import dev.kmodlint.scan.FileFacts;
+import dev.kmodlint.model.FileFacts;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

@@ -63,10 +63,10 @@ final class DepsCommand implements Callable<Integer> {
     return cycles.isEmpty() ? Main.OK : Main.FINDINGS;
   }
 
-  /** Each scanned module {@code m} uses, with the symbols, in order of first use (by identity: see SymbolResolution). */
+  /** Each scanned module {@code m} uses, with the symbols, in order of first use. */
   private static List<Map.Entry<Module, List<String>>> edges(SymbolResolution symbols, Module m) {
     List<Map.Entry<Module, List<String>>> out = new ArrayList<>();
-    Map<Module, List<String>> byModule = new java.util.IdentityHashMap<>();
+    Map<Module, List<String>> byModule = new java.util.HashMap<>();
     for (SymbolResolution.Need n : symbols.needs(m)) {
       Module d = n.provider().flatMap(SymbolResolution.Provider::scanned).flatMap(SymbolResolution.ScannedExport::module).orElse(null);
       if (d == null || d == m) continue;

@@ -3,6 +3,7 @@ package dev.kmodlint.kbuild;
 import dev.kmodlint.model.Level;
 import dev.kmodlint.model.Notification;
 import dev.kmodlint.model.SourcePosition;
+import dev.kmodlint.text.TextIndex;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,6 +4,7 @@ import dev.kmodlint.c.CFrontEnd;
 import dev.kmodlint.cache.FactCache;
 import dev.kmodlint.kconfig.ConfigReferenceScanner;
 import dev.kmodlint.model.Code;
+import dev.kmodlint.model.FileFacts;
 import dev.kmodlint.model.KconfigModel;
 import dev.kmodlint.model.Level;
 import dev.kmodlint.model.Notification;

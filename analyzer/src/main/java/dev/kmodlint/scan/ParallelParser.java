@@ -1,5 +1,6 @@
 package dev.kmodlint.scan;
 
+import dev.kmodlint.model.FileFacts;
 import dev.kmodlint.model.Level;
 import dev.kmodlint.model.Notification;
 import dev.kmodlint.model.SourceFile;

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,8 +75,8 @@ public final class SymbolResolution {
   private final boolean headersKnown;
   private final List<ScannedExport> exports = new ArrayList<>();
   private final Map<String, List<ScannedExport>> exportsBySymbol = new HashMap<>();
-  private final Map<Module, List<Need>> needs = new IdentityHashMap<>();
-  private final Map<Module, List<ScannedExport>> exportsByModule = new IdentityHashMap<>();
+  private final Map<Module, List<Need>> needs = new HashMap<>();
+  private final Map<Module, List<ScannedExport>> exportsByModule = new HashMap<>();
 
   private SymbolResolution(Project project, KernelDatabase kernel) {
     this.kernel = kernel;
@@ -187,10 +186,9 @@ public final class SymbolResolution {
 
   /** Scanned modules whose exports {@code m} uses, in order of first use. */
   public List<Module> dependencies(Module m) {
-    // by identity: a module's record hash walks all its facts (the drivers/ tree spent a minute here)
     return dependencies.computeIfAbsent(m, k -> {
       List<Module> out = new ArrayList<>();
-      Set<Module> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+      Set<Module> seen = new HashSet<>();
       for (Need n : needs(k)) {
         Module d = n.provider().flatMap(Provider::scanned).flatMap(ScannedExport::module).orElse(null);
         if (d != null && d != k && seen.add(d)) out.add(d);
@@ -199,7 +197,7 @@ public final class SymbolResolution {
     });
   }
 
-  private final Map<Module, List<Module>> dependencies = new IdentityHashMap<>();
+  private final Map<Module, List<Module>> dependencies = new HashMap<>();
 
   /** Modules of the kernel database (not vmlinux, not in the scan) whose exports {@code m} uses. */
   public List<String> kernelDependencies(Module m) {
@@ -211,8 +209,6 @@ public final class SymbolResolution {
   }
 
   /** {@code argumentOf}: see {@link ExternalUse#argumentOf()}. */
-  /** Entry points that name the module's own functions; any other kind is a kernel helper macro. */
-  private static final Set<String> ENTRY_KINDS = Set.of("init", "exit", "initcall");
 
   private record Use(String name, SourcePosition at, boolean call, Source source, String argumentOf) {}
 
@@ -247,8 +243,8 @@ public final class SymbolResolution {
       if (u.active() && !unusedHeaderInlines.contains(u.headerInline()))
         uses.add(new Use(u.name(), u.position(), u.call(), Source.EXTERNAL, u.argumentOf()));
     for (EntryPoint e : m.entryPoints())
-      if (e.active() && !ENTRY_KINDS.contains(e.kind()))
-        uses.add(new Use(e.kind(), e.position(), true, Source.HELPER, ""));
+      if (e.active() && e.isHelper())
+        uses.add(new Use(e.helper(), e.position(), true, Source.HELPER, ""));
     uses.sort(Comparator.comparing(Use::at));
 
     Map<String, Need> out = new LinkedHashMap<>();
@@ -320,10 +316,10 @@ public final class SymbolResolution {
 
   /** Modules grouped into their dependency cycles (Tarjan's strongly connected components of size > 1). */
   public List<List<Module>> cycles(List<Module> modules) {
-    Map<Module, Integer> index = new IdentityHashMap<>();
-    Map<Module, Integer> low = new IdentityHashMap<>();
+    Map<Module, Integer> index = new HashMap<>();
+    Map<Module, Integer> low = new HashMap<>();
     java.util.Deque<Module> stack = new java.util.ArrayDeque<>();
-    Set<Module> onStack = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    Set<Module> onStack = new HashSet<>();
     List<List<Module>> out = new ArrayList<>();
     int[] counter = {0};
     for (Module m : modules) if (!index.containsKey(m)) strongConnect(m, index, low, stack, onStack, out, counter);

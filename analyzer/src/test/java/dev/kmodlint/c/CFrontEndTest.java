@@ -57,10 +57,10 @@ class CFrontEndTest {
     assertEquals("1.0", f.modInfo("version").get(0).value());
     List<EntryPoint> e = f.entryPoints();
     assertEquals(2, e.size());
-    assertEquals("init", e.get(0).kind());
+    assertEquals(EntryPoint.Kind.INIT, e.get(0).kind());
     assertEquals("hello_init", e.get(0).function());
     assertEquals(18, e.get(0).position().line());
-    assertEquals("exit", e.get(1).kind());
+    assertEquals(EntryPoint.Kind.EXIT, e.get(1).kind());
     assertEquals("hello_exit", e.get(1).function());
     assertEquals("GPL-2.0", f.spdx().orElseThrow().expression());
     assertEquals("//", f.spdx().orElseThrow().commentStyle());
@@ -87,7 +87,7 @@ class CFrontEndTest {
     ModInfo desc = f.modInfo("description").get(0);
     assertNull(desc.value(), "a macro from an unread kernel header is not evaluated");
     assertEquals("UNKNOWN_KERNEL_MACRO", desc.text());
-    assertEquals("module_platform_driver", f.entryPoints().get(0).kind());
+    assertEquals("module_platform_driver", f.entryPoints().get(0).helper());
     assertEquals("drv_driver", f.entryPoints().get(0).function());
     assertEquals(List.of(dir.resolve("drv.h").toAbsolutePath().normalize()), f.localIncludes());
   }

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.kmodlint.c.CFrontEnd;
 import dev.kmodlint.kconfig.ConfigReferenceScanner;
+import dev.kmodlint.model.FileFacts;
 import dev.kmodlint.model.SourceFile;
-import dev.kmodlint.scan.FileFacts;
 import dev.kmodlint.text.SourceText;
 import java.io.IOException;
 import java.nio.file.Files;

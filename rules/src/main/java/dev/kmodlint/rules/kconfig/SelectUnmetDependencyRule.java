@@ -71,7 +71,7 @@ public final class SelectUnmetDependencyRule implements Rule {
     }
   }
 
-  /** Symbols known to be set, and whether the reasoning met a symbol whose definition is not scanned. */
+  /** KnownConfigSymbols known to be set, and whether the reasoning met a symbol whose definition is not scanned. */
   private static final class Known {
     final Set<String> symbols = new HashSet<>();
     final Set<String> terms = new HashSet<>();

@@ -19,7 +19,7 @@ import dev.kmodlint.rule.RuleInfo;
 public final class UndefinedSymbolInSourceRule implements Rule {
   @Override
   public void check(RuleContext ctx) {
-    Symbols symbols = new Symbols(ctx.project());
+    KnownConfigSymbols symbols = new KnownConfigSymbols(ctx.project());
     for (KconfigModel.SourceReference r : ctx.project().kconfig().sourceReferences()) {
       if (!r.isTest() || symbols.definedInSource(r.symbol())) continue;
       ctx.report(r.position(), "CONFIG_" + r.symbol() + " is defined by no Kconfig (neither scanned nor of "

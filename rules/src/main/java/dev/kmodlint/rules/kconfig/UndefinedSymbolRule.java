@@ -19,7 +19,7 @@ import dev.kmodlint.rule.RuleInfo;
 public final class UndefinedSymbolRule implements Rule {
   @Override
   public void check(RuleContext ctx) {
-    Symbols symbols = new Symbols(ctx.project());
+    KnownConfigSymbols symbols = new KnownConfigSymbols(ctx.project());
     for (KconfigModel.Reference r : ctx.project().kconfig().references()) {
       if (symbols.defined(r.symbol())) continue;
       String how = switch (r.kind()) {

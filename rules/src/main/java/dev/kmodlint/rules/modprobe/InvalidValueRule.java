@@ -1,5 +1,6 @@
 package dev.kmodlint.rules.modprobe;
 
+import dev.kmodlint.deploy.KernelParamParser;
 import dev.kmodlint.model.CVariable;
 import dev.kmodlint.model.Code;
 import dev.kmodlint.model.Level;

@@ -27,18 +27,18 @@ public final class GplOnlyRule implements Rule {
   @Override
   public void check(RuleContext ctx) {
     for (Module m : ctx.project().modules()) {
-      Optional<ModInfo> lic = Symbols.incompatibleLicense(ctx, m);
+      Optional<ModInfo> lic = SymbolFindings.incompatibleLicense(ctx, m);
       if (lic.isEmpty()) continue;
       SymbolResolution symbols = ctx.symbols();
-      if (!symbols.headersKnown()) Symbols.skipWithoutHeaders(ctx, m, "GPL-only use");
+      if (!symbols.headersKnown()) SymbolFindings.skipWithoutHeaders(ctx, m, "GPL-only use");
       for (SymbolResolution.Need n : symbols.needs(m)) {
         if (n.provider().isEmpty() || !n.provider().get().gplOnly()) continue;
         SymbolResolution.Provider p = n.provider().get();
-        List<Finding.Related> related = new java.util.ArrayList<>(Symbols.exportSite(p));
+        List<Finding.Related> related = new java.util.ArrayList<>(SymbolFindings.exportSite(p));
         related.add(new Finding.Related(lic.get().position(), "the module's license: \"" + lic.get().value() + "\""));
         ctx.report(n.at(), "module " + m.name() + " (MODULE_LICENSE(\"" + lic.get().value()
-            + "\"), not GPL-compatible) uses GPL-only symbol " + p.symbol() + Symbols.through(n)
-            + ", exported by " + Symbols.exporter(ctx, p) + ": modpost refuses to build it", related);
+            + "\"), not GPL-compatible) uses GPL-only symbol " + p.symbol() + SymbolFindings.through(n)
+            + ", exported by " + SymbolFindings.exporter(ctx, p) + ": modpost refuses to build it", related);
       }
     }
   }

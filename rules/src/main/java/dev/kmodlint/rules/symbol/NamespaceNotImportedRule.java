@@ -31,9 +31,9 @@ public final class NamespaceNotImportedRule implements Rule {
         if (imported.contains(e.getKey())) continue;
         for (SymbolResolution.Need n : e.getValue()) {
           SymbolResolution.Provider p = n.provider().get();
-          List<Finding.Related> related = Symbols.exportSite(p);
-          ctx.report(n.at(), "module " + m.name() + " uses symbol " + p.symbol() + Symbols.through(n)
-              + " from namespace " + e.getKey() + " (exported by " + Symbols.exporter(ctx, p)
+          List<Finding.Related> related = SymbolFindings.exportSite(p);
+          ctx.report(n.at(), "module " + m.name() + " uses symbol " + p.symbol() + SymbolFindings.through(n)
+              + " from namespace " + e.getKey() + " (exported by " + SymbolFindings.exporter(ctx, p)
               + ") but does not import it: add MODULE_IMPORT_NS(" + e.getKey() + ")", related);
         }
       }

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Which CONFIG symbols exist for a project: defined by a scanned Kconfig or by the kernel. */
-public final class Symbols {
+public final class KnownConfigSymbols {
   private final Set<String> scanned;
   private final KconfigModel model;
   /** Make variables named CONFIG_*, assigned by a scanned Makefile (CONFIG_SHELL and the like). */
@@ -19,12 +19,12 @@ public final class Symbols {
   private final Set<String> defines = new HashSet<>();
   private final Map<String, KconfigModel.Type> scannedTypes = new HashMap<>();
 
-  public Symbols(Project project) {
+  public KnownConfigSymbols(Project project) {
     this.model = project.kconfig();
     this.scanned = model.scannedNames();
     for (KbuildModel.Makefile m : project.kbuild().makefiles()) {
       for (KbuildModel.Assignment a : m.assignments()) {
-        if (a.variable().startsWith("CONFIG_")) makeVariables.add(a.variable().substring(7));
+        if (a.variable().startsWith(KconfigModel.PREFIX)) makeVariables.add(KconfigModel.symbolName(a.variable()));
       }
     }
     for (KconfigModel.Definition d : model.definitions()) {

@@ -1,4 +1,4 @@
-package dev.kmodlint.rules.modprobe;
+package dev.kmodlint.deploy;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -10,14 +10,14 @@ import java.util.Optional;
  * checking a value before it reaches them. Each method returns why the kernel rejects the
  * value, or empty when it takes it.
  */
-final class KernelParamParser {
+public final class KernelParamParser {
   /** A {@code kstrto*} target: its range, and whether a leading {@code -} is parsed ({@code kstrtoll}). */
-  record IntegerType(String kernelFunction, BigInteger min, BigInteger max, boolean signed) {}
+  public record IntegerType(String kernelFunction, BigInteger min, BigInteger max, boolean signed) {}
 
   private static final BigInteger U64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
   /** STANDARD_PARAM_DEF: each integer type and the kstrto* function its param_set_* calls with base 0. */
-  static final Map<String, IntegerType> INTEGER_TYPES = Map.of(
+  public static final Map<String, IntegerType> INTEGER_TYPES = Map.of(
       "byte", unsigned("kstrtou8", 8),
       "short", signed("kstrtos16", 16),
       "ushort", unsigned("kstrtou16", 16),
@@ -29,7 +29,7 @@ final class KernelParamParser {
       "hexint", unsigned("kstrtouint", 32));
 
   /** param_set_bool/param_set_bint/param_set_bool_enable_only take a missing value as "1" (KERNEL_PARAM_OPS_FL_NOARG). */
-  static final java.util.Set<String> BOOL_NOARG = java.util.Set.of("bool", "bint", "bool_enable_only");
+  public static final java.util.Set<String> BOOL_NOARG = java.util.Set.of("bool", "bint", "bool_enable_only");
 
   /** param_set_charp: maxlen = 1024. */
   static final int CHARP_MAX = 1024;
@@ -46,7 +46,7 @@ final class KernelParamParser {
   }
 
   /** True for the types whose setter this class reproduces (element types of arrays included). */
-  static boolean knows(String type) {
+  public static boolean knows(String type) {
     return INTEGER_TYPES.containsKey(type) || type.equals("charp") || type.equals("invbool")
         || BOOL_NOARG.contains(type);
   }
@@ -55,7 +55,7 @@ final class KernelParamParser {
    * One value for a scalar parameter of {@code type}; {@code value} is null for a bare
    * {@code name} without {@code =}, which only the NOARG types accept.
    */
-  static Optional<String> scalar(String type, String value) {
+  public static Optional<String> scalar(String type, String value) {
     if (value == null) {
       return BOOL_NOARG.contains(type) ? Optional.empty()
           : Optional.of("a '" + type + "' parameter needs a value ('name=value'); without one the kernel's setter"
@@ -70,7 +70,7 @@ final class KernelParamParser {
   }
 
   /** param_set_charp: longer than 1024 bytes is -ENOSPC. */
-  static Optional<String> charp(String value) {
+  public static Optional<String> charp(String value) {
     int bytes = value.getBytes(StandardCharsets.UTF_8).length;
     return bytes > CHARP_MAX
         ? Optional.of("the value is " + bytes + " bytes; param_set_charp takes at most " + CHARP_MAX)
@@ -78,7 +78,7 @@ final class KernelParamParser {
   }
 
   /** param_set_copystring: fails when strnlen(val, maxlen) == maxlen (maxlen counts the NUL). */
-  static Optional<String> copystring(String value, long maxlen) {
+  public static Optional<String> copystring(String value, long maxlen) {
     int bytes = value.getBytes(StandardCharsets.UTF_8).length;
     return bytes >= maxlen
         ? Optional.of("the value is " + bytes + " bytes; the buffer holds " + maxlen + " with its NUL, so at most "

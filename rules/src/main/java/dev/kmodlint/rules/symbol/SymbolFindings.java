@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Optional;
 
 /** What the symbol rules share: license compatibility as modpost sees it, and how to name a provider. */
-final class Symbols {
-  private Symbols() {}
+final class SymbolFindings {
+  private SymbolFindings() {}
 
   /**
    * The first license of the module that is not GPL-compatible (modpost: one such

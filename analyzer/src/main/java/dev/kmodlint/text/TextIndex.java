@@ -1,4 +1,4 @@
-package dev.kmodlint.kbuild;
+package dev.kmodlint.text;
 
 import dev.kmodlint.model.SourcePosition;
 import java.nio.file.Path;

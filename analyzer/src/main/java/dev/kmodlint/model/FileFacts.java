@@ -1,8 +1,5 @@
-package dev.kmodlint.scan;
+package dev.kmodlint.model;
 
-import dev.kmodlint.model.KconfigModel;
-import dev.kmodlint.model.Notification;
-import dev.kmodlint.model.SourceFile;
 import java.util.List;
 
 /**
