@@ -90,8 +90,10 @@ public final class Analyzer {
     for (Finding f : all) (suppressions.suppressing(f).isPresent() ? suppressed : findings).add(f);
     notes.addAll(kernel.notifications());
     notes.sort(null);
+    // a rule that failed reported nothing: the run did not do all it was asked to
+    boolean complete = notes.stream().noneMatch(n -> n.id().equals("rule-failure"));
     return new AnalysisResult(root, project, registry.descriptors(), findings, notes, start,
-        Instant.now(), true, project.files().size(), suppressed);
+        Instant.now(), complete, project.files().size(), suppressed);
   }
 
   /**

@@ -36,7 +36,8 @@ public final class Module {
     this.origin = origin;
     this.objects = List.copyOf(objects);
     this.declaredAt = declaredAt;
-    this.gatingConfigs = Set.copyOf(gatingConfigs);
+    // sorted: messages list them, and a set's order must not differ between runs
+    this.gatingConfigs = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(gatingConfigs));
     this.code = code;
   }
 

@@ -11,7 +11,8 @@ import java.util.Properties;
 public final class Tool {
   public static final String NAME = "kmodlint";
   public static final String INFORMATION_URI = "https://github.com/kmodlint/kmodlint";
-  private static final String VERSION = loadVersion();
+  private static final Properties PROPERTIES = loadProperties();
+  private static final String VERSION = PROPERTIES.getProperty("version", "0.0.0");
 
   private Tool() {}
 
@@ -20,8 +21,9 @@ public final class Tool {
   }
 
   /**
-   * This build of kmodlint: the version, and the size and time of the jar (or class directory)
-   * it runs from, so that facts cached by an earlier build of the same version are not trusted.
+   * This build of kmodlint: the version, the id stamped at build time, and the size and time
+   * of the jar it runs from, so that facts cached by another build of the same version are not
+   * trusted (from class directories too, whose time does not change with their content).
    */
   public static String build() {
     String where = "unknown";
@@ -34,7 +36,7 @@ public final class Tool {
     } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
       // no location: the version alone keys the cache
     }
-    return NAME + " " + VERSION + " " + where;
+    return NAME + " " + VERSION + " build " + PROPERTIES.getProperty("build", "unknown") + " " + where;
   }
 
   public static String helpUri(String ruleId) {
@@ -51,13 +53,13 @@ public final class Tool {
     }
   }
 
-  private static String loadVersion() {
+  private static Properties loadProperties() {
     Properties p = new Properties();
     try (InputStream in = Tool.class.getResourceAsStream("/dev/kmodlint/kmodlint.properties")) {
       if (in != null) p.load(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return p.getProperty("version", "0.0.0");
+    return p;
   }
 }
