@@ -72,6 +72,11 @@ final class RunContext implements RuleContext {
   }
 
   @Override
+  public void report(Level level, SourcePosition at, String message, List<Finding.Related> related) {
+    findings.add(new Finding(rule.id(), level, message, at, related, List.of(), List.of()));
+  }
+
+  @Override
   public void skip(SourcePosition at, String why) {
     skipped.add(Notification.at("rule-skipped", Level.NOTE, rule.id() + " not checked: " + why, at));
   }

@@ -1,6 +1,7 @@
 package dev.kmodlint.rule;
 
 import dev.kmodlint.kernel.KernelDatabase;
+import dev.kmodlint.model.Level;
 import dev.kmodlint.model.Module;
 import dev.kmodlint.model.ModuleObject;
 import dev.kmodlint.model.Project;
@@ -26,6 +27,13 @@ public interface RuleContext {
    */
   void report(SourcePosition at, String message, List<Finding.Related> related, List<Finding.Fix> fixes,
       List<Finding.Related> flow);
+
+  /**
+   * Reports a finding at another level than the rule's: for the rule that knows one case of its
+   * kind is milder (or worse) than the rest ({@code symbol/exported-twice} against a kernel
+   * module, which conflicts only when both are loaded, is a warning).
+   */
+  void report(Level level, SourcePosition at, String message, List<Finding.Related> related);
 
   default void report(SourcePosition at, String message, List<Finding.Related> related) {
     report(at, message, related, List.of(), List.of());

@@ -21,7 +21,8 @@ import java.util.TreeMap;
         + " module exports what vmlinux or another module of the same build exports, and the module"
         + " loader refuses the second of two loaded modules that export the same name ('exports"
         + " duplicate symbol'). modpost does not compare two external modules built separately;"
-        + " kmodlint does. A module gated by a CONFIG symbol (obj-$(CONFIG_X)) is compared only with"
+        + " kmodlint does. Against a module of the kernel (not vmlinux) it is a warning: modpost accepts"
+        + " it for an external module, and the two conflict only when both are loaded. A module gated by a CONFIG symbol (obj-$(CONFIG_X)) is compared only with"
         + " the scan: the assumed kernel may have it built in.",
     tags = {"symbol", "modpost", "correctness"},
     anchor = "modpost ERROR exported twice (not between external modules)")
@@ -47,10 +48,15 @@ public final class ExportedTwiceRule implements Rule {
       if (k.isEmpty()) continue;
       String kmod = k.get().module().substring(k.get().module().lastIndexOf('/') + 1);
       if (normalize(kmod).equals(normalize(m.name()))) continue; // a newer version of that very module
-      ctx.report(first.decl().position(), "module " + m.name() + " exports " + en.getKey() + ", which "
-          + (kmod.equals("vmlinux") ? "vmlinux" : "kernel module " + kmod) + " of " + ctx.kernel().description()
-          + " already exports: " + (kmod.equals("vmlinux") ? "modpost stops the build ('exported twice')"
-          : "the loader refuses whichever of the two modules loads second"));
+      if (kmod.equals("vmlinux")) {
+        ctx.report(first.decl().position(), "module " + m.name() + " exports " + en.getKey() + ", which vmlinux of "
+            + ctx.kernel().description() + " already exports: modpost stops the build ('exported twice')");
+      } else {
+        // modpost checks an external module's exports against vmlinux only (6.1 sym_add_exported)
+        ctx.report(Level.WARNING, first.decl().position(), "module " + m.name() + " exports " + en.getKey()
+            + ", which kernel module " + kmod + " of " + ctx.kernel().description() + " exports too: the build"
+            + " accepts it, but the loader refuses whichever of the two modules loads second", List.of());
+      }
     }
   }
 
