@@ -91,6 +91,13 @@ final class CodeExtractor {
 
   private record SectionUse(Section section, int length) {}
 
+  /** See {@link #CodeExtractor(IASTTranslationUnit, Map, Set)}. */
+  private final Set<String> expandedMacros;
+  /** Identifiers in the arguments of each expanded kernel macro call. */
+  private final Map<IASTPreprocessorMacroExpansion, Set<String>> macroArguments = new java.util.IdentityHashMap<>();
+  /** File offsets of function bodies, by file: a kernel macro called there defines nothing at file scope. */
+  private final Map<String, TreeMap<Integer, Integer>> bodies = new HashMap<>();
+
   private final List<org.eclipse.cdt.core.dom.ast.IASTPreprocessorMacroDefinition> defaultNamespaces = new ArrayList<>();
   private final List<String> unresolvedLocalIncludes = new ArrayList<>();
   private final List<String> macroDefinedNames = new ArrayList<>();
@@ -99,7 +106,16 @@ final class CodeExtractor {
   private static final java.util.regex.Pattern MACRO_NAME = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]*");
 
   CodeExtractor(IASTTranslationUnit tu, Map<String, SourceText> texts) {
+    this(tu, texts, Set.of());
+  }
+
+  /**
+   * {@code expandedMacros}: kernel macros whose header definitions were expanded at their calls
+   * ({@link ContextPreprocessor}); a name their expansion uses is the macro's use, not the file's.
+   */
+  CodeExtractor(IASTTranslationUnit tu, Map<String, SourceText> texts, Set<String> expandedMacros) {
     this.texts = texts;
+    this.expandedMacros = expandedMacros;
     // <linux/export.h> tests DEFAULT_SYMBOL_NAMESPACE when it is included: a definition after
     // the file's first #include comes too late (6.1's nct6775-core.c and pwm-lpss.c export
     // without a namespace for that reason); -D in ccflags is the other way to set it
@@ -107,8 +123,8 @@ final class CodeExtractor {
     for (var inc : tu.getIncludeDirectives()) {
       if (inc.isActive() && !inc.isResolved() && !inc.isSystemInclude()) unresolvedLocalIncludes.add(inc.getName().toString());
       IASTFileLocation l = inc.getFileLocation();
-      if (l != null && !l.getFileName().equals(ModuleFileContentProvider.PRELUDE_PATH)
-          && !ModuleFileContentProvider.PRELUDE_PATH.equals(inc.getPath()) && l.getNodeLength() > 0)
+      if (l != null && !ModuleFileContentProvider.isSynthetic(l.getFileName())
+          && !ModuleFileContentProvider.isSynthetic(inc.getPath()) && l.getNodeLength() > 0)
         firstInclude.merge(l.getFileName(), l.getNodeOffset(), Math::min);
     }
     for (var def : tu.getMacroDefinitions()) {
@@ -160,6 +176,53 @@ final class CodeExtractor {
       if (d instanceof IASTFunctionDefinition fd) function(fd);
       else if (d instanceof IASTSimpleDeclaration sd) simple(sd);
     }
+    if (!expandedMacros.isEmpty()) undefinedProducts(tu);
+  }
+
+  /**
+   * A kernel macro expanded at file scope whose products did not parse (a construct CDT does
+   * not take, a definition the headers give incompletely): its arguments are taken as what it
+   * defines, as without the headers ({@link #kernelMacroDefinition}).
+   */
+  private void undefinedProducts(IASTTranslationUnit tu) {
+    Set<SourcePosition> products = new HashSet<>();
+    for (CFunction f : functions) if (f.fromMacro()) products.add(f.position());
+    for (CVariable v : variables) if (v.fromMacro()) products.add(v.position());
+    for (IASTPreprocessorMacroExpansion e : tu.getMacroExpansions()) {
+      if (!expandedMacros.contains(e.getMacroReference().toString())) continue;
+      IASTFileLocation loc = e.getFileLocation();
+      if (loc == null || inBody(loc)) continue;
+      SourcePosition pos = position(e);
+      if (pos == null || products.contains(pos)) continue;
+      for (String a : arguments(e)) macroDefinedNames.add(a);
+    }
+  }
+
+  private boolean inBody(IASTFileLocation loc) {
+    TreeMap<Integer, Integer> b = bodies.get(loc.getFileName());
+    if (b == null) return false;
+    var e = b.floorEntry(loc.getNodeOffset());
+    return e != null && loc.getNodeOffset() < e.getValue();
+  }
+
+  /** The identifiers of a macro call's arguments, as written. */
+  private Set<String> arguments(IASTPreprocessorMacroExpansion e) {
+    return macroArguments.computeIfAbsent(e, k -> {
+      String raw = k.getRawSignature();
+      int open = raw.indexOf('(');
+      Set<String> out = new java.util.LinkedHashSet<>();
+      if (open < 0) return out;
+      for (String t : MacroDefinition.tokenize(raw.substring(open))) if (MacroDefinition.isIdentifier(t)) out.add(t);
+      return out;
+    });
+  }
+
+  /** The expanded kernel macro call that produced {@code n}, or null. */
+  private IASTPreprocessorMacroExpansion expandedMacroOf(IASTNode n) {
+    IASTNodeLocation[] locs = n.getNodeLocations();
+    if (locs.length == 0 || !(locs[0] instanceof IASTMacroExpansionLocation m)) return null;
+    IASTPreprocessorMacroExpansion e = m.getExpansion();
+    return expandedMacros.contains(e.getMacroReference().toString()) ? e : null;
   }
 
   private void function(IASTFunctionDefinition fd) {
@@ -180,6 +243,9 @@ final class CodeExtractor {
         parameterTypes(dec), fd.isActive(), fromMacro(innermost(dec).getName())));
     boolean headerInline = spec.getStorageClass() == IASTDeclSpecifier.sc_static && spec.isInline()
         && whole.getFileName().endsWith(".h");
+    if (body != null && !expandedMacros.isEmpty())
+      bodies.computeIfAbsent(body.getFileName(), k -> new TreeMap<>())
+          .put(body.getNodeOffset(), body.getNodeOffset() + body.getNodeLength());
     if (fd.getBody() != null) {
       currentHeaderInline = headerInline ? name : "";
       references(name, fd.getBody(), localNames(fd), fd.isActive());
@@ -506,6 +572,15 @@ final class CodeExtractor {
    * of another undeclared name's call; positions are computed only for the use kept.
    */
   private void external(String name, IASTIdExpression id, boolean call, boolean active) {
+    if (!expandedMacros.isEmpty()) {
+      // what the header's definition of DEFINE_SHOW_ATTRIBUTE uses (single_open, THIS_MODULE...) is
+      // the macro's business, which the header index resolves; a name passed in the call is the file's
+      IASTPreprocessorMacroExpansion e = expandedMacroOf(id);
+      if (e != null && !arguments(e).contains(name)) {
+        macroUse(e, active);
+        return;
+      }
+    }
     String key = currentHeaderInline.isEmpty() ? name : name + "\u0000" + currentHeaderInline;
     ExternalUse prev = externalUses.get(key);
     if (prev != null && rank(prev.active(), prev.argumentOf()) == 2) {
@@ -522,6 +597,20 @@ final class CodeExtractor {
     if (pos == null) return;
     externalUses.put(key, new ExternalUse(name, call || (prev != null && prev.call()), pos, active, argumentOf,
         currentHeaderInline));
+  }
+
+  /** A call of an expanded kernel macro, as a use of that macro. */
+  private void macroUse(IASTPreprocessorMacroExpansion e, boolean active) {
+    String name = e.getMacroReference().toString();
+    String key = currentHeaderInline.isEmpty() ? name : name + "\u0000" + currentHeaderInline;
+    ExternalUse prev = externalUses.get(key);
+    if (prev != null && rank(prev.active(), prev.argumentOf()) >= rank(active, "")) {
+      if (!prev.call()) externalUses.put(key, withCall(prev));
+      return;
+    }
+    SourcePosition pos = position(e);
+    if (pos == null) return;
+    externalUses.put(key, new ExternalUse(name, true, pos, active, "", currentHeaderInline));
   }
 
   private static int rank(boolean active, String argumentOf) {
