@@ -127,12 +127,14 @@ public final class CFrontEnd {
       Path dir = path.getParent();
       String[] includeDirs = ContextPreprocessor.includeDirs(context.flags(), scanRoot, dir).stream()
           .map(Path::toString).toArray(String[]::new);
-      List<Path> forced = ContextPreprocessor.forcedIncludes(context.flags(), scanRoot, dir);
-      for (Path f : context.flags().forcedIncludes()) {
+      List<Path> forced = ContextPreprocessor.existing(context.flags().forcedIncludes(), scanRoot, dir);
+      List<Path> imacros = ContextPreprocessor.existing(context.flags().macroIncludes(), scanRoot, dir);
+      for (Path f : concat(context.flags().forcedIncludes(), context.flags().macroIncludes())) {
         Path p = dir.resolve(f).normalize();
-        if (p.startsWith(scanRoot) && !forced.contains(p)) absentForced.add(p);
+        if (p.startsWith(scanRoot) && !forced.contains(p) && !imacros.contains(p)) absentForced.add(p);
       }
-      info = new ExtendedScannerInfo(Map.of(), includeDirs, session.macroFiles(ModuleFileContentProvider.PRELUDE_PATH),
+      info = new ExtendedScannerInfo(Map.of(), includeDirs,
+          session.macroFiles(ModuleFileContentProvider.PRELUDE_PATH, imacros),
           forced.isEmpty() ? null : forced.stream().map(Path::toString).toArray(String[]::new), localDir);
     }
     IASTTranslationUnit tu;
@@ -336,6 +338,16 @@ public final class CFrontEnd {
       if (f.isAbsolute() && !f.normalize().startsWith(scanRoot))
         out.add(Notification.of("include-outside-tree", Level.NOTE,
             "-include " + f + " is outside the scanned tree: ignored, only the tree's own files are read"));
+    for (Path f : context.flags().macroIncludes())
+      if (f.isAbsolute() && !f.normalize().startsWith(scanRoot))
+        out.add(Notification.of("include-outside-tree", Level.NOTE,
+            "-imacros " + f + " is outside the scanned tree: ignored, only the tree's own files are read"));
+    return out;
+  }
+
+  private static List<Path> concat(List<Path> a, List<Path> b) {
+    List<Path> out = new ArrayList<>(a);
+    out.addAll(b);
     return out;
   }
 

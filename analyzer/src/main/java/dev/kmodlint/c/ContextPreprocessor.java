@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.eclipse.cdt.core.parser.ISignificantMacros;
@@ -116,10 +115,15 @@ final class ContextPreprocessor {
     return out;
   }
 
-  /** The {@code -imacros} files, in order: command line, target kernel, the prelude, the main file's kernel macros. */
-  String[] macroFiles(String prelude) {
+  /**
+   * The {@code -imacros} files, in gcc's order: the command line, the build's {@code -imacros}
+   * ({@code userMacroFiles}), then what stands for the kernel's {@code -include}s (target kernel,
+   * prelude) and the main file's kernel macros.
+   */
+  String[] macroFiles(String prelude, List<Path> userMacroFiles) {
     List<String> out = new ArrayList<>();
     out.add(COMMAND_LINE);
+    for (Path p : userMacroFiles) out.add(p.toString());
     if (context.kernel().isPresent()) out.add(TARGET_KERNEL);
     out.add(prelude);
     out.add(KERNEL_MACROS);
@@ -136,10 +140,10 @@ final class ContextPreprocessor {
     return out;
   }
 
-  /** {@code -include} files inside {@code root} that exist, in order. */
-  static List<Path> forcedIncludes(CompileFlags flags, Path root, Path sourceDir) {
+  /** {@code files} ({@code -include}, {@code -imacros}) inside {@code root} that exist, in order. */
+  static List<Path> existing(List<Path> files, Path root, Path sourceDir) {
     List<Path> out = new ArrayList<>();
-    for (Path f : flags.forcedIncludes()) {
+    for (Path f : files) {
       Path p = sourceDir.resolve(f).normalize();
       if (p.startsWith(root) && Files.isRegularFile(p)) out.add(p);
     }
@@ -365,7 +369,7 @@ final class ContextPreprocessor {
   /** {@code -D} then {@code -U}, as lines of a macro file. */
   static String commandLine(CompileFlags flags) {
     StringBuilder sb = new StringBuilder();
-    new TreeMap<>(flags.defines()).forEach((k, v) ->
+    flags.defines().forEach((k, v) ->
         sb.append("#define ").append(k.strip()).append(' ').append(v.replace('\n', ' ').replace('\r', ' ')).append('\n'));
     for (String u : flags.undefines()) sb.append("#undef ").append(u.strip()).append('\n');
     return sb.toString();

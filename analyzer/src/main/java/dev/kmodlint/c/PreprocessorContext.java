@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -22,7 +21,7 @@ import java.util.TreeMap;
 public final class PreprocessorContext {
   /** No flags, no kernel, no headers: the file alone, with the prelude. */
   public static final PreprocessorContext NONE =
-      new PreprocessorContext(noFlags(), Optional.empty(), Optional.empty());
+      new PreprocessorContext(CompileFlags.NONE, Optional.empty(), Optional.empty());
 
   /** Bumped when the way a context is applied changes, which changes the facts it gives. */
   private static final String FORMAT = "pp1";
@@ -98,21 +97,18 @@ public final class PreprocessorContext {
     return "PreprocessorContext[" + fingerprint + "]";
   }
 
-  private static CompileFlags noFlags() {
-    return new CompileFlags(Map.of(), List.of(), List.of(), List.of(), true);
-  }
-
   private static boolean isEmpty(CompileFlags f) {
     return f.defines().isEmpty() && f.undefines().isEmpty() && f.includeDirs().isEmpty()
-        && f.forcedIncludes().isEmpty();
+        && f.forcedIncludes().isEmpty() && f.macroIncludes().isEmpty();
   }
 
   private static String flagsPart(CompileFlags f) {
     StringBuilder sb = new StringBuilder("flags");
-    new TreeMap<>(f.defines()).forEach((k, v) -> sb.append("\n-D").append(k).append('=').append(v));
+    f.defines().forEach((k, v) -> sb.append("\n-D").append(k).append('=').append(v));
     for (String u : f.undefines()) sb.append("\n-U").append(u);
     for (Path p : f.includeDirs()) sb.append("\n-I").append(p);
     for (Path p : f.forcedIncludes()) sb.append("\n-include ").append(p);
+    for (Path p : f.macroIncludes()) sb.append("\n-imacros ").append(p);
     return sb.append("\ncomplete=").append(f.complete()).toString();
   }
 

@@ -4,9 +4,16 @@
  * the C front-end finds each use in the AST with the exact position of the macro call.
  * Processed like `gcc -imacros`: only its macros count.
  */
+/* kbuild passes these on the command line: a build's own -D (KBUILD_MODNAME) wins */
+#ifndef __KERNEL__
 #define __KERNEL__ 1
+#endif
+#ifndef MODULE
 #define MODULE 1
+#endif
+#ifndef KBUILD_MODNAME
 #define KBUILD_MODNAME "kmodlint"
+#endif
 
 /* macros that take a type as an argument: without them a definition such as
    `const struct rhashtable_params p = { .head_offset = offsetof(struct x, node) };` does not

@@ -215,7 +215,7 @@ class CFrontEndTest {
       "#define EXPORT_SYMBOL_GPL(sym) int kernel_export_stand_in;",
       "#define DEFINE_EXPORTED_COUNTER(n) int n = 0; EXPORT_SYMBOL_GPL(n)");
 
-  private static final CompileFlags NO_FLAGS = new CompileFlags(Map.of(), List.of(), List.of(), List.of(), true);
+  private static final CompileFlags NO_FLAGS = CompileFlags.NONE;
 
   private static TargetKernel kernel(int v, int p, int s, Map<String, String> config) {
     return new TargetKernel(v + "." + p + ".0-test", v, p, s, Optional.of(config), "x86");
@@ -380,8 +380,11 @@ class CFrontEndTest {
   @Test
   void definesUndefinesAndForcedIncludesFromTheBuild() throws Exception {
     Files.writeString(dir.resolve("compat.h"), "#define HAVE_COMPAT 1\nint compat_helper(void);\n");
-    CompileFlags flags = new CompileFlags(Map.of("MYDRV_DEBUG", "1", "MYDRV_SCALE(x)", "((x) * 4)", "DROPPED", "1"),
-        List.of("DROPPED", "__STDC_HOSTED__"), List.of(), List.of(dir.resolve("compat.h"), Path.of("missing.h")), false);
+    Files.writeString(dir.resolve("macros.h"), "#define FROM_IMACROS 7\nint only_its_macros_count(void);\n");
+    CompileFlags flags = new CompileFlags(Map.of("MYDRV_DEBUG", "1", "MYDRV_SCALE(x)", "((x) * 4)", "DROPPED", "1",
+        "KBUILD_MODNAME", "\"mydrv\""),
+        List.of("DROPPED", "__STDC_HOSTED__"), List.of(), List.of(dir.resolve("compat.h"), Path.of("missing.h")),
+        List.of(dir.resolve("macros.h")), false);
     String text = """
         #ifdef MYDRV_DEBUG
         int debug_on(void) { return 0; }
@@ -396,6 +399,10 @@ class CFrontEndTest {
         int compat(void) { return compat_helper(); }
         #endif
         static int table[MYDRV_SCALE(2)];
+        #if FROM_IMACROS == 7
+        int imacros(void) { return 0; }
+        #endif
+        MODULE_DESCRIPTION(KBUILD_MODNAME " driver");
         """;
     Path f = dir.resolve("flags.c");
     Files.writeString(f, text);
@@ -407,6 +414,11 @@ class CFrontEndTest {
     assertTrue(active(s, "compat"));
     assertTrue(references(s, "compat", "compat_helper", CReference.Kind.CALL), "the forced include declares it");
     assertEquals(8L, variable(s, "table").arrayLength().orElseThrow());
+    assertTrue(active(s, "imacros"));
+    assertEquals("mydrv driver", s.modInfo("description").get(0).value(), "the build's KBUILD_MODNAME wins over the prelude's");
+    assertTrue(s.code().functions().stream().noneMatch(x -> x.name().equals("only_its_macros_count")),
+        "-imacros keeps only the macros");
+    assertTrue(p.headersRead().contains(dir.resolve("macros.h").toAbsolutePath().normalize()));
     Path compat = dir.resolve("compat.h").toAbsolutePath().normalize();
     assertTrue(p.headersRead().contains(compat));
     assertTrue(s.localIncludes().contains(compat));
@@ -414,6 +426,7 @@ class CFrontEndTest {
         "a forced include created later changes the facts");
     SourceFile none = new CFrontEnd(dir).parse(f, SourceFile.Kind.C).file();
     assertTrue(active(none, "hosted"));
+    assertEquals("kmodlint driver", none.modInfo("description").get(0).value());
     assertFalse(active(none, "compat"));
   }
 
@@ -438,7 +451,7 @@ class CFrontEndTest {
         """;
     Path f = dir.resolve("src/drv.c");
     Files.writeString(f, text);
-    CompileFlags flags = new CompileFlags(Map.of(), List.of(), List.of(dir.resolve("include")), List.of(), true);
+    CompileFlags flags = new CompileFlags(Map.of(), List.of(), List.of(dir.resolve("include")), List.of(), List.of(), true);
     CFrontEnd.Parsed p = new CFrontEnd(dir).parse(f, SourceFile.Kind.C, PreprocessorContext.of(flags));
     assertEquals(8L, variable(p.file(), "arr").arrayLength().orElseThrow(), "<linux/mydrv.h> is the tree's own");
     assertTrue(active(p.file(), "both"), "quote: the file's directory first, then -I; angle: -I only");
@@ -464,7 +477,7 @@ class CFrontEndTest {
     Files.writeString(f, "#include <linux/ext.h>\n#include \"../outside/force.h\"\n"
         + "#if defined(EXT_SIZE) || defined(FORCED)\nint seen(void) { return 0; }\n#endif\n");
     CompileFlags flags = new CompileFlags(Map.of(), List.of(), List.of(outside.resolve("include"), Path.of("../outside/include")),
-        List.of(outside.resolve("force.h")), true);
+        List.of(outside.resolve("force.h")), List.of(outside.resolve("force.h")), true);
     PreprocessorContext ctx = PreprocessorContext.of(flags);
     CFrontEnd fe = new CFrontEnd(repo);
     CFrontEnd.Parsed p = fe.parse(f, SourceFile.Kind.C, ctx);
@@ -472,7 +485,7 @@ class CFrontEndTest {
     assertEquals(List.of(), p.headersRead());
     assertEquals(2, p.unresolvedIncludes());
     List<Notification> notes = fe.notifications(ctx);
-    assertEquals(2, notes.stream().filter(n -> n.id().equals("include-outside-tree")).count(), notes.toString());
+    assertEquals(3, notes.stream().filter(n -> n.id().equals("include-outside-tree")).count(), notes.toString());
     assertTrue(notes.stream().anyMatch(n -> n.message().contains(outside.resolve("include").toString())));
   }
 
@@ -612,7 +625,7 @@ class CFrontEndTest {
         Optional.of(HEADERS));
     assertEquals(a.fingerprint(), same.fingerprint());
     assertEquals(a, same);
-    CompileFlags d = new CompileFlags(Map.of("X", "1"), List.of(), List.of(), List.of(), true);
+    CompileFlags d = new CompileFlags(Map.of("X", "1"), List.of(), List.of(), List.of(), List.of(), true);
     List<PreprocessorContext> others = List.of(
         a.withFlags(d),
         new PreprocessorContext(NO_FLAGS, Optional.of(kernel(6, 1, 192, Map.of("CONFIG_A", "m"))), Optional.of(HEADERS)),
