@@ -95,8 +95,6 @@ final class CodeExtractor {
   private final Set<String> expandedMacros;
   /** Identifiers in the arguments of each expanded kernel macro call. */
   private final Map<IASTPreprocessorMacroExpansion, Set<String>> macroArguments = new java.util.IdentityHashMap<>();
-  /** File offsets of function bodies, by file: a kernel macro called there defines nothing at file scope. */
-  private final Map<String, TreeMap<Integer, Integer>> bodies = new HashMap<>();
 
   private final List<org.eclipse.cdt.core.dom.ast.IASTPreprocessorMacroDefinition> defaultNamespaces = new ArrayList<>();
   private final List<String> unresolvedLocalIncludes = new ArrayList<>();
@@ -185,24 +183,23 @@ final class CodeExtractor {
    * defines, as without the headers ({@link #kernelMacroDefinition}).
    */
   private void undefinedProducts(IASTTranslationUnit tu) {
-    Set<SourcePosition> products = new HashSet<>();
-    for (CFunction f : functions) if (f.fromMacro()) products.add(f.position());
-    for (CVariable v : variables) if (v.fromMacro()) products.add(v.position());
+    Map<String, TreeMap<Integer, Integer>> problems = new HashMap<>();
+    for (IASTDeclaration d : tu.getDeclarations(true)) {
+      if (!(d instanceof org.eclipse.cdt.core.dom.ast.IASTProblemDeclaration)) continue;
+      IASTFileLocation l = d.getFileLocation();
+      if (l != null) problems.computeIfAbsent(l.getFileName(), k -> new TreeMap<>())
+          .put(l.getNodeOffset(), l.getNodeOffset() + l.getNodeLength());
+    }
+    if (problems.isEmpty()) return;
     for (IASTPreprocessorMacroExpansion e : tu.getMacroExpansions()) {
       if (!expandedMacros.contains(e.getMacroReference().toString())) continue;
       IASTFileLocation loc = e.getFileLocation();
-      if (loc == null || inBody(loc)) continue;
-      SourcePosition pos = position(e);
-      if (pos == null || products.contains(pos)) continue;
+      if (loc == null) continue;
+      TreeMap<Integer, Integer> p = problems.get(loc.getFileName());
+      var in = p == null ? null : p.floorEntry(loc.getNodeOffset());
+      if (in == null || loc.getNodeOffset() >= in.getValue()) continue;
       for (String a : arguments(e)) macroDefinedNames.add(a);
     }
-  }
-
-  private boolean inBody(IASTFileLocation loc) {
-    TreeMap<Integer, Integer> b = bodies.get(loc.getFileName());
-    if (b == null) return false;
-    var e = b.floorEntry(loc.getNodeOffset());
-    return e != null && loc.getNodeOffset() < e.getValue();
   }
 
   /** The identifiers of a macro call's arguments, as written. */
@@ -243,9 +240,6 @@ final class CodeExtractor {
         parameterTypes(dec), fd.isActive(), fromMacro(innermost(dec).getName())));
     boolean headerInline = spec.getStorageClass() == IASTDeclSpecifier.sc_static && spec.isInline()
         && whole.getFileName().endsWith(".h");
-    if (body != null && !expandedMacros.isEmpty())
-      bodies.computeIfAbsent(body.getFileName(), k -> new TreeMap<>())
-          .put(body.getNodeOffset(), body.getNodeOffset() + body.getNodeLength());
     if (fd.getBody() != null) {
       currentHeaderInline = headerInline ? name : "";
       references(name, fd.getBody(), localNames(fd), fd.isActive());
@@ -336,12 +330,23 @@ final class CodeExtractor {
       String kind = rest.substring("export__".length(), rest.indexOf("__", "export__".length()));
       String symbol = rest.substring(rest.indexOf("__", "export__".length()) + 2);
       Optional<String> ns = Optional.empty();
-      if (kind.endsWith("ns") && clause instanceof IASTLiteralExpression l) {
+      boolean gpl = kind.startsWith("gpl");
+      if (kind.equals("string")) {
+        // __EXPORT_SYMBOL(sym, license, ns): "license|ns"
+        if (!(clause instanceof IASTLiteralExpression l)) return;
+        String v = CStrings.decode(String.valueOf(l.getValue()));
+        int bar = v.indexOf('|');
+        if (bar < 0) return;
+        String license = v.substring(0, bar);
+        gpl = license.equals("_gpl") || license.equals("GPL");
+        String n = v.substring(bar + 1);
+        ns = n.isEmpty() ? defaultNamespace(sd) : Optional.of(n);
+      } else if (kind.endsWith("ns") && clause instanceof IASTLiteralExpression l) {
         String v = CStrings.decode(String.valueOf(l.getValue()));
         ns = Optional.of(v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v);
       }
-      if (!kind.endsWith("ns")) ns = defaultNamespace(sd);
-      exports.add(new ExportDecl(symbol, kind.startsWith("gpl"), ns, pos, sd.isActive(), followsDefinition(sd, symbol)));
+      if (!kind.endsWith("ns") && !kind.equals("string")) ns = defaultNamespace(sd);
+      exports.add(new ExportDecl(symbol, gpl, ns, pos, sd.isActive(), followsDefinition(sd, symbol)));
     }
   }
 

@@ -213,7 +213,11 @@ class CFrontEndTest {
       "#define MODULE_LICENSE(_license) int kernel_license_stand_in;",
       "#define module_init(fn) int kernel_init_stand_in;",
       "#define EXPORT_SYMBOL_GPL(sym) int kernel_export_stand_in;",
-      "#define DEFINE_EXPORTED_COUNTER(n) int n = 0; EXPORT_SYMBOL_GPL(n)");
+      "#define DEFINE_EXPORTED_COUNTER(n) int n = 0; EXPORT_SYMBOL_GPL(n)",
+      "#define _EXPORT_DEV_PM_OPS(name, license, ns) const struct dev_pm_ops name; __EXPORT_SYMBOL(name, license, ns); "
+          + "const struct dev_pm_ops name",
+      "#define EXPORT_NS_GPL_DEV_PM_OPS(name, ns) _EXPORT_DEV_PM_OPS(name, \"_gpl\", #ns)",
+      "#define EXPORT_NS_GPL_SIMPLE_DEV_PM_OPS(name, s, r, ns) EXPORT_NS_GPL_DEV_PM_OPS(name, ns) = { .suspend = s, .resume = r }");
 
   private static final CompileFlags NO_FLAGS = CompileFlags.NONE;
 
@@ -598,16 +602,42 @@ class CFrontEndTest {
         DEFINE_EXPORTED_COUNTER(hits);
         static int __init go(void) { return hits; }
         module_init(go);
+        static int drv_suspend(struct device *d) { return 0; }
+        static int drv_resume(struct device *d) { return 0; }
+        EXPORT_NS_GPL_SIMPLE_DEV_PM_OPS(drv_pm_ops, drv_suspend, drv_resume, DRV_CORE);
         """;
     SourceFile f = parse("prelude.c", text, headers());
     assertEquals("GPL", f.modInfo("license").get(0).value());
     assertTrue(f.modInfo("license").get(0).active());
     assertEquals("go", f.entryPoints().get(0).function());
     assertTrue(variable(f, "hits").definition());
-    assertEquals(List.of("hits"), f.code().exports().stream().map(e -> e.symbol()).toList(),
-        "EXPORT_SYMBOL_GPL inside a header macro is the prelude's");
+    assertEquals(List.of("hits", "drv_pm_ops"), f.code().exports().stream().map(e -> e.symbol()).toList(),
+        "EXPORT_SYMBOL_GPL and __EXPORT_SYMBOL inside a header macro are the prelude's");
     assertTrue(f.code().exports().get(0).gplOnly());
+    assertTrue(f.code().exports().get(1).gplOnly());
+    assertEquals("DRV_CORE", f.code().exports().get(1).namespace().orElseThrow());
+    assertTrue(variable(f, "drv_pm_ops").definition());
+    assertTrue(references(f, "drv_pm_ops", "drv_resume", CReference.Kind.MENTION));
     assertTrue(f.code().variables().stream().noneMatch(v -> v.name().startsWith("kernel_")), f.code().variables().toString());
+  }
+
+  @Test
+  void exportsThroughTheStringFormOfKernelExportMacros() throws Exception {
+    SourceFile f = parse("exp.c", """
+        int a(void) { return 0; }
+        __EXPORT_SYMBOL(a, "GPL", "NS_A");
+        int b(void) { return 0; }
+        _EXPORT_SYMBOL(b, "");
+        int c(void) { return 0; }
+        __EXPORT_SYMBOL(c, "_gpl", "");
+        """, PreprocessorContext.NONE);
+    var e = f.code().exports();
+    assertEquals(List.of("a", "b", "c"), e.stream().map(x -> x.symbol()).toList());
+    assertTrue(e.get(0).gplOnly());
+    assertEquals("NS_A", e.get(0).namespace().orElseThrow());
+    assertFalse(e.get(1).gplOnly());
+    assertTrue(e.get(1).namespace().isEmpty());
+    assertTrue(e.get(2).gplOnly());
   }
 
   @Test
