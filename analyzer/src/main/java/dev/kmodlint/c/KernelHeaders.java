@@ -14,7 +14,12 @@ import java.util.Optional;
  * {@code <linux/kconfig.h>} come from the target kernel instead, never from here.
  */
 public interface KernelHeaders {
-  /** True when some kernel header defines a macro {@code name}. */
+  /**
+   * True when some kernel header defines a macro {@code name}. The front-end cannot tell which
+   * header a module reaches, so a macro of a leaf header (acpi/actypes.h's {@code TRUE}, uapi
+   * comedi.h's {@code VERSION}) makes a module's own {@code #ifndef TRUE} fallback inactive:
+   * an implementation may leave out names only such headers define.
+   */
   boolean definesMacro(String name);
 
   /**
