@@ -41,7 +41,6 @@ import org.eclipse.cdt.core.dom.ast.gnu.c.GCCLanguage;
 import org.eclipse.cdt.core.model.ILanguage;
 import org.eclipse.cdt.core.parser.ExtendedScannerInfo;
 import org.eclipse.cdt.core.parser.FileContent;
-import org.eclipse.cdt.core.parser.NullLogService;
 
 /**
  * The C front-end: parses one file with CDT's GCC parser, no kernel headers, the kmodlint
@@ -101,6 +100,12 @@ public final class CFrontEnd {
    * would preprocess it in {@code context} ({@link PreprocessorContext#NONE}: the file alone).
    */
   public Parsed parse(Path file, SourceFile.Kind kind, SourceText text, PreprocessorContext context) {
+    return parse(file, kind, text, context, new ParseCancellation());
+  }
+
+  /** The same, stopped early (a {@link org.eclipse.cdt.core.parser.ParseError} is thrown) when {@code cancellation} is cancelled. */
+  public Parsed parse(Path file, SourceFile.Kind kind, SourceText text, PreprocessorContext context,
+      ParseCancellation cancellation) {
     Path path = file.toAbsolutePath().normalize();
     Optional<dev.kmodlint.model.SpdxTag> spdx = Spdx.find(text);
     if (text.binary()) {
@@ -141,10 +146,11 @@ public final class CFrontEnd {
       GCCLanguage language = session == null ? GCCLanguage.getDefault() : new ContextLanguage(session);
       tu = language.getASTTranslationUnit(
           FileContent.create(path.toString(), text.chars()), info, provider, null,
-          ILanguage.OPTION_PARSE_INACTIVE_CODE, new NullLogService());
+          ILanguage.OPTION_PARSE_INACTIVE_CODE, cancellation.log());
     } catch (org.eclipse.core.runtime.CoreException e) {
       throw new UncheckedIOException(new IOException("CDT could not parse " + path + ": " + e.getMessage(), e));
     }
+    if (tu == null) throw new IllegalStateException("CDT gave up on " + path.getFileName() + " (too many tokens)");
     provider.absent().addAll(absentForced);
     Extractor x = new Extractor(texts);
     x.translationUnit(tu);

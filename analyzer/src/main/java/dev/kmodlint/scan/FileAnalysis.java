@@ -1,6 +1,8 @@
 package dev.kmodlint.scan;
 
 import dev.kmodlint.c.CFrontEnd;
+import dev.kmodlint.c.ParseCancellation;
+import dev.kmodlint.c.PreprocessorContext;
 import dev.kmodlint.cache.FactCache;
 import dev.kmodlint.kconfig.ConfigReferenceScanner;
 import dev.kmodlint.model.Code;
@@ -32,6 +34,11 @@ public final class FileAnalysis {
   }
 
   public FileFacts analyze(Path file, SourceFile.Kind kind) throws IOException {
+    return analyze(file, kind, new ParseCancellation());
+  }
+
+  /** The same, for a parse that {@code cancellation} may stop (the per-file time limit). */
+  public FileFacts analyze(Path file, SourceFile.Kind kind, ParseCancellation cancellation) throws IOException {
     Path path = file.toAbsolutePath().normalize();
     byte[] bytes;
     try {
@@ -58,7 +65,7 @@ public final class FileAnalysis {
       facts = new FileFacts(new SourceFile(path, kind, !text.binary(), Spdx.find(text), List.of(), List.of(),
           List.of(), Code.EMPTY), List.of(), 0, refs);
     } else {
-      CFrontEnd.Parsed parsed = frontEnd.parse(path, kind, text);
+      CFrontEnd.Parsed parsed = frontEnd.parse(path, kind, text, PreprocessorContext.NONE, cancellation);
       facts = new FileFacts(parsed.file(), parsed.notifications(), parsed.unresolvedIncludes(), refs);
       headersRead = parsed.headersRead();
       absent = parsed.absentIncludes();

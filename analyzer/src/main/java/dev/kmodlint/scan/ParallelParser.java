@@ -1,5 +1,6 @@
 package dev.kmodlint.scan;
 
+import dev.kmodlint.c.ParseCancellation;
 import dev.kmodlint.model.FileFacts;
 import dev.kmodlint.model.Level;
 import dev.kmodlint.model.Notification;
@@ -9,20 +10,32 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Analyzes files on all cores. Each worker runs with a deep stack (CDT recurses on deeply
- * nested expressions); a file that throws anything, StackOverflowError included, or runs
- * past the time limit becomes a notification and the worker goes on with the next file.
- * Results are keyed by path, so their order does not depend on which worker finished first.
+ * nested expressions); a file that throws anything, StackOverflowError included, becomes a
+ * notification and the worker goes on with the next file.
+ *
+ * <p>The time limit per file is kept by a watchdog: it cancels an overdue parse the way CDT
+ * cancels one (its preprocessor stops at the next token), and if the worker is still busy with
+ * that file a while later (stuck where CDT does not look, such as one macro expansion that
+ * never ends) the file is settled as timed out and a fresh worker takes over the queue; the
+ * stuck thread is a daemon and its late result is dropped. Every file's result is "not
+ * analyzed" until its worker settles it, so none can go missing. Results are keyed by path, so
+ * their order does not depend on which worker finished first.
  */
 public final class ParallelParser {
   private static final long STACK_BYTES = 256L << 20;
+  /** How long a cancelled parse may take to stop before its worker is given up. */
+  private static final long GRACE_NANOS = Duration.ofSeconds(5).toNanos();
+  private static final long WATCH_MILLIS = 50;
 
   private final FileAnalysis analysis;
   private final int jobs;
@@ -43,93 +56,162 @@ public final class ParallelParser {
     this.progress = progress;
   }
 
-  private record Task(Path path, SourceFile.Kind kind) {}
+  /** One file, settled once: by its worker, or by the watchdog when the worker overran. */
+  private static final class Task {
+    final Path path;
+    final SourceFile.Kind kind;
+    final AtomicBoolean settled = new AtomicBoolean();
+    final ParseCancellation cancellation = new ParseCancellation();
 
-  private static final class Worker extends Thread {
-    volatile Path current;
+    Task(Path path, SourceFile.Kind kind) {
+      this.path = path.toAbsolutePath().normalize();
+      this.kind = kind;
+    }
+  }
+
+  /** What a worker is doing: the watchdog reads it. */
+  private final class Worker extends Thread {
+    private final ConcurrentLinkedQueue<Task> queue;
+    private final Map<Path, FileFacts> out;
+    volatile Task current;
     volatile long startedNanos;
-    volatile boolean timedOut;
+    volatile boolean abandoned;
 
-    Worker(ThreadGroup g, Runnable r, String name) {
-      super(g, r, name, STACK_BYTES);
+    Worker(ThreadGroup g, String name, ConcurrentLinkedQueue<Task> queue, Map<Path, FileFacts> out) {
+      super(g, null, name, STACK_BYTES);
+      this.queue = queue;
+      this.out = out;
       setDaemon(true);
+    }
+
+    @Override
+    public void run() {
+      Task t;
+      while (!abandoned && (t = queue.poll()) != null) {
+        startedNanos = System.nanoTime();
+        current = t;
+        FileFacts facts;
+        try {
+          facts = analysis.analyze(t.path, t.kind, t.cancellation);
+        } catch (Throwable e) {
+          facts = failed(t, e);
+        }
+        current = null;
+        if (t.settled.compareAndSet(false, true)) {
+          out.put(t.path, facts);
+          progress.fileDone();
+        }
+      }
     }
   }
 
   /** C files are parsed, headers only read; both yield {@link FileFacts}. */
-  @SuppressWarnings({"deprecation", "removal"})
   public Map<Path, FileFacts> analyze(List<Path> cFiles, List<Path> headers) {
     Map<Path, FileFacts> out = new ConcurrentHashMap<>();
     ConcurrentLinkedQueue<Task> queue = new ConcurrentLinkedQueue<>();
+    Map<Path, Task> tasks = new LinkedHashMap<>();
     // headers first: their content hashes are then known when the C files that include them
     // are checked against the fact cache, so that no header is read twice
-    for (Path p : headers) queue.add(new Task(p, SourceFile.Kind.HEADER));
-    for (Path p : cFiles) queue.add(new Task(p, SourceFile.Kind.C));
-    int total = queue.size();
-    List<Worker> workers = new ArrayList<>();
+    for (Path p : headers) tasks.putIfAbsent(p.toAbsolutePath().normalize(), new Task(p, SourceFile.Kind.HEADER));
+    for (Path p : cFiles) tasks.putIfAbsent(p.toAbsolutePath().normalize(), new Task(p, SourceFile.Kind.C));
+    queue.addAll(tasks.values());
     ThreadGroup group = new ThreadGroup("kmodlint-parse");
-    for (int i = 0; i < Math.min(jobs, Math.max(1, total)); i++) {
-      Worker[] self = new Worker[1];
-      self[0] = new Worker(group, () -> {
-        Task t;
-        while ((t = queue.poll()) != null) {
-          Worker w = self[0];
-          w.timedOut = false;
-          w.startedNanos = System.nanoTime();
-          w.current = t.path();
-          Path abs = t.path().toAbsolutePath().normalize();
-          try {
-            out.put(abs, analysis.analyze(abs, t.kind()));
-          } catch (Throwable e) {
-            w.current = null;
-            out.put(abs, new FileFacts(SourceFile.unparsed(abs, t.kind(), Optional.empty()),
-                List.of(failure(abs, e, w.timedOut)), 0, FileAnalysis.configReferencesOnly(abs)));
-          } finally {
-            w.current = null;
-          }
+    List<Worker> workers = new ArrayList<>();
+    int[] started = {0};
+    Runnable hire = () -> {
+      Worker w = new Worker(group, "kmodlint-parse-" + started[0]++, queue, out);
+      workers.add(w);
+      w.start();
+    };
+    for (int i = 0; i < Math.min(jobs, Math.max(1, tasks.size())); i++) hire.run();
+    long limit = saturatedNanos(fileTimeout);
+    long giveUp = limit > Long.MAX_VALUE - GRACE_NANOS ? Long.MAX_VALUE : limit + GRACE_NANOS;
+    while (true) {
+      List<Worker> live = workers.stream().filter(w -> w.isAlive() && !w.abandoned).toList();
+      if (live.isEmpty()) break;
+      try {
+        live.get(0).join(WATCH_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      for (Worker w : live) {
+        Task t = w.current;
+        if (t == null || t.settled.get()) continue;
+        long elapsed = System.nanoTime() - w.startedNanos;
+        if (elapsed > limit && !t.cancellation.isCancelled()) t.cancellation.cancel();
+        if (elapsed > giveUp && t.settled.compareAndSet(false, true)) {
+          // the parse did not stop where CDT looks: settle the file, leave the thread, go on
+          out.put(t.path, notAnalyzed(t, timeout(t.path)));
           progress.fileDone();
+          w.abandoned = true;
+          if (!queue.isEmpty()) hire.run();
         }
-      }, "kmodlint-parse-" + i);
-      workers.add(self[0]);
+      }
     }
-    workers.forEach(Thread::start);
-    long limit = fileTimeout.toNanos();
-    for (Worker w : workers) {
-      while (w.isAlive()) {
-        try {
-          w.join(100);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          break;
-        }
-        for (Worker o : workers) {
-          Path cur = o.current;
-          if (cur != null && !o.timedOut && System.nanoTime() - o.startedNanos > limit
-              && o.current == cur) {
-            o.timedOut = true;
-            o.stop(); // CDT does not poll interruption; the per-parse state is dropped anyway
-          }
-        }
+    // a file no worker reached (interrupted, or every worker gave up) is still accounted for
+    for (Task t : tasks.values()) {
+      if (t.settled.compareAndSet(false, true)) {
+        out.put(t.path, notAnalyzed(t, Notification.at("parse-failure", Level.ERROR,
+            "not analyzed: the analysis of " + t.path.getFileName() + " did not run to its end",
+            SourcePosition.startOf(t.path))));
       }
     }
     return Map.copyOf(out);
   }
 
-  private Notification failure(Path file, Throwable t, boolean timedOut) {
+  private static long saturatedNanos(Duration d) {
+    try {
+      return d.toNanos();
+    } catch (ArithmeticException e) {
+      return Long.MAX_VALUE;
+    }
+  }
+
+  private FileFacts failed(Task t, Throwable e) {
+    return notAnalyzed(t, failure(t, e));
+  }
+
+  private static FileFacts notAnalyzed(Task t, Notification why) {
+    return new FileFacts(SourceFile.unparsed(t.path, t.kind, Optional.empty()), List.of(why), 0,
+        FileAnalysis.configReferencesOnly(t.path));
+  }
+
+  private Notification timeout(Path file) {
+    return Notification.at("parse-timeout", Level.ERROR,
+        "not analyzed: parsing " + file.getFileName() + " took longer than " + seconds(fileTimeout) + " s",
+        SourcePosition.startOf(file));
+  }
+
+  private static String seconds(Duration d) {
+    return d.toMillis() % 1000 == 0 ? Long.toString(d.toSeconds()) : String.format("%.1f", d.toMillis() / 1000.0);
+  }
+
+  private Notification failure(Task t, Throwable e) {
+    Path file = t.path;
     String name = file.getFileName().toString();
-    if (t instanceof UncheckedIOException u) t = u.getCause();
-    if (timedOut || t instanceof ThreadDeath)
-      return Notification.at("parse-timeout", Level.ERROR,
-          "not analyzed: parsing " + name + " took longer than " + fileTimeout.toSeconds() + " s",
-          SourcePosition.startOf(file));
-    if (t instanceof StackOverflowError)
+    if (e instanceof UncheckedIOException u) e = u.getCause();
+    if (t.cancellation.isCancelled() || ParseCancellation.isCancellation(e)) return timeout(file);
+    if (e instanceof StackOverflowError)
       return Notification.at("parse-failure", Level.ERROR,
           "not analyzed: " + name + " is nested too deeply for the C parser (stack overflow)",
           SourcePosition.startOf(file));
-    if (t instanceof java.io.IOException io)
+    if (e instanceof OutOfMemoryError)
+      return Notification.at("parse-failure", Level.ERROR,
+          "not analyzed: " + name + " needs more memory than the parser has", SourcePosition.startOf(file));
+    if (e instanceof java.io.IOException io)
       return Notification.at("read-failure", Level.ERROR,
-          "not analyzed: cannot read " + name + ": " + io.getMessage(), SourcePosition.startOf(file));
+          "not analyzed: cannot read " + file + ": " + describe(io), SourcePosition.startOf(file));
     return Notification.at("parse-failure", Level.ERROR,
-        "not analyzed: the C front-end failed on " + name + ": " + t, SourcePosition.startOf(file));
+        "not analyzed: the C front-end failed on " + name
+            + (e.getMessage() == null || e.getMessage().isBlank() ? "" : " (" + e.getMessage() + ")")
+            + "; the rest of the tree is analyzed, and a report of this file to kmodlint would help",
+        SourcePosition.startOf(file));
+  }
+
+  private static String describe(java.io.IOException e) {
+    if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+    if (e instanceof java.nio.file.NoSuchFileException) return "no such file";
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 }
