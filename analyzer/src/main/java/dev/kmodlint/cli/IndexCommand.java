@@ -44,6 +44,7 @@ final class IndexCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    Main.checkRange(spec.commandLine(), "--batch-timeout", batchTimeoutSeconds, 1, Main.MAX_TIMEOUT_SECONDS, " seconds");
     Path dir = kdir != null ? kdir : KernelDatabase.runningKernelBuildDirectory().orElseThrow(() ->
         new IOException("no /lib/modules/" + System.getProperty("os.version")
             + "/build with a Module.symvers for the running kernel; give a kernel build directory with --kdir"));
@@ -63,9 +64,9 @@ final class IndexCommand implements Callable<Integer> {
     KernelExports exports = KernelExports.fromSymvers(uts, List.of(symvers), notes::add);
     HeaderIndexer.Layout layout = HeaderIndexer.layout(dir);
     PrintWriter err = spec.commandLine().getErr();
-    HeaderIndexer.Result r = new HeaderIndexer(Duration.ofSeconds(Math.max(1, batchTimeoutSeconds)), 250)
+    HeaderIndexer.Result r = new HeaderIndexer(Duration.ofSeconds(batchTimeoutSeconds), 250)
         .index(layout, line -> {
-          err.println("kmodlint: " + line);
+          err.println("kmodlint: " + Terminal.printable(line));
           err.flush();
         });
     if (r.facts().macros().isEmpty() && r.facts().functions().isEmpty())
@@ -81,8 +82,8 @@ final class IndexCommand implements Callable<Integer> {
     } finally {
       Files.deleteIfExists(tmp);
     }
-    for (Notification n : notes) err.println("kmodlint: " + n.level().sarif() + ": " + n.message());
-    for (String p : r.problems()) err.println("kmodlint: warning: " + p);
+    for (Notification n : notes) err.println("kmodlint: " + n.level().sarif() + ": " + Terminal.printable(n.message()));
+    for (String p : r.problems()) err.println("kmodlint: warning: " + Terminal.printable(p));
     PrintWriter o = spec.commandLine().getOut();
     o.println(String.format(Locale.ROOT, "indexed %d headers of %s (%d off in its configuration) in %.1fs:"
             + " %d function-like macros, %d object-like macros, %d header functions, %d extern functions,"

@@ -38,7 +38,7 @@ final class InfoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    ModuleScan.Scan s = scan.run();
+    ModuleScan.Scan s = scan.run(spec.commandLine());
     List<Map<String, Object>> modules = new ArrayList<>();
     for (Module m : s.result().project().modules()) modules.add(describe(m, s.symbols(), s.result().scanRoot()));
     PrintWriter out = spec.commandLine().getOut();
@@ -51,9 +51,9 @@ final class InfoCommand implements Callable<Integer> {
         first = false;
         for (Map.Entry<String, Object> e : m.entrySet()) {
           if (e.getValue() instanceof List<?> list) {
-            for (Object v : list) out.println(String.format("%-15s %s", e.getKey() + ":", text(v)));
+            for (Object v : list) out.println(String.format("%-15s %s", e.getKey() + ":", Terminal.printable(text(v))));
           } else {
-            out.println(String.format("%-15s %s", e.getKey() + ":", text(e.getValue())));
+            out.println(String.format("%-15s %s", e.getKey() + ":", Terminal.printable(text(e.getValue()))));
           }
         }
       }

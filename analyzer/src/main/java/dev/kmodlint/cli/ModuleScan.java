@@ -9,8 +9,6 @@ import dev.kmodlint.model.Notification;
 import dev.kmodlint.report.AnalysisResult;
 import dev.kmodlint.symbols.SymbolResolution;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,13 +26,14 @@ final class ModuleScan {
 
   record Scan(AnalysisResult result, SymbolResolution symbols) {}
 
-  Scan run() throws IOException {
-    for (Path p : paths) if (!Files.exists(p)) throw new NoSuchFileException(p.toString());
+  Scan run(picocli.CommandLine cl) throws IOException {
+    Main.checkPaths(cl, paths);
     // like check: the nearest .kmodlint.yaml may name the kernel
     KernelOptions.Chosen chosen = kernel.choose(ConfigFiles.forInputs(paths).primary());
-    AnalysisOptions opts = new AnalysisOptions(paths, Runtime.getRuntime().availableProcessors(),
+    AnalysisOptions opts = new AnalysisOptions(paths, Math.min(Main.MAX_JOBS, Runtime.getRuntime().availableProcessors()),
         Duration.ofSeconds(60), chosen.symvers(), chosen.kdir(), Optional.empty());
     AnalysisResult r = new Analyzer(RuleRegistry.of(List.of())).analyze(opts);
+    Main.checkSomethingWasRead(r, paths);
     KernelDatabase database = Analyzer.kernelDatabase(opts, new ArrayList<Notification>());
     return new Scan(r, SymbolResolution.of(r.project(), database));
   }

@@ -47,8 +47,8 @@ public final class ProjectComposer {
 
     KconfigTypes embeddedKconfig = KconfigTypes.embedded(); // read once: it is 20,000 symbols
     KconfigModel kconfigModel = KconfigReader.read(List.copyOf(tree.kconfigs()), embeddedKconfig.modelTypes(),
-        embeddedKconfig.release(), configRefs, p -> notes.add(
-            Notification.at("read-failure", Level.WARNING, "cannot read " + p, SourcePosition.startOf(p))));
+        embeddedKconfig.release(), configRefs, (p, why) -> notes.add(
+            Notification.at("read-failure", Level.WARNING, "cannot read " + p + ": " + why, SourcePosition.startOf(p))));
     KconfigTypes kconfig = embeddedKconfig.overriddenBy(KconfigTypes.of(kconfigModel));
     List<KbuildDirectory> kbuildDirs = readKbuild(tree, jobs);
     for (KbuildDirectory kd : kbuildDirs) notes.addAll(KbuildModelBuilder.remainingNotifications(kd));

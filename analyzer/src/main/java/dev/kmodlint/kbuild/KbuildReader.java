@@ -5,6 +5,7 @@ import dev.kmodlint.model.KbuildModel;
 import dev.kmodlint.model.Level;
 import dev.kmodlint.model.Notification;
 import dev.kmodlint.model.SourcePosition;
+import dev.kmodlint.text.BoundedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,7 +51,11 @@ import org.antlr.v4.runtime.tree.TerminalNode;
  */
 public final class KbuildReader {
   /** A Makefile that exists but cannot be read (I/O error, too large). */
-  public static final String READ_ERROR = "kbuild-read-error";
+  public static final String READ_ERROR = "read-failure";
+  /** An object list kmodlint could not evaluate: the modules it names are not analyzed. */
+  public static final String UNEVALUATED = "kbuild-unevaluated";
+  /** The expansion budget ran out, or an expansion was cut at its word limit. */
+  public static final String EXPANSION_LIMIT = "kbuild-expansion-limit";
   /** A syntax problem; the rest of the file is still used. */
   public static final String PARSE_ERROR = MakefileSyntax.PARSE_ERROR;
 
@@ -76,7 +81,7 @@ public final class KbuildReader {
   /** The syntax problems of one Makefile on its own (includes not followed). */
   public static List<Notification> syntaxProblems(Path makefile) throws IOException {
     Path p = makefile.toAbsolutePath().normalize();
-    return MakefileSyntax.parse(p, Evaluation.decode(Files.readAllBytes(p))).notifications();
+    return MakefileSyntax.parse(p, Evaluation.decode(BoundedReader.read(p, MAX_BYTES))).notifications();
   }
 
   public KbuildDirectory read(Path directory) {
@@ -84,11 +89,22 @@ public final class KbuildReader {
     Optional<Path> makefile = MAKEFILE_NAMES.stream().map(dir::resolve).filter(Files::isRegularFile).findFirst();
     if (makefile.isEmpty()) return new KbuildDirectory(dir, Optional.empty(), List.of(), List.of());
     Evaluation evaluation = new Evaluation(dir);
-    evaluation.readFile(makefile.get(), false);
-    List<KbuildModule> modules = evaluation.modules();
+    List<KbuildModule> modules;
+    List<KbuildModel.Composite> composites;
+    try {
+      evaluation.readFile(makefile.get(), false);
+      modules = evaluation.modules();
+      composites = evaluation.compositeList();
+    } catch (StackOverflowError e) {
+      // nested thousands deep (conditionals, references): what was read so far is dropped
+      return new KbuildDirectory(dir, makefile, List.of(), List.of(Notification.at("parse-failure", Level.WARNING,
+          makefile.get().getFileName() + " is nested too deeply to be read (thousands of conditionals or"
+          + " references within each other); the modules it builds are not analyzed",
+          SourcePosition.startOf(makefile.get()))), List.of(), List.of(), List.of(), List.of(), Set.of(), true);
+    }
+    evaluation.limits(makefile.get());
     return new KbuildDirectory(dir, makefile, modules, evaluation.notifications, evaluation.entries,
-        evaluation.compositeList(), evaluation.assignments, evaluation.configUses, evaluation.mentioned,
-        evaluation.opaque);
+        composites, evaluation.assignments, evaluation.configUses, evaluation.mentioned, evaluation.opaque);
   }
 
   /** An {@code obj-*} or {@code lib-*} assignment, kept until all variables are known. */
@@ -131,16 +147,10 @@ public final class KbuildReader {
       filesRead++;
       String text;
       try {
-        if (Files.size(path) > MAX_BYTES) {
-          notifications.add(Notification.at(READ_ERROR, Level.WARNING, path.getFileName()
-              + " is larger than " + (MAX_BYTES >> 20) + " MiB and is not read as a Kbuild file",
-              SourcePosition.startOf(path)));
-          return;
-        }
-        text = decode(Files.readAllBytes(path));
-      } catch (IOException e) {
-        notifications.add(Notification.at(READ_ERROR, Level.WARNING,
-            "cannot read " + path.getFileName() + ": " + e.getMessage(), SourcePosition.startOf(path)));
+        text = decode(BoundedReader.read(path, MAX_BYTES));
+      } catch (BoundedReader.ReadFailure e) {
+        notifications.add(Notification.at(READ_ERROR, Level.WARNING, "cannot read " + path + " as a Kbuild file: "
+            + e.reason(), SourcePosition.startOf(path)));
         return;
       }
       including.push(path);
@@ -239,11 +249,23 @@ public final class KbuildReader {
       }
     }
 
+    /** Where the expansion budget ran out or a list was cut, for the notification. */
+    private SourcePosition exhaustedAt;
+    private SourcePosition truncatedAt;
+
     List<KbuildModule> modules() {
       Map<String, Declaration> declarations = new LinkedHashMap<>();
       for (ObjectList list : objectLists) {
+        boolean before = variables.exhausted();
         MakeVariables.Expansion expansion = variables.expandListChecked(list.words());
         if (!expansion.complete()) opaque = true;
+        if (!list.words().isEmpty()) {
+          SourcePosition at = list.words().get(0).position();
+          if (variables.exhausted() && !before && exhaustedAt == null) exhaustedAt = at;
+          if (variables.takeTruncated() && truncatedAt == null) truncatedAt = at;
+        }
+        if (!expansion.complete() && !variables.exhausted() && list.linkage() != Linkage.BUILTIN && !list.library())
+          unevaluated(list);
         for (Word w : expansion.words()) {
           entry(list, w);
           String name = objectBase(w.text());
@@ -268,6 +290,37 @@ public final class KbuildReader {
         modules.add(new KbuildModule(d.name(), d.linkage(), d.at(), objects, d.gatingConfigs()));
       }
       return modules;
+    }
+
+    /**
+     * Says which words of an obj-m (or obj-$(CONFIG_X)) list could not be evaluated: each may
+     * name modules, which are then not analyzed, and their C files are not reported unbuilt.
+     */
+    private void unevaluated(ObjectList list) {
+      for (Word w : list.words()) {
+        if (variables.expandListChecked(List.of(w)).complete()) continue;
+        Optional<String> why = variables.unevaluated(w, directoryVariables);
+        if (why.isEmpty()) continue;
+        String text = w.text().length() > 80 ? w.text().substring(0, 77) + "..." : w.text();
+        notifications.add(Notification.at(UNEVALUATED, Level.WARNING, "the module list entry '" + text + "' uses "
+            + why.get() + ": the modules it names are not analyzed", w.position()));
+      }
+    }
+
+    /** The notifications of the budgets: expansion stopped, or a list cut at its word limit. */
+    void limits(Path makefile) {
+      if (variables.exhausted()) {
+        notifications.add(Notification.at(EXPANSION_LIMIT, Level.WARNING, "expanding the variables of "
+            + makefile.getFileName() + " took more than " + MakeVariables.MAX_STEPS + " steps (recursive variables"
+            + " that each use the one before several times, V2 = $(V1) $(V1), double the work at every level);"
+            + " kmodlint stopped there, and the modules and objects listed through them are not analyzed",
+            exhaustedAt != null ? exhaustedAt : SourcePosition.startOf(makefile)));
+      }
+      if (truncatedAt != null) {
+        notifications.add(Notification.at(EXPANSION_LIMIT, Level.WARNING, "an object list of "
+            + makefile.getFileName() + " has more than " + MakeVariables.maxWords() + " words; kmodlint analyzes"
+            + " the first " + MakeVariables.maxWords() + " of them", truncatedAt));
+      }
     }
 
     private void entry(ObjectList list, Word w) {

@@ -20,6 +20,12 @@ final class MakeVariables {
   private static final int MAX_ALTERNATIVES = 32;
   private static final int MAX_WORDS = 4096;
   private static final int MAX_DEPTH = 32;
+  /**
+   * Steps (words and references expanded) one directory's Makefiles may take. Kbuild files take
+   * a few thousand; recursive variables that each use the one before twice ({@code V2 = $(V1)
+   * $(V1)}) double the work per level and would take 2^40 steps at 40 levels.
+   */
+  static final long MAX_STEPS = 1_000_000;
 
   /**
    * One value a variable may have. Recursive ({@code =}) values keep their words as written and
@@ -38,6 +44,20 @@ final class MakeVariables {
   }
 
   private final Map<String, Variable> variables = new HashMap<>();
+  private long steps;
+  private boolean truncated;
+
+  /** True once {@link #MAX_STEPS} ran out: from then on every expansion is unknown. */
+  boolean exhausted() {
+    return steps > MAX_STEPS;
+  }
+
+  /** True when an expansion since the last call had more than {@value #MAX_WORDS} words and was cut there. */
+  boolean takeTruncated() {
+    boolean t = truncated;
+    truncated = false;
+    return t;
+  }
 
   /** Applies {@code name op words}; {@code conditional} when inside an ifeq/ifdef branch. */
   void assign(String name, String op, List<Word> words, boolean conditional) {
@@ -163,6 +183,7 @@ final class MakeVariables {
   private Expansion expandWord(Word word, Scope scope) {
     String text = word.text();
     if (text.indexOf('$') < 0) return new Expansion(List.of(word), true);
+    if (++steps > MAX_STEPS) return Expansion.UNKNOWN;
     // A word that is one reference keeps the positions of the words it stands for, so an
     // object listed in "OBJS := a.o b.o" is placed where it is written.
     if (isWholeReference(text)) {
@@ -241,6 +262,7 @@ final class MakeVariables {
 
   /** The texts one reference ({@code inner} is what is between the parentheses) stands for. */
   private List<String> referenceTexts(String inner, Scope scope) {
+    if (++steps > MAX_STEPS) return null;
     Reference ref = Reference.parse(inner);
     if (ref == null) return null;
     String name = resolveName(ref.name(), scope);
@@ -308,8 +330,38 @@ final class MakeVariables {
   private static final java.util.regex.Pattern CONFIG_RUN =
       java.util.regex.Pattern.compile("(?:\\$\\(CONFIG_\\w+\\))+");
 
-  private static List<Word> cap(List<Word> words) {
-    return words.size() > MAX_WORDS ? List.copyOf(words.subList(0, MAX_WORDS)) : words;
+  private List<Word> cap(List<Word> words) {
+    if (words.size() <= MAX_WORDS) return words;
+    truncated = true;
+    return List.copyOf(words.subList(0, MAX_WORDS));
+  }
+
+  static int maxWords() {
+    return MAX_WORDS;
+  }
+
+  private static final java.util.regex.Pattern FUNCTION = java.util.regex.Pattern.compile("\\$[({]([a-z-]+)[ \t]");
+  private static final java.util.regex.Pattern SIMPLE_REFERENCE =
+      java.util.regex.Pattern.compile("\\$[({]([A-Za-z0-9_.-]+)[)}]");
+
+  /**
+   * Why {@code word} cannot be evaluated, for a notification: the make function it calls, or a
+   * variable it names that no line sets (make's command line may). Empty for the rest, which
+   * make itself rejects or leaves empty (a variable that references itself, an unclosed
+   * reference, a name computed from nothing).
+   */
+  java.util.Optional<String> unevaluated(Word word, Map<String, String> fallback) {
+    java.util.regex.Matcher f = FUNCTION.matcher(word.text());
+    if (f.find()) return java.util.Optional.of("$(" + f.group(1) + " ...), a make function kmodlint does not evaluate");
+    if (word.text().replaceAll(SIMPLE_REFERENCE.pattern(), "").contains("$")) return java.util.Optional.empty();
+    java.util.regex.Matcher v = SIMPLE_REFERENCE.matcher(word.text());
+    while (v.find()) {
+      String name = v.group(1);
+      if (!name.startsWith("CONFIG_") && !variables.containsKey(name) && !fallback.containsKey(name))
+        return java.util.Optional.of("$(" + name + "), which no line of the Makefile sets (make's command line or"
+            + " environment may)");
+    }
+    return java.util.Optional.empty();
   }
 
   private static boolean isWholeReference(String text) {

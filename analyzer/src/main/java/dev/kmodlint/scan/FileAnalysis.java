@@ -12,10 +12,10 @@ import dev.kmodlint.model.Level;
 import dev.kmodlint.model.Notification;
 import dev.kmodlint.model.SourceFile;
 import dev.kmodlint.model.SourcePosition;
+import dev.kmodlint.text.BoundedReader;
 import dev.kmodlint.text.SourceText;
 import dev.kmodlint.text.Spdx;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -42,15 +42,18 @@ public final class FileAnalysis {
     Path path = file.toAbsolutePath().normalize();
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(path);
-    } catch (IOException e) {
+      bytes = BoundedReader.read(path, SourceText.MAX_BYTES);
+    } catch (BoundedReader.ReadFailure e) {
       if (kind != SourceFile.Kind.HEADER) throw e;
       return new FileFacts(SourceFile.unparsed(path, kind, Optional.empty()),
-          List.of(Notification.at("read-failure", Level.WARNING, "cannot read " + path + ": " + e.getMessage(),
+          List.of(Notification.at("read-failure", Level.WARNING, "cannot read " + path + ": " + e.reason(),
               SourcePosition.startOf(path))), 0, List.of());
     }
     String hash = null;
-    if (cache.isPresent()) {
+    // the cache names files by their path as a string: one whose name is not valid in this
+    // encoding (bad\xff.c) comes back as another file (bad\uFFFD.c), so it is not cached
+    boolean cached = cache.isPresent() && roundTrips(path);
+    if (cached) {
       hash = FactCache.contentHash(bytes);
       cache.get().knownContent(path, hash);
       Optional<FileFacts> hit = cache.get().load(path, hash);
@@ -70,8 +73,17 @@ public final class FileAnalysis {
       headersRead = parsed.headersRead();
       absent = parsed.absentIncludes();
     }
-    if (cache.isPresent()) cache.get().store(path, hash, headersRead, absent, facts);
+    if (cached) cache.get().store(path, hash, headersRead, absent, facts);
     return facts;
+  }
+
+  /** True when the path's name, as a string, names the same file again. */
+  static boolean roundTrips(Path path) {
+    try {
+      return Path.of(path.toString()).equals(path);
+    } catch (java.nio.file.InvalidPathException e) {
+      return false;
+    }
   }
 
   /** The {@code CONFIG_} references of a file the front-end gave up on, which Kconfig rules still need. */

@@ -82,7 +82,9 @@ public final class SourceTree {
     for (Path in : inputs) {
       Path p = in.toAbsolutePath().normalize();
       if (Files.isDirectory(p)) t.walkDir(p);
-      else t.addFile(p, true);
+      else if (Files.isRegularFile(p)) t.addFile(p, true);
+      else t.notifications.add(Notification.at("read-failure", Level.WARNING, "skipped " + p + ": not a regular"
+          + " file (a named pipe, socket or device)", dev.kmodlint.model.SourcePosition.startOf(p)));
     }
     return t;
   }
@@ -102,7 +104,7 @@ public final class SourceTree {
   }
 
   private void walkDir(Path root) throws IOException {
-    Files.walkFileTree(root, new SimpleFileVisitor<>() {
+    java.nio.file.FileVisitor<Path> visitor = new SimpleFileVisitor<>() {
       @Override
       public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
         String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
@@ -122,7 +124,16 @@ public final class SourceTree {
             "skipped " + file + ": " + describe(e)));
         return FileVisitResult.CONTINUE;
       }
-    });
+    };
+    if (!Files.isSymbolicLink(root)) {
+      Files.walkFileTree(root, visitor);
+      return;
+    }
+    // a PATH that is a link to a directory: its entries are walked as if each were named (the
+    // walk would take the link itself for a file); links inside it are still not followed
+    try (java.nio.file.DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
+      for (Path e : entries) Files.walkFileTree(e, visitor);
+    }
   }
 
   private void addFile(Path file, boolean explicit) {

@@ -289,7 +289,10 @@ class KbuildReaderTest {
     assertAt(m.objects().get(1).listedAt(), makefile(), 4, 2, 10);
     assertAt(m.objects().get(2).listedAt(), makefile(), 5, 12, 19);
     assertAt(d.modules().get(1).declaredAt(), makefile(), 8, 6, 12);
-    assertEquals(List.of(), d.notifications());
+    // the $(call ...) may name modules too: said, where it is written
+    assertEquals(List.of("kbuild-unevaluated"), d.notifications().stream().map(Notification::id).toList());
+    assertEquals(7, d.notifications().get(0).position().get().line());
+    assertEquals(10, d.notifications().get(0).position().get().column());
   }
 
   @Test
@@ -494,6 +497,55 @@ class KbuildReaderTest {
     assertEquals(List.of(), d.modules());
     assertEquals(1, d.notifications().size());
     assertTrue(d.notifications().get(0).message().contains("nest 50000 deep"), d.notifications().toString());
+  }
+
+  @Test
+  void recursiveVariablesDoublingPerLevelStopAtTheBudgetAndSaySo() throws IOException {
+    StringBuilder mk = new StringBuilder("V0 = d.o\n");
+    for (int i = 1; i <= 40; i++) mk.append("V" + i + " = $(V" + (i - 1) + ") $(V" + (i - 1) + ")\n");
+    write("Makefile", mk + "obj-m += $(V40) plain.o\n");
+    long start = System.nanoTime();
+    KbuildDirectory d = reader.read(dir);
+    assertTrue(System.nanoTime() - start < 30_000_000_000L, "2^40 expansions were not cut short");
+    assertEquals(List.of("plain"), names(d), "what needs no expansion is still read");
+    assertTrue(d.opaque(), "what the budget left unknown may build any C file");
+    Notification n = d.notifications().stream().filter(x -> x.id().equals(KbuildReader.EXPANSION_LIMIT))
+        .findFirst().orElseThrow(() -> new AssertionError(d.notifications().toString()));
+    assertEquals(Level.WARNING, n.level());
+    assertEquals(42, n.position().get().line());
+  }
+
+  @Test
+  void anObjectListLongerThanTheWordLimitIsCutAndSaysSo() throws IOException {
+    StringBuilder mk = new StringBuilder("obj-m :=");
+    for (int i = 0; i < 5000; i++) mk.append(" w").append(i).append(".o");
+    write("Makefile", mk + "\n");
+    KbuildDirectory d = reader.read(dir);
+    assertEquals(4096, d.modules().size());
+    assertEquals(List.of(KbuildReader.EXPANSION_LIMIT), d.notifications().stream().map(Notification::id).toList());
+  }
+
+  @Test
+  void moduleListsMadeByMakeFunctionsOrUnsetVariablesAreNotifications() throws IOException {
+    write("Makefile", "MODS := fa fb\nobj-m := $(foreach m,$(MODS),$(m).o)\nobj-m += $(patsubst %.c,%.o,a.c)\n"
+        + "obj-m += $(NAME_FROM_COMMAND_LINE).o $(src)/x.o known.o\nobj-y += $(call f,x)\n");
+    KbuildDirectory d = reader.read(dir);
+    assertEquals(List.of("known"), names(d).stream().filter(n -> !n.contains("/")).toList());
+    List<Notification> n = d.notifications();
+    assertEquals(List.of(2, 3, 4), n.stream().map(x -> x.position().get().line()).toList(), n.toString());
+    assertTrue(n.stream().allMatch(x -> x.id().equals(KbuildReader.UNEVALUATED) && x.level() == Level.WARNING));
+    assertTrue(n.get(0).message().contains("$(foreach ...)"), n.get(0).message());
+    assertTrue(n.get(2).message().contains("$(NAME_FROM_COMMAND_LINE)"), n.get(2).message());
+  }
+
+  @Test
+  void aMakefileTooLargeIsAReadFailure() throws IOException {
+    try (var f = new java.io.RandomAccessFile(write("Makefile", "obj-m += x.o\n").toFile(), "rw")) {
+      f.setLength((1L << 31) + 1);
+    }
+    KbuildDirectory d = reader.read(dir);
+    assertEquals(List.of("read-failure"), d.notifications().stream().map(Notification::id).toList());
+    assertTrue(d.notifications().get(0).message().contains("2.0 GiB"), d.notifications().get(0).message());
   }
 
   @Test
