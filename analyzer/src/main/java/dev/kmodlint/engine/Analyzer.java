@@ -102,12 +102,13 @@ public final class Analyzer {
     List<Module> modules = new ArrayList<>();
     Set<Path> claimed = new HashSet<>();
     int unknownGates = 0;
-    for (KbuildDirectory kd : readKbuild(tree, options.jobs())) {
+    for (KbuildDirectory kd : readKbuild(tree, options.jobs(), kbuildEnvironment(kernel, root))) {
       Path dir = kd.directory();
       kbuildDirs.add(kd);
       notes.addAll(BuildConfiguration.remainingNotifications(kd));
       // a Makefile whose lists kmodlint cannot evaluate may build any C file beside it
       if (kd.opaque()) claimed.addAll(tree.cFilesByDir.getOrDefault(dir, List.of()));
+      claimed.addAll(kd.sources());
       for (KbuildModule km : kd.modules()) {
         for (KbuildObject o : km.objects()) o.source().ifPresent(s -> claimed.add(s.toAbsolutePath().normalize()));
         if (km.linkage() == KbuildModule.Linkage.BUILTIN) continue;
@@ -141,13 +142,25 @@ public final class Analyzer {
         Instant.now(), true, files.size(), suppressed);
   }
 
+  /** What the Makefiles get from outside: the assumed kernel's release and .config, the tree. */
+  private static dev.kmodlint.kbuild.KbuildEnvironment kbuildEnvironment(KernelDatabase kernel, Path root) {
+    dev.kmodlint.kbuild.KbuildEnvironment env = dev.kmodlint.kbuild.KbuildEnvironment.unknown()
+        .withSourceTree(dev.kmodlint.kbuild.KbuildEnvironment.kernelSourceTree(root));
+    env = env.withTree(Optional.of(env.sourceTree().orElse(root)));
+    Optional<dev.kmodlint.kernel.KernelConfig> config = kernel.config();
+    if (config.isPresent()) env = env.withKernelConfig(config.get().values()).withKernel(config.get().release());
+    return env;
+  }
+
   /** The Makefiles of the tree, read on all cores, in directory order. */
-  private static List<KbuildDirectory> readKbuild(SourceTree tree, int jobs) {
+  private static List<KbuildDirectory> readKbuild(SourceTree tree, int jobs,
+      dev.kmodlint.kbuild.KbuildEnvironment env) {
     List<Path> dirs = List.copyOf(tree.kbuildDirs);
-    if (jobs <= 1 || dirs.size() < 2) return dirs.stream().map(d -> new KbuildReader().read(d)).toList();
+    KbuildReader reader = new KbuildReader(env);
+    if (jobs <= 1 || dirs.size() < 2) return dirs.stream().map(reader::read).toList();
     java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(jobs);
     try {
-      return pool.submit(() -> dirs.parallelStream().map(d -> new KbuildReader().read(d)).toList()).join();
+      return pool.submit(() -> dirs.parallelStream().map(reader::read).toList()).join();
     } finally {
       pool.shutdown();
     }
