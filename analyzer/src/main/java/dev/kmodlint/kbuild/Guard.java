@@ -21,6 +21,8 @@ final class Guard {
   /** For each id, the bit set of the choices allowed; never empty, never all of them. */
   private final int[] masks;
 
+  private List<Guard> negation;
+
   private Guard(int[] ids, int[] masks) {
     this.ids = ids;
     this.masks = masks;
@@ -109,6 +111,8 @@ final class Guard {
    * (l1 and not l2).
    */
   List<Guard> not() {
+    List<Guard> cached = negation;
+    if (cached != null) return cached;
     List<Guard> out = new ArrayList<>();
     Guard prefix = TRUE;
     for (int k = 0; k < ids.length; k++) {
@@ -116,7 +120,8 @@ final class Guard {
       out.add(prefix.and(of(ids[k], complement)));
       prefix = prefix.and(of(ids[k], masks[k]));
     }
-    return out;
+    negation = List.copyOf(out);
+    return negation;
   }
 
   /**

@@ -21,7 +21,9 @@ import java.util.Set;
  * outside it is built by nothing here. {@code unknownWords}: words of object lists whose value
  * kmodlint cannot know ({@code $(shell ...)}): counted, never dropped in silence.
  * {@code subdirCcflags}: the {@code subdir-ccflags-y} words that reach the directories below
- * (the parents' included).
+ * (the parents' included). {@code files}: the Makefile and the files it includes, as read.
+ * {@code includedBy}: the directory above whose Makefile includes this one's (it is then read
+ * here out of the context it is written for, and says nothing of what it could not follow).
  */
 public record KbuildDirectory(
     Path directory,
@@ -37,7 +39,9 @@ public record KbuildDirectory(
     List<Path> extraSymbols,
     Set<Path> sources,
     int unknownWords,
-    List<String> subdirCcflags) {
+    List<String> subdirCcflags,
+    List<Path> files,
+    Optional<Path> includedBy) {
 
   public KbuildDirectory {
     modules = List.copyOf(modules);
@@ -50,12 +54,13 @@ public record KbuildDirectory(
     extraSymbols = List.copyOf(extraSymbols);
     sources = Set.copyOf(sources);
     subdirCcflags = List.copyOf(subdirCcflags);
+    files = List.copyOf(files);
   }
 
   public KbuildDirectory(Path directory, Optional<Path> makefile, List<KbuildModule> modules,
       List<Notification> notifications) {
     this(directory, makefile, modules, notifications, List.of(), List.of(), List.of(), List.of(), Set.of(), false,
-        List.of(), Set.of(), 0, List.of());
+        List.of(), Set.of(), 0, List.of(), List.of(), Optional.empty());
   }
 
   /** True when the Makefile makes some loadable module (obj-m, or obj-$(CONFIG_X)). */

@@ -12,6 +12,9 @@ import java.util.Set;
  * variable (without {@code CONFIG_} prefix removed: e.g. {@code CONFIG_FOO}), kept whatever the
  * kernel's .config says of them. {@code conditions}: why the Makefile lists it only in some
  * configurations (an {@code ifeq} it cannot decide); empty when it always does.
+ * {@code unbuiltObjects}: parts the kernel's .config leaves out ({@code foo-$(CONFIG_BAR) += bar.o}
+ * with BAR not set), each with the symbols that would add it: not objects of this build, but
+ * where a reference of the module may be defined in another configuration.
  */
 public record KbuildModule(
     String name,
@@ -19,7 +22,8 @@ public record KbuildModule(
     SourcePosition declaredAt,
     List<KbuildObject> objects,
     Set<String> gatingConfigs,
-    List<String> conditions) {
+    List<String> conditions,
+    List<KbuildObject> unbuiltObjects) {
 
   /** obj-m; obj-$(CONFIG_X) (a module when X is m); obj-y / lib-y (never a module). */
   public enum Linkage { MODULE, CONFIGURABLE, BUILTIN }
@@ -28,11 +32,12 @@ public record KbuildModule(
     objects = List.copyOf(objects);
     gatingConfigs = Set.copyOf(gatingConfigs);
     conditions = List.copyOf(conditions);
+    unbuiltObjects = List.copyOf(unbuiltObjects);
   }
 
   public KbuildModule(String name, Linkage linkage, SourcePosition declaredAt, List<KbuildObject> objects,
       Set<String> gatingConfigs) {
-    this(name, linkage, declaredAt, objects, gatingConfigs, List.of());
+    this(name, linkage, declaredAt, objects, gatingConfigs, List.of(), List.of());
   }
 
   public boolean conditional() {

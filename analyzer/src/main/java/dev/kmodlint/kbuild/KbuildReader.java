@@ -144,7 +144,7 @@ public final class KbuildReader {
     if (makefile.isEmpty()) {
       d = new KbuildDirectory(dir, Optional.empty(), List.of(), List.of());
     } else {
-      Reading r = new Reading(dir, makefile.get(), inheritedCcflags(dir));
+      Reading r = new Reading(dir, makefile.get(), inheritedCcflags(dir), includedBy(dir, makefile.get()));
       d = r.read();
     }
     return d;
@@ -156,10 +156,7 @@ public final class KbuildReader {
    */
   private List<String> inheritedCcflags(Path dir) {
     Path parent = dir.getParent();
-    if (parent == null || env.tree().isEmpty() || !parent.startsWith(env.tree().get())) return List.of();
-    if (env.sourceTree().isPresent() && !parent.startsWith(env.sourceTree().get())) return List.of();
-    if (env.sourceTree().isPresent() && parent.equals(env.sourceTree().get())) return List.of();
-    if (makefileOf(parent).isEmpty()) return List.of();
+    if (parent == null || !withinAncestors(parent) || makefileOf(parent).isEmpty()) return List.of();
     KbuildDirectory p = readOnce(parent);
     for (KbuildModel.Entry e : p.entries()) {
       if (!e.directory()) continue;
@@ -172,6 +169,22 @@ public final class KbuildReader {
     return List.of();
   }
 
+  /** The directory above whose Makefile includes {@code makefile} (nouveau/Kbuild includes nvkm/Kbuild), if any. */
+  private Optional<Path> includedBy(Path dir, Path makefile) {
+    for (Path a = dir.getParent(); a != null; a = a.getParent()) {
+      if (!withinAncestors(a)) break;
+      if (makefileOf(a).isEmpty()) continue;
+      if (readOnce(a).files().contains(makefile)) return Optional.of(a);
+    }
+    return Optional.empty();
+  }
+
+  /** A directory above may be read for what it passes down: inside the tree, below the kernel tree's root. */
+  private boolean withinAncestors(Path a) {
+    if (env.tree().isEmpty() || !a.startsWith(env.tree().get())) return false;
+    return env.sourceTree().isEmpty() || (a.startsWith(env.sourceTree().get()) && !a.equals(env.sourceTree().get()));
+  }
+
   /** A list of what a directory builds, as the file names it. */
   private record ListVariable(String name, KbuildModel.Linkage linkage, Linkage moduleLinkage, Set<String> gates) {}
 
@@ -182,6 +195,7 @@ public final class KbuildReader {
     private final Path dir;
     private final Path makefile;
     private final List<String> inherited;
+    private final Optional<Path> includedBy;
     private final MakeEvaluator ev;
     private final Map<String, ListVariable> gatedLists = new LinkedHashMap<>();
     private final Map<String, Integer> firstAssigned = new HashMap<>();
@@ -193,15 +207,23 @@ public final class KbuildReader {
     private final Set<String> mentioned = new HashSet<>();
     private final List<KbuildModel.ConfigUse> configUses = new ArrayList<>();
     private final Map<String, MakeText> finalValues = new HashMap<>();
+    private final Map<String, List<Word>> finalWords = new HashMap<>();
+    private final Map<String, CompileFlags> parsedFlags = new HashMap<>();
     private final Map<String, CompileFlags> flagsCache = new HashMap<>();
     private final List<Word> unknown = new ArrayList<>();
+    /** Words of {@code foo-} lists, by place, with the CONFIG symbols whose being unset put them there. */
+    private final Map<SourcePosition, Set<String>> notSetBy = new HashMap<>();
+    /** Sources the files name anywhere, in branches not taken too ({@code ../misc/x.o}). */
+    private final Set<Path> writtenSources = new HashSet<>();
+    private boolean flagsUnknown;
     private int unknownWords;
     private boolean mentionsExtraSymbols;
 
-    Reading(Path dir, Path makefile, List<String> inherited) {
+    Reading(Path dir, Path makefile, List<String> inherited, Optional<Path> includedBy) {
       this.dir = dir;
       this.makefile = makefile;
       this.inherited = inherited;
+      this.includedBy = includedBy;
       this.ev = new MakeEvaluator(env, dir, true, this);
     }
 
@@ -224,19 +246,38 @@ public final class KbuildReader {
           sources.add(f);
         }
       }
+      sources.addAll(writtenSources);
       List<Notification> notifications = new ArrayList<>(ev.notifications());
-      if (unknownWords > 0) {
-        Word first = unknown.get(0);
-        notifications.add(Notification.at(NOT_EVALUATED, Level.NOTE, unknownWords + " word(s) of the object lists of "
-            + makefile.getFileName() + " cannot be known here (e.g. " + ev.known.display(first.text()) + ": "
-            + String.join(", ", ev.known.reasons(first.text())) + "); the objects they name are unknown",
-            first.at() != null ? first.at() : SourcePosition.startOf(makefile)));
-      }
+      // a Makefile that a parent's includes: read here on its own, out of the context it is written for
+      if (includedBy.isEmpty()) summarizeUnfollowed(notifications);
       List<String> subdir = new ArrayList<>(inherited);
       subdir.addAll(certainWords("subdir-ccflags-y"));
       return new KbuildDirectory(dir, Optional.of(makefile), modules, notifications, entries, composites,
           assignments, configUses, mentioned, ev.opaque || unknownWords > 0, extraSymbols(), sources, unknownWords,
-          subdir);
+          subdir, ev.filesRead(), includedBy);
+    }
+
+    /**
+     * One note per directory for what kmodlint could not follow: object words it cannot know,
+     * includes and $(eval)s it could not read.
+     */
+    private void summarizeUnfollowed(List<Notification> out) {
+      List<String> parts = new ArrayList<>();
+      SourcePosition at = null;
+      if (unknownWords > 0) {
+        Word first = unknown.get(0);
+        parts.add(unknownWords + " word(s) of its object lists cannot be known here (e.g. "
+            + ev.known.display(first.text()) + ": " + String.join(", ", ev.known.reasons(first.text())) + ")");
+        at = first.at();
+      }
+      List<MakeEvaluator.Unfollowed> u = ev.unfollowed();
+      for (int k = 0; k < u.size() && k < 3; k++) parts.add(u.get(k).what());
+      if (u.size() > 3) parts.add((u.size() - 3) + " more");
+      if (at == null && !u.isEmpty()) at = u.get(0).at();
+      if (parts.isEmpty()) return;
+      out.add(Notification.at(NOT_EVALUATED, Level.NOTE, "kmodlint does not follow all of "
+          + dir.getFileName() + "/" + makefile.getFileName() + ": " + String.join("; ", parts)
+          + "; what these would add to the build is unknown", at != null ? at : SourcePosition.startOf(makefile)));
     }
 
     // --- listener
@@ -263,8 +304,18 @@ public final class KbuildReader {
     }
 
     @Override
-    public void assignment(String name, SourcePosition at, String valueAsWritten, boolean evaluated) {
+    public void assignment(String name, String rawName, SourcePosition at, String valueAsWritten, MakeText value,
+        boolean evaluated) {
       if (evaluated) firstAssigned.putIfAbsent(name, firstAssigned.size());
+      if (evaluated && name.endsWith("-") && rawName.contains("CONFIG_")) {
+        // foo-$(CONFIG_X) += bar.o with X not set: which symbols left bar.o out
+        Set<String> configs = new LinkedHashSet<>();
+        Matcher c = CONFIG_REFERENCE.matcher(rawName);
+        while (c.find()) configs.add(c.group(1));
+        for (MakeText.Piece p : value.pieces) {
+          if (!p.text().isBlank() && p.at() != null) notSetBy.computeIfAbsent(p.at(), k -> new LinkedHashSet<>()).addAll(configs);
+        }
+      }
       if (valueAsWritten.contains("KBUILD_EXTRA_SYMBOLS") || name.equals("KBUILD_EXTRA_SYMBOLS")) {
         mentionsExtraSymbols = true;
       }
@@ -307,6 +358,18 @@ public final class KbuildReader {
       }
     }
 
+    @Override
+    public void unknownAssignment(String rawName, SourcePosition at, Set<String> reasons) {
+      String n = rawName.replaceAll("\\$[({][^)}]*[)}]", "X");
+      if (n.startsWith("obj-") || n.startsWith("lib-") || n.matches(".*-(X|y|m|objs)")) {
+        ev.opaque = true;
+        ev.unfollowed("the list assigned at " + ev.place(at) + " is named by " + String.join(", ", reasons)
+            + "; kmodlint does not know which one it is", at);
+      } else if (n.toLowerCase(java.util.Locale.ROOT).contains("flags")) {
+        flagsUnknown = true;
+      }
+    }
+
     // --- lists
 
     private MakeText finalValue(String name) {
@@ -315,11 +378,16 @@ public final class KbuildReader {
 
     /** The words of a variable after the file; an unlistable value is one unknown word. */
     private List<Word> words(String name) {
+      List<Word> cached = finalWords.get(name);
+      if (cached != null) return cached;
       MakeText t = finalValue(name);
       List<Word> w = ev.words(t, Guard.TRUE);
-      if (w != null) return w;
-      return List.of(new Word(ev.known.unknownString(name + ", which depends on too many conditions"),
-          t.firstPosition(null), Guard.TRUE));
+      if (w == null) {
+        w = List.of(new Word(ev.known.unknownString(name + ", which depends on too many conditions"),
+            t.firstPosition(null), Guard.TRUE));
+      }
+      finalWords.put(name, w);
+      return w;
     }
 
     /** The words present in every world, none unknown: for flags passed down. */
@@ -394,18 +462,51 @@ public final class KbuildReader {
       return out;
     }
 
+    /** True when the kernel's .config is known and sets none of {@code gates}. */
+    private boolean gatesOff(Set<String> gates) {
+      if (gates.isEmpty() || env.kernelConfig().isEmpty()) return false;
+      for (String g : gates) if (env.kernelConfig().get().containsKey(g)) return false;
+      return true;
+    }
+
     private KbuildModule module(Declaration d, Set<Path> sources) {
       List<String> vars = compositeVariables(d.name());
       List<KbuildObject> objects = new ArrayList<>();
+      List<KbuildObject> unbuilt = new ArrayList<>();
+      boolean analyzedAsBuilt = gatesOff(d.gates());
       if (vars.isEmpty()) {
         Optional<Path> source = source(d.name() + ".o");
         objects.add(new KbuildObject(d.name() + ".o", d.at(), source, List.of(),
             flags(d.name() + ".o", source, d.name(), d.linkage())));
       } else {
         Map<String, Word> parts = new LinkedHashMap<>();
+        Map<String, List<String>> partConditions = new HashMap<>();
         Set<String> linked = d.linkage() == Linkage.BUILTIN ? Set.of("-objs", "-y") : Set.of("-objs", "-y", "-m");
         for (String v : vars) {
-          if (!linked.contains(v.substring(d.name().length()))) continue;
+          String suffix = v.substring(d.name().length());
+          if (suffix.equals("-")) {
+            // the parts the .config leaves out: those gated by the module's own symbols are built
+            // whenever the module is, which is how a module the .config does not build is analyzed
+            for (Word w : words(v)) {
+              if (objectBase(w.text()) == null || MakeAssumptions.containsUnknown(w.text())) continue;
+              Set<String> by = w.at() == null ? Set.of() : notSetBy.getOrDefault(w.at(), Set.of());
+              String unset = String.join(", ", by.isEmpty() ? Set.of("a CONFIG symbol") : by);
+              if (analyzedAsBuilt && !by.isEmpty() && d.gates().containsAll(by)) {
+                if (!parts.containsKey(w.text())) {
+                  parts.put(w.text(), w);
+                  partConditions.put(w.text(), List.of("as when " + unset + " is set, which the kernel's .config"
+                      + " does not set: the module is analyzed as built"));
+                }
+              } else {
+                Optional<Path> source = source(w.text());
+                source.ifPresent(sources::add);
+                unbuilt.add(new KbuildObject(w.text(), w.at() != null ? w.at() : d.at(), source,
+                    List.of("when " + unset + " is set, which the kernel's .config does not set"), CompileFlags.NONE));
+              }
+            }
+            continue;
+          }
+          if (!linked.contains(suffix)) continue;
           for (Word w : words(v)) {
             if (MakeAssumptions.containsUnknown(w.text())) {
               countUnknown(w);
@@ -427,11 +528,12 @@ public final class KbuildReader {
           mention(w.text());
           Optional<Path> source = source(w.text());
           source.ifPresent(sources::add);
-          objects.add(new KbuildObject(w.text(), at, source, ev.known.describe(w.guard()),
-              flags(w.text(), source, d.name(), d.linkage())));
+          List<String> conditions = new ArrayList<>(ev.known.describe(w.guard()));
+          conditions.addAll(partConditions.getOrDefault(w.text(), List.of()));
+          objects.add(new KbuildObject(w.text(), at, source, conditions, flags(w.text(), source, d.name(), d.linkage())));
         }
       }
-      return new KbuildModule(d.name(), d.linkage(), d.at(), objects, d.gates(), ev.known.describe(d.guard()));
+      return new KbuildModule(d.name(), d.linkage(), d.at(), objects, d.gates(), ev.known.describe(d.guard()), unbuilt);
     }
 
     /**
@@ -510,14 +612,22 @@ public final class KbuildReader {
           return false;
         });
       }
-      flags.read(String.join(" ", words));
       String modname = nameFix(module.substring(module.lastIndexOf('/') + 1));
       String basename = nameFix(stem.substring(stem.lastIndexOf('/') + 1));
-      if (linkage != Linkage.BUILTIN) flags.defineLast("MODULE", "1");
-      flags.defineLast("KBUILD_BASENAME", "\"" + basename + "\"");
-      flags.defineLast("KBUILD_MODNAME", "\"" + modname + "\"");
-      flags.defineLast("__KBUILD_MODNAME", "kmod_" + modname);
-      CompileFlags out = flags.flags();
+      String command = String.join(" ", words);
+      String parsedKey = command + "\u0000" + (linkage != Linkage.BUILTIN) + "\u0000" + basename + "\u0000" + modname
+          + "\u0000" + (flags.flags().complete() && !flagsUnknown);
+      if (flagsUnknown) flags.incomplete();
+      CompileFlags out = parsedFlags.get(parsedKey);
+      if (out == null) {
+        flags.read(command);
+        if (linkage != Linkage.BUILTIN) flags.defineLast("MODULE", "1");
+        flags.defineLast("KBUILD_BASENAME", "\"" + basename + "\"");
+        flags.defineLast("KBUILD_MODNAME", "\"" + modname + "\"");
+        flags.defineLast("__KBUILD_MODNAME", "kmod_" + modname);
+        out = flags.flags();
+        parsedFlags.put(parsedKey, out);
+      }
       flagsCache.put(key, out);
       return out;
     }
@@ -652,6 +762,10 @@ public final class KbuildReader {
           for (String piece : NOT_FILE_NAME.split(text)) {
             if (piece.isEmpty()) continue;
             mentioned.add(stem(piece));
+            if (piece.endsWith(".o") || piece.endsWith(".c") || piece.endsWith(".S")) {
+              String object = piece.endsWith(".o") ? piece : piece.substring(0, piece.length() - 2) + ".o";
+              if (!object.startsWith("/")) source(object).ifPresent(writtenSources::add);
+            }
           }
           if (type == KbuildLexer.RECIPE || type == KbuildLexer.DEFINE_LINE) return;
           Matcher m = CONFIG_NAME.matcher(text);

@@ -67,8 +67,15 @@ final class MakeEvaluator {
       return Optional.empty();
     }
 
-    /** An assignment statement, evaluated ({@code evaluated}) or in a branch make skips. */
-    default void assignment(String name, SourcePosition at, String valueAsWritten, boolean evaluated) {}
+    /**
+     * An assignment statement, evaluated ({@code evaluated}) or in a branch make skips;
+     * {@code rawName} as written, {@code value} its raw pieces.
+     */
+    default void assignment(String name, String rawName, SourcePosition at, String valueAsWritten, MakeText value,
+        boolean evaluated) {}
+
+    /** An assignment to a variable whose name depends on {@code reasons}: which one is unknown. */
+    default void unknownAssignment(String rawName, SourcePosition at, Set<String> reasons) {}
 
     /** A rule line, with its targets as expanded. */
     default void rule(MakefileSyntax.Parsed file, KbuildParser.RuleLineContext rule, List<Word> targets) {}
@@ -908,7 +915,7 @@ final class MakeEvaluator {
 
   private void readFile(Path path, SourcePosition from) {
     if (including.contains(path)) {
-      notifyOnce(NOT_EVALUATED, Level.NOTE, path.getFileName() + " includes itself (through "
+      unfollowed(path.getFileName() + " includes itself (through "
           + String.join(", ", including.stream().map(p -> p.getFileName().toString()).toList())
           + "); make would loop, kmodlint reads it once", from != null ? from : SourcePosition.startOf(path));
       return;
@@ -1109,7 +1116,8 @@ final class MakeEvaluator {
         if (a.variableName() == null || a.ASSIGN_OP() == null) continue;
         String raw = valueText(file, a.variableName().WORD());
         if (raw.indexOf('$') >= 0) continue;
-        listener.assignment(raw, file.position(a.variableName().getStart()), writtenValue(file, a.value()), false);
+        listener.assignment(raw, raw, file.position(a.variableName().getStart()), writtenValue(file, a.value()),
+            a.value() == null ? MakeText.EMPTY : rawValue(file, a.value().VALUE_WORD()), false);
       }
     }
   }
@@ -1174,7 +1182,7 @@ final class MakeEvaluator {
       String written) {
     Optional<String> list = listener.listVariable(rawName);
     if (list.isPresent()) {
-      assignNamed(list.get(), op, value, at, override, written);
+      assignNamed(list.get(), rawName, op, value, at, override, written);
       return;
     }
     MakeText nameText = expand(rawName, at, context);
@@ -1187,18 +1195,17 @@ final class MakeEvaluator {
     }
     for (Word n : names) {
       if (MakeAssumptions.containsUnknown(n.text())) {
-        notifyOnce(NOT_EVALUATED, Level.NOTE, "the variable assigned at " + place(at) + " is named by "
-            + String.join(", ", known.reasons(n.text())) + "; kmodlint does not know which one it is", at);
-        opaque = true;
+        if (!looking) listener.unknownAssignment(rawName, at, known.reasons(n.text()));
         continue;
       }
       String name = n.text();
-      onlyWhere(n.guard(), () -> assignNamed(name, op, value, at, override, written));
+      onlyWhere(n.guard(), () -> assignNamed(name, rawName, op, value, at, override, written));
     }
   }
 
-  void assignNamed(String name, String op, MakeText raw, SourcePosition at, boolean override, String written) {
-    listener.assignment(name, at, written, true);
+  void assignNamed(String name, String rawName, String op, MakeText raw, SourcePosition at, boolean override,
+      String written) {
+    listener.assignment(name, rawName, at, written, raw, true);
     MakeVariable old = variable(name);
     if (old != null && !override && (old.origin() == Origin.COMMAND_LINE || old.origin() == Origin.OVERRIDE)) return;
     Origin origin = override ? Origin.OVERRIDE : Origin.FILE;
@@ -1214,7 +1221,7 @@ final class MakeEvaluator {
         } else {
           // defined in some worlds only: the value applies in the others
           for (Guard undefined : undefinedWhere(old)) {
-            onlyWhere(undefined, () -> assignNamed(name, "=", raw, at, override, written));
+            onlyWhere(undefined, () -> assignNamed(name, rawName, "=", raw, at, override, written));
           }
           return;
         }
@@ -1341,7 +1348,7 @@ final class MakeEvaluator {
     for (Word w : words) {
       String name = w.text();
       if (MakeAssumptions.containsUnknown(name)) {
-        notify(NOT_EVALUATED, Level.NOTE, "include of " + known.display(name) + " is not read: its name depends on "
+        unfollowed("include of " + known.display(name) + " is not read: its name depends on "
             + String.join(", ", known.reasons(name)), at);
         opaque = true;
         continue;
@@ -1349,13 +1356,13 @@ final class MakeEvaluator {
       Optional<Path> target = resolveInclude(name);
       if (target.isEmpty()) {
         if (!optional && !name.contains("*")) {
-          notify(NOT_EVALUATED, Level.NOTE, "include " + name + " at " + place(at) + ": no such file in the tree"
+          unfollowed("include " + name + " at " + place(at) + ": no such file in the tree"
               + " (make stops unless a rule makes it); kmodlint reads on without it", at);
         }
         continue;
       }
       if (!target.get().startsWith(treeRoot)) {
-        notify(NOT_EVALUATED, Level.NOTE, "include " + name + " at " + place(at) + " is outside the scanned tree"
+        unfollowed("include " + name + " at " + place(at) + " is outside the scanned tree"
             + " and is not read", at);
         opaque = true;
         continue;
@@ -1407,7 +1414,7 @@ final class MakeEvaluator {
     }
     List<World> worlds = worlds(ctx, List.of(text));
     if (worlds.size() == 1 && worlds.get(0) == null) {
-      notifyOnce(NOT_EVALUATED, Level.NOTE, "the text of $(eval) at " + place(at) + " depends on more conditions than"
+      unfollowed("the text of $(eval) at " + place(at) + " depends on more conditions than"
           + " kmodlint follows; it is not read", at);
       opaque = true;
       return;
@@ -1418,7 +1425,7 @@ final class MakeEvaluator {
       String s = w.strings().get(0);
       if (s.isBlank()) continue;
       if (MakeAssumptions.containsUnknown(s)) {
-        notifyOnce(NOT_EVALUATED, Level.NOTE, "$(eval) at " + place(at) + " reads text that depends on "
+        unfollowed("$(eval) at " + place(at) + " reads text that depends on "
             + String.join(", ", known.reasons(s)) + "; what it defines is unknown", at);
         opaque = true;
         continue;
@@ -1449,7 +1456,7 @@ final class MakeEvaluator {
     MakefileSyntax.Parsed p = MakefileSyntax.parse(file, MakeAssumptions.sanitize(text), at != null ? at
         : SourcePosition.startOf(file));
     if (!p.notifications().isEmpty()) {
-      notifyOnce(NOT_EVALUATED, Level.NOTE, "the text $(eval) reads at " + place(at) + " does not parse as Makefile"
+      unfollowed("the text $(eval) reads at " + place(at) + " does not parse as Makefile"
           + " lines; kmodlint reads what it can of it", at);
     }
     evalDepth++;
@@ -1462,12 +1469,29 @@ final class MakeEvaluator {
     }
   }
 
-  /** $(error): make stops reading here in the worlds that reach it. */
+  /**
+   * $(error): make stops reading here. Said when every world reaches it; one that only some
+   * worlds reach may be none the real build is in.
+   */
   void error(String message, SourcePosition at, Guard ctx) {
-    if (looking) return;
-    String where = ctx.isTrue() ? "" : " (" + String.join("; ", known.describe(ctx)) + ")";
+    if (looking || !ctx.isTrue()) return;
     notify(MAKE_ERROR, Level.WARNING, "make stops with $(error " + known.display(message).strip() + ") at "
-        + place(at) + where, at);
+        + place(at), at);
+  }
+
+  /** Something of the file not followed: said once per directory, with the others. */
+  record Unfollowed(String what, SourcePosition at) {}
+
+  private final List<Unfollowed> unfollowed = new ArrayList<>();
+
+  void unfollowed(String what, SourcePosition at) {
+    if (looking || unfollowed.size() >= 50) return;
+    Unfollowed u = new Unfollowed(what, at);
+    if (!unfollowed.contains(u)) unfollowed.add(u);
+  }
+
+  List<Unfollowed> unfollowed() {
+    return List.copyOf(unfollowed);
   }
 
   /** Expands {@code raw} without side effects: for reading the variables after the file. */

@@ -38,6 +38,9 @@ final class MakeText {
   static final MakeText EMPTY = new MakeText(List.of());
 
   final List<Piece> pieces;
+  /** The last {@link #words} asked for: a $(foreach) over a list asks for them at each turn. */
+  private Guard wordsContext;
+  private List<Word> wordsCache;
 
   MakeText(List<Piece> pieces) {
     this.pieces = Collections.unmodifiableList(pieces);
@@ -195,36 +198,77 @@ final class MakeText {
    */
   List<Word> words(Guard context) {
     if (unconditional()) return plainWords();
+    synchronized (this) {
+      if (context.equals(wordsContext)) return wordsCache;
+    }
+    List<Word> out = guardedWords(context);
+    synchronized (this) {
+      wordsContext = context;
+      wordsCache = out == null ? null : List.copyOf(out);
+      return wordsCache;
+    }
+  }
+
+  private List<Word> guardedWords(Guard context) {
     Map<Key, Word> emitted = new LinkedHashMap<>();
     List<State> states = new ArrayList<>(List.of(new State(Guard.TRUE, "", null)));
-    for (Piece p : pieces) {
-      if (!context.consistentWith(p.guard())) continue;
-      for (String atom : atoms(p.text())) {
-        boolean ws = blank(atom.charAt(0));
-        if (p.guard().isTrue()) {
-          for (State s : states) step(s, atom, ws, p.at(), emitted);
-          states = merge(states);
-          continue;
-        }
-        List<State> next = new ArrayList<>();
+    boolean[] sealed = sealedFrom(context);
+    for (int i = 0; i < pieces.size(); i++) {
+      Piece p = pieces.get(i);
+      if (!context.consistentWith(p.guard()) || p.text().isEmpty()) continue;
+      if (sealed[i]) {
+        // no piece from here on can extend a word begun before: each is complete already
         for (State s : states) {
-          Guard present = s.guard.and(p.guard());
-          if (present != null && context.consistentWith(present)) {
-            State t = new State(present, s.word, s.at);
-            step(t, atom, ws, p.at(), emitted);
-            next.add(t);
-          }
-          for (Guard absent : p.guard().not()) {
-            Guard g = s.guard.and(absent);
-            if (g != null && context.consistentWith(g)) next.add(new State(g, s.word, s.at));
-          }
+          if (!s.word.isEmpty()) emit(s.word, s.at, s.guard, emitted);
+          s.word = "";
+          s.at = null;
         }
-        states = merge(next);
-        if (states.size() > GIVE_UP_STATES) return null;
       }
+      List<String> atoms = atoms(p.text());
+      if (p.guard().isTrue()) {
+        for (State s : states) for (String atom : atoms) step(s, atom, p.at(), emitted);
+        states = merge(states);
+        continue;
+      }
+      List<State> next = new ArrayList<>();
+      for (State s : states) {
+        Guard present = s.guard.and(p.guard());
+        if (present != null && context.consistentWith(present)) {
+          State t = new State(present, s.word, s.at);
+          for (String atom : atoms) step(t, atom, p.at(), emitted);
+          next.add(t);
+        }
+        for (Guard absent : p.guard().not()) {
+          Guard g = s.guard.and(absent);
+          if (g != null && context.consistentWith(g)) next.add(new State(g, s.word, s.at));
+        }
+      }
+      states = merge(next);
+      if (states.size() > GIVE_UP_STATES) return null;
     }
     for (State s : states) if (!s.word.isEmpty()) emit(s.word, s.at, s.guard, emitted);
     return new ArrayList<>(emitted.values());
+  }
+
+  /**
+   * For each piece: true when it and every piece after it, up to one always present that
+   * begins with a blank, begin with a blank, so that no word begun before it can grow.
+   */
+  private boolean[] sealedFrom(Guard context) {
+    boolean[] out = new boolean[pieces.size()];
+    boolean sealed = true;
+    for (int i = pieces.size() - 1; i >= 0; i--) {
+      Piece p = pieces.get(i);
+      if (p.text().isEmpty() || !context.consistentWith(p.guard())) {
+        out[i] = sealed;
+        continue;
+      }
+      boolean blankStart = blank(p.text().charAt(0));
+      if (!blankStart) sealed = false;
+      else if (p.guard().isTrue()) sealed = true;
+      out[i] = sealed && blankStart;
+    }
+    return out;
   }
 
   private List<Word> plainWords() {
@@ -264,8 +308,8 @@ final class MakeText {
     }
   }
 
-  private static void step(State s, String atom, boolean ws, SourcePosition at, Map<Key, Word> emitted) {
-    if (ws) {
+  private static void step(State s, String atom, SourcePosition at, Map<Key, Word> emitted) {
+    if (blank(atom.charAt(0))) {
       if (!s.word.isEmpty()) emit(s.word, s.at, s.guard, emitted);
       s.word = "";
       s.at = null;
@@ -294,12 +338,17 @@ final class MakeText {
    */
   private static List<State> merge(List<State> states) {
     if (states.size() < 2) return states;
+    boolean allEmpty = true;
+    for (State s : states) allEmpty &= s.word.isEmpty();
+    // between words, where each world stands no longer matters: what follows depends on the
+    // pieces that follow, whose guards say it
+    if (allEmpty) return new ArrayList<>(List.of(new State(Guard.TRUE, "", null)));
     Map<Key, List<State>> byWord = new LinkedHashMap<>();
     for (State s : states) byWord.computeIfAbsent(new Key(s.word, s.at), k -> new ArrayList<>()).add(s);
     List<State> out = new ArrayList<>();
     for (List<State> same : byWord.values()) {
       List<State> merged = new ArrayList<>(same);
-      boolean changed = true;
+      boolean changed = merged.size() <= 2 * MAX_STATES;
       while (changed && merged.size() > 1) {
         changed = false;
         outer:

@@ -102,6 +102,8 @@ public record KbuildModel(List<Makefile> makefiles) {
    * variable set outside the file), so "built by nothing" cannot be concluded.
    * {@code extraSymbols}: the files {@code KBUILD_EXTRA_SYMBOLS} names (Module.symvers of the
    * modules these link against), as the kbuild pass or the user's make sets it.
+   * {@code sources}: the C and assembly files the Makefile may build in some configuration (its
+   * lists in every branch evaluated, and the objects it names in branches not taken).
    */
   public record Makefile(
       Path directory,
@@ -114,9 +116,11 @@ public record KbuildModel(List<Makefile> makefiles) {
       Set<String> mentioned,
       boolean opaque,
       List<SyntaxProblem> syntaxProblems,
-      List<Path> extraSymbols) {
+      List<Path> extraSymbols,
+      Set<Path> sources) {
     public Makefile {
       extraSymbols = List.copyOf(extraSymbols);
+      sources = Set.copyOf(sources);
       entries = List.copyOf(entries);
       composites = List.copyOf(composites);
       assignments = List.copyOf(assignments);
@@ -130,7 +134,7 @@ public record KbuildModel(List<Makefile> makefiles) {
         List<Assignment> assignments, List<ConfigUse> configUses, Set<String> descentGates, Set<String> mentioned,
         boolean opaque, List<SyntaxProblem> syntaxProblems) {
       this(directory, file, entries, composites, assignments, configUses, descentGates, mentioned, opaque,
-          syntaxProblems, List.of());
+          syntaxProblems, List.of(), Set.of());
     }
 
     /** The entry's own gates and those of the descents into this directory. */
