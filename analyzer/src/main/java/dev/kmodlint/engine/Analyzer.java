@@ -157,10 +157,10 @@ public final class Analyzer {
       dev.kmodlint.kbuild.KbuildEnvironment env) {
     List<Path> dirs = List.copyOf(tree.kbuildDirs);
     KbuildReader reader = new KbuildReader(env);
-    if (jobs <= 1 || dirs.size() < 2) return dirs.stream().map(reader::read).toList();
+    if (jobs <= 1 || dirs.size() < 2) return KbuildReader.settle(dirs.stream().map(reader::read).toList());
     java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(jobs);
     try {
-      return pool.submit(() -> dirs.parallelStream().map(reader::read).toList()).join();
+      return KbuildReader.settle(pool.submit(() -> dirs.parallelStream().map(reader::read).toList()).join());
     } finally {
       pool.shutdown();
     }

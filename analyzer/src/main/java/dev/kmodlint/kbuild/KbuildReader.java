@@ -169,6 +169,33 @@ public final class KbuildReader {
     return List.of();
   }
 
+  /**
+   * The directories as a whole: one whose Makefile another directory's Makefile includes
+   * ({@code amdgpu/Makefile} includes {@code ../display/Makefile}) is only read on its own out of
+   * the context it is written for, so it says nothing of what it could not follow there.
+   */
+  public static List<KbuildDirectory> settle(List<KbuildDirectory> dirs) {
+    Map<Path, Path> includer = new HashMap<>();
+    for (KbuildDirectory d : dirs) {
+      for (Path f : d.files()) {
+        if (d.makefile().isPresent() && !f.equals(d.makefile().get())) includer.putIfAbsent(f, d.directory());
+      }
+    }
+    List<KbuildDirectory> out = new ArrayList<>(dirs.size());
+    for (KbuildDirectory d : dirs) {
+      Path by = d.makefile().map(includer::get).orElse(null);
+      if (by == null || by.equals(d.directory()) || d.includedBy().isPresent()) {
+        out.add(d);
+        continue;
+      }
+      List<Notification> kept = d.notifications().stream().filter(n -> !n.id().equals(NOT_EVALUATED)).toList();
+      out.add(new KbuildDirectory(d.directory(), d.makefile(), d.modules(), kept, d.entries(), d.composites(),
+          d.assignments(), d.configUses(), d.mentioned(), d.opaque(), d.extraSymbols(), d.sources(), d.unknownWords(),
+          d.subdirCcflags(), d.files(), Optional.of(by)));
+    }
+    return out;
+  }
+
   /** The directory above whose Makefile includes {@code makefile} (nouveau/Kbuild includes nvkm/Kbuild), if any. */
   private Optional<Path> includedBy(Path dir, Path makefile) {
     for (Path a = dir.getParent(); a != null; a = a.getParent()) {
@@ -485,17 +512,17 @@ public final class KbuildReader {
         for (String v : vars) {
           String suffix = v.substring(d.name().length());
           if (suffix.equals("-")) {
-            // the parts the .config leaves out: those gated by the module's own symbols are built
-            // whenever the module is, which is how a module the .config does not build is analyzed
+            // the parts the .config leaves out. A module it does not build at all is analyzed as
+            // built, and the .config says nothing of its parts then: they all are (conditional)
             for (Word w : words(v)) {
               if (objectBase(w.text()) == null || MakeAssumptions.containsUnknown(w.text())) continue;
               Set<String> by = w.at() == null ? Set.of() : notSetBy.getOrDefault(w.at(), Set.of());
               String unset = String.join(", ", by.isEmpty() ? Set.of("a CONFIG symbol") : by);
-              if (analyzedAsBuilt && !by.isEmpty() && d.gates().containsAll(by)) {
+              if (analyzedAsBuilt) {
                 if (!parts.containsKey(w.text())) {
                   parts.put(w.text(), w);
-                  partConditions.put(w.text(), List.of("as when " + unset + " is set, which the kernel's .config"
-                      + " does not set: the module is analyzed as built"));
+                  partConditions.put(w.text(), List.of("when " + unset + " is set, which the kernel's .config does"
+                      + " not set (nor " + String.join(", ", d.gates()) + ", which builds the module)"));
                 }
               } else {
                 Optional<Path> source = source(w.text());

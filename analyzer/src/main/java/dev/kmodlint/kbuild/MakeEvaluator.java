@@ -45,7 +45,9 @@ final class MakeEvaluator {
   static final String NOT_EVALUATED = "kbuild-not-evaluated";
 
   /** Work units (references, function calls, pieces) one directory may cost. */
-  private static final long BUDGET = 3_000_000;
+  private static final long BUDGET = 20_000_000;
+  /** What one statement (or one value read after the file) may cost. */
+  private static final long STATEMENT_BUDGET = 500_000;
   /** Characters one expansion may produce. */
   private static final int MAX_TEXT = 2_000_000;
   /** Nested expansions ($($($(X))), recursive variables, $(call) recursion). */
@@ -102,7 +104,9 @@ final class MakeEvaluator {
   private int depth;
   private int evalDepth;
   private long steps;
+  private long statementLimit = STATEMENT_BUDGET;
   private boolean exhausted;
+  private boolean statementExhausted;
   /** After the file is read: expanding to look, so $(eval) and $(error) do nothing. */
   private boolean looking;
   boolean opaque;
@@ -276,11 +280,12 @@ final class MakeEvaluator {
 
   /**
    * True when an undefined {@code name} may still have a value from outside the file: a name
-   * the environment may set. CONFIG symbols are the .config's (absent: not set) or, without
-   * one, always questions of their own.
+   * the environment may set, for an out-of-tree Makefile (whose users pass KSRC, KVER, DEBUG...).
+   * In a kernel tree, what the kernel's build sets is defined already and the rest is not set.
+   * CONFIG symbols are the .config's (absent: not set) or, without one, questions of their own.
    */
-  static boolean outsideValue(String name) {
-    return environmentName(name) && !name.startsWith("CONFIG_");
+  boolean outsideValue(String name) {
+    return !inTree && environmentName(name) && !name.startsWith("CONFIG_");
   }
 
   /** Every variable name the file defined (and the kernel values it read). */
@@ -295,17 +300,27 @@ final class MakeEvaluator {
   // ---------------------------------------------------------------------------------------
   // Expansion
 
-  /** Counts work; false (and unknown results from now on) once the budget is spent. */
+  /**
+   * Counts work; false, and unknown results, once the statement's budget is spent (until the
+   * next statement) or the directory's (for good).
+   */
   private boolean spend(long units) {
-    if (exhausted) return false;
+    if (exhausted || statementExhausted) return false;
     steps += units;
-    if (steps > BUDGET) {
-      exhausted = true;
+    if (steps > statementLimit || steps > BUDGET) {
+      statementExhausted = true;
+      if (steps > BUDGET) exhausted = true;
       notifyOnce(EVAL_LIMIT, Level.WARNING, "the Makefile asks for more expansion work than kmodlint allows (a"
-          + " variable that grows at each level?); values past this point are unknown", currentPosition());
+          + " variable that grows at each level?); the values it asks for there are unknown", currentPosition());
       return false;
     }
     return true;
+  }
+
+  /** A new statement, or a value read after the file: a budget of its own. */
+  private void newStatement() {
+    statementExhausted = false;
+    statementLimit = steps + STATEMENT_BUDGET;
   }
 
   private SourcePosition currentPosition() {
@@ -360,15 +375,18 @@ final class MakeEvaluator {
             b.add(unknown("an unterminated variable reference", at));
             break;
           }
-          b.add(reference(s.substring(i + 2, end), next, at, ctx));
+          MakeText r = reference(s.substring(i + 2, end), next, at, ctx);
+          if (!spend(r.pieces.size())) return budgetUnknown(at);
+          b.add(r);
           i = end + 1;
         } else {
-          b.add(variableValue(String.valueOf(next), at, ctx));
+          MakeText r = variableValue(String.valueOf(next), at, ctx);
+          if (!spend(r.pieces.size())) return budgetUnknown(at);
+          b.add(r);
           i += 2;
         }
         if (b.length() > MAX_TEXT) {
-          exhausted = true;
-          spend(BUDGET);
+          spend(STATEMENT_BUDGET);
           return budgetUnknown(at);
         }
       }
@@ -419,7 +437,9 @@ final class MakeEvaluator {
       if (!p.raw()) {
         b.add(p);
       } else {
-        b.add(expandPiece(p, g), p.guard());
+        MakeText e = expandPiece(p, g);
+        if (!spend(e.pieces.size())) return budgetUnknown(p.at());
+        b.add(e, p.guard());
       }
     }
     return b.build();
@@ -959,6 +979,7 @@ final class MakeEvaluator {
   private void walk(MakefileSyntax.Parsed file, KbuildParser.BlockContext block) {
     if (block == null) return;
     for (KbuildParser.LineContext line : block.line()) {
+      if (line.conditional() == null) newStatement();
       try {
         line(file, line);
       } catch (RuntimeException e) {
@@ -1498,6 +1519,7 @@ final class MakeEvaluator {
   MakeText look(MakeText raw) {
     boolean saved = looking;
     looking = true;
+    newStatement();
     try {
       return expandRaw(raw, Guard.TRUE);
     } finally {
@@ -1509,6 +1531,7 @@ final class MakeEvaluator {
   MakeText finalValue(String name) {
     boolean saved = looking;
     looking = true;
+    newStatement();
     try {
       return variableValue(name, null, Guard.TRUE);
     } finally {

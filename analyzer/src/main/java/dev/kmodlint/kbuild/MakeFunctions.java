@@ -4,7 +4,6 @@ import dev.kmodlint.kbuild.MakeEvaluator.Outcome;
 import dev.kmodlint.kbuild.MakeEvaluator.World;
 import dev.kmodlint.kbuild.MakeText.Piece;
 import dev.kmodlint.kbuild.MakeText.Word;
-import dev.kmodlint.kbuild.MakeVariable.Origin;
 import dev.kmodlint.model.SourcePosition;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -449,7 +448,7 @@ final class MakeFunctions {
       return ev.unknown("$(value) of a variable whose name kmodlint does not know", at);
     }
     MakeVariable v = ev.variable(name);
-    if (v == null) return MakeEvaluator.outsideValue(name) ? ev.unknown(name + ", set outside the file", at) : MakeText.EMPTY;
+    if (v == null) return ev.outsideValue(name) ? ev.unknown(name + ", set outside the file", at) : MakeText.EMPTY;
     MakeText.Builder b = new MakeText.Builder();
     for (Piece p : v.value().pieces) {
       if (ctx.consistentWith(p.guard())) b.add(new Piece(p.text(), p.at(), p.guard(), false));
@@ -465,7 +464,7 @@ final class MakeFunctions {
     if (ev.isLocal(name)) return MakeText.of(function.equals("origin") ? "automatic" : "simple", at);
     MakeVariable v = ev.variable(name);
     if (v == null) {
-      return MakeEvaluator.outsideValue(name) ? ev.unknown("$(" + function + " " + name + "), set outside the file", at)
+      return ev.outsideValue(name) ? ev.unknown("$(" + function + " " + name + "), set outside the file", at)
           : MakeText.of("undefined", at);
     }
     String value = function.equals("origin") ? v.origin().makeName : v.flavor().makeName;
@@ -626,8 +625,4 @@ final class MakeFunctions {
     return ARITY.keySet();
   }
 
-  @SuppressWarnings("unused")
-  private static Origin unused() {
-    return Origin.FILE;
-  }
 }

@@ -111,21 +111,35 @@ final class MakeText {
   /** Builds a text piece by piece, merging neighbours that share guard and position. */
   static final class Builder {
     private final List<Piece> out = new ArrayList<>();
+    /** The last piece, still growing: merging neighbours one by one must not copy the text each time. */
+    private StringBuilder pending;
+    private SourcePosition pendingAt;
+    private Guard pendingGuard;
     private int length;
 
     Builder add(Piece p) {
       if (p == null || p.text().isEmpty()) return this;
       length += p.text().length();
-      if (!out.isEmpty()) {
-        Piece last = out.get(out.size() - 1);
-        if (last.guard().equals(p.guard()) && Objects.equals(last.at(), p.at()) && last.raw() == p.raw()
-            && !p.raw()) {
-          out.set(out.size() - 1, new Piece(last.text() + p.text(), last.at(), last.guard(), false));
-          return this;
-        }
+      if (p.raw()) {
+        flush();
+        out.add(p);
+        return this;
       }
-      out.add(p);
+      if (pending != null && pendingGuard.equals(p.guard()) && Objects.equals(pendingAt, p.at())) {
+        pending.append(p.text());
+        return this;
+      }
+      flush();
+      pending = new StringBuilder(p.text());
+      pendingAt = p.at();
+      pendingGuard = p.guard();
       return this;
+    }
+
+    private void flush() {
+      if (pending == null) return;
+      out.add(new Piece(pending.toString(), pendingAt, pendingGuard, false));
+      pending = null;
     }
 
     Builder add(String text, SourcePosition at, Guard g) {
@@ -148,6 +162,7 @@ final class MakeText {
     }
 
     MakeText build() {
+      flush();
       return out.isEmpty() ? EMPTY : new MakeText(new ArrayList<>(out));
     }
   }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kmodlint.kbuild.KbuildModule.Linkage;
+import dev.kmodlint.model.KbuildModel;
 import dev.kmodlint.model.Level;
 import dev.kmodlint.model.Notification;
 import dev.kmodlint.model.SourcePosition;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
@@ -571,5 +573,231 @@ class KbuildReaderTest {
     assertEquals(List.of("ap_bus.o", "ap_card.o", "ap_queue.o"), objects(module(d, "ap")));
     assertEquals(KbuildModule.Linkage.CONFIGURABLE, module(d, "foo").linkage());
     assertEquals(Set.of("CONFIG_FOO"), module(d, "foo").gatingConfigs());
+  }
+
+  @Test
+  void objMFromPatsubstOfTheDriverName() throws IOException {
+    write("Makefile", "DRIVER := mydrv\nobj-m := $(patsubst %,%.o,$(DRIVER))\n");
+    write("mydrv.c", "");
+
+    KbuildDirectory d = reader.read(dir);
+
+    assertEquals(List.of("mydrv"), names(d));
+    assertEquals(Optional.of(dir.resolve("mydrv.c").toAbsolutePath().normalize()), module(d, "mydrv").objects().get(0).source());
+  }
+
+  @Test
+  void aConfigSwitchTheFileSetsIsNoGate() throws IOException {
+    write("Makefile", """
+        CONFIG_VENDOR_WIFI = m
+        CONFIG_VENDOR_BT = n
+        obj-$(CONFIG_VENDOR_WIFI) := wifi.o
+        obj-$(CONFIG_VENDOR_BT) += bt.o
+        obj-$(CONFIG_FROM_KERNEL) += gated.o
+        """);
+
+    KbuildDirectory d = reader.read(dir);
+
+    assertEquals(List.of("wifi", "gated"), names(d));
+    assertEquals(Linkage.MODULE, module(d, "wifi").linkage());
+    assertEquals(Set.of(), module(d, "wifi").gatingConfigs());
+    assertEquals(Linkage.CONFIGURABLE, module(d, "gated").linkage());
+    assertEquals(Set.of("CONFIG_FROM_KERNEL"), module(d, "gated").gatingConfigs());
+
+    // a command-line CONFIG_ (dkms MAKE[], --define) decides like the file's own
+    KbuildDirectory cli = new KbuildReader(KbuildEnvironment.unknown().withCommandLine(Map.of("CONFIG_FROM_KERNEL", "m")))
+        .read(dir);
+    assertEquals(Linkage.MODULE, module(cli, "gated").linkage());
+    assertEquals(Set.of(), module(cli, "gated").gatingConfigs());
+  }
+
+  @Test
+  void theKernelConfigDecidesPartsAndBlocksButNotTheGate() throws IOException {
+    write("Makefile", """
+        obj-$(CONFIG_DEMO) += demo.o
+        demo-y := main.o
+        demo-$(CONFIG_DEMO_PCI) += pci.o
+        demo-$(CONFIG_DEMO_AMBA) += amba.o
+        ifdef CONFIG_ARM
+        obj-m += armonly.o
+        endif
+        obj-$(CONFIG_OFF) += off.o
+        off-$(CONFIG_OFF) += off_main.o
+        off-$(CONFIG_OFF_EXTRA) += off_extra.o
+        """);
+    KbuildReader withConfig = new KbuildReader(KbuildEnvironment.unknown()
+        .withKernelConfig(Map.of("CONFIG_DEMO", "m", "CONFIG_DEMO_PCI", "y")));
+
+    KbuildDirectory d = withConfig.read(dir);
+
+    assertEquals(List.of("demo", "off"), names(d));
+    KbuildModule demo = module(d, "demo");
+    assertEquals(List.of("main.o", "pci.o"), objects(demo));
+    assertTrue(demo.objects().stream().noneMatch(KbuildObject::conditional));
+    assertEquals(List.of("amba.o"), demo.unbuiltObjects().stream().map(KbuildObject::name).toList());
+    assertEquals(List.of("when CONFIG_DEMO_AMBA is set, which the kernel's .config does not set"),
+        demo.unbuiltObjects().get(0).conditions());
+    // the .config does not build off.ko at all: it is analyzed as built, with all its parts
+    KbuildModule off = module(d, "off");
+    assertEquals(Set.of("CONFIG_OFF"), off.gatingConfigs());
+    assertEquals(List.of("off_main.o", "off_extra.o"), objects(off));
+    assertTrue(off.objects().get(1).conditions().get(0).contains("CONFIG_OFF_EXTRA"), off.objects().toString());
+    // amba.o is written in the Makefile: built in another configuration, not by nothing
+    write("amba.c", "");
+    assertTrue(withConfig.read(dir).sources().contains(dir.resolve("amba.c").toAbsolutePath().normalize()));
+  }
+
+  @Test
+  void compileFlagsArePerObject() throws IOException {
+    write("Makefile", """
+        ccflags-y := -I$(src)/include -DDEFAULT_SYMBOL_NAMESPACE=MYNS -DDRV_NAME=\\"mydrv\\" -Wall
+        ccflags-y += -include $(src)/compat.h -imacros $(M)/config.h -I include/relative
+        EXTRA_CFLAGS += -DLEGACY -UUNWANTED
+        CFLAGS_main.o := -DMAIN_ONLY=2 -UDEBUG_ALL
+        CFLAGS_REMOVE_main.o := -Wall -DLEGACY
+        ccflags-y += -DDEBUG_ALL
+        obj-m += mydrv.o
+        mydrv-y := main.o util.o asm.o
+        asflags-y := -DIN_ASM
+        """);
+    write("main.c", "");
+    write("util.c", "");
+    write("asm.S", "");
+
+    KbuildModule m = module(reader.read(dir), "mydrv");
+
+    dev.kmodlint.model.CompileFlags util = m.objects().get(1).flags();
+    assertEquals("MYNS", util.defines().get("DEFAULT_SYMBOL_NAMESPACE"));
+    assertEquals("\"mydrv\"", util.defines().get("DRV_NAME"));
+    assertEquals("1", util.defines().get("LEGACY"));
+    assertEquals("1", util.defines().get("DEBUG_ALL"));
+    assertEquals("1", util.defines().get("MODULE"));
+    assertEquals("\"mydrv\"", util.defines().get("KBUILD_MODNAME"));
+    assertEquals("\"util\"", util.defines().get("KBUILD_BASENAME"));
+    assertEquals(List.of("UNWANTED"), util.undefines());
+    Path d = dir.toAbsolutePath().normalize();
+    assertEquals(List.of(d.resolve("include"), d.resolve("include/relative")), util.includeDirs());
+    assertEquals(List.of(d.resolve("compat.h")), util.forcedIncludes());
+    assertEquals(List.of(d.resolve("config.h")), util.macroIncludes());
+    assertTrue(util.complete());
+    dev.kmodlint.model.CompileFlags main = m.objects().get(0).flags();
+    assertEquals("2", main.defines().get("MAIN_ONLY"));
+    assertFalse(main.defines().containsKey("LEGACY"), "removed by CFLAGS_REMOVE_main.o");
+    assertFalse(main.defines().containsKey("DEBUG_ALL"), "CFLAGS_main.o comes last: its -U wins");
+    assertEquals(Set.of("MODULE", "KBUILD_BASENAME", "KBUILD_MODNAME", "__KBUILD_MODNAME", "IN_ASM"),
+        m.objects().get(2).flags().defines().keySet(), "a .S source gets the asflags");
+  }
+
+  @Test
+  void flagsThatDependOnSomethingUnknownAreIncomplete() throws IOException {
+    write("Makefile", """
+        ccflags-y := -DCERTAIN $(call cc-option,-Wno-foo) -DVER=$(shell git describe)
+        ifeq ($(ARCH),arm)
+        ccflags-y += -DONLY_ARM
+        endif
+        obj-m += a.o
+        """);
+
+    dev.kmodlint.model.CompileFlags f = module(reader.read(dir), "a").objects().get(0).flags();
+
+    assertEquals("1", f.defines().get("CERTAIN"));
+    assertFalse(f.defines().containsKey("ONLY_ARM"));
+    assertFalse(f.complete());
+  }
+
+  @Test
+  void subdirCcflagsReachTheDirectoriesBelow() throws IOException {
+    write("Makefile", "subdir-ccflags-y := -DFROM_TOP\nobj-m += sub/\n");
+    write("sub/Makefile", "obj-m += leaf.o\nccflags-y := -DLEAF\n");
+    KbuildReader inTree = new KbuildReader(KbuildEnvironment.unknown().withTree(Optional.of(dir)));
+
+    KbuildDirectory sub = inTree.read(dir.resolve("sub"));
+
+    dev.kmodlint.model.CompileFlags f = module(sub, "leaf").objects().get(0).flags();
+    assertEquals("1", f.defines().get("FROM_TOP"));
+    assertEquals("1", f.defines().get("LEAF"));
+    assertEquals(List.of("-DFROM_TOP"), sub.subdirCcflags());
+  }
+
+  @Test
+  void extraSymbolsFromTheKbuildPassOrTheUsersMake() throws IOException {
+    write("Makefile", """
+        ifneq ($(KERNELRELEASE),)
+        obj-m := user.o
+        KBUILD_EXTRA_SYMBOLS := $(src)/../provider/Module.symvers
+        else
+        all:
+        \t$(MAKE) -C $(KDIR) M=$(PWD)
+        endif
+        """);
+    Path provider = dir.resolve("../provider/Module.symvers").toAbsolutePath().normalize();
+    assertEquals(List.of(provider), reader.read(dir).extraSymbols());
+
+    write("Makefile", """
+        ifneq ($(KERNELRELEASE),)
+        obj-m := user.o
+        else
+        KBUILD_EXTRA_SYMBOLS += $(PWD)/../provider/Module.symvers
+        export KBUILD_EXTRA_SYMBOLS
+        endif
+        """);
+    assertEquals(List.of(provider), reader.read(dir).extraSymbols());
+  }
+
+  @Test
+  void aKernelTreeIncludeOfSrctreeComposesTheModule() throws IOException {
+    // arch/x86/kvm/Makefile includes $(srctree)/virt/kvm/Makefile.kvm, whose objects are kvm.ko's
+    write("Kbuild", "obj-y += arch/\n");
+    write("Makefile", "VERSION = 6\n");
+    write("Kconfig", "# SPDX-License-Identifier: GPL-2.0\nmainmenu \"Linux\"\n");
+    write("virt/kvm/Makefile.kvm", "KVM ?= ../../../virt/kvm\nkvm-y := $(KVM)/kvm_main.o $(KVM)/eventfd.o\n");
+    write("virt/kvm/kvm_main.c", "");
+    write("arch/x86/kvm/Makefile", "include $(srctree)/virt/kvm/Makefile.kvm\nkvm-y += x86.o\nobj-$(CONFIG_KVM) += kvm.o\n");
+    Path kvmDir = dir.resolve("arch/x86/kvm").toAbsolutePath().normalize();
+    Optional<Path> srctree = KbuildEnvironment.kernelSourceTree(kvmDir);
+    assertEquals(Optional.of(dir.toAbsolutePath().normalize()), srctree);
+
+    KbuildDirectory d = new KbuildReader(KbuildEnvironment.unknown().withSourceTree(srctree).withTree(srctree)).read(kvmDir);
+
+    KbuildModule kvm = module(d, "kvm");
+    assertEquals(List.of("../../../virt/kvm/kvm_main.o", "../../../virt/kvm/eventfd.o", "x86.o"), objects(kvm));
+    assertEquals(Optional.of(dir.resolve("virt/kvm/kvm_main.c").toAbsolutePath().normalize()), kvm.objects().get(0).source());
+    assertTrue(d.files().contains(dir.resolve("virt/kvm/Makefile.kvm").toAbsolutePath().normalize()));
+  }
+
+  @Test
+  void buildOutputsAreNoSourcesNorInputs() throws IOException {
+    write("Makefile", "obj-m += drv.o gone.o\n");
+    write("drv.c", "");
+    write("drv.mod.c", "");
+    write("gone.ko", "");
+    write("gone.mod", "");
+    write(".gone.o.cmd", "");
+
+    KbuildDirectory d = reader.read(dir);
+
+    assertEquals(Set.of(dir.resolve("drv.c").toAbsolutePath().normalize()), d.sources());
+    KbuildModel.Entry gone = d.entries().stream().filter(e -> e.name().equals("gone.o")).findFirst().orElseThrow();
+    assertFalse(gone.generated(), "a .ko left by a build is no input of gone.o");
+  }
+
+  @Test
+  void aMakefileAnotherIncludesSaysNothingOfWhatItCannotFollowThere() throws IOException {
+    write("Makefile", "PARTS := $(src)/parts\ninclude $(PARTS)/Makefile\nobj-m += whole.o\n");
+    write("parts/Makefile", "include $(PARTS)/more.mk\nwhole-y += part.o\n");
+    write("parts/more.mk", "whole-y += more.o\n");
+    KbuildReader inTree = new KbuildReader(KbuildEnvironment.unknown().withTree(Optional.of(dir)));
+
+    KbuildDirectory top = inTree.read(dir);
+    KbuildDirectory parts = inTree.read(dir.resolve("parts"));
+
+    assertEquals(List.of("more.o", "part.o"), objects(module(top, "whole")));
+    assertEquals(Optional.of(dir.toAbsolutePath().normalize()), parts.includedBy());
+    assertEquals(List.of(), parts.notifications());
+    // the sibling case, settled over all directories
+    KbuildDirectory alone = new KbuildReader().read(dir.resolve("parts"));
+    assertFalse(alone.notifications().isEmpty(), "read on its own, PARTS is unknown");
+    List<KbuildDirectory> settled = KbuildReader.settle(List.of(top, alone));
+    assertEquals(List.of(), settled.get(1).notifications());
   }
 }

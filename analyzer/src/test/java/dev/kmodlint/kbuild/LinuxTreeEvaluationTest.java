@@ -68,7 +68,10 @@ class LinuxTreeEvaluationTest {
         unknown += k.unknownWords();
         for (Notification n : k.notifications()) {
           notes.merge(n.id(), 1, Integer::sum);
-          if (n.message().startsWith("kmodlint could not evaluate")) failures.add(n.toString());
+          // the kernel's own Makefiles never need more work than the budget allows
+          if (n.message().startsWith("kmodlint could not evaluate") || n.id().equals(KbuildReader.EVAL_LIMIT)) {
+            failures.add(n.toString());
+          }
         }
       }
       long ms = (System.nanoTime() - t0) / 1_000_000;
