@@ -144,7 +144,8 @@ public final class KbuildReader {
     if (makefile.isEmpty()) {
       d = new KbuildDirectory(dir, Optional.empty(), List.of(), List.of());
     } else {
-      Reading r = new Reading(dir, makefile.get(), inheritedCcflags(dir), includedBy(dir, makefile.get()));
+      UsersMake outer = usersMake(dir);
+      Reading r = new Reading(dir, makefile.get(), inheritedCcflags(dir), includedBy(dir, makefile.get()), outer);
       d = r.read();
     }
     return d;
@@ -212,6 +213,41 @@ public final class KbuildReader {
     return env.sourceTree().isEmpty() || (a.startsWith(env.sourceTree().get()) && !a.equals(env.sourceTree().get()));
   }
 
+  /** What the user's own make (KERNELRELEASE not set) passes to kbuild's pass: its exports. */
+  private record UsersMake(Map<String, String> exported) {
+    static final UsersMake NONE = new UsersMake(Map.of());
+  }
+
+  /** The names make looks for when the user types {@code make}. */
+  private static final List<String> USER_MAKEFILE_NAMES = List.of("GNUmakefile", "makefile", "Makefile");
+
+  /**
+   * The user's pass over an out-of-tree directory's Makefile: the variables it exports with a
+   * value it knows ({@code export CONFIG_RTL8822BU = m}, {@code export KBUILD_EXTRA_SYMBOLS})
+   * reach kbuild's pass through the environment.
+   */
+  private UsersMake usersMake(Path dir) {
+    if (env.sourceTree().filter(dir::startsWith).isPresent()) return UsersMake.NONE;
+    Optional<Path> file = USER_MAKEFILE_NAMES.stream().map(dir::resolve).filter(Files::isRegularFile).findFirst();
+    if (file.isEmpty()) return UsersMake.NONE;
+    try {
+      if (Files.size(file.get()) > (4L << 20) || !decode(Files.readAllBytes(file.get())).contains("export")) {
+        return UsersMake.NONE;
+      }
+    } catch (IOException e) {
+      return UsersMake.NONE;
+    }
+    MakeEvaluator outer = new MakeEvaluator(env, dir, false, new MakeEvaluator.Listener() {});
+    outer.readMakefile(file.get());
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String name : outer.exported()) {
+      MakeText v = outer.finalValue(name);
+      if (outer.variable(name) == null || !v.unconditional() || MakeAssumptions.containsUnknown(v.flat())) continue;
+      out.put(name, v.flat().strip());
+    }
+    return new UsersMake(out);
+  }
+
   /** A list of what a directory builds, as the file names it. */
   private record ListVariable(String name, KbuildModel.Linkage linkage, Linkage moduleLinkage, Set<String> gates) {}
 
@@ -246,12 +282,12 @@ public final class KbuildReader {
     private int unknownWords;
     private boolean mentionsExtraSymbols;
 
-    Reading(Path dir, Path makefile, List<String> inherited, Optional<Path> includedBy) {
+    Reading(Path dir, Path makefile, List<String> inherited, Optional<Path> includedBy, UsersMake outer) {
       this.dir = dir;
       this.makefile = makefile;
       this.inherited = inherited;
       this.includedBy = includedBy;
-      this.ev = new MakeEvaluator(env, dir, true, this);
+      this.ev = new MakeEvaluator(env, dir, true, outer.exported(), this);
     }
 
     KbuildDirectory read() {
@@ -686,6 +722,8 @@ public final class KbuildReader {
      */
     private List<Path> extraSymbols() {
       List<String> words = certainWords("KBUILD_EXTRA_SYMBOLS");
+      // set by the user's make without export: modpost reads it only from the kbuild pass or the
+      // environment, but people who write it mean it; exported, it came in with the environment
       if (ev.variable("KBUILD_EXTRA_SYMBOLS") == null && mentionsExtraSymbols) {
         MakeEvaluator outer = new MakeEvaluator(env, dir, false, new MakeEvaluator.Listener() {});
         outer.readMakefile(makefile);

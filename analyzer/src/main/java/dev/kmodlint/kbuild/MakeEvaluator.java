@@ -118,6 +118,15 @@ final class MakeEvaluator {
   private MakefileSyntax.Parsed currentFile;
 
   MakeEvaluator(KbuildEnvironment env, Path dir, boolean kbuildPass, Listener listener) {
+    this(env, dir, kbuildPass, Map.of(), listener);
+  }
+
+  /**
+   * {@code environment}: variables the process environment gives, as the user's make exports
+   * them to kbuild's pass ({@code export CONFIG_FOO = m} beside {@code $(MAKE) -C $(KDIR) M=...}).
+   */
+  MakeEvaluator(KbuildEnvironment env, Path dir, boolean kbuildPass, Map<String, String> environment,
+      Listener listener) {
     this.env = env;
     this.dir = dir.toAbsolutePath().normalize();
     this.listener = listener;
@@ -126,6 +135,19 @@ final class MakeEvaluator {
     this.cwd = srctree.orElse(this.dir);
     this.treeRoot = env.tree().filter(t -> this.dir.startsWith(t)).or(() -> srctree).orElse(this.dir);
     predefine(kbuildPass, srctree);
+    for (Map.Entry<String, String> e : environment.entrySet()) {
+      MakeVariable old = root.get(e.getKey());
+      if (old == null || old.origin() == Origin.ENVIRONMENT) {
+        root.own.put(e.getKey(), MakeVariable.simple(Origin.ENVIRONMENT, MakeText.of(e.getValue(), null)));
+      }
+    }
+  }
+
+  /** Names exported ({@code export X = v}, {@code export X}) and not unexported since, in order. */
+  private final Set<String> exported = new LinkedHashSet<>();
+
+  Set<String> exported() {
+    return Set.copyOf(exported);
   }
 
   // ---------------------------------------------------------------------------------------
@@ -1002,6 +1024,7 @@ final class MakeEvaluator {
       else if (s.ruleLine() != null) rule(file, s.ruleLine());
       else if (s.otherDirective() != null) otherDirective(file, s.otherDirective());
       else if (s.expressionLine() != null) expressionLine(file, s.expressionLine());
+      else if (s.exportDirective() != null) exportDirective(file, s.exportDirective());
       // export/unexport lists and recipes change nothing kmodlint reads
     }
   }
@@ -1192,10 +1215,18 @@ final class MakeEvaluator {
   private void assignment(MakefileSyntax.Parsed file, KbuildParser.AssignmentContext a) {
     if (a.variableName() == null || a.ASSIGN_OP() == null) return;
     boolean override = false;
-    for (KbuildParser.ModifierContext m : a.modifier()) if (m.OVERRIDE() != null) override = true;
+    boolean export = false;
+    for (KbuildParser.ModifierContext m : a.modifier()) {
+      if (m.OVERRIDE() != null) override = true;
+      if (m.EXPORT() != null) export = true;
+    }
     String rawName = valueText(file, a.variableName().WORD());
     SourcePosition at = file.position(a.variableName().getStart());
     MakeText value = a.value() == null ? MakeText.EMPTY : rawValue(file, a.value().VALUE_WORD());
+    if (export) {
+      MakeText n = expand(rawName, at, context);
+      if (n.unconditional() && !MakeAssumptions.containsUnknown(n.flat())) exported.add(n.flat().strip());
+    }
     assign(rawName, a.ASSIGN_OP().getText(), value, at, override, writtenValue(file, a.value()));
   }
 
@@ -1337,6 +1368,19 @@ final class MakeEvaluator {
     if (text.endsWith("\n")) text = text.substring(0, text.length() - 1);
     MakeText raw = text.isEmpty() ? MakeText.EMPTY : new MakeText(List.of(new Piece(text, at, Guard.TRUE, true)));
     assign(rawName, op, raw, at, override, text);
+  }
+
+  /** {@code export A B} / {@code unexport A}: what the user's make passes to the make it runs. */
+  private void exportDirective(MakefileSyntax.Parsed file, KbuildParser.ExportDirectiveContext d) {
+    if (d.WORD().isEmpty()) return;
+    SourcePosition at = file.position(d.getStart());
+    List<Word> names = words(expand(valueText(file, d.WORD()), at, context), context);
+    if (names == null) return;
+    for (Word w : names) {
+      if (!w.guard().isTrue() || MakeAssumptions.containsUnknown(w.text())) continue;
+      if (d.EXPORT() != null) exported.add(w.text());
+      else exported.remove(w.text());
+    }
   }
 
   private void otherDirective(MakefileSyntax.Parsed file, KbuildParser.OtherDirectiveContext d) {

@@ -800,4 +800,28 @@ class KbuildReaderTest {
     List<KbuildDirectory> settled = KbuildReader.settle(List.of(top, alone));
     assertEquals(List.of(), settled.get(1).notifications());
   }
+
+  @Test
+  void whatTheUsersMakeExportsReachesTheKbuildPass() throws IOException {
+    // the Realtek vendor drivers' shape: the switch is exported by the user's make
+    write("Makefile", """
+        ifneq ($(KERNELRELEASE),)
+        MODULE_NAME := 88x2xx
+        $(MODULE_NAME)-y := core.o
+        obj-$(CONFIG_VENDOR_88X2XX) := $(MODULE_NAME).o
+        else
+        export CONFIG_VENDOR_88X2XX = m
+        export KSRC ?= /lib/modules/$(shell uname -r)/build
+        modules:
+        \t$(MAKE) -C $(KSRC) M=$(shell pwd) modules
+        endif
+        """);
+
+    KbuildDirectory d = reader.read(dir);
+
+    assertEquals(List.of("88x2xx"), names(d));
+    assertEquals(Linkage.MODULE, module(d, "88x2xx").linkage());
+    assertEquals(Set.of(), module(d, "88x2xx").gatingConfigs());
+    assertEquals(List.of("core.o"), objects(module(d, "88x2xx")));
+  }
 }
