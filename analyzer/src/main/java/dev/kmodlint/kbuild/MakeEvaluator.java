@@ -60,7 +60,6 @@ final class MakeEvaluator {
   private static final long MAX_BYTES = 4L << 20;
   /** Names the environment may set: upper-case identifiers (ARCH, KVER, DEBUG). */
   private static final Pattern ENVIRONMENT_NAME = Pattern.compile("[A-Z_][A-Z0-9_]*");
-  private static final Pattern ASSIGNMENT_IN_RULE = Pattern.compile("^[^=]*?(?<![:!?+])(?:[:!?+]?=|::?=)");
 
   /** Hooks for the Kbuild interpretation that reads the evaluation. */
   interface Listener {

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
@@ -620,9 +619,5 @@ final class MakeFunctions {
     return t.length() > 40 ? t.substring(0, 37) + "..." : t;
   }
 
-  /** For tests: the functions implemented. */
-  static Set<String> names() {
-    return ARITY.keySet();
-  }
 
 }
