@@ -48,6 +48,7 @@ final class ModuleComposer {
       Path dir = kd.directory();
       // a Makefile whose lists kmodlint cannot evaluate may build any C file beside it
       if (kd.opaque()) claimed.addAll(tree.cFilesByDir().getOrDefault(dir, List.of()));
+      claimed.addAll(kd.sources());
       for (KbuildModule km : kd.modules()) {
         for (KbuildObject o : km.objects()) o.source().ifPresent(s -> claimed.add(s.toAbsolutePath().normalize()));
         if (km.linkage() == KbuildModule.Linkage.BUILTIN) continue;

@@ -2,6 +2,7 @@ package dev.kmodlint.compose;
 
 import dev.kmodlint.deploy.DeployReader;
 import dev.kmodlint.kbuild.KbuildDirectory;
+import dev.kmodlint.kbuild.KbuildEnvironment;
 import dev.kmodlint.kbuild.KbuildReader;
 import dev.kmodlint.kconfig.KconfigReader;
 import dev.kmodlint.kconfig.KconfigTypes;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ForkJoinPool;
 
@@ -31,7 +33,7 @@ public final class ProjectComposer {
   private ProjectComposer() {}
 
   public static Project compose(Path root, SourceTree tree, Map<Path, FileFacts> facts, int jobs,
-      List<Notification> notes) {
+      KbuildEnvironment environment, List<Notification> notes) {
     Map<Path, SourceFile> files = new TreeMap<>();
     List<KconfigModel.SourceReference> configRefs = new ArrayList<>();
     int unresolvedIncludes = 0;
@@ -50,7 +52,7 @@ public final class ProjectComposer {
         embeddedKconfig.release(), configRefs, (p, why) -> notes.add(
             Notification.at("read-failure", Level.WARNING, "cannot read " + p + ": " + why, SourcePosition.startOf(p))));
     KconfigTypes kconfig = embeddedKconfig.overriddenBy(KconfigTypes.of(kconfigModel));
-    List<KbuildDirectory> kbuildDirs = readKbuild(tree, jobs);
+    List<KbuildDirectory> kbuildDirs = readKbuild(tree, jobs, environment);
     for (KbuildDirectory kd : kbuildDirs) notes.addAll(KbuildModelBuilder.remainingNotifications(kd));
     List<Module> modules = new ModuleComposer(tree, files, kconfig, notes).modules(kbuildDirs);
 
@@ -59,13 +61,28 @@ public final class ProjectComposer {
         kconfigModel, deploy);
   }
 
+  /**
+   * What the Makefiles get from outside: the assumed kernel's release and .config (empty when
+   * unknown), and the tree (a kernel source tree when the scan is inside one, for
+   * {@code $(srctree)}).
+   */
+  public static KbuildEnvironment kbuildEnvironment(Path root, Optional<String> release,
+      Optional<Map<String, String>> config) {
+    KbuildEnvironment env = KbuildEnvironment.unknown().withSourceTree(KbuildEnvironment.kernelSourceTree(root));
+    env = env.withTree(Optional.of(env.sourceTree().orElse(root)));
+    if (config.isPresent()) env = env.withKernelConfig(config.get());
+    if (release.isPresent()) env = env.withKernel(release.get());
+    return env;
+  }
+
   /** The Makefiles of the tree, read on all cores, in directory order. */
-  private static List<KbuildDirectory> readKbuild(SourceTree tree, int jobs) {
+  private static List<KbuildDirectory> readKbuild(SourceTree tree, int jobs, KbuildEnvironment env) {
     List<Path> dirs = List.copyOf(tree.kbuildDirs());
-    if (jobs <= 1 || dirs.size() < 2) return dirs.stream().map(d -> new KbuildReader().read(d)).toList();
+    KbuildReader reader = new KbuildReader(env);
+    if (jobs <= 1 || dirs.size() < 2) return KbuildReader.settle(dirs.stream().map(reader::read).toList());
     ForkJoinPool pool = new ForkJoinPool(jobs);
     try {
-      return pool.submit(() -> dirs.parallelStream().map(d -> new KbuildReader().read(d)).toList()).join();
+      return KbuildReader.settle(pool.submit(() -> dirs.parallelStream().map(reader::read).toList()).join());
     } finally {
       pool.shutdown();
     }

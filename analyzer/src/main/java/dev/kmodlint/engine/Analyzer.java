@@ -3,6 +3,7 @@ package dev.kmodlint.engine;
 import dev.kmodlint.c.CFrontEnd;
 import dev.kmodlint.cache.FactCache;
 import dev.kmodlint.compose.ProjectComposer;
+import dev.kmodlint.kernel.KernelConfig;
 import dev.kmodlint.kernel.KernelDatabase;
 import dev.kmodlint.kernel.KernelExports;
 import dev.kmodlint.model.FileFacts;
@@ -82,7 +83,9 @@ public final class Analyzer {
     Map<Path, FileFacts> facts = parser.analyze(List.copyOf(tree.cFiles()), List.copyOf(tree.headers()));
     progress.finished();
     cache.ifPresent(c -> progress.cacheUsed(c.hits(), c.misses(), c.rejected()));
-    Project project = ProjectComposer.compose(root, tree, facts, options.jobs(), notes);
+    Optional<KernelConfig> config = kernel.config();
+    Project project = ProjectComposer.compose(root, tree, facts, options.jobs(), ProjectComposer.kbuildEnvironment(
+        root, config.map(KernelConfig::release), config.map(KernelConfig::values)), notes);
     Suppressions suppressions = Suppressions.read(tree.textFiles());
     List<Finding> all = runRules(project, kernel, suppressions.directives(), notes);
     List<Finding> findings = new ArrayList<>();
