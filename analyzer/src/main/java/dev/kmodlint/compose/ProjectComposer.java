@@ -3,7 +3,6 @@ package dev.kmodlint.compose;
 import dev.kmodlint.deploy.DeployReader;
 import dev.kmodlint.kbuild.KbuildDirectory;
 import dev.kmodlint.kbuild.KbuildEnvironment;
-import dev.kmodlint.kbuild.KbuildReader;
 import dev.kmodlint.kconfig.KconfigReader;
 import dev.kmodlint.kconfig.KconfigTypes;
 import dev.kmodlint.model.DeployModel;
@@ -22,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ForkJoinPool;
 
 /**
  * The project model from what the front-ends read: the facts of every C file and header,
@@ -32,8 +30,8 @@ import java.util.concurrent.ForkJoinPool;
 public final class ProjectComposer {
   private ProjectComposer() {}
 
-  public static Project compose(Path root, SourceTree tree, Map<Path, FileFacts> facts, int jobs,
-      KbuildEnvironment environment, List<Notification> notes) {
+  public static Project compose(Path root, SourceTree tree, Map<Path, FileFacts> facts, BuildPlan plan,
+      List<Notification> notes) {
     Map<Path, SourceFile> files = new TreeMap<>();
     List<KconfigModel.SourceReference> configRefs = new ArrayList<>();
     int unresolvedIncludes = 0;
@@ -52,7 +50,7 @@ public final class ProjectComposer {
         embeddedKconfig.release(), configRefs, (p, why) -> notes.add(
             Notification.at("read-failure", Level.WARNING, "cannot read " + p + ": " + why, SourcePosition.startOf(p))));
     KconfigTypes kconfig = embeddedKconfig.overriddenBy(KconfigTypes.of(kconfigModel));
-    List<KbuildDirectory> kbuildDirs = readKbuild(tree, jobs, environment);
+    List<KbuildDirectory> kbuildDirs = plan.directories();
     for (KbuildDirectory kd : kbuildDirs) notes.addAll(KbuildModelBuilder.remainingNotifications(kd));
     List<Module> modules = new ModuleComposer(tree, files, kconfig, notes).modules(kbuildDirs);
 
@@ -73,19 +71,6 @@ public final class ProjectComposer {
     if (config.isPresent()) env = env.withKernelConfig(config.get());
     if (release.isPresent()) env = env.withKernel(release.get());
     return env;
-  }
-
-  /** The Makefiles of the tree, read on all cores, in directory order. */
-  private static List<KbuildDirectory> readKbuild(SourceTree tree, int jobs, KbuildEnvironment env) {
-    List<Path> dirs = List.copyOf(tree.kbuildDirs());
-    KbuildReader reader = new KbuildReader(env);
-    if (jobs <= 1 || dirs.size() < 2) return KbuildReader.settle(dirs.stream().map(reader::read).toList());
-    ForkJoinPool pool = new ForkJoinPool(jobs);
-    try {
-      return KbuildReader.settle(pool.submit(() -> dirs.parallelStream().map(reader::read).toList()).join());
-    } finally {
-      pool.shutdown();
-    }
   }
 
   private static int take(FileFacts f, Map<Path, SourceFile> files, List<KconfigModel.SourceReference> configRefs,
