@@ -11,7 +11,7 @@ EXPORT_SYMBOL(dup_shared); /* ok: symbol/exported-twice */
 void usleep_range_state(unsigned long min, unsigned long max, unsigned int state)
 {
 }
-EXPORT_SYMBOL(usleep_range_state); /* expect: symbol/exported-twice */
+EXPORT_SYMBOL(usleep_range_state); /* expect: symbol/exported-twice@1 */
 
 MODULE_LICENSE("GPL");
 MODULE_DESCRIPTION("first exporter");

@@ -69,13 +69,14 @@ class RuleCatalogueTest {
     Set<String> quiet = new HashSet<>();
     for (Path c : Corpus.cases()) {
       for (Corpus.Annotation a : Corpus.annotations(c)) {
-        if (a.kind() == Corpus.Kind.EXPECT) fire.add(a.id());
+        // a todo: is a case that must fire, known to be missed (a new rule's, before its logic)
+        if (a.kind() == Corpus.Kind.EXPECT || a.kind() == Corpus.Kind.TODO) fire.add(a.id());
         if (a.kind() == Corpus.Kind.OK) quiet.add(a.id());
       }
     }
     List<String> problems = new ArrayList<>();
     for (RuleDescriptor r : RULES) {
-      if (!fire.contains(r.id())) problems.add(r.id() + " has no 'expect:' corpus case");
+      if (!fire.contains(r.id())) problems.add(r.id() + " has no 'expect:' (or 'todo:') corpus case");
       if (!quiet.contains(r.id())) problems.add(r.id() + " has no 'ok:' corpus case");
     }
     Set<String> ids = new HashSet<>(RULES.stream().map(RuleDescriptor::id).toList());
