@@ -111,8 +111,9 @@ final class RuleTester {
     if (files.isEmpty()) throw new IllegalStateException("no files");
     if (expectNone && !(expected.isEmpty() && fixed.isEmpty()))
       throw new IllegalStateException("expectNone() together with expected findings");
-    if (!expectNone && expected.isEmpty() && fixed.isEmpty())
-      throw new IllegalStateException("say what the rule reports: expect(...), or expectNone()");
+    if (!expectNone && expected.isEmpty())
+      throw new IllegalStateException("say what the rule reports: expect(...) (also for the findings whose fixes"
+          + " expectFix checks), or expectNone()");
     Rule rule;
     try {
       rule = ruleClass.getDeclaredConstructor().newInstance();
