@@ -18,11 +18,11 @@ static int mode;
 module_param(mode, int, 0666); /* ok: param/world-writable */
 
 static int loud;
-/* kmodlint-disable-next-line param/world-writeable */ /* expect: meta/unknown-suppression */
-module_param(loud, int, 0666); /* expect: param/world-writable */
+/* kmodlint-disable-next-line param/world-writeable */ /* expect: meta/unknown-suppression@31 */
+module_param(loud, int, 0666); /* expect: param/world-writable@25 */
 
 static int bare;
-/* kmodlint-disable-next-line */ /* expect: meta/unknown-suppression */
+/* kmodlint-disable-next-line */ /* expect: meta/unknown-suppression@21 */
 module_param(bare, int, 0444);
 
 static int __init quiet_init(void)
