@@ -1,7 +1,10 @@
 package dev.kmodlint.c;
 
 import dev.kmodlint.kernel.HeaderFacts;
+import java.io.File;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,15 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.BiConsumer;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -50,14 +46,28 @@ import org.eclipse.cdt.core.dom.ast.IASTTranslationUnit;
 import org.eclipse.cdt.core.dom.ast.IASTTypeIdExpression;
 import org.eclipse.cdt.core.dom.ast.IASTUnaryExpression;
 import org.eclipse.cdt.core.dom.ast.gnu.c.GCCLanguage;
+import org.eclipse.cdt.core.dom.parser.c.GCCScannerExtensionConfiguration;
 import org.eclipse.cdt.core.index.IIndexFileLocation;
 import org.eclipse.cdt.core.model.ILanguage;
+import org.eclipse.cdt.core.dom.parser.IScannerExtensionConfiguration;
+import org.eclipse.cdt.core.parser.EndOfFileException;
+import org.eclipse.cdt.core.parser.IToken;
+import org.eclipse.cdt.core.parser.OffsetLimitReachedException;
 import org.eclipse.cdt.core.parser.ExtendedScannerInfo;
 import org.eclipse.cdt.core.parser.FileContent;
 import org.eclipse.cdt.core.parser.NullLogService;
+import org.eclipse.cdt.core.parser.ParserLanguage;
+import org.eclipse.cdt.internal.core.dom.parser.c.CNodeFactory;
 import org.eclipse.cdt.internal.core.parser.IMacroDictionary;
+import org.eclipse.cdt.internal.core.parser.scanner.CPreprocessor;
+import org.eclipse.cdt.internal.core.parser.scanner.CharArray;
+import org.eclipse.cdt.internal.core.parser.scanner.ILexerLog;
+import org.eclipse.cdt.internal.core.parser.scanner.Lexer;
+import org.eclipse.cdt.internal.core.parser.scanner.Token;
 import org.eclipse.cdt.internal.core.parser.scanner.InternalFileContent;
 import org.eclipse.cdt.internal.core.parser.scanner.InternalFileContentProvider;
+import org.eclipse.cdt.internal.core.util.ICancelable;
+import org.eclipse.cdt.internal.core.util.ICanceler;
 
 /**
  * Reads the headers of a kernel build directory with CDT and collects {@link HeaderFacts}.
@@ -113,10 +123,17 @@ public final class HeaderIndexer {
 
   private final Duration batchTimeout;
   private final int batchSize;
+  private final int workers;
 
   public HeaderIndexer(Duration batchTimeout, int batchSize) {
+    this(batchTimeout, batchSize, defaultWorkers());
+  }
+
+  /** {@code workers} batches are parsed at once; the result is the same for any number. */
+  public HeaderIndexer(Duration batchTimeout, int batchSize, int workers) {
     this.batchTimeout = batchTimeout;
-    this.batchSize = batchSize;
+    this.batchSize = Math.max(1, batchSize);
+    this.workers = Math.max(1, workers);
   }
 
   /**
@@ -154,96 +171,207 @@ public final class HeaderIndexer {
     for (String sub : SUBSYSTEMS) {
       Path dir = include.resolve(sub);
       if (!Files.isDirectory(dir)) continue;
-      try (Stream<Path> s = Files.walk(dir)) {
+      // followed links: Ubuntu's include/linux and the like link into the unflavoured tree
+      try (Stream<Path> s = Files.walk(dir, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
         s.filter(p -> p.toString().endsWith(".h") && Files.isRegularFile(p))
             .map(p -> include.relativize(p).toString())
             .filter(rel -> !EXCLUDED.matcher(rel).matches())
             .sorted()
             .forEach(headers::add);
+      } catch (java.io.UncheckedIOException e) {
+        throw new IOException(dir + ": " + e.getCause().getMessage(), e.getCause());
       }
     }
     return new Layout(build, source, path, headers);
+  }
+
+  /** What a long run tells while it goes: a batch of a pass is done (or given up on). */
+  public interface Progress {
+    /** {@code pass} is 1 (which headers are off) or 2 (facts); {@code detail} is a line for a log. */
+    void batchDone(int pass, int done, int total, String detail);
   }
 
   /**
    * Parses every header of the layout in two passes. The first only learns which headers
    * this configuration switches off: {@code spinlock_rt.h} is included by {@code spinlock.h}
    * only under {@code CONFIG_PREEMPT_RT}; included directly, it would redefine
-   * {@code spin_lock_init} the RT way. The second pass reads the others, bodies included.
-   * {@code progress} hears one line per batch.
+   * {@code spin_lock_init} the RT way. It needs the preprocessor alone. The second pass
+   * reads the others, bodies included. {@code progress} hears one line per batch.
    */
   public Result index(Layout layout, Consumer<String> progress) {
+    return index(layout, (pass, done, total, detail) -> progress.accept(detail));
+  }
+
+  /** As {@link #index(Layout, Consumer)}, with batches parsed on {@code workers} threads at once. */
+  public Result index(Layout layout, Progress progress) {
     List<String> problems = new ArrayList<>();
-    Inclusions inclusions = new Inclusions(layout);
-    runBatches(layout, layout.headers(), true, () -> new Inclusions(layout), Inclusions::collect,
-        inclusions::merge, problems,
-        label -> progress.accept("pass 1, " + label + ": " + inclusions.switchedOff().size() + " headers off so far"));
+    SharedFiles files = new SharedFiles(layout);
+    IncludeNames names = new IncludeNames(layout);
+    Inclusions inclusions = new Inclusions(layout, names);
+    runBatches(layout.headers(), 1, batch -> {
+      Inclusions part = new Inclusions(layout, names);
+      CancellableLog log = currentLog();
+      part.collect(preprocess(layout, batch, files, log));
+      return part;
+    }, inclusions::merge, problems, (done, total, label) -> progress.batchDone(1, done, total,
+        "pass 1, " + label + ": " + inclusions.switchedOff().size() + " headers off so far"));
     Set<String> off = inclusions.switchedOff();
     List<String> on = layout.headers().stream().filter(h -> !off.contains(h)).toList();
-    Collector c = new Collector();
-    int batches = runBatches(layout, on, false, Collector::new, Collector::collect, c::merge, problems,
-        label -> progress.accept(String.format(java.util.Locale.ROOT, "pass 2, %s: %d macros, %d functions, %d externs",
+    Collector c = new Collector(new Interner());
+    int batches = runBatches(on, 2, batch -> {
+      Collector part = new Collector(c.names);
+      part.collect(parse(layout, batch, files, currentLog()));
+      return part;
+    }, c::merge, problems, (done, total, label) -> progress.batchDone(2, done, total,
+        String.format(java.util.Locale.ROOT, "pass 2, %s: %d macros, %d functions, %d externs",
             label, c.macros.size(), c.functions.size(), c.externFunctions.size())));
     return new Result(c.facts(), problems, batches, on.size(), layout.headers().size() - on.size());
   }
 
+  /** One batch's work, on a worker thread. */
+  @FunctionalInterface
+  private interface BatchWork<T> {
+    T run(List<String> batch) throws Exception;
+  }
+
+  @FunctionalInterface
+  private interface BatchProgress {
+    void done(int done, int total, String label);
+  }
+
+  /** The cancellation handle of the batch the current worker thread parses. */
+  private static final ThreadLocal<CancellableLog> LOG = new ThreadLocal<>();
+
+  private static CancellableLog currentLog() {
+    CancellableLog log = LOG.get();
+    return log != null ? log : new CancellableLog();
+  }
+
+  /** A batch and where it is: not started, running since {@code started}, finished, or given up on. */
+  private static final class Slot<T> {
+    final List<String> headers;
+    final String label;
+    final CancellableLog log = new CancellableLog();
+    long started;
+    boolean finished;
+    boolean givenUp;
+    T result;
+    Throwable failure;
+    Thread thread;
+
+    Slot(List<String> headers, String label) {
+      this.headers = headers;
+      this.label = label;
+    }
+  }
+
   /**
-   * Parses {@code headers} in batches on a worker thread with a deep stack (the AST walks
-   * recurse as deep as the parser did): each batch is extracted into a {@code fresh} part
-   * there, and merged here once complete, so a batch given up on leaves nothing behind.
+   * Parses {@code headers} in batches, up to {@link #workers} at a time, each on its own
+   * thread with a deep stack (the AST walks recurse as deep as the parser did): each batch is
+   * extracted into a part there, and merged here, in batch order, once complete, so a batch
+   * given up on leaves nothing behind and the result does not depend on which finished first.
+   * A batch that takes longer than the timeout is cancelled the way CDT cancels a parse.
    * Returns the batch count.
    */
-  private <T> int runBatches(Layout layout, List<String> headers, boolean skipBodies, Supplier<T> fresh,
-      BiConsumer<T, IASTTranslationUnit> extract, Consumer<T> merge, List<String> problems,
-      Consumer<String> progress) {
-    List<List<String>> batches = new ArrayList<>();
-    for (int i = 0; i < headers.size(); i += batchSize)
-      batches.add(headers.subList(i, Math.min(headers.size(), i + batchSize)));
-    ExecutorService worker = newWorker();
-    try {
-      int n = 0;
-      for (List<String> batch : batches) {
-        n++;
-        long t0 = System.nanoTime();
-        Future<T> f = worker.submit(() -> {
-          T part = fresh.get();
-          extract.accept(part, parse(layout, batch, skipBodies));
-          return part;
-        });
-        String label = "batch " + n + "/" + batches.size() + " (" + batch.get(0) + " .. " + batch.get(batch.size() - 1) + ")";
-        try {
-          merge.accept(f.get(batchTimeout.toMillis(), TimeUnit.MILLISECONDS));
-        } catch (TimeoutException e) {
-          f.cancel(true);
-          problems.add(label + ": gave up after " + batchTimeout.toSeconds() + "s");
-          // a parse that ignores interruption keeps the old worker busy: use a new one
-          worker.shutdownNow();
-          worker = newWorker();
-        } catch (ExecutionException e) {
-          problems.add(label + ": " + (e.getCause() instanceof StackOverflowError ? "stack overflow" : e.getCause()));
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          problems.add(label + ": interrupted");
-          break;
-        }
-        progress.accept(String.format(java.util.Locale.ROOT, "%s %.1fs", label, (System.nanoTime() - t0) / 1e9));
-      }
-    } finally {
-      worker.shutdownNow();
+  private <T> int runBatches(List<String> headers, int pass, BatchWork<T> work, Consumer<T> merge,
+      List<String> problems, BatchProgress progress) {
+    List<Slot<T>> slots = new ArrayList<>();
+    int total = (headers.size() + batchSize - 1) / batchSize;
+    for (int i = 0; i < headers.size(); i += batchSize) {
+      List<String> batch = headers.subList(i, Math.min(headers.size(), i + batchSize));
+      slots.add(new Slot<>(batch, "batch " + (slots.size() + 1) + "/" + total + " (" + batch.get(0) + " .. "
+          + batch.get(batch.size() - 1) + ")"));
     }
-    return batches.size();
+    Object lock = new Object();
+    int next = 0;
+    int merged = 0;
+    int done = 0;
+    long timeout = batchTimeout.toNanos();
+    while (merged < slots.size()) {
+      List<Slot<T>> ready = new ArrayList<>();
+      synchronized (lock) {
+        int running = 0;
+        for (Slot<T> s : slots) if (s.started != 0 && !s.finished && !s.givenUp) running++;
+        while (running < workers && next < slots.size()) {
+          Slot<T> s = slots.get(next++);
+          String name = "kmodlint-header-indexer-" + pass + "-" + next;
+          s.started = System.nanoTime();
+          s.thread = new Thread(null, () -> {
+            LOG.set(s.log);
+            T r = null;
+            Throwable t = null;
+            try {
+              r = work.run(s.headers);
+            } catch (Throwable e) {
+              t = e;
+            }
+            synchronized (lock) {
+              s.result = r;
+              s.failure = t;
+              s.finished = true;
+              lock.notifyAll();
+            }
+          }, name, 512L << 20); // the kernel's macro nesting is deep and CDT recurses on it
+          s.thread.setDaemon(true);
+          s.thread.start();
+          running++;
+        }
+        long now = System.nanoTime();
+        long wait = Long.MAX_VALUE;
+        for (Slot<T> s : slots) {
+          if (s.started == 0 || s.finished || s.givenUp) continue;
+          long left = s.started + timeout - now;
+          if (left <= 0) {
+            s.givenUp = true;
+            s.log.setCanceled(true);
+            s.thread.interrupt();
+          } else {
+            wait = Math.min(wait, left);
+          }
+        }
+        while (merged < slots.size() && (slots.get(merged).finished || slots.get(merged).givenUp))
+          ready.add(slots.get(merged++));
+        if (ready.isEmpty()) {
+          try {
+            long ms = Math.max(1, Math.min(wait / 1_000_000, 1000));
+            lock.wait(ms);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            for (Slot<T> s : slots) {
+              s.log.setCanceled(true);
+              if (s.thread != null) s.thread.interrupt();
+            }
+            problems.add("interrupted");
+            return slots.size();
+          }
+          continue;
+        }
+      }
+      for (Slot<T> s : ready) {
+        if (s.givenUp) {
+          problems.add(s.label + ": gave up after " + batchTimeout.toSeconds() + "s");
+        } else if (s.failure != null) {
+          Throwable e = s.failure;
+          problems.add(s.label + ": " + (e instanceof StackOverflowError ? "stack overflow" : e));
+        } else {
+          merge.accept(s.result);
+        }
+        s.result = null;
+        progress.done(++done, slots.size(), s.label);
+      }
+    }
+    return slots.size();
   }
 
-  private static ExecutorService newWorker() {
-    return Executors.newSingleThreadExecutor(r -> {
-      // the kernel's macro nesting is deep and CDT recurses on it
-      Thread t = new Thread(null, r, "kmodlint-header-indexer", 512L << 20);
-      t.setDaemon(true);
-      return t;
-    });
+  /** How many batches to parse at once: the cores, as far as the heap holds a batch's AST each. */
+  static int defaultWorkers() {
+    long perBatch = 700L << 20;
+    int byMemory = (int) Math.max(1, Runtime.getRuntime().maxMemory() / perBatch);
+    return Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), byMemory));
   }
 
-  private IASTTranslationUnit parse(Layout layout, List<String> batch, boolean skipBodies) throws Exception {
+  /** The synthetic translation unit of a batch: kbuild's implicit headers first, then the batch. */
+  private static String batchSource(Layout layout, List<String> batch) {
     StringBuilder src = new StringBuilder();
     for (String first : List.of("linux/compiler-version.h", "linux/kconfig.h", "linux/compiler_types.h",
         "linux/kernel.h", "linux/module.h")) {
@@ -251,13 +379,73 @@ public final class HeaderIndexer {
         src.append("#include <").append(first).append(">\n");
     }
     for (String h : batch) src.append("#include <").append(h).append(">\n");
-    String tuPath = layout.buildDir().resolve(SYNTHETIC).toString();
+    return src.toString();
+  }
+
+  private static ExtendedScannerInfo scannerInfo(Layout layout) {
     String[] include = layout.includePath().stream().map(Path::toString).toArray(String[]::new);
-    ExtendedScannerInfo info = new ExtendedScannerInfo(PREDEFINED, include, new String[0], null, new String[0]);
-    int options = ILanguage.OPTION_NO_IMAGE_LOCATIONS | (skipBodies ? ILanguage.OPTION_SKIP_FUNCTION_BODIES : 0);
+    return new ExtendedScannerInfo(PREDEFINED, include, new String[0], null, new String[0]);
+  }
+
+  private IASTTranslationUnit parse(Layout layout, List<String> batch, SharedFiles files, CancellableLog log)
+      throws Exception {
+    String tuPath = layout.buildDir().resolve(SYNTHETIC).toString();
+    int options = ILanguage.OPTION_NO_IMAGE_LOCATIONS;
     return GCCLanguage.getDefault().getASTTranslationUnit(
-        FileContent.create(tuPath, src.toString().toCharArray()), info, new HeaderContentProvider(), null,
-        options, new NullLogService());
+        FileContent.create(tuPath, batchSource(layout, batch).toCharArray()), scannerInfo(layout),
+        new HeaderContentProvider(files, false), null, options, log);
+  }
+
+  /**
+   * The include directives of a batch, from the preprocessor alone: which branch is taken
+   * depends on macros only, never on what the parser makes of the tokens, so the parser's
+   * work (most of a parse with bodies skipped) is not needed to know it.
+   */
+  private static IASTPreprocessorIncludeStatement[] preprocess(Layout layout, List<String> batch, SharedFiles files,
+      CancellableLog log) throws Exception {
+    String tuPath = layout.buildDir().resolve(SYNTHETIC).toString();
+    ExtendedScannerInfo info = scannerInfo(layout);
+    CPreprocessor pp = new CPreprocessor(FileContent.create(tuPath, batchSource(layout, batch).toCharArray()), info,
+        ParserLanguage.C, log, GCCScannerExtensionConfiguration.getInstance(info), new HeaderContentProvider(files, true));
+    pp.setComputeImageLocations(false);
+    pp.setProcessInactiveCode(false);
+    log.setCancelable(pp::cancel);
+    IASTTranslationUnit tu = CNodeFactory.getDefault().newTranslationUnit(pp);
+    try {
+      while (true) pp.nextToken();
+    } catch (EndOfFileException end) {
+      // the whole batch is read
+    } finally {
+      log.setCancelable(null);
+    }
+    if (log.isCanceled()) throw new InterruptedException("cancelled");
+    return tu.getIncludeDirectives();
+  }
+
+  /**
+   * CDT's way to stop a parse: it hands its log service the parser and scanner to cancel
+   * when the log service is also an {@link ICanceler}.
+   */
+  private static final class CancellableLog extends NullLogService implements ICanceler {
+    private ICancelable cancelable;
+    private boolean canceled;
+
+    @Override
+    public synchronized void setCancelable(ICancelable c) {
+      cancelable = c;
+      if (canceled && c != null) c.cancel();
+    }
+
+    @Override
+    public synchronized void setCanceled(boolean value) {
+      canceled = value;
+      if (value && cancelable != null) cancelable.cancel();
+    }
+
+    @Override
+    public synchronized boolean isCanceled() {
+      return canceled;
+    }
   }
 
   /**
@@ -266,29 +454,27 @@ public final class HeaderIndexer {
    */
   private static final class Inclusions {
     final Path include;
+    final IncludeNames names;
     final Set<String> active = new HashSet<>();
     final Set<String> inactive = new HashSet<>();
 
-    Inclusions(Layout layout) {
+    Inclusions(Layout layout, IncludeNames names) {
       this.include = layout.sourceDir().resolve("include");
+      this.names = names;
     }
 
-    void collect(IASTTranslationUnit tu) {
-      for (IASTPreprocessorIncludeStatement inc : tu.getIncludeDirectives()) {
+    void collect(IASTPreprocessorIncludeStatement[] includes) {
+      for (IASTPreprocessorIncludeStatement inc : includes) {
         String from = inc.getContainingFilename();
         if (from.endsWith(SYNTHETIC)) continue;
         if (inc.isActive()) {
-          if (inc.isResolved()) relative(Path.of(inc.getPath())).ifPresent(active::add);
+          if (inc.isResolved()) names.relative(Path.of(inc.getPath())).ifPresent(active::add);
         } else {
           String name = inc.getName().toString();
           Path target = inc.isSystemInclude() ? include.resolve(name) : Path.of(from).resolveSibling(name);
-          relative(target.normalize()).ifPresent(inactive::add);
+          names.relative(target.normalize()).ifPresent(inactive::add);
         }
       }
-    }
-
-    private java.util.Optional<String> relative(Path p) {
-      return p.startsWith(include) ? java.util.Optional.of(include.relativize(p).toString()) : java.util.Optional.empty();
     }
 
     void merge(Inclusions part) {
@@ -303,23 +489,207 @@ public final class HeaderIndexer {
     }
   }
 
-  /** Serves any readable file: unlike a module's parse, here the kernel headers are the point. */
+  /**
+   * A header's name relative to {@code include/} from a path CDT reports. CDT reports the
+   * real path of a file it reads; where {@code include/linux} and the like are links into
+   * another tree (Ubuntu's linux-headers-R-generic into linux-headers-R), the real path of each
+   * header of the layout tells its name.
+   */
+  private static final class IncludeNames {
+    final Path include;
+    final List<String> headers;
+    private volatile Map<Path, String> byRealPath;
+
+    IncludeNames(Layout layout) {
+      this.include = layout.sourceDir().resolve("include");
+      this.headers = layout.headers();
+    }
+
+    java.util.Optional<String> relative(Path p) {
+      if (p.startsWith(include)) return java.util.Optional.of(include.relativize(p).toString());
+      return java.util.Optional.ofNullable(realPaths().get(p));
+    }
+
+    private Map<Path, String> realPaths() {
+      Map<Path, String> m = byRealPath;
+      if (m == null) {
+        synchronized (this) {
+          if (byRealPath == null) {
+            Map<Path, String> built = new HashMap<>();
+            for (String h : headers) {
+              try {
+                Path real = include.resolve(h).toRealPath();
+                if (!real.startsWith(include)) built.putIfAbsent(real, h);
+              } catch (IOException e) {
+                // gone since the layout was read: not a header to name
+              }
+            }
+            byRealPath = built;
+          }
+          m = byRealPath;
+        }
+      }
+      return m;
+    }
+  }
+
+  /**
+   * The files batches read, shared by all of them: each header is read, decoded and looked
+   * for once per run instead of once per batch; for the first pass, also cut down to its
+   * preprocessor directives.
+   */
+  private static final class SharedFiles {
+    private final ConcurrentHashMap<String, Boolean> exists = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, java.util.Optional<Content>> contents = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, java.util.Optional<Content>> directives = new ConcurrentHashMap<>();
+    private final Lexer.LexerOptions lexOptions;
+
+    record Content(String path, CharArray chars) {}
+
+    SharedFiles(Layout layout) {
+      IScannerExtensionConfiguration c = GCCScannerExtensionConfiguration.getInstance(scannerInfo(layout));
+      Lexer.LexerOptions o = new Lexer.LexerOptions();
+      o.fSupportDollarInIdentifiers = c.support$InIdentifiers();
+      o.fSupportAtSignInIdentifiers = c.supportAtSignInIdentifiers();
+      o.fSupportMinAndMax = c.supportMinAndMaxOperators();
+      o.fSupportSlashPercentComments = c.supportSlashPercentComments();
+      o.fSupportUTFLiterals = c.supportUTFLiterals();
+      o.fSupportRawStringLiterals = c.supportRawStringLiterals();
+      o.fSupportUserDefinedLiterals = c.supportUserDefinedLiterals();
+      o.fSupportDigitSeparators = c.supportDigitSeparators();
+      o.fCreateImageLocations = false;
+      this.lexOptions = o;
+    }
+
+    boolean exists(String path) {
+      return exists.computeIfAbsent(path, p -> {
+        Path f = Path.of(p);
+        return Files.isRegularFile(f) && Files.isReadable(f);
+      });
+    }
+
+    java.util.Optional<Content> content(String path, boolean directivesOnly) {
+      java.util.Optional<Content> full = contents.computeIfAbsent(path, SharedFiles::read);
+      if (!directivesOnly || full.isEmpty()) return full;
+      return directives.computeIfAbsent(path, p ->
+          java.util.Optional.of(new Content(full.get().path(), new CharArray(directivesOnly(full.get().chars().getArray(), lexOptions)))));
+    }
+
+    /** As CDT reads an external file: its canonical path, UTF-8 without a byte-order mark. */
+    private static java.util.Optional<Content> read(String path) {
+      try {
+        File file = new File(path);
+        String canonical;
+        try {
+          canonical = file.getCanonicalPath();
+        } catch (IOException e) {
+          canonical = file.getAbsolutePath();
+        }
+        byte[] bytes = Files.readAllBytes(file.toPath());
+        int skip = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF
+            ? 3 : 0;
+        CharBuffer chars = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(bytes, skip, bytes.length - skip));
+        char[] a = new char[chars.remaining()];
+        chars.get(a);
+        return java.util.Optional.of(new Content(canonical, new CharArray(a)));
+      } catch (IOException | RuntimeException e) {
+        return java.util.Optional.empty();
+      }
+    }
+  }
+
+  /**
+   * A file's preprocessor directives, each where CDT's lexer finds one (a {@code #} first on
+   * its line, comments and line splices as the lexer sees them) and copied as written, with
+   * one newline for each of the lines between. The preprocessor's branches and inclusions
+   * depend on directives alone: ordinary text only ever expands macros, which changes no
+   * macro's definition, so the first pass gets the same include directives from this for a
+   * fraction of the work.
+   */
+  static String directivesOnly(String text) {
+    Layout none = new Layout(Path.of("/"), Path.of("/"), List.of(), List.of());
+    return new String(directivesOnly(text.toCharArray(), new SharedFiles(none).lexOptions));
+  }
+
+  static char[] directivesOnly(char[] text, Lexer.LexerOptions options) {
+    StringBuilder out = new StringBuilder(text.length / 3);
+    Lexer lexer = new Lexer(text, options, ILexerLog.NULL, null);
+    try {
+      Token t = lexer.nextToken();
+      while (t.getType() != IToken.tEND_OF_INPUT) {
+        if (t.getType() == Lexer.tNEWLINE) {
+          out.append('\n');
+          t = lexer.nextToken();
+        } else if (t.getType() == IToken.tPOUND && lexer.currentTokenIsFirstOnLine()) {
+          int start = t.getOffset();
+          Token name = lexer.nextToken();
+          if (name.getType() == IToken.tIDENTIFIER) {
+            String directive = new String(name.getCharImage());
+            if (directive.equals("include") || directive.equals("include_next") || directive.equals("import")) {
+              // as CDT's preprocessor reads the header name: <a/b.h> is one token
+              lexer.setInsideIncludeDirective(true);
+              lexer.nextToken();
+              lexer.setInsideIncludeDirective(false);
+            }
+          }
+          if (lexer.currentToken().getType() != Lexer.tNEWLINE && lexer.currentToken().getType() != IToken.tEND_OF_INPUT)
+            lexer.consumeLine(0);
+          t = lexer.currentToken();
+          int end = t.getType() == IToken.tEND_OF_INPUT ? text.length : t.getOffset();
+          out.append(text, start, end - start);
+        } else {
+          t = lexer.nextToken();
+        }
+      }
+    } catch (OffsetLimitReachedException e) {
+      return text; // only in content-assist mode, never here: keep the whole file
+    }
+    char[] a = new char[out.length()];
+    out.getChars(0, a.length, a, 0);
+    return a;
+  }
+
+  /**
+   * Serves any readable file: unlike a module's parse, here the kernel headers are the point.
+   * One per translation unit (CDT keeps per-unit state in it), reading through the shared files.
+   */
   private static final class HeaderContentProvider extends InternalFileContentProvider {
+    private final SharedFiles files;
+    private final boolean directivesOnly;
+
+    HeaderContentProvider(SharedFiles files, boolean directivesOnly) {
+      this.files = files;
+      this.directivesOnly = directivesOnly;
+    }
+
     @Override
     public boolean getInclusionExists(String path) {
-      Path p = Path.of(path);
-      return Files.isRegularFile(p) && Files.isReadable(p);
+      return files.exists(path);
     }
 
     @Override
     public InternalFileContent getContentForInclusion(String path, IMacroDictionary macros) {
       if (!getInclusionExists(path)) return null;
-      return (InternalFileContent) FileContent.createForExternalFileLocation(path);
+      return files.content(path, directivesOnly).map(c -> new InternalFileContent(c.path(), c.chars())).orElse(null);
     }
 
     @Override
     public InternalFileContent getContentForInclusion(IIndexFileLocation ifl, String astPath) {
       return getContentForInclusion(astPath, null);
+    }
+  }
+
+  /** One copy of each name over all batches and threads. */
+  private static final class Interner {
+    private final ConcurrentHashMap<String, String> names = new ConcurrentHashMap<>(1 << 18);
+    /** The names each distinct macro expansion mentions, computed once however many batches define it. */
+    final ConcurrentHashMap<String, Set<String>> macroRefs = new ConcurrentHashMap<>(1 << 18);
+
+    String intern(String s) {
+      String known = names.get(s); // a plain read: most names are known by the second batch
+      if (known != null) return known;
+      String old = names.putIfAbsent(s, s);
+      return old != null ? old : s;
     }
   }
 
@@ -330,7 +700,11 @@ public final class HeaderIndexer {
     final Map<String, Set<String>> functions = new HashMap<>();
     final Set<String> externFunctions = new HashSet<>();
     final Set<String> externVariables = new HashSet<>();
-    final Map<String, String> names = new HashMap<>();
+    final Interner names;
+
+    Collector(Interner names) {
+      this.names = names;
+    }
 
     void collect(IASTTranslationUnit tu) {
       for (IASTPreprocessorMacroDefinition m : tu.getMacroDefinitions()) macro(m);
@@ -341,21 +715,36 @@ public final class HeaderIndexer {
     }
 
     private void macro(IASTPreprocessorMacroDefinition m) {
-      String name = m.getName().toString();
+      String name = intern(m.getName().toString());
+      StringBuilder key = new StringBuilder();
+      if (m instanceof IASTPreprocessorFunctionStyleMacroDefinition fm) {
+        functionMacros.add(name);
+        key.append('f');
+        for (IASTFunctionStyleMacroParameter p : fm.getParameters()) key.append(p.getParameter()).append(',');
+      } else {
+        key.append('o');
+      }
+      String expansion = m.getExpansion();
+      key.append('\n').append(expansion);
+      Set<String> refs = names.macroRefs.computeIfAbsent(key.toString(), k -> references(m, expansion));
+      macros.computeIfAbsent(name, k -> new HashSet<>()).addAll(refs);
+    }
+
+    /** The names an expansion mentions: neither members ({@code x.name}, {@code p->name}) nor parameters. */
+    private Set<String> references(IASTPreprocessorMacroDefinition m, String expansion) {
       Set<String> params = new HashSet<>();
       if (m instanceof IASTPreprocessorFunctionStyleMacroDefinition fm) {
-        functionMacros.add(intern(name));
         for (IASTFunctionStyleMacroParameter p : fm.getParameters()) params.add(p.getParameter());
         params.add("__VA_ARGS__");
       }
-      Set<String> refs = macros.computeIfAbsent(intern(name), k -> new HashSet<>());
-      Matcher w = WORD.matcher(m.getExpansion());
+      Set<String> refs = new HashSet<>();
+      Matcher w = WORD.matcher(expansion);
       while (w.find()) {
         String word = w.group(2);
-        // members (x.name, p->name) and parameters are not symbols
         if (word == null || w.group(1) != null || params.contains(word)) continue;
         refs.add(intern(word));
       }
+      return Set.copyOf(refs);
     }
 
     private void function(IASTFunctionDefinition fd) {
@@ -381,22 +770,23 @@ public final class HeaderIndexer {
       }
     }
 
+    /** Adds a part's facts; names are the shared interner's already. */
     void merge(Collector part) {
       part.macros.forEach((k, v) -> {
-        Set<String> refs = macros.computeIfAbsent(intern(k), x -> new HashSet<>());
-        for (String r : v) refs.add(intern(r));
+        Set<String> refs = macros.putIfAbsent(k, v);
+        if (refs != null) refs.addAll(v);
       });
       part.functions.forEach((k, v) -> {
-        Set<String> refs = functions.computeIfAbsent(intern(k), x -> new HashSet<>());
-        for (String r : v) refs.add(intern(r));
+        Set<String> refs = functions.putIfAbsent(k, v);
+        if (refs != null) refs.addAll(v);
       });
-      for (String m : part.functionMacros) functionMacros.add(intern(m));
-      for (String f : part.externFunctions) externFunctions.add(intern(f));
-      for (String v : part.externVariables) externVariables.add(intern(v));
+      functionMacros.addAll(part.functionMacros);
+      externFunctions.addAll(part.externFunctions);
+      externVariables.addAll(part.externVariables);
     }
 
     private String intern(String s) {
-      return names.computeIfAbsent(s, k -> k);
+      return names.intern(s);
     }
 
     HeaderFacts facts() {
@@ -495,7 +885,10 @@ public final class HeaderIndexer {
     /** The value of an integer constant expression made of literals, !, &&, ||, ==, != and parentheses. */
     static OptionalLong constant(IASTExpression e) {
       if (e instanceof IASTLiteralExpression lit && lit.getKind() == IASTLiteralExpression.lk_integer_constant) {
-        String v = new String(lit.getValue()).toLowerCase(java.util.Locale.ROOT).replaceAll("[ul]+$", "");
+        String v = new String(lit.getValue()).toLowerCase(java.util.Locale.ROOT);
+        int end = v.length();
+        while (end > 0 && (v.charAt(end - 1) == 'u' || v.charAt(end - 1) == 'l')) end--;
+        v = v.substring(0, end);
         try {
           return OptionalLong.of(v.startsWith("0x") ? Long.parseLong(v.substring(2), 16)
               : v.length() > 1 && v.startsWith("0") ? Long.parseLong(v.substring(1), 8) : Long.parseLong(v));

@@ -1,6 +1,7 @@
 package dev.kmodlint.cli;
 
 import dev.kmodlint.c.HeaderIndexer;
+import dev.kmodlint.index.ProgressLine;
 import dev.kmodlint.kernel.HeaderIndex;
 import dev.kmodlint.kernel.KernelDatabase;
 import dev.kmodlint.kernel.KernelExports;
@@ -42,6 +43,11 @@ final class IndexCommand implements Callable<Integer> {
       description = "give up on a batch of headers after this long (default 300)")
   long batchTimeoutSeconds;
 
+  @Option(names = {"-j", "--jobs"}, paramLabel = "N",
+      description = "batches of headers parsed at once (default: the cores, as far as memory holds them;"
+          + " the index is the same for any N)")
+  Integer jobs;
+
   @Override
   public Integer call() throws IOException {
     Path dir = kdir != null ? kdir : KernelDatabase.runningKernelBuildDirectory().orElseThrow(() ->
@@ -63,11 +69,15 @@ final class IndexCommand implements Callable<Integer> {
     KernelExports exports = KernelExports.fromSymvers(uts, List.of(symvers), notes::add);
     HeaderIndexer.Layout layout = HeaderIndexer.layout(dir);
     PrintWriter err = spec.commandLine().getErr();
-    HeaderIndexer.Result r = new HeaderIndexer(Duration.ofSeconds(Math.max(1, batchTimeoutSeconds)), 250)
-        .index(layout, line -> {
-          err.println("kmodlint: " + line);
-          err.flush();
-        });
+    Duration timeout = Duration.ofSeconds(Math.max(1, Math.min(batchTimeoutSeconds, 86_400)));
+    HeaderIndexer indexer = jobs != null ? new HeaderIndexer(timeout, 250, Math.max(1, Math.min(jobs, 64)))
+        : new HeaderIndexer(timeout, 250);
+    HeaderIndexer.Result r;
+    // a line rewritten in place when a person watches; nothing per batch in a log
+    try (ProgressLine line = new ProgressLine(err, "the headers of " + uts)) {
+      HeaderIndexer.Progress progress = ProgressReporter.stderrIsTerminal() ? line : (pass, done, total, detail) -> {};
+      r = indexer.index(layout, progress);
+    }
     if (r.facts().macros().isEmpty() && r.facts().functions().isEmpty())
       throw new IOException(dir + ": no header could be parsed" + (r.problems().isEmpty() ? "" : ": " + r.problems().get(0)));
     HeaderIndex index = HeaderIndex.resolve(uts, r.facts(), exports::exports);

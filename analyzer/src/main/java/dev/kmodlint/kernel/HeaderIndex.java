@@ -17,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -82,7 +80,8 @@ public final class HeaderIndex {
     facts.macros().forEach((n, refs) -> edges.computeIfAbsent(n, k -> new HashSet<>()).addAll(refs));
     Map<String, Set<String>> closure = new HashMap<>();
     Map<String, Entry> out = new HashMap<>();
-    for (String name : new TreeSet<>(edges.keySet())) {
+    // any order: each name's set is complete, whichever walk computed it
+    for (String name : edges.keySet()) {
       Set<String> reach = reach(name, edges, closure, exported);
       Kind kind = facts.functionMacros().contains(name) ? Kind.FUNCTION_MACRO
           : facts.functions().containsKey(name) ? Kind.HEADER_FUNCTION : Kind.OBJECT_MACRO;
@@ -103,7 +102,7 @@ public final class HeaderIndex {
       Map<String, Set<String>> closure, Predicate<String> exported) {
     Set<String> done = closure.get(start);
     if (done != null) return done;
-    Set<String> found = new TreeSet<>();
+    Set<String> found = new HashSet<>();
     Set<String> seen = new HashSet<>(List.of(start));
     Deque<String> todo = new ArrayDeque<>(List.of(start));
     while (!todo.isEmpty()) {
@@ -156,12 +155,20 @@ public final class HeaderIndex {
    * {@code kind name reached...} line per name, sorted.
    */
   public void write(OutputStream raw) throws IOException {
-    try (Writer w = new OutputStreamWriter(new GZIPOutputStream(raw), StandardCharsets.UTF_8)) {
+    try (Writer w = new java.io.BufferedWriter(
+        new OutputStreamWriter(new GZIPOutputStream(raw, 1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
       w.write(MAGIC + "\t" + release + "\t" + entries.size() + "\n");
-      for (Entry e : new TreeMap<>(entries).values()) {
-        StringBuilder sb = new StringBuilder().append(e.kind().code).append(' ').append(e.name());
-        for (String r : new TreeSet<>(e.reaches())) sb.append(' ').append(r);
-        w.write(sb.append('\n').toString());
+      String[] names = entries.keySet().toArray(String[]::new);
+      java.util.Arrays.sort(names);
+      StringBuilder sb = new StringBuilder();
+      for (String name : names) {
+        Entry e = entries.get(name);
+        sb.setLength(0);
+        sb.append(e.kind().code).append(' ').append(e.name());
+        String[] reached = e.reaches().toArray(String[]::new);
+        java.util.Arrays.sort(reached);
+        for (String r : reached) sb.append(' ').append(r);
+        w.append(sb.append('\n'));
       }
     }
   }

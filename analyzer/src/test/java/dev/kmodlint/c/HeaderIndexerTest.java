@@ -32,6 +32,23 @@ class HeaderIndexerTest {
 
   /** A kernel in miniature: kconfig.h with autoconf.h, a compiler header, one subsystem header. */
   private HeaderIndex syntheticIndex() throws IOException {
+    writeSyntheticKernel();
+    return syntheticIndex(kdir, 1);
+  }
+
+  private HeaderIndex syntheticIndex(Path kernel, int workers) throws IOException {
+    HeaderIndexer.Layout layout = HeaderIndexer.layout(kernel);
+    assertEquals(List.of("linux/compiler_types.h", "linux/kconfig.h", "linux/widget.h", "linux/widget_rt.h"),
+        layout.headers());
+    HeaderIndexer.Result r = new HeaderIndexer(Duration.ofSeconds(60), 2, workers).index(layout, line -> {});
+    assertEquals(List.of(), r.problems());
+    assertEquals(2, r.batches());
+    assertEquals(1, r.switchedOff(), "widget_rt.h is only included when CONFIG_WIDGET_RT is set");
+    KernelExports exports = KernelExports.fromSymvers("synthetic", List.of(kernel.resolve("Module.symvers")), n -> {});
+    return HeaderIndex.resolve("synthetic", r.facts(), exports::exports);
+  }
+
+  private void writeSyntheticKernel() throws IOException {
     write("include/generated/autoconf.h", "#define CONFIG_X86_64 1", "#define CONFIG_WIDGET_FAST 1");
     write("include/linux/kconfig.h", "#ifndef _KCONFIG_H", "#define _KCONFIG_H", "#include <generated/autoconf.h>", "#endif");
     write("include/linux/compiler_types.h", "#define __always_inline inline __attribute__((__always_inline__))",
@@ -103,15 +120,72 @@ class HeaderIndexerTest {
         "0xc\tgone_d\tvmlinux\tEXPORT_SYMBOL\t",
         "0xd\tlive_e\tvmlinux\tEXPORT_SYMBOL\t",
         "0xe\tasm_counter\tvmlinux\tEXPORT_SYMBOL\t");
-    HeaderIndexer.Layout layout = HeaderIndexer.layout(kdir);
-    assertEquals(List.of("linux/compiler_types.h", "linux/kconfig.h", "linux/widget.h", "linux/widget_rt.h"),
-        layout.headers());
-    HeaderIndexer.Result r = new HeaderIndexer(Duration.ofSeconds(60), 2).index(layout, line -> {});
-    assertEquals(List.of(), r.problems());
-    assertEquals(2, r.batches());
-    assertEquals(1, r.switchedOff(), "widget_rt.h is only included when CONFIG_WIDGET_RT is set");
-    KernelExports exports = KernelExports.fromSymvers("synthetic", List.of(kdir.resolve("Module.symvers")), n -> {});
-    return HeaderIndex.resolve("synthetic", r.facts(), exports::exports);
+  }
+
+  private static byte[] bytes(HeaderIndex idx) throws IOException {
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    idx.write(buf);
+    return buf.toByteArray();
+  }
+
+  /** Batches run at once on several threads, merged in batch order: the index is the same. */
+  @Test
+  void theIndexIsTheSameHoweverManyBatchesRunAtOnce() throws IOException {
+    writeSyntheticKernel();
+    byte[] one = bytes(syntheticIndex(kdir, 1));
+    byte[] three = bytes(syntheticIndex(kdir, 3));
+    org.junit.jupiter.api.Assertions.assertArrayEquals(one, three);
+    assertTrue(one.length > 100);
+  }
+
+  /**
+   * Ubuntu's linux-headers-R-generic links include/linux and the like into linux-headers-R:
+   * CDT reports the real paths, and the headers still have their names (widget_rt.h is still
+   * known as off in this configuration).
+   */
+  @Test
+  void headersLinkedFromAnotherTreeKeepTheirNames(@TempDir Path usrSrc) throws IOException {
+    writeSyntheticKernel();
+    // compiler_types.h included from a header, actively and in a branch that is off: it is not off
+    Path widget = kdir.resolve("include/linux/widget.h");
+    Files.writeString(widget, Files.readString(widget)
+        .replace("#include <asm/widget.h>", "#include <asm/widget.h>\n#include <linux/compiler_types.h>")
+        .replace("#include <linux/widget_rt.h>", "#include <linux/widget_rt.h>\n#include <linux/compiler_types.h>"));
+    Path common = Files.createDirectories(usrSrc.resolve("linux-headers-9.9.9-1/include"));
+    Files.move(kdir.resolve("include/linux"), common.resolve("linux"));
+    Files.createSymbolicLink(kdir.resolve("include/linux"), common.resolve("linux"));
+    HeaderIndex linked = syntheticIndex(kdir, 2);
+    assertEquals(Set.of("plain_widget_lock"), linked.reachedExports("widget_lock"), "not from a header that is off");
+    assertEquals(Set.of("__widget_register", "widget_unregister"), linked.reachedExports("module_widget_driver"));
+  }
+
+  /** The first pass reads directives only, found where CDT's lexer finds them. */
+  @Test
+  void directivesAreWhatTheLexerSeesAsDirectives() {
+    String text = String.join("\n",
+        "/* a comment with",
+        "#define IN_COMMENT 1",
+        "*/ #define AFTER_COMMENT 1",
+        "int x; \\",
+        "#define SPLICED_INTO_CODE 1",
+        "#define MULTI(a) \\",
+        "  ((a) + 1)",
+        "#define SPANS 1 /* a comment",
+        "  over lines */ + 2",
+        "char *s = \"/*\"; #define NOT_FIRST 1",
+        "#include <linux//odd.h>",
+        "static inline int f(void) { return 0; }",
+        "  # if defined(X) // why",
+        "#endif",
+        "");
+    String d = HeaderIndexer.directivesOnly(text);
+    assertFalse(d.contains("IN_COMMENT") || d.contains("SPLICED_INTO_CODE") || d.contains("NOT_FIRST"), d);
+    assertFalse(d.contains("int x") || d.contains("static inline") || d.contains("char *s"), d);
+    assertTrue(d.contains("#define AFTER_COMMENT 1\n"), d);
+    assertTrue(d.contains("#define MULTI(a) \\\n  ((a) + 1)\n"), d);
+    assertTrue(d.contains("#define SPANS 1 /* a comment\n  over lines */ + 2\n"), d);
+    assertTrue(d.contains("#include <linux//odd.h>\n"), d);
+    assertTrue(d.contains("# if defined(X) // why\n#endif\n"), d);
   }
 
   @Test
