@@ -34,8 +34,12 @@ final class ModuleScan {
     KernelOptions.Chosen chosen = kernel.choose(Configurations.forInputs(paths).primary());
     AnalysisOptions opts = new AnalysisOptions(paths, Runtime.getRuntime().availableProcessors(),
         Duration.ofSeconds(60), chosen.symvers(), chosen.kdir(), Optional.empty());
-    AnalysisResult r = new Analyzer(RuleRegistry.of(List.of())).analyze(opts);
-    KernelDatabase database = Analyzer.kernelDatabase(opts, new ArrayList<Notification>());
-    return new Scan(r, Linkage.of(r.project(), database));
+    Optional<java.io.PrintWriter> terminal = ProgressReporter.stderrIsTerminal()
+        ? Optional.of(new java.io.PrintWriter(System.err, true)) : Optional.empty();
+    return KernelDatabase.withAutoIndex(chosen.autoIndexPolicy(terminal), () -> {
+      AnalysisResult r = new Analyzer(RuleRegistry.of(List.of())).analyze(opts);
+      KernelDatabase database = Analyzer.kernelDatabase(opts, new ArrayList<Notification>());
+      return new Scan(r, Linkage.of(r.project(), database));
+    });
   }
 }

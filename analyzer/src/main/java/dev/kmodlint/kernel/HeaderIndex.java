@@ -173,6 +173,22 @@ public final class HeaderIndex {
     }
   }
 
+  /** Writes to {@code out} aside and moves the file there, so that no reader sees half an index. */
+  public void writeTo(java.nio.file.Path out) throws IOException {
+    java.nio.file.Path parent = out.toAbsolutePath().getParent();
+    java.nio.file.Files.createDirectories(parent);
+    java.nio.file.Path tmp = java.nio.file.Files.createTempFile(parent, ".kmodlint-index", ".tmp");
+    try {
+      try (OutputStream os = java.nio.file.Files.newOutputStream(tmp)) {
+        write(os);
+      }
+      java.nio.file.Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      java.nio.file.Files.deleteIfExists(tmp);
+    }
+  }
+
   /** Reads what {@link #write} wrote; a stream in any other format is an {@link IOException}. */
   public static HeaderIndex read(InputStream raw) throws IOException {
     BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8));

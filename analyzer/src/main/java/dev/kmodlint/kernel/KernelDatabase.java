@@ -60,11 +60,59 @@ public final class KernelDatabase {
   }
 
   /**
+   * Whether {@link #buildDirectory(Path, Path, KernelExports)} makes the header index of a
+   * kernel it has none for the first time a check needs it ({@code enabled}), and where to
+   * show its progress (a terminal), if anywhere.
+   */
+  public record AutoIndex(boolean enabled, Optional<java.io.PrintWriter> progress) {
+    public static final AutoIndex ON = new AutoIndex(true, Optional.empty());
+    public static final AutoIndex OFF = new AutoIndex(false, Optional.empty());
+  }
+
+  /** The policy {@link #buildDirectory(Path, Path, KernelExports)} takes, for the run on this thread. */
+  private static final ThreadLocal<AutoIndex> AUTO_INDEX = ThreadLocal.withInitial(() -> AutoIndex.ON);
+
+  /** Code that may fail with an {@link IOException}. */
+  @FunctionalInterface
+  public interface IOAction<T> {
+    T run() throws IOException;
+  }
+
+  /**
+   * Runs {@code action} with {@code policy} for every kernel database it opens on this
+   * thread ({@code check --no-auto-index}, a progress line on a terminal), then restores the
+   * previous policy.
+   */
+  public static <T> T withAutoIndex(AutoIndex policy, IOAction<T> action) throws IOException {
+    AutoIndex before = AUTO_INDEX.get();
+    AUTO_INDEX.set(policy);
+    try {
+      return action.run();
+    } finally {
+      AUTO_INDEX.set(before);
+    }
+  }
+
+  /**
    * The kernel of a build directory ({@code /lib/modules/RELEASE/build}, a kernel tree after
-   * {@code make modules_prepare}): its {@code Module.symvers}, and the header index
-   * {@code kmodlint index} made for its release, or the embedded one when it is the same kernel.
+   * {@code make modules_prepare}): its {@code Module.symvers}, and its header index: the
+   * embedded one when it is the embedded kernel's release, else the one cached for this
+   * directory, else one made now (unless this thread's {@link AutoIndex} policy says not to)
+   * and cached.
    */
   public static KernelDatabase buildDirectory(Path kdir, Path indexCache, KernelExports extra) throws IOException {
+    return buildDirectory(kdir, indexCache, extra, AUTO_INDEX.get());
+  }
+
+  /**
+   * As {@link #buildDirectory(Path, Path, KernelExports)}. Without an index of its own, while
+   * none can be made (an error, or {@code autoIndex} off), the embedded index of the same
+   * stable series stands in ({@code kernel-header-index-substituted}, a note); without one,
+   * the checks that need header macros are skipped ({@code kernel-header-index-missing}, a
+   * warning).
+   */
+  public static KernelDatabase buildDirectory(Path kdir, Path indexCache, KernelExports extra, AutoIndex autoIndex)
+      throws IOException {
     Path symvers = kdir.resolve("Module.symvers");
     if (!Files.isRegularFile(symvers))
       throw new IOException(kdir + ": no Module.symvers (not a kernel build directory, or the kernel is not built)");
@@ -77,35 +125,8 @@ public final class KernelDatabase {
         throw new UncheckedIOException(e);
       }
     };
-    Path cached = indexFile(indexCache, uts);
-    Function<Consumer<Notification>, HeaderIndex> index;
-    if (Files.isRegularFile(cached)) {
-      index = notes -> {
-        try (InputStream in = Files.newInputStream(cached)) {
-          return HeaderIndex.read(in);
-        } catch (IOException e) {
-          notes.accept(Notification.of("kernel-header-index-unreadable", Level.WARNING, "cannot read the header index "
-              + cached + " (" + e.getMessage() + "), so symbols used through kernel header macros and inline"
-              + " functions are not seen; `kmodlint index --kdir " + kdir + "` makes it again"));
-          return HeaderIndex.empty(uts);
-        }
-      };
-    } else {
-      index = notes -> {
-        HeaderIndex embedded = HeaderIndex.embedded();
-        if (embedded.release().equals(uts)) return embedded;
-        if (sameSeries(embedded.release(), uts)) {
-          notes.accept(Notification.of("kernel-header-index-substituted", Level.NOTE, "no header index for " + uts
-              + " yet: the built-in index of " + embedded.release() + " (the same stable series) stands in;"
-              + " `kmodlint index --kdir " + kdir + "` makes its own"));
-          return embedded;
-        }
-        notes.accept(Notification.of("kernel-header-index-missing", Level.WARNING, "no header index for " + uts
-            + ", so symbols used through kernel header macros and inline functions are not seen and the"
-            + " checks that need them are skipped; `kmodlint index --kdir " + kdir + "` makes one"));
-        return HeaderIndex.empty(uts);
-      };
-    }
+    Path cached = indexFile(indexCache, kdir);
+    Function<Consumer<Notification>, HeaderIndex> index = notes -> headerIndexOf(kdir, uts, cached, autoIndex, notes);
     java.util.function.Supplier<Optional<KernelConfig>> config = () -> {
       try {
         Path dot = kdir.resolve(".config");
@@ -117,22 +138,102 @@ public final class KernelDatabase {
     return new KernelDatabase(description, -1, exports, index, extra, kdir, config);
   }
 
+  /** The header index {@link #buildDirectory} describes, found, made or stood in for. */
+  private static HeaderIndex headerIndexOf(Path kdir, String uts, Path cached, AutoIndex autoIndex,
+      Consumer<Notification> notes) {
+    HeaderIndex embedded = HeaderIndex.embedded();
+    if (embedded.release().equals(uts)) return embedded;
+    String unreadable = null;
+    if (Files.isRegularFile(cached)) {
+      try (InputStream in = Files.newInputStream(cached)) {
+        HeaderIndex idx = HeaderIndex.read(in);
+        if (idx.release().equals(uts)) return idx;
+        unreadable = "it is the index of " + idx.release();
+      } catch (IOException | RuntimeException e) {
+        unreadable = e.getMessage();
+      }
+    }
+    String why;
+    Optional<HeaderIndexBuilder> builder = autoIndex.enabled() ? HeaderIndexBuilder.installed() : Optional.empty();
+    if (builder.isPresent()) {
+      try {
+        HeaderIndex made = builder.get().build(kdir, autoIndex.progress());
+        try {
+          made.writeTo(cached);
+        } catch (IOException e) {
+          notes.accept(Notification.of("kernel-header-index-not-cached", Level.NOTE, "the header index of " + uts
+              + " cannot be kept in " + cached + " (" + e.getMessage() + "): the next run makes it again"));
+        }
+        return made;
+      } catch (IOException | RuntimeException e) {
+        why = "making one failed: " + e.getMessage();
+      }
+    } else {
+      why = autoIndex.enabled() ? "kmodlint cannot make one here" : "none is made with --no-auto-index";
+    }
+    if (unreadable != null)
+      notes.accept(Notification.of("kernel-header-index-unreadable", Level.WARNING, "cannot read the header index "
+          + cached + " (" + unreadable + "); `kmodlint index --kdir " + kdir + "` makes it again"));
+    if (sameSeries(embedded.release(), uts)) {
+      notes.accept(Notification.of("kernel-header-index-substituted", Level.NOTE, "no header index for " + uts
+          + " (" + why + "): the built-in index of " + embedded.release() + " (the same stable series) stands in;"
+          + " `kmodlint index --kdir " + kdir + "` makes its own"));
+      return embedded;
+    }
+    notes.accept(Notification.of("kernel-header-index-missing", Level.WARNING, "no header index for " + uts
+        + " (" + why + "), so symbols used through kernel header macros and inline functions are not seen and the"
+        + " checks that need them are skipped; `kmodlint index --kdir " + kdir + "` makes one"));
+    return HeaderIndex.empty(uts);
+  }
+
   /** {@code /lib/modules/$(uname -r)/build} when the running kernel has one with its exports. */
   public static Optional<Path> runningKernelBuildDirectory() {
     Path p = Path.of("/lib/modules", System.getProperty("os.version"), "build");
     return Files.isRegularFile(p.resolve("Module.symvers")) ? Optional.of(p) : Optional.empty();
   }
 
-  /** Where indexes of kernels live between runs: {@code $XDG_CACHE_HOME/kmodlint} or {@code ~/.cache/kmodlint}. */
+  /**
+   * Where indexes of kernels live between runs: {@code $XDG_CACHE_HOME/kmodlint} or
+   * {@code ~/.cache/kmodlint} (the build points its tests elsewhere with a property).
+   */
   public static Path defaultIndexCache() {
+    String forTests = System.getProperty("kmodlint.cache.dir");
+    if (forTests != null && !forTests.isBlank()) return Path.of(forTests);
     String xdg = System.getenv("XDG_CACHE_HOME");
     Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
     return base.resolve("kmodlint");
   }
 
-  /** Where {@code kmodlint index} keeps the index of a kernel release by default. */
-  public static Path indexFile(Path cacheDir, String utsRelease) {
-    return cacheDir.resolve("header-index-" + utsRelease.replaceAll("[^A-Za-z0-9._+-]", "_") + ".txt.gz");
+  /**
+   * Where the index of the headers of {@code kdir} is kept in {@code cacheDir}: named after
+   * its release and a hash of the directory's real path and the modification times of its
+   * {@code Module.symvers} and {@code include/generated}, so that a rebuilt kernel, or
+   * another tree of the same release, gets an index of its own.
+   */
+  public static Path indexFile(Path cacheDir, Path kdir) {
+    String uts = utsRelease(kdir).orElse("unknown");
+    StringBuilder key = new StringBuilder();
+    try {
+      key.append(kdir.toRealPath());
+    } catch (IOException e) {
+      key.append(kdir.toAbsolutePath().normalize());
+    }
+    for (String rel : List.of("Module.symvers", "include/generated")) {
+      key.append('\n').append(rel).append('=');
+      try {
+        key.append(Files.getLastModifiedTime(kdir.resolve(rel)).toMillis());
+      } catch (IOException e) {
+        key.append('-');
+      }
+    }
+    String hash;
+    try {
+      byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(key.toString().getBytes(StandardCharsets.UTF_8));
+      hash = java.util.HexFormat.of().formatHex(d, 0, 8);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    return cacheDir.resolve("header-index-" + uts.replaceAll("[^A-Za-z0-9._+-]", "_") + "-" + hash + ".txt.gz");
   }
 
   private static final Pattern RELEASE = Pattern.compile("(\\d+\\.\\d+)[.\\d]*[^-]*(?:-\\d+)?(-.*)?");
