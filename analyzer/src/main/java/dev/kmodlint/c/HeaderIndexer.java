@@ -1,6 +1,7 @@
 package dev.kmodlint.c;
 
-import dev.kmodlint.kernel.HeaderFacts;
+import dev.kmodlint.model.HeaderFacts;
+import dev.kmodlint.model.HeaderFacts.Arity;
 import java.io.File;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -26,6 +27,7 @@ import org.eclipse.cdt.core.dom.ast.ASTVisitor;
 import org.eclipse.cdt.core.dom.ast.IASTASMDeclaration;
 import org.eclipse.cdt.core.dom.ast.IASTBinaryExpression;
 import org.eclipse.cdt.core.dom.ast.IASTConditionalExpression;
+import org.eclipse.cdt.core.dom.ast.IASTArrayDeclarator;
 import org.eclipse.cdt.core.dom.ast.IASTDeclSpecifier;
 import org.eclipse.cdt.core.dom.ast.IASTDeclaration;
 import org.eclipse.cdt.core.dom.ast.IASTDeclarator;
@@ -36,11 +38,13 @@ import org.eclipse.cdt.core.dom.ast.IASTFunctionStyleMacroParameter;
 import org.eclipse.cdt.core.dom.ast.IASTIdExpression;
 import org.eclipse.cdt.core.dom.ast.IASTIfStatement;
 import org.eclipse.cdt.core.dom.ast.IASTLiteralExpression;
+import org.eclipse.cdt.core.dom.ast.IASTParameterDeclaration;
 import org.eclipse.cdt.core.dom.ast.IASTPreprocessorFunctionStyleMacroDefinition;
 import org.eclipse.cdt.core.dom.ast.IASTPreprocessorIncludeStatement;
 import org.eclipse.cdt.core.dom.ast.IASTPreprocessorMacroDefinition;
 import org.eclipse.cdt.core.dom.ast.IASTSimpleDeclSpecifier;
 import org.eclipse.cdt.core.dom.ast.IASTSimpleDeclaration;
+import org.eclipse.cdt.core.dom.ast.IASTStandardFunctionDeclarator;
 import org.eclipse.cdt.core.dom.ast.IASTStatement;
 import org.eclipse.cdt.core.dom.ast.IASTTranslationUnit;
 import org.eclipse.cdt.core.dom.ast.IASTTypeIdExpression;
@@ -218,6 +222,18 @@ public final class HeaderIndexer {
     Set<String> off = inclusions.switchedOff();
     List<String> on = layout.headers().stream().filter(h -> !off.contains(h)).toList();
     Collector c = new Collector(new Interner());
+    // the definitions of macros, from one unit of every header, on a thread of its own beside pass 2
+    java.util.concurrent.CompletableFuture<Definitions> defs = new java.util.concurrent.CompletableFuture<>();
+    CancellableLog defsLog = new CancellableLog();
+    Thread third = new Thread(null, () -> {
+      try {
+        defs.complete(definitions(layout, on, files, defsLog));
+      } catch (Throwable e) {
+        defs.completeExceptionally(e);
+      }
+    }, "kmodlint-header-definitions", 512L << 20);
+    third.setDaemon(true);
+    third.start();
     int batches = runBatches(on, 2, batch -> {
       Collector part = new Collector(c.names);
       part.collect(parse(layout, batch, files, currentLog()));
@@ -225,7 +241,22 @@ public final class HeaderIndexer {
     }, c::merge, problems, (done, total, label) -> progress.batchDone(2, done, total,
         String.format(java.util.Locale.ROOT, "pass 2, %s: %d macros, %d functions, %d externs",
             label, c.macros.size(), c.functions.size(), c.externFunctions.size())));
-    return new Result(c.facts(), problems, batches, on.size(), layout.headers().size() - on.size());
+    Map<String, String> definitions = Map.of();
+    Set<String> definers = Set.of();
+    try {
+      Definitions d = defs.get(batchTimeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+      definers = d.definers();
+      definitions = d.closure(c.macros);
+    } catch (java.util.concurrent.TimeoutException e) {
+      defsLog.setCanceled(true);
+      problems.add("macro definitions: gave up after " + batchTimeout.toSeconds() + "s");
+    } catch (java.util.concurrent.ExecutionException e) {
+      problems.add("macro definitions: " + e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      problems.add("macro definitions: interrupted");
+    }
+    return new Result(c.facts(definers, definitions), problems, batches, on.size(), layout.headers().size() - on.size());
   }
 
   /** One batch's work, on a worker thread. */
@@ -420,6 +451,214 @@ public final class HeaderIndexer {
     }
     if (log.isCanceled()) throw new InterruptedException("cancelled");
     return tu.getIncludeDirectives();
+  }
+
+  /** The name of the file, in the build directory, whose content asks the preprocessor what each macro expands to. */
+  private static final String PROBE = "__kmodlint_probe__.h";
+  /** The identifier that starts each probe's line (two a macro, in the order of {@link Definitions#probed}). */
+  private static final String PROBE_MARK = "__kmodlint_probe_";
+
+  /**
+   * The definitions of the kernel's macros, and which function-like ones define functions or
+   * objects at file scope. One unit of every header (directives only: definitions are
+   * directives) is preprocessed; at its end, a file made then, from the macros then defined,
+   * invokes each function-like macro with placeholder arguments, and the preprocessor's own
+   * expansion shows what it makes: {@code DEFINE_MUTEX(a)} a declaration
+   * ({@code struct mutex a = ...}), {@code min(a, b)} an expression.
+   */
+  private static Definitions definitions(Layout layout, List<String> headers, SharedFiles files, CancellableLog log)
+      throws Exception {
+    String tuPath = layout.buildDir().resolve(SYNTHETIC).toString();
+    ExtendedScannerInfo info = scannerInfo(layout);
+    String probePath = layout.buildDir().resolve(PROBE).toString();
+    ProbeContentProvider provider = new ProbeContentProvider(files, probePath);
+    String source = batchSource(layout, headers) + "#include \"" + PROBE + "\"\n";
+    CPreprocessor pp = new CPreprocessor(FileContent.create(tuPath, source.toCharArray()), info, ParserLanguage.C, log,
+        GCCScannerExtensionConfiguration.getInstance(info), provider);
+    provider.preprocessor = pp;
+    pp.setComputeImageLocations(false);
+    pp.setProcessInactiveCode(false);
+    log.setCancelable(pp::cancel);
+    Definitions d = new Definitions();
+    Probe current = null;
+    try {
+      while (true) {
+        IToken t = pp.nextToken();
+        if (provider.probed == null) continue;
+        if (t.getType() == IToken.tIDENTIFIER && startsWith(t.getCharImage(), PROBE_MARK)) {
+          current = new Probe();
+          d.probes.add(current);
+          continue;
+        }
+        if (current != null) current.add(t);
+      }
+    } catch (EndOfFileException end) {
+      // every probe is expanded
+    } finally {
+      log.setCancelable(null);
+    }
+    if (log.isCanceled()) throw new InterruptedException("cancelled");
+    if (provider.probed == null) throw new IOException("the probe file was not read");
+    d.probed = provider.probed;
+    d.bindings = provider.bindings;
+    return d;
+  }
+
+  private static boolean startsWith(char[] image, String prefix) {
+    if (image.length < prefix.length()) return false;
+    for (int i = 0; i < prefix.length(); i++) if (image[i] != prefix.charAt(i)) return false;
+    return true;
+  }
+
+  /**
+   * Serves the headers' directives and, for the probe file, one line per function-like
+   * macro defined when the preprocessor gets there: a mark, then the macro invoked with
+   * placeholder arguments ({@code __kmodlint_probe_7 DEFINE_MUTEX(__kmp0)}).
+   */
+  private static final class ProbeContentProvider extends HeaderContentProvider {
+    final String probePath;
+    CPreprocessor preprocessor;
+    List<String> probed;
+    Map<String, org.eclipse.cdt.core.dom.ast.IMacroBinding> bindings;
+
+    ProbeContentProvider(SharedFiles files, String probePath) {
+      super(files, true);
+      this.probePath = probePath;
+    }
+
+    @Override
+    public boolean getInclusionExists(String path) {
+      return path.equals(probePath) || super.getInclusionExists(path);
+    }
+
+    @Override
+    public InternalFileContent getContentForInclusion(String path, IMacroDictionary macros) {
+      if (!path.equals(probePath)) return super.getContentForInclusion(path, macros);
+      Map<String, org.eclipse.cdt.core.dom.ast.IMacroBinding> all = new java.util.TreeMap<>(preprocessor.getMacroDefinitions());
+      StringBuilder sb = new StringBuilder();
+      List<String> names = new ArrayList<>();
+      for (Map.Entry<String, org.eclipse.cdt.core.dom.ast.IMacroBinding> e : all.entrySet()) {
+        org.eclipse.cdt.core.dom.ast.IMacroBinding m = e.getValue();
+        if (!m.isFunctionStyle() || m.isDynamic() || e.getKey().startsWith("__kmp")) continue;
+        char[][] params = m.getParameterList();
+        boolean variadic = params.length > 0 && new String(params[params.length - 1]).endsWith("...");
+        // twice: with names, and with a type (module_param(x, int, 0) pastes param_check_##type)
+        for (String arg : List.of("__kmp", "int")) {
+          sb.append(PROBE_MARK).append(names.size()).append(' ').append(e.getKey()).append('(');
+          for (int i = 0; i < params.length; i++) {
+            if (i > 0) sb.append(", ");
+            sb.append(arg.equals("int") ? arg : arg + i);
+          }
+          // a variadic macro is given one more argument than its fixed ones
+          if (variadic) sb.append(", ").append(arg.equals("int") ? arg : arg + "v");
+          sb.append(")\n");
+        }
+        names.add(e.getKey());
+      }
+      sb.append(PROBE_MARK).append("end\n");
+      probed = names;
+      bindings = all;
+      return new InternalFileContent(path, new CharArray(sb.toString().toCharArray()));
+    }
+  }
+
+  /**
+   * What one probe expanded to, as far as telling a declaration from the rest needs: its
+   * tokens outside any parentheses, brackets or braces.
+   */
+  private static final class Probe {
+    private static final Set<String> DECLARATION_START = Set.of("static", "extern", "typedef", "struct", "union",
+        "enum", "const", "volatile", "void", "char", "short", "int", "long", "signed", "unsigned", "_Bool", "float",
+        "double", "inline", "__inline", "__inline__", "register", "typeof", "__typeof__", "__typeof",
+        "__attribute__", "__attribute", "_Static_assert", "_Noreturn", "_Alignas", "_Thread_local", "__thread",
+        "__extension__", "__const", "__signed__", "_Complex", "__int128", "__auto_type");
+    int depth;
+    int seen;
+    IToken first;
+    IToken second;
+    boolean identifier;
+
+    void add(IToken t) {
+      int type = t.getType();
+      if (type == IToken.tLPAREN || type == IToken.tLBRACKET || type == IToken.tLBRACE) {
+        if (depth == 0) note(t);
+        depth++;
+        return;
+      }
+      if (type == IToken.tRPAREN || type == IToken.tRBRACKET || type == IToken.tRBRACE) {
+        depth = Math.max(0, depth - 1);
+        return;
+      }
+      if (depth == 0) note(t);
+    }
+
+    private void note(IToken t) {
+      if (seen == 0) first = t;
+      else if (seen == 1) second = t;
+      seen++;
+      if (t.getType() == IToken.tIDENTIFIER) identifier = true;
+    }
+
+    /**
+     * A declaration: it starts with a storage class, a type or an attribute, or with two
+     * identifiers ({@code spinlock_t lock = ...}), and names something outside any brackets.
+     * Expressions and statements start otherwise ({@code (}, {@code do}, a call).
+     */
+    boolean declares() {
+      if (first == null || !identifier) return false;
+      if (DECLARATION_START.contains(new String(first.getCharImage()))) return true;
+      return first.getType() == IToken.tIDENTIFIER && second != null && second.getType() == IToken.tIDENTIFIER;
+    }
+  }
+
+  /** What the probes found, and the definitions of every macro at the end of the headers. */
+  private static final class Definitions {
+    final List<Probe> probes = new ArrayList<>();
+    List<String> probed = List.of();
+    Map<String, org.eclipse.cdt.core.dom.ast.IMacroBinding> bindings = Map.of();
+
+    /** The function-like macros whose expansion declares something. */
+    Set<String> definers() {
+      Set<String> out = new java.util.TreeSet<>();
+      for (int i = 0; i < probed.size() && 2 * i + 1 < probes.size(); i++)
+        if (probes.get(2 * i).declares() || probes.get(2 * i + 1).declares()) out.add(probed.get(i));
+      return out;
+    }
+
+    /**
+     * The definitions of the macros that declare, and of the macros they use, transitively
+     * ({@code refs}: the names each macro's expansion mentions), as one {@code #define} line each.
+     */
+    Map<String, String> closure(Map<String, Set<String>> refs) {
+      Map<String, String> out = new HashMap<>();
+      java.util.Deque<String> todo = new java.util.ArrayDeque<>(definers());
+      while (!todo.isEmpty()) {
+        String n = todo.pop();
+        if (out.containsKey(n)) continue;
+        org.eclipse.cdt.core.dom.ast.IMacroBinding m = bindings.get(n);
+        if (m == null || m.isDynamic()) continue;
+        out.put(n, define(n, m));
+        for (String r : refs.getOrDefault(n, Set.of())) if (bindings.containsKey(r) && !out.containsKey(r)) todo.push(r);
+      }
+      return out;
+    }
+
+    /** {@code #define NAME(a, b) body} on one line, as the preprocessor has it (comments and splices gone). */
+    static String define(String name, org.eclipse.cdt.core.dom.ast.IMacroBinding m) {
+      StringBuilder sb = new StringBuilder("#define ").append(name);
+      if (m.isFunctionStyle()) {
+        sb.append('(');
+        char[][] params = m.getParameterList();
+        for (int i = 0; i < params.length; i++) {
+          if (i > 0) sb.append(", ");
+          sb.append(params[i]);
+        }
+        sb.append(')');
+      }
+      char[] expansion = m.getExpansion();
+      if (expansion.length > 0) sb.append(' ').append(expansion);
+      return sb.toString().replace('\n', ' ');
+    }
   }
 
   /**
@@ -653,7 +892,7 @@ public final class HeaderIndexer {
    * Serves any readable file: unlike a module's parse, here the kernel headers are the point.
    * One per translation unit (CDT keeps per-unit state in it), reading through the shared files.
    */
-  private static final class HeaderContentProvider extends InternalFileContentProvider {
+  private static class HeaderContentProvider extends InternalFileContentProvider {
     private final SharedFiles files;
     private final boolean directivesOnly;
 
@@ -700,6 +939,8 @@ public final class HeaderIndexer {
     final Map<String, Set<String>> functions = new HashMap<>();
     final Set<String> externFunctions = new HashSet<>();
     final Set<String> externVariables = new HashSet<>();
+    final Map<String, Arity> functionArities = new HashMap<>();
+    final Map<String, Arity> macroArities = new HashMap<>();
     final Interner names;
 
     Collector(Interner names) {
@@ -720,7 +961,11 @@ public final class HeaderIndexer {
       if (m instanceof IASTPreprocessorFunctionStyleMacroDefinition fm) {
         functionMacros.add(name);
         key.append('f');
-        for (IASTFunctionStyleMacroParameter p : fm.getParameters()) key.append(p.getParameter()).append(',');
+        IASTFunctionStyleMacroParameter[] ps = fm.getParameters();
+        for (IASTFunctionStyleMacroParameter p : ps) key.append(p.getParameter()).append(',');
+        // (a, ...) and GNU's (a, rest...) take one argument or more
+        boolean variadic = ps.length > 0 && ps[ps.length - 1].getParameter().endsWith("...");
+        macroArities.merge(name, new Arity(variadic ? ps.length - 1 : ps.length, variadic), Arity::merge);
       } else {
         key.append('o');
       }
@@ -756,6 +1001,24 @@ public final class HeaderIndexer {
       used.removeAll(locals);
       Set<String> refs = functions.computeIfAbsent(intern(name), k -> new HashSet<>());
       for (String u : used) refs.add(intern(u));
+      IASTFunctionDeclarator d = fd.getDeclarator();
+      functionArities.merge(intern(name), d.getNestedDeclarator() == null ? arity(d) : Arity.UNKNOWN, Arity::merge);
+    }
+
+    /** The arguments a call of a function so declared takes: {@code (void)} none, {@code ()} unknown. */
+    private static Arity arity(IASTFunctionDeclarator d) {
+      if (!(d instanceof IASTStandardFunctionDeclarator sd)) return Arity.UNKNOWN; // K&R
+      IASTParameterDeclaration[] ps = sd.getParameters();
+      if (ps.length == 0) return sd.takesVarArgs() ? new Arity(0, true) : Arity.UNKNOWN;
+      if (ps.length == 1 && !sd.takesVarArgs() && isVoid(ps[0])) return new Arity(0, false);
+      return new Arity(ps.length, sd.takesVarArgs());
+    }
+
+    private static boolean isVoid(IASTParameterDeclaration p) {
+      IASTDeclarator d = p.getDeclarator();
+      return p.getDeclSpecifier() instanceof IASTSimpleDeclSpecifier s && s.getType() == IASTSimpleDeclSpecifier.t_void
+          && (d == null || (d.getPointerOperators().length == 0 && d.getNestedDeclarator() == null
+              && d.getName().toString().isEmpty() && !(d instanceof IASTArrayDeclarator)));
     }
 
     private void prototype(IASTSimpleDeclaration sd) {
@@ -765,8 +1028,10 @@ public final class HeaderIndexer {
       for (IASTDeclarator d : sd.getDeclarators()) {
         String name = innermost(d).getName().toString();
         if (name.isEmpty()) continue;
-        if (d instanceof IASTFunctionDeclarator && d.getNestedDeclarator() == null) externFunctions.add(intern(name));
-        else if (sc == IASTDeclSpecifier.sc_extern) externVariables.add(intern(name));
+        if (d instanceof IASTFunctionDeclarator fd && d.getNestedDeclarator() == null) {
+          externFunctions.add(intern(name));
+          functionArities.merge(intern(name), arity(fd), Arity::merge);
+        } else if (sc == IASTDeclSpecifier.sc_extern) externVariables.add(intern(name));
       }
     }
 
@@ -783,18 +1048,21 @@ public final class HeaderIndexer {
       functionMacros.addAll(part.functionMacros);
       externFunctions.addAll(part.externFunctions);
       externVariables.addAll(part.externVariables);
+      part.functionArities.forEach((k, v) -> functionArities.merge(k, v, Arity::merge));
+      part.macroArities.forEach((k, v) -> macroArities.merge(k, v, Arity::merge));
     }
 
     private String intern(String s) {
       return names.intern(s);
     }
 
-    HeaderFacts facts() {
+    HeaderFacts facts(Set<String> definers, Map<String, String> definitions) {
       Map<String, Set<String>> m = new LinkedHashMap<>();
       macros.forEach((k, v) -> m.put(k, Set.copyOf(v)));
       Map<String, Set<String>> f = new LinkedHashMap<>();
       functions.forEach((k, v) -> f.put(k, Set.copyOf(v)));
-      return new HeaderFacts(m, functionMacros, f, externFunctions, externVariables);
+      return new HeaderFacts(m, functionMacros, f, externFunctions, externVariables, functionArities, macroArities,
+          definers, definitions);
     }
   }
 

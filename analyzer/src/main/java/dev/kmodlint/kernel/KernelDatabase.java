@@ -24,39 +24,95 @@ import java.util.regex.Pattern;
  * license should not pay that). Exports of {@code --symvers} files are added on top.
  */
 public final class KernelDatabase {
+  /**
+   * A kernel built into kmodlint: {@code name} is how to ask for it ({@code 6.1}, {@code 6.12}),
+   * {@code release} its {@code uname -r}, {@code architecture} its {@code arch/} directory.
+   */
+  public record EmbeddedKernel(String name, String release, String description, KernelVersion version,
+      String architecture) {}
+
+  private final String name;
+  private final String release;
   private final String description;
   private final int knownSize;
   private final Function<Consumer<Notification>, KernelExports> kernelExports;
   private final Function<Consumer<Notification>, HeaderIndex> headerIndex;
   private final KernelExports extra;
   private final java.util.function.Supplier<Optional<KernelConfig>> kernelConfig;
+  private final java.util.function.Supplier<Optional<KernelVersion>> kernelVersion;
+  private final java.util.function.Supplier<Optional<SourceExports>> kernelSourceExports;
   private Optional<KernelConfig> config;
+  private Optional<KernelVersion> version;
+  private Optional<SourceExports> sourceExports;
   private final List<Notification> notes = new ArrayList<>();
   private KernelExports exports;
   private int kernelSize = -1;
   private HeaderIndex headers;
   private final Path moduleListDirectory;
+  private final String embeddedName;
   private KernelModules modules;
 
   /** {@code knownSize} is the kernel's export count when known without reading, else -1. */
-  private KernelDatabase(String description, int knownSize,
+  private KernelDatabase(String name, String release, String description, int knownSize,
       Function<Consumer<Notification>, KernelExports> kernelExports,
       Function<Consumer<Notification>, HeaderIndex> headerIndex, KernelExports extra, Path moduleListDirectory,
-      java.util.function.Supplier<Optional<KernelConfig>> kernelConfig) {
+      String embeddedName, java.util.function.Supplier<Optional<KernelConfig>> kernelConfig,
+      java.util.function.Supplier<Optional<KernelVersion>> kernelVersion,
+      java.util.function.Supplier<Optional<SourceExports>> kernelSourceExports) {
+    this.name = name;
+    this.release = release;
     this.moduleListDirectory = moduleListDirectory;
+    this.embeddedName = embeddedName;
     this.description = description;
     this.kernelConfig = kernelConfig;
+    this.kernelVersion = kernelVersion;
+    this.kernelSourceExports = kernelSourceExports;
     this.knownSize = knownSize;
     this.kernelExports = kernelExports;
     this.headerIndex = headerIndex;
     this.extra = extra;
   }
 
-  /** The embedded kernel (Debian's 6.1), plus {@code extra} exports (those of {@code --symvers}). */
+  /** The kernels built into kmodlint (Debian's 6.1 and 6.12), the default one first. */
+  public static List<EmbeddedKernel> embeddedKernels() {
+    return EmbeddedKernels.list();
+  }
+
+  /**
+   * The embedded kernel named {@code name} ({@code 6.1}, {@code 6.12}), or whose release is
+   * {@code name} or of its stable series ({@code 6.12.119+deb12-amd64}).
+   */
+  public static Optional<EmbeddedKernel> findEmbedded(String name) {
+    return EmbeddedKernels.find(name);
+  }
+
+  /** The default embedded kernel (Debian's 6.1), plus {@code extra} exports (those of {@code --symvers}). */
   public static KernelDatabase embedded(KernelExports extra) {
-    KernelExports.Header h = KernelExports.embeddedHeader();
-    return new KernelDatabase(h.release(), h.count(), n -> KernelExports.embedded(),
-        n -> HeaderIndex.embedded(), extra, null, KernelConfig::embedded);
+    Optional<EmbeddedKernel> k = EmbeddedKernels.defaultKernel();
+    if (k.isEmpty()) {
+      return new KernelDatabase("none", "none", "none", 0, n -> KernelExports.empty("none"),
+          n -> HeaderIndex.empty("none"), extra, null, null, Optional::empty, Optional::empty, Optional::empty);
+    }
+    return embedded(k.get(), extra);
+  }
+
+  /** The embedded kernel {@code name} ({@code 6.1}, {@code 6.12}; see {@link #findEmbedded}). */
+  public static KernelDatabase embedded(String name) {
+    return embedded(name, KernelExports.empty(""));
+  }
+
+  /** As {@link #embedded(String)}, plus {@code extra} exports; an unknown name is an {@link IllegalArgumentException}. */
+  public static KernelDatabase embedded(String name, KernelExports extra) {
+    EmbeddedKernel k = findEmbedded(name).orElseThrow(() -> new IllegalArgumentException("no embedded kernel " + name
+        + " (there are " + String.join(", ", embeddedKernels().stream().map(EmbeddedKernel::name).toList()) + ")"));
+    return embedded(k, extra);
+  }
+
+  private static KernelDatabase embedded(EmbeddedKernel k, KernelExports extra) {
+    KernelExports.Header h = KernelExports.embeddedHeader(k.name());
+    return new KernelDatabase(k.name(), k.release(), h.release(), h.count(), n -> KernelExports.embedded(k.name()),
+        n -> EmbeddedKernels.headerIndex(k.name()), extra, null, k.name(), () -> KernelConfig.embedded(k.name()),
+        () -> Optional.of(k.version()), () -> SourceExports.embedded(k.name()));
   }
 
   /**
@@ -127,22 +183,19 @@ public final class KernelDatabase {
     };
     Path cached = indexFile(indexCache, kdir);
     Function<Consumer<Notification>, HeaderIndex> index = notes -> headerIndexOf(kdir, uts, cached, autoIndex, notes);
-    java.util.function.Supplier<Optional<KernelConfig>> config = () -> {
-      try {
-        Path dot = kdir.resolve(".config");
-        return Files.isRegularFile(dot) ? Optional.of(KernelConfig.readDotConfig(uts, dot)) : Optional.empty();
-      } catch (IOException e) {
-        return Optional.empty();
-      }
-    };
-    return new KernelDatabase(description, -1, exports, index, extra, kdir, config);
+    Optional<EmbeddedKernel> series = findEmbedded(uts).filter(k -> sameSeries(k.release(), uts));
+    return new KernelDatabase(uts, uts, description, -1, exports, index, extra, kdir,
+        series.map(EmbeddedKernel::name).orElse(null), () -> KernelConfig.ofBuildDirectory(uts, kdir),
+        () -> KernelVersion.ofBuildDirectory(kdir),
+        // the exports of the source are those of its series: what a configuration can build
+        () -> series.flatMap(k -> SourceExports.embedded(k.name())));
   }
 
   /** The header index {@link #buildDirectory} describes, found, made or stood in for. */
   private static HeaderIndex headerIndexOf(Path kdir, String uts, Path cached, AutoIndex autoIndex,
       Consumer<Notification> notes) {
-    HeaderIndex embedded = HeaderIndex.embedded();
-    if (embedded.release().equals(uts)) return embedded;
+    Optional<EmbeddedKernel> same = embeddedKernels().stream().filter(k -> k.release().equals(uts)).findFirst();
+    if (same.isPresent()) return EmbeddedKernels.headerIndex(same.get().name());
     String unreadable = null;
     if (Files.isRegularFile(cached)) {
       try (InputStream in = Files.newInputStream(cached)) {
@@ -174,11 +227,12 @@ public final class KernelDatabase {
     if (unreadable != null)
       notes.accept(Notification.of("kernel-header-index-unreadable", Level.WARNING, "cannot read the header index "
           + cached + " (" + unreadable + "); `kmodlint index --kdir " + kdir + "` makes it again"));
-    if (sameSeries(embedded.release(), uts)) {
+    Optional<EmbeddedKernel> series = embeddedKernels().stream().filter(k -> sameSeries(k.release(), uts)).findFirst();
+    if (series.isPresent()) {
       notes.accept(Notification.of("kernel-header-index-substituted", Level.NOTE, "no header index for " + uts
-          + " (" + why + "): the built-in index of " + embedded.release() + " (the same stable series) stands in;"
+          + " (" + why + "): the built-in index of " + series.get().release() + " (the same stable series) stands in;"
           + " `kmodlint index --kdir " + kdir + "` makes its own"));
-      return embedded;
+      return EmbeddedKernels.headerIndex(series.get().name());
     }
     notes.accept(Notification.of("kernel-header-index-missing", Level.WARNING, "no header index for " + uts
         + " (" + why + "), so symbols used through kernel header macros and inline functions are not seen and the"
@@ -269,6 +323,48 @@ public final class KernelDatabase {
     return description;
   }
 
+  /** How to name this kernel: an embedded kernel's name ({@code 6.12}), else its release. */
+  public String name() {
+    return name;
+  }
+
+  /** {@code UTS_RELEASE}, what {@code uname -r} says on it ({@code 6.1.0-57-amd64}); "unknown" when not known. */
+  public String release() {
+    return release;
+  }
+
+  /** {@code VERSION.PATCHLEVEL.SUBLEVEL} and {@code LINUX_VERSION_CODE}, when known. */
+  public synchronized Optional<KernelVersion> version() {
+    if (version == null) version = kernelVersion.get();
+    return version;
+  }
+
+  /** The architecture, as kbuild names its {@code arch/} directory ({@code x86}), when the configuration says. */
+  public Optional<String> architecture() {
+    return config().flatMap(KernelConfig::architecture);
+  }
+
+  /**
+   * The exports of the kernel's source ({@link SourceExports}) that this kernel is built
+   * from: every {@code EXPORT_SYMBOL*} with the configuration and architecture that build it;
+   * empty when not known (no embedded kernel of this series).
+   */
+  public synchronized Optional<SourceExports> sourceExports() {
+    if (sourceExports == null) sourceExports = kernelSourceExports.get();
+    return sourceExports;
+  }
+
+  /**
+   * Where the source exports {@code symbol}, and which configuration and architecture build
+   * that export (this kernel's architecture preferred); see {@link SourceExports}. With
+   * {@link SourceExports.SourceExport#builtBy} against {@link #config()}, a rule can tell
+   * "exported by drivers/iio/adc/adi-axi-adc.c, which CONFIG_ADI_AXI_ADC builds — off here"
+   * from "exported by nothing" (empty).
+   */
+  public Optional<SourceExports.SourceExport> sourceExport(String symbol) {
+    return sourceExports().flatMap(s -> s.lookup(symbol, architecture().orElse("")));
+  }
+
   /** Every export rules may link against: the kernel's, then the {@code --symvers} files'. */
   public synchronized KernelExports exports() {
     if (exports == null) {
@@ -293,7 +389,8 @@ public final class KernelDatabase {
   /**
    * The names of the kernel's modules, loadable and built in: those beside a build directory's
    * kernel ({@code modules.order}, {@code modules.builtin}) when it has them, else the embedded
-   * list of Debian's 6.1, said in a notification when it stands in for another kernel.
+   * list of the same series (or of the default kernel), said in a notification when it stands
+   * in for another kernel.
    */
   public synchronized KernelModules modules() {
     if (modules == null) {
@@ -306,7 +403,7 @@ public final class KernelDatabase {
         }
       }
       if (modules == null) {
-        modules = KernelModules.embedded();
+        modules = embeddedName != null ? KernelModules.embedded(embeddedName) : KernelModules.embedded();
         if (moduleListDirectory != null)
           notes.add(Notification.of("kernel-modules-assumed", Level.NOTE, "no modules.order or modules.builtin"
               + " beside " + moduleListDirectory + ": module names are checked against " + modules.release()));

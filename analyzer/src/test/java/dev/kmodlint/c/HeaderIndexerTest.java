@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -102,6 +103,16 @@ class HeaderIndexerTest {
         "#else",
         "#define widget_flush(w) fast_speed()",
         "#endif",
+        "int widget_old_style();",
+        "extern int widget_printf(const char *fmt, ...);",
+        "#define widget_log(fmt, args...) widget_printf(fmt, ##args)",
+        "#define WIDGET_INIT(n) { .probe = 0 }",
+        "#define DEFINE_WIDGET(n) struct widget_driver n = WIDGET_INIT(n)",
+        "#define DECLARE_WIDGET_OPS(n) static inline int n##_op(void) { return 0; } \\",
+        "    /* a comment */ static const int n##_count = 1",
+        "#define widget_twice(x) ((x) + (x))",
+        "#define widget_barrier() __asm__ __volatile__(\"\" : : : \"memory\")",
+        "#define __widget_section(s) __attribute__((__section__(s)))",
         "#endif");
     write("include/linux/widget_rt.h", "#define widget_lock(w) rt_widget_lock(w)");
     write("arch/x86/include/asm/widget.h", "#define ARCH_WIDGET 1");
@@ -126,6 +137,52 @@ class HeaderIndexerTest {
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
     idx.write(buf);
     return buf.toByteArray();
+  }
+
+  /** What a call takes: a function's parameters ({@code (void)} none, {@code ()} unknown), a macro's. */
+  @Test
+  void recordsHowManyArgumentsCallsTake() throws IOException {
+    HeaderIndex idx = syntheticIndex();
+    assertEquals("2", idx.arity("__widget_register").orElseThrow().toString(), "extern prototype");
+    assertEquals("1", idx.arity("widget_register").orElseThrow().toString(), "function-like macro");
+    assertEquals("3+", idx.arity("module_driver").orElseThrow().toString(), "(a, b, c, ...)");
+    assertEquals("1+", idx.arity("widget_log").orElseThrow().toString(), "GNU's (fmt, args...)");
+    assertEquals("1+", idx.arity("widget_printf").orElseThrow().toString(), "(const char *fmt, ...)");
+    assertEquals("1", idx.arity("wz").orElseThrow().toString(), "inline function");
+    assertEquals("0", idx.arity("fast_speed").orElseThrow().toString(), "(void)");
+    assertEquals("0", idx.arity("widget_barrier").orElseThrow().toString(), "macro()");
+    assertFalse(idx.arity("widget_old_style").orElseThrow().known(), "() says nothing");
+    assertTrue(idx.arity("widget_count").isEmpty(), "a variable takes no arguments");
+    assertTrue(idx.arity("ARCH_WIDGET").isEmpty(), "nor an object-like macro");
+    assertTrue(idx.arity("widget_printf").orElseThrow().accepts(3) && !idx.arity("widget_printf").orElseThrow().accepts(0));
+  }
+
+  /**
+   * The macros that define functions or objects at file scope, found by what the
+   * preprocessor expands them to, have their definitions kept (one line, as a preprocessor
+   * reads them), with those of the macros they use; the others do not.
+   */
+  @Test
+  void keepsTheDefinitionsOfMacrosThatDefineThings() throws IOException {
+    HeaderIndex idx = syntheticIndex();
+    assertEquals(Optional.of("#define DEFINE_WIDGET(n) struct widget_driver n = WIDGET_INIT(n)"),
+        idx.macroDefinition("DEFINE_WIDGET"));
+    assertEquals(Optional.of("#define DECLARE_WIDGET_OPS(n) static inline int n##_op(void) { return 0; }"
+        + " static const int n##_count = 1"), idx.macroDefinition("DECLARE_WIDGET_OPS"));
+    assertEquals(Optional.of("#define WIDGET_INIT(n) { .probe = 0 }"), idx.macroDefinition("WIDGET_INIT"),
+        "used by DEFINE_WIDGET");
+    assertTrue(idx.macroDefinition("module_driver").isPresent() && idx.macroDefinition("module_widget_driver").isPresent());
+    assertTrue(idx.macroDefinition("__init").isPresent(), "module_driver uses it");
+    // widget_register is kept: module_widget_driver expands to it
+    assertTrue(idx.macroDefinition("widget_register").isPresent());
+    for (String no : List.of("ping", "pong", "get_unregister", "widget_name", "widget_twice",
+        "widget_barrier", "__widget_section", "widget_log"))
+      assertEquals(Optional.empty(), idx.macroDefinition(no), no);
+    assertEquals(Set.of("DEFINE_WIDGET", "DECLARE_WIDGET_OPS", "module_driver", "module_widget_driver"),
+        idx.fileScopeDefiningMacros());
+    assertTrue(idx.definesAtFileScope("DEFINE_WIDGET") && !idx.definesAtFileScope("WIDGET_INIT"));
+    assertTrue(idx.definesMacro("widget_twice") && idx.definesMacro("ARCH_WIDGET") && idx.definesMacro("DEFINE_WIDGET"));
+    assertFalse(idx.definesMacro("wz") || idx.definesMacro("widget_count") || idx.definesMacro("no_such_macro"));
   }
 
   /** Batches run at once on several threads, merged in batch order: the index is the same. */
@@ -236,6 +293,9 @@ class HeaderIndexerTest {
     assertEquals("synthetic", back.release());
     for (String n : List.of("module_widget_driver", "wz", "ping", "widget_internal"))
       assertEquals(idx.lookup(n), back.lookup(n));
+    assertEquals(idx.macroDefinitions(), back.macroDefinitions());
+    assertEquals(idx.fileScopeDefiningMacros(), back.fileScopeDefiningMacros());
+    assertEquals(idx.arity("widget_log"), back.arity("widget_log"));
   }
 
   @Test

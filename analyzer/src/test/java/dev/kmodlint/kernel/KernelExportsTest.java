@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kmodlint.model.HeaderFacts;
 import dev.kmodlint.model.Notification;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
