@@ -78,8 +78,10 @@ import org.eclipse.cdt.internal.core.util.ICanceler;
  * The headers are parsed as kbuild compiles a module (same include paths, {@code kconfig.h}
  * and {@code compiler_types.h} first, {@code __KERNEL__} and {@code MODULE}), in batches of
  * synthetic translation units that each include a slice of the headers: a header that
- * derails the parser costs its batch, not the run, and memory stays bounded. The
- * architecture is x86_64, the one the embedded kernel and Debian's amd64 headers are for.
+ * derails the parser costs its batch, not the run, and memory stays bounded. Batches run on
+ * all cores and are merged in batch order, so the facts are the same for any number of
+ * threads. The architecture is x86_64, the one the embedded kernels and Debian's amd64
+ * headers are for.
  */
 public final class HeaderIndexer {
   /** Where the headers are: kbuild's include path, and every header to index, in order. */
@@ -199,8 +201,11 @@ public final class HeaderIndexer {
    * Parses every header of the layout in two passes. The first only learns which headers
    * this configuration switches off: {@code spinlock_rt.h} is included by {@code spinlock.h}
    * only under {@code CONFIG_PREEMPT_RT}; included directly, it would redefine
-   * {@code spin_lock_init} the RT way. It needs the preprocessor alone. The second pass
-   * reads the others, bodies included. {@code progress} hears one line per batch.
+   * {@code spin_lock_init} the RT way. It needs the preprocessor alone, over each header's
+   * directives. The second pass reads the others, bodies included, in the same batches as
+   * ever (the index depends on which headers share a unit); beside it, one unit of every header
+   * tells the definitions of the macros that define at file scope. {@code progress} hears one
+   * line per batch.
    */
   public Result index(Layout layout, Consumer<String> progress) {
     return index(layout, (pass, done, total, detail) -> progress.accept(detail));
@@ -539,7 +544,7 @@ public final class HeaderIndexer {
       List<String> names = new ArrayList<>();
       for (Map.Entry<String, org.eclipse.cdt.core.dom.ast.IMacroBinding> e : all.entrySet()) {
         org.eclipse.cdt.core.dom.ast.IMacroBinding m = e.getValue();
-        if (!m.isFunctionStyle() || m.isDynamic() || e.getKey().startsWith("__kmp")) continue;
+        if (!m.isFunctionStyle() || m.isDynamic() || e.getKey().startsWith("__kmp") || !mayDeclare(m)) continue;
         char[][] params = m.getParameterList();
         boolean variadic = params.length > 0 && new String(params[params.length - 1]).endsWith("...");
         // twice: with names, and with a type (module_param(x, int, 0) pastes param_check_##type)
@@ -562,6 +567,26 @@ public final class HeaderIndexer {
     }
   }
 
+  /** Words that start statements and expressions, never declarations. */
+  private static final Set<String> NOT_DECLARATION_START = Set.of("do", "if", "for", "while", "switch", "return",
+      "sizeof", "_Generic", "asm", "__asm__", "__asm", "goto", "break", "continue", "else", "case", "default",
+      "_Alignof", "__alignof__");
+
+  /**
+   * False when the expansion's first token says it is no declaration whatever its arguments:
+   * a punctuator, a literal, a statement or expression keyword ({@code (}, {@code do},
+   * {@code "..."}). Those macros need no probe ({@link Probe#declares} would say no).
+   */
+  private static boolean mayDeclare(org.eclipse.cdt.core.dom.ast.IMacroBinding m) {
+    String e = new String(m.getExpansion()).stripLeading();
+    if (e.isEmpty()) return false;
+    char c = e.charAt(0);
+    if (!Character.isLetter(c) && c != '_' && c != '$') return false;
+    int end = 0;
+    while (end < e.length() && (Character.isLetterOrDigit(e.charAt(end)) || e.charAt(end) == '_')) end++;
+    return !NOT_DECLARATION_START.contains(e.substring(0, end));
+  }
+
   /**
    * What one probe expanded to, as far as telling a declaration from the rest needs: its
    * tokens outside any parentheses, brackets or braces.
@@ -577,6 +602,7 @@ public final class HeaderIndexer {
     IToken first;
     IToken second;
     boolean identifier;
+    boolean unbalanced;
 
     void add(IToken t) {
       int type = t.getType();
@@ -586,6 +612,8 @@ public final class HeaderIndexer {
         return;
       }
       if (type == IToken.tRPAREN || type == IToken.tRBRACKET || type == IToken.tRBRACE) {
+        // a closer with nothing open: the expansion ends a construct begun elsewhere, declares nothing
+        if (depth == 0) unbalanced = true;
         depth = Math.max(0, depth - 1);
         return;
       }
@@ -605,7 +633,7 @@ public final class HeaderIndexer {
      * Expressions and statements start otherwise ({@code (}, {@code do}, a call).
      */
     boolean declares() {
-      if (first == null || !identifier) return false;
+      if (first == null || !identifier || unbalanced) return false;
       if (DECLARATION_START.contains(new String(first.getCharImage()))) return true;
       return first.getType() == IToken.tIDENTIFIER && second != null && second.getType() == IToken.tIDENTIFIER;
     }
@@ -918,11 +946,14 @@ public final class HeaderIndexer {
     }
   }
 
+  /** What a {@code #define} says: its name, its arity when function-like, the names its expansion mentions. */
+  private record MacroFacts(String name, Arity arity, Set<String> refs) {}
+
   /** One copy of each name over all batches and threads. */
   private static final class Interner {
     private final ConcurrentHashMap<String, String> names = new ConcurrentHashMap<>(1 << 18);
-    /** The names each distinct macro expansion mentions, computed once however many batches define it. */
-    final ConcurrentHashMap<String, Set<String>> macroRefs = new ConcurrentHashMap<>(1 << 18);
+    /** What each {@code #define} says, by file and offset, worked out once however many batches read it. */
+    final ConcurrentHashMap<String, Map<Integer, MacroFacts>> macros = new ConcurrentHashMap<>(1 << 13);
 
     String intern(String s) {
       String known = names.get(s); // a plain read: most names are known by the second batch
@@ -956,23 +987,32 @@ public final class HeaderIndexer {
     }
 
     private void macro(IASTPreprocessorMacroDefinition m) {
+      // a #define is the same text wherever its header is read: what it says is worked out once a run
+      org.eclipse.cdt.core.dom.ast.IASTFileLocation at = m.getFileLocation();
+      Map<Integer, MacroFacts> inFile = at == null ? null
+          : names.macros.computeIfAbsent(at.getFileName(), k -> new ConcurrentHashMap<>());
+      MacroFacts f = inFile == null ? null : inFile.get(at.getNodeOffset());
+      if (f == null) {
+        f = macroFacts(m);
+        if (inFile != null) inFile.putIfAbsent(at.getNodeOffset(), f);
+      }
+      if (f.arity() != null) {
+        functionMacros.add(f.name());
+        macroArities.merge(f.name(), f.arity(), Arity::merge);
+      }
+      macros.computeIfAbsent(f.name(), k -> new HashSet<>()).addAll(f.refs());
+    }
+
+    private MacroFacts macroFacts(IASTPreprocessorMacroDefinition m) {
       String name = intern(m.getName().toString());
-      StringBuilder key = new StringBuilder();
+      Arity arity = null;
       if (m instanceof IASTPreprocessorFunctionStyleMacroDefinition fm) {
-        functionMacros.add(name);
-        key.append('f');
         IASTFunctionStyleMacroParameter[] ps = fm.getParameters();
-        for (IASTFunctionStyleMacroParameter p : ps) key.append(p.getParameter()).append(',');
         // (a, ...) and GNU's (a, rest...) take one argument or more
         boolean variadic = ps.length > 0 && ps[ps.length - 1].getParameter().endsWith("...");
-        macroArities.merge(name, new Arity(variadic ? ps.length - 1 : ps.length, variadic), Arity::merge);
-      } else {
-        key.append('o');
+        arity = new Arity(variadic ? ps.length - 1 : ps.length, variadic);
       }
-      String expansion = m.getExpansion();
-      key.append('\n').append(expansion);
-      Set<String> refs = names.macroRefs.computeIfAbsent(key.toString(), k -> references(m, expansion));
-      macros.computeIfAbsent(name, k -> new HashSet<>()).addAll(refs);
+      return new MacroFacts(name, arity, references(m, m.getExpansion()));
     }
 
     /** The names an expansion mentions: neither members ({@code x.name}, {@code p->name}) nor parameters. */

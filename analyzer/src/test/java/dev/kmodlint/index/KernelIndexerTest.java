@@ -136,6 +136,35 @@ class KernelIndexerTest {
     assertThrows(IOException.class, () -> KernelIndexer.index(tmp, KernelIndexer.Options.DEFAULT, Optional.empty()));
   }
 
+  /**
+   * The layouts a kernel's headers come in: a tree built in place (Fedora's
+   * /usr/src/kernels/R is one), a build directory with a {@code source} link (make O=), and
+   * Debian's, whose Makefile includes the common tree's.
+   */
+  @Test
+  void indexesTheLayoutsHeadersComeIn() throws IOException {
+    // make O=build: the generated headers and Module.symvers in build/, the rest in the tree
+    Path tree = miniKernel("tree");
+    Path build = Files.createDirectories(tmp.resolve("build/include"));
+    Files.move(tree.resolve("include/generated"), build.resolve("generated"));
+    Files.move(tree.resolve("Module.symvers"), build.getParent().resolve("Module.symvers"));
+    Files.createSymbolicLink(build.getParent().resolve("source"), tree);
+    assertEquals(Set.of("__thing_add"),
+        KernelIndexer.index(build.getParent(), KernelIndexer.Options.DEFAULT, Optional.empty()).index()
+            .reachedExports("thing_add"));
+    // Debian: linux-headers-R-amd64/Makefile includes linux-headers-R-common/Makefile
+    Path common = miniKernel("common");
+    Path flavour = Files.createDirectories(tmp.resolve("flavour/include"));
+    Files.move(common.resolve("include/generated"), flavour.resolve("generated"));
+    Files.move(common.resolve("Module.symvers"), flavour.getParent().resolve("Module.symvers"));
+    Files.writeString(common.resolve("Makefile"), "VERSION = 1\nPATCHLEVEL = 2\nSUBLEVEL = 3\n");
+    Files.writeString(flavour.getParent().resolve("Makefile"), "include " + common.resolve("Makefile") + "\n");
+    assertEquals(Set.of("__thing_add"),
+        KernelIndexer.index(flavour.getParent(), KernelIndexer.Options.DEFAULT, Optional.empty()).index()
+            .reachedExports("thing_add"));
+    assertEquals("1.2.3", dev.kmodlint.kernel.KernelVersion.ofBuildDirectory(flavour.getParent()).orElseThrow().toString());
+  }
+
   @Test
   void theProgressLineIsRewrittenInPlaceAndEnded() {
     StringWriter s = new StringWriter();
