@@ -13,5 +13,15 @@ void usleep_range_state(unsigned long min, unsigned long max, unsigned int state
 }
 EXPORT_SYMBOL(usleep_range_state); /* expect: symbol/exported-twice */
 
+/*
+ * A module of the kernel (drivers/net/mii) exports this name: modpost accepts it for an
+ * external module, and the loader refuses whichever of the two loads second (a warning).
+ */
+int mii_link_ok(void *mii)
+{
+	return 0;
+}
+EXPORT_SYMBOL(mii_link_ok); /* expect: symbol/exported-twice */
+
 MODULE_LICENSE("GPL");
 MODULE_DESCRIPTION("first exporter");

@@ -22,10 +22,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.cdt.core.dom.ast.ASTVisitor;
 import org.eclipse.cdt.core.dom.ast.IASTDeclaration;
 import org.eclipse.cdt.core.dom.ast.IASTDeclarator;
 import org.eclipse.cdt.core.dom.ast.IASTEqualsInitializer;
-import org.eclipse.cdt.core.dom.ast.IASTExpression;
 import org.eclipse.cdt.core.dom.ast.IASTFileLocation;
 import org.eclipse.cdt.core.dom.ast.IASTIdExpression;
 import org.eclipse.cdt.core.dom.ast.IASTInitializer;
@@ -33,7 +33,6 @@ import org.eclipse.cdt.core.dom.ast.IASTInitializerClause;
 import org.eclipse.cdt.core.dom.ast.IASTLiteralExpression;
 import org.eclipse.cdt.core.dom.ast.IASTNode;
 import org.eclipse.cdt.core.dom.ast.IASTPreprocessorIncludeStatement;
-import org.eclipse.cdt.core.dom.ast.ASTVisitor;
 import org.eclipse.cdt.core.dom.ast.IASTProblemDeclaration;
 import org.eclipse.cdt.core.dom.ast.IASTSimpleDeclaration;
 import org.eclipse.cdt.core.dom.ast.IASTTranslationUnit;
@@ -42,12 +41,13 @@ import org.eclipse.cdt.core.dom.ast.gnu.c.GCCLanguage;
 import org.eclipse.cdt.core.model.ILanguage;
 import org.eclipse.cdt.core.parser.ExtendedScannerInfo;
 import org.eclipse.cdt.core.parser.FileContent;
-import org.eclipse.cdt.core.parser.NullLogService;
 
 /**
  * The C front-end: parses one file with CDT's GCC parser, no kernel headers, the kmodlint
- * prelude standing in for them, and extracts the facts the model needs. The only class
- * family in kmodlint that sees CDT types.
+ * prelude standing in for them, and extracts the facts the model needs. A
+ * {@link PreprocessorContext} adds what the real build's preprocessor knows (flags, target
+ * kernel version and configuration, kernel header macros). The only class family in kmodlint
+ * that sees CDT types.
  */
 public final class CFrontEnd {
   private static final String PREFIX = "__kmodlint_";
@@ -55,6 +55,8 @@ public final class CFrontEnd {
       "\\bMODULE_(LICENSE|DESCRIPTION|AUTHOR|VERSION)\\s*\\(\\s*(\"(?:[^\"\\\\\\n]|\\\\.)*\")\\s*\\)"
       + "|\\bmodule_(init|exit)\\s*\\(\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*\\)");
   private static final String PRELUDE = loadPrelude();
+  /** Names the prelude defines: they win over any kernel header's definition. */
+  private static final Set<String> PRELUDE_MACROS = macroNames(PRELUDE);
 
   private final Path scanRoot;
 
@@ -64,9 +66,10 @@ public final class CFrontEnd {
 
   /**
    * Result of one file: its facts and what the front-end has to say about it. The facts
-   * depend on the file, on the local {@code headersRead} and on the absence of the
-   * {@code absentIncludes} (an include that is created later resolves): a cache of the facts
-   * is valid while these are unchanged.
+   * depend on the file, on the local {@code headersRead} (forced includes and headers found
+   * through {@code -I} included), on the absence of the {@code absentIncludes} (an include that
+   * is created later resolves) and on the {@link PreprocessorContext#fingerprint()} it was
+   * parsed with: a cache of the facts is valid while these are unchanged.
    */
   public record Parsed(SourceFile file, List<Notification> notifications, int unresolvedIncludes,
       List<Path> headersRead, List<Path> absentIncludes) {
@@ -78,12 +81,31 @@ public final class CFrontEnd {
   }
 
   public Parsed parse(Path file, SourceFile.Kind kind) throws IOException {
+    return parse(file, kind, PreprocessorContext.NONE);
+  }
+
+  /** Parses {@code file} as the build would preprocess it in {@code context}. */
+  public Parsed parse(Path file, SourceFile.Kind kind, PreprocessorContext context) throws IOException {
     Path path = file.toAbsolutePath().normalize();
-    return parse(path, kind, SourceText.read(path));
+    return parse(path, kind, SourceText.read(path), context);
   }
 
   /** Parses {@code text}, the content of {@code file} already read by the caller. */
   public Parsed parse(Path file, SourceFile.Kind kind, SourceText text) {
+    return parse(file, kind, text, PreprocessorContext.NONE);
+  }
+
+  /**
+   * Parses {@code text}, the content of {@code file} already read by the caller, as the build
+   * would preprocess it in {@code context} ({@link PreprocessorContext#NONE}: the file alone).
+   */
+  public Parsed parse(Path file, SourceFile.Kind kind, SourceText text, PreprocessorContext context) {
+    return parse(file, kind, text, context, new ParseCancellation());
+  }
+
+  /** The same, stopped early (a {@link org.eclipse.cdt.core.parser.ParseError} is thrown) when {@code cancellation} is cancelled. */
+  public Parsed parse(Path file, SourceFile.Kind kind, SourceText text, PreprocessorContext context,
+      ParseCancellation cancellation) {
     Path path = file.toAbsolutePath().normalize();
     Optional<dev.kmodlint.model.SpdxTag> spdx = Spdx.find(text);
     if (text.binary()) {
@@ -94,28 +116,52 @@ public final class CFrontEnd {
     }
     Map<String, SourceText> texts = new HashMap<>();
     texts.put(path.toString(), text);
-    ModuleFileContentProvider provider = new ModuleFileContentProvider(scanRoot, PRELUDE, texts);
-    ExtendedScannerInfo info = new ExtendedScannerInfo(
-        Map.of(), new String[0], new String[] {ModuleFileContentProvider.PRELUDE_PATH}, null,
-        new String[] {path.getParent().toString()});
+    ModuleFileContentProvider provider;
+    ExtendedScannerInfo info;
+    ContextPreprocessor session = null;
+    List<Path> absentForced = new ArrayList<>();
+    String[] localDir = {path.getParent().toString()};
+    if (context.isNone()) {
+      provider = new ModuleFileContentProvider(scanRoot, PRELUDE, texts);
+      info = new ExtendedScannerInfo(Map.of(), new String[0], new String[] {ModuleFileContentProvider.PRELUDE_PATH},
+          null, localDir);
+    } else {
+      session = new ContextPreprocessor(context, PRELUDE_MACROS, text.chars());
+      provider = new ModuleFileContentProvider(scanRoot, PRELUDE, texts, session.syntheticFiles(), session);
+      Path dir = path.getParent();
+      String[] includeDirs = ContextPreprocessor.includeDirs(context.flags(), scanRoot, dir).stream()
+          .map(Path::toString).toArray(String[]::new);
+      List<Path> forced = ContextPreprocessor.existing(context.flags().forcedIncludes(), scanRoot, dir);
+      List<Path> imacros = ContextPreprocessor.existing(context.flags().macroIncludes(), scanRoot, dir);
+      for (Path f : concat(context.flags().forcedIncludes(), context.flags().macroIncludes())) {
+        Path p = dir.resolve(f).normalize();
+        if (p.startsWith(scanRoot) && !forced.contains(p) && !imacros.contains(p)) absentForced.add(p);
+      }
+      info = new ExtendedScannerInfo(Map.of(), includeDirs,
+          session.macroFiles(ModuleFileContentProvider.PRELUDE_PATH, imacros),
+          forced.isEmpty() ? null : forced.stream().map(Path::toString).toArray(String[]::new), localDir);
+    }
     IASTTranslationUnit tu;
     try {
-      tu = GCCLanguage.getDefault().getASTTranslationUnit(
+      GCCLanguage language = session == null ? GCCLanguage.getDefault() : new ContextLanguage(session);
+      tu = language.getASTTranslationUnit(
           FileContent.create(path.toString(), text.chars()), info, provider, null,
-          ILanguage.OPTION_PARSE_INACTIVE_CODE, new NullLogService());
+          ILanguage.OPTION_PARSE_INACTIVE_CODE, cancellation.log());
     } catch (org.eclipse.core.runtime.CoreException e) {
       throw new UncheckedIOException(new IOException("CDT could not parse " + path + ": " + e.getMessage(), e));
     }
+    if (tu == null) throw new IllegalStateException("CDT gave up on " + path.getFileName() + " (too many tokens)");
+    provider.absent().addAll(absentForced);
     Extractor x = new Extractor(texts);
     x.translationUnit(tu);
-    CodeExtractor code = new CodeExtractor(tu, texts);
+    CodeExtractor code = new CodeExtractor(tu, texts, session == null ? Set.of() : session.expandedMacros());
     code.translationUnit(tu);
     int unresolved = 0;
     Set<Path> includes = new LinkedHashSet<>();
     for (IASTPreprocessorIncludeStatement inc : tu.getIncludeDirectives()) {
       if (inc.isResolved()) {
         String p = inc.getPath();
-        if (!ModuleFileContentProvider.PRELUDE_PATH.equals(p)) includes.add(Path.of(p));
+        if (!ModuleFileContentProvider.isSynthetic(p)) includes.add(Path.of(p));
       } else if (inc.isActive()) {
         unresolved++;
       } else if (!inc.isSystemInclude()) {
@@ -174,7 +220,7 @@ public final class CFrontEnd {
     }
 
     private void declarator(IASTSimpleDeclaration d, IASTDeclarator dec) {
-      String name = innermost(dec).getName().toString();
+      String name = CSyntax.innermost(dec).getName().toString();
       if (!name.startsWith(PREFIX)) return;
       SourcePosition pos = position(d);
       if (pos == null) return;
@@ -190,9 +236,9 @@ public final class CFrontEnd {
             && value.endsWith("\"")) value = value.substring(1, value.length() - 1);
         modInfo.add(new ModInfo(tag, value, text, pos, active));
       } else if (rest.equals("init") || rest.equals("exit") || rest.equals("initcall")) {
-        entries.add(new EntryPoint(rest, idName(init), pos, active));
+        entries.add(EntryPoint.ofMacro(rest, idName(init), pos, active));
       } else if (rest.startsWith("driver__")) {
-        entries.add(new EntryPoint(rest.substring("driver__".length()), idName(init), pos, active));
+        entries.add(EntryPoint.ofMacro(rest.substring("driver__".length()), idName(init), pos, active));
       }
     }
 
@@ -214,7 +260,7 @@ public final class CFrontEnd {
           String tag = m.group(1).toLowerCase(java.util.Locale.ROOT);
           modInfo.add(new ModInfo(tag, CStrings.decode(m.group(2)), m.group(2), pos, pd.isActive()));
         } else {
-          entries.add(new EntryPoint(m.group(3), m.group(4), pos, pd.isActive()));
+          entries.add(EntryPoint.ofMacro(m.group(3), m.group(4), pos, pd.isActive()));
         }
       }
     }
@@ -225,11 +271,6 @@ public final class CFrontEnd {
       if (args.isEmpty()) return call.strip();
       int[] last = args.get(args.size() - 1);
       return call.substring(last[0], last[1]);
-    }
-
-    private static IASTDeclarator innermost(IASTDeclarator d) {
-      while (d.getNestedDeclarator() != null) d = d.getNestedDeclarator();
-      return d;
     }
 
     private static IASTInitializerClause initializer(IASTDeclarator dec) {
@@ -265,6 +306,66 @@ public final class CFrontEnd {
       SourceText t = texts.get(Path.of(file).normalize().toString());
       if (t == null) return null;
       return t.position(loc.getNodeOffset(), loc.getNodeLength());
+    }
+  }
+
+  private static Set<String> macroNames(String text) {
+    Set<String> out = new java.util.HashSet<>();
+    Matcher m = Pattern.compile("(?m)^[ \\t]*#[ \\t]*define[ \\t]+([A-Za-z_]\\w*)").matcher(text);
+    while (m.find()) out.add(m.group(1));
+    return Set.copyOf(out);
+  }
+
+  /**
+   * What the front-end has to say about {@code context} itself, once per distinct context (the
+   * messages carry no position, so a run can deduplicate them): no target kernel, no known
+   * configuration, {@code -I} and {@code -include} paths outside the scanned tree, which are
+   * ignored because only the tree's own files are ever read.
+   */
+  public List<Notification> notifications(PreprocessorContext context) {
+    List<Notification> out = new ArrayList<>();
+    if (context.kernel().isEmpty())
+      out.add(Notification.of("no-target-kernel", Level.NOTE, "no target kernel: LINUX_VERSION_CODE and CONFIG_ "
+          + "conditionals are not evaluated, both branches of each are read"));
+    else if (context.kernel().get().config().isEmpty())
+      out.add(Notification.of("no-kernel-config", Level.NOTE, "no .config for " + context.kernel().get().release()
+          + ": CONFIG_ conditionals are not evaluated, both branches of each are read"));
+    for (Path d : context.flags().includeDirs())
+      if (d.isAbsolute() && !d.normalize().startsWith(scanRoot))
+        out.add(Notification.of("include-outside-tree", Level.NOTE,
+            "-I" + d + " is outside the scanned tree: ignored, only the tree's own headers are read"));
+    for (Path f : context.flags().forcedIncludes())
+      if (f.isAbsolute() && !f.normalize().startsWith(scanRoot))
+        out.add(Notification.of("include-outside-tree", Level.NOTE,
+            "-include " + f + " is outside the scanned tree: ignored, only the tree's own files are read"));
+    for (Path f : context.flags().macroIncludes())
+      if (f.isAbsolute() && !f.normalize().startsWith(scanRoot))
+        out.add(Notification.of("include-outside-tree", Level.NOTE,
+            "-imacros " + f + " is outside the scanned tree: ignored, only the tree's own files are read"));
+    return out;
+  }
+
+  private static List<Path> concat(List<Path> a, List<Path> b) {
+    List<Path> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
+  }
+
+  /** CDT's GCC C language, handing its preprocessor to the context before anything is read. */
+  private static final class ContextLanguage extends GCCLanguage {
+    private final ContextPreprocessor session;
+
+    ContextLanguage(ContextPreprocessor session) {
+      this.session = session;
+    }
+
+    @Override
+    protected org.eclipse.cdt.core.parser.IScanner createScanner(FileContent content,
+        org.eclipse.cdt.core.parser.IScannerInfo info, org.eclipse.cdt.core.parser.IncludeFileContentProvider provider,
+        org.eclipse.cdt.core.parser.IParserLogService log) {
+      org.eclipse.cdt.core.parser.IScanner scanner = super.createScanner(content, info, provider, log);
+      if (scanner instanceof org.eclipse.cdt.internal.core.parser.scanner.CPreprocessor p) session.attach(p);
+      return scanner;
     }
   }
 

@@ -91,6 +91,11 @@ final class CodeExtractor {
 
   private record SectionUse(Section section, int length) {}
 
+  /** See {@link #CodeExtractor(IASTTranslationUnit, Map, Set)}. */
+  private final Set<String> expandedMacros;
+  /** Identifiers in the arguments of each expanded kernel macro call. */
+  private final Map<IASTPreprocessorMacroExpansion, Set<String>> macroArguments = new java.util.IdentityHashMap<>();
+
   private final List<org.eclipse.cdt.core.dom.ast.IASTPreprocessorMacroDefinition> defaultNamespaces = new ArrayList<>();
   private final List<String> unresolvedLocalIncludes = new ArrayList<>();
   private final List<String> macroDefinedNames = new ArrayList<>();
@@ -99,7 +104,16 @@ final class CodeExtractor {
   private static final java.util.regex.Pattern MACRO_NAME = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]*");
 
   CodeExtractor(IASTTranslationUnit tu, Map<String, SourceText> texts) {
+    this(tu, texts, Set.of());
+  }
+
+  /**
+   * {@code expandedMacros}: kernel macros whose header definitions were expanded at their calls
+   * ({@link ContextPreprocessor}); a name their expansion uses is the macro's use, not the file's.
+   */
+  CodeExtractor(IASTTranslationUnit tu, Map<String, SourceText> texts, Set<String> expandedMacros) {
     this.texts = texts;
+    this.expandedMacros = expandedMacros;
     // <linux/export.h> tests DEFAULT_SYMBOL_NAMESPACE when it is included: a definition after
     // the file's first #include comes too late (6.1's nct6775-core.c and pwm-lpss.c export
     // without a namespace for that reason); -D in ccflags is the other way to set it
@@ -107,8 +121,8 @@ final class CodeExtractor {
     for (var inc : tu.getIncludeDirectives()) {
       if (inc.isActive() && !inc.isResolved() && !inc.isSystemInclude()) unresolvedLocalIncludes.add(inc.getName().toString());
       IASTFileLocation l = inc.getFileLocation();
-      if (l != null && !l.getFileName().equals(ModuleFileContentProvider.PRELUDE_PATH)
-          && !ModuleFileContentProvider.PRELUDE_PATH.equals(inc.getPath()) && l.getNodeLength() > 0)
+      if (l != null && !ModuleFileContentProvider.isSynthetic(l.getFileName())
+          && !ModuleFileContentProvider.isSynthetic(inc.getPath()) && l.getNodeLength() > 0)
         firstInclude.merge(l.getFileName(), l.getNodeOffset(), Math::min);
     }
     for (var def : tu.getMacroDefinitions()) {
@@ -152,21 +166,67 @@ final class CodeExtractor {
     // names first, so that references to anything else are dropped before their position is
     // computed (a file location lookup per identifier dominated the extraction)
     for (IASTDeclaration d : all) {
-      if (d instanceof IASTFunctionDefinition fd) declared.add(innermost(fd.getDeclarator()).getName().toString());
+      if (d instanceof IASTFunctionDefinition fd) declared.add(CSyntax.innermost(fd.getDeclarator()).getName().toString());
       else if (d instanceof IASTSimpleDeclaration sd)
-        for (IASTDeclarator dec : sd.getDeclarators()) declared.add(innermost(dec).getName().toString());
+        for (IASTDeclarator dec : sd.getDeclarators()) declared.add(CSyntax.innermost(dec).getName().toString());
     }
     for (IASTDeclaration d : all) {
       if (d instanceof IASTFunctionDefinition fd) function(fd);
       else if (d instanceof IASTSimpleDeclaration sd) simple(sd);
     }
+    if (!expandedMacros.isEmpty()) undefinedProducts(tu);
+  }
+
+  /**
+   * A kernel macro expanded at file scope whose products did not parse (a construct CDT does
+   * not take, a definition the headers give incompletely): its arguments are taken as what it
+   * defines, as without the headers ({@link #kernelMacroDefinition}).
+   */
+  private void undefinedProducts(IASTTranslationUnit tu) {
+    Map<String, TreeMap<Integer, Integer>> problems = new HashMap<>();
+    for (IASTDeclaration d : tu.getDeclarations(true)) {
+      if (!(d instanceof org.eclipse.cdt.core.dom.ast.IASTProblemDeclaration)) continue;
+      IASTFileLocation l = d.getFileLocation();
+      if (l != null) problems.computeIfAbsent(l.getFileName(), k -> new TreeMap<>())
+          .put(l.getNodeOffset(), l.getNodeOffset() + l.getNodeLength());
+    }
+    if (problems.isEmpty()) return;
+    for (IASTPreprocessorMacroExpansion e : tu.getMacroExpansions()) {
+      if (!expandedMacros.contains(e.getMacroReference().toString())) continue;
+      IASTFileLocation loc = e.getFileLocation();
+      if (loc == null) continue;
+      TreeMap<Integer, Integer> p = problems.get(loc.getFileName());
+      var in = p == null ? null : p.floorEntry(loc.getNodeOffset());
+      if (in == null || loc.getNodeOffset() >= in.getValue()) continue;
+      for (String a : arguments(e)) macroDefinedNames.add(a);
+    }
+  }
+
+  /** The identifiers of a macro call's arguments, as written. */
+  private Set<String> arguments(IASTPreprocessorMacroExpansion e) {
+    return macroArguments.computeIfAbsent(e, k -> {
+      String raw = k.getRawSignature();
+      int open = raw.indexOf('(');
+      Set<String> out = new java.util.LinkedHashSet<>();
+      if (open < 0) return out;
+      for (String t : MacroDefinition.tokenize(raw.substring(open))) if (MacroDefinition.isIdentifier(t)) out.add(t);
+      return out;
+    });
+  }
+
+  /** The expanded kernel macro call that produced {@code n}, or null. */
+  private IASTPreprocessorMacroExpansion expandedMacroOf(IASTNode n) {
+    IASTNodeLocation[] locs = n.getNodeLocations();
+    if (locs.length == 0 || !(locs[0] instanceof IASTMacroExpansionLocation m)) return null;
+    IASTPreprocessorMacroExpansion e = m.getExpansion();
+    return expandedMacros.contains(e.getMacroReference().toString()) ? e : null;
   }
 
   private void function(IASTFunctionDefinition fd) {
     IASTDeclarator dec = fd.getDeclarator();
-    String name = innermost(dec).getName().toString();
+    String name = CSyntax.innermost(dec).getName().toString();
     if (name.isEmpty()) return;
-    SourcePosition pos = position(innermost(dec).getName());
+    SourcePosition pos = position(CSyntax.innermost(dec).getName());
     if (pos == null) return;
     IASTFileLocation body = fd.getBody() == null ? null : fd.getBody().getFileLocation();
     IASTFileLocation whole = fd.getFileLocation();
@@ -177,7 +237,7 @@ final class CodeExtractor {
     functions.add(new CFunction(name, spec.getStorageClass() == IASTDeclSpecifier.sc_static,
         spec.getStorageClass() == IASTDeclSpecifier.sc_extern, spec.isInline(), true,
         sec.map(SectionUse::section).orElse(Section.TEXT), pos, secAt, returnType(spec, dec),
-        parameterTypes(dec), fd.isActive(), fromMacro(innermost(dec).getName())));
+        parameterTypes(dec), fd.isActive(), fromMacro(CSyntax.innermost(dec).getName())));
     boolean headerInline = spec.getStorageClass() == IASTDeclSpecifier.sc_static && spec.isInline()
         && whole.getFileName().endsWith(".h");
     if (fd.getBody() != null) {
@@ -192,7 +252,7 @@ final class CodeExtractor {
     IASTFileLocation whole = sd.getFileLocation();
     if (whole == null) return;
     for (IASTDeclarator dec : sd.getDeclarators()) {
-      IASTDeclarator inner = innermost(dec);
+      IASTDeclarator inner = CSyntax.innermost(dec);
       String name = inner.getName().toString();
       if (name.isEmpty()) continue;
       if (name.startsWith(PREFIX)) {
@@ -270,12 +330,23 @@ final class CodeExtractor {
       String kind = rest.substring("export__".length(), rest.indexOf("__", "export__".length()));
       String symbol = rest.substring(rest.indexOf("__", "export__".length()) + 2);
       Optional<String> ns = Optional.empty();
-      if (kind.endsWith("ns") && clause instanceof IASTLiteralExpression l) {
+      boolean gpl = kind.startsWith("gpl");
+      if (kind.equals("string")) {
+        // __EXPORT_SYMBOL(sym, license, ns): "license|ns"
+        if (!(clause instanceof IASTLiteralExpression l)) return;
+        String v = CStrings.decode(String.valueOf(l.getValue()));
+        int bar = v.indexOf('|');
+        if (bar < 0) return;
+        String license = v.substring(0, bar);
+        gpl = license.equals("_gpl") || license.equals("GPL");
+        String n = v.substring(bar + 1);
+        ns = n.isEmpty() ? defaultNamespace(sd) : Optional.of(n);
+      } else if (kind.endsWith("ns") && clause instanceof IASTLiteralExpression l) {
         String v = CStrings.decode(String.valueOf(l.getValue()));
         ns = Optional.of(v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v);
       }
-      if (!kind.endsWith("ns")) ns = defaultNamespace(sd);
-      exports.add(new ExportDecl(symbol, kind.startsWith("gpl"), ns, pos, sd.isActive(), followsDefinition(sd, symbol)));
+      if (!kind.endsWith("ns") && !kind.equals("string")) ns = defaultNamespace(sd);
+      exports.add(new ExportDecl(symbol, gpl, ns, pos, sd.isActive(), followsDefinition(sd, symbol)));
     }
   }
 
@@ -360,7 +431,7 @@ final class CodeExtractor {
     if (form.equals("module_param_string") && args.size() > 2) {
       int[] a = args.get(2);
       len = Optional.of(call.substring(a[0], a[1]).strip());
-      lenValue = parseNumber(len.get());
+      lenValue = CSyntax.integer(len.get());
     }
     IASTNode target = c[0];
     while (target instanceof IASTUnaryExpression u) target = u.getOperand();
@@ -396,7 +467,7 @@ final class CodeExtractor {
   static Optional<Long> evaluate(IASTExpression e, List<String> symbols) {
     if (e instanceof IASTLiteralExpression l) {
       if (l.getKind() != IASTLiteralExpression.lk_integer_constant) return Optional.empty();
-      return parseNumber(String.valueOf(l.getValue()));
+      return CSyntax.integer(String.valueOf(l.getValue()));
     }
     if (e instanceof IASTIdExpression id) {
       String n = id.getName().toString();
@@ -432,18 +503,6 @@ final class CodeExtractor {
       };
     }
     return Optional.empty();
-  }
-
-  static Optional<Long> parseNumber(String literal) {
-    String t = literal.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("[ul]+$", "");
-    try {
-      if (t.startsWith("0x")) return Optional.of(Long.parseLong(t.substring(2), 16));
-      if (t.startsWith("0b")) return Optional.of(Long.parseLong(t.substring(2), 2));
-      if (t.length() > 1 && t.startsWith("0")) return Optional.of(Long.parseLong(t.substring(1), 8));
-      return Optional.of(Long.parseLong(t));
-    } catch (NumberFormatException ex) {
-      return Optional.empty();
-    }
   }
 
   private static Optional<Long> initializerLength(IASTDeclarator dec) {
@@ -506,6 +565,15 @@ final class CodeExtractor {
    * of another undeclared name's call; positions are computed only for the use kept.
    */
   private void external(String name, IASTIdExpression id, boolean call, boolean active) {
+    if (!expandedMacros.isEmpty()) {
+      // what the header's definition of DEFINE_SHOW_ATTRIBUTE uses (single_open, THIS_MODULE...) is
+      // the macro's business, which the header index resolves; a name passed in the call is the file's
+      IASTPreprocessorMacroExpansion e = expandedMacroOf(id);
+      if (e != null && !arguments(e).contains(name)) {
+        macroUse(e, active);
+        return;
+      }
+    }
     String key = currentHeaderInline.isEmpty() ? name : name + "\u0000" + currentHeaderInline;
     ExternalUse prev = externalUses.get(key);
     if (prev != null && rank(prev.active(), prev.argumentOf()) == 2) {
@@ -522,6 +590,20 @@ final class CodeExtractor {
     if (pos == null) return;
     externalUses.put(key, new ExternalUse(name, call || (prev != null && prev.call()), pos, active, argumentOf,
         currentHeaderInline));
+  }
+
+  /** A call of an expanded kernel macro, as a use of that macro. */
+  private void macroUse(IASTPreprocessorMacroExpansion e, boolean active) {
+    String name = e.getMacroReference().toString();
+    String key = currentHeaderInline.isEmpty() ? name : name + "\u0000" + currentHeaderInline;
+    ExternalUse prev = externalUses.get(key);
+    if (prev != null && rank(prev.active(), prev.argumentOf()) >= rank(active, "")) {
+      if (!prev.call()) externalUses.put(key, withCall(prev));
+      return;
+    }
+    SourcePosition pos = position(e);
+    if (pos == null) return;
+    externalUses.put(key, new ExternalUse(name, true, pos, active, "", currentHeaderInline));
   }
 
   private static int rank(boolean active, String argumentOf) {
@@ -612,11 +694,6 @@ final class CodeExtractor {
     if (e == null || e.getKey() >= end) return Optional.empty();
     SourceText t = texts.get(Path.of(file).normalize().toString());
     return t == null ? Optional.empty() : Optional.of(t.position(e.getKey(), e.getValue().length()));
-  }
-
-  private static IASTDeclarator innermost(IASTDeclarator d) {
-    while (d.getNestedDeclarator() != null) d = d.getNestedDeclarator();
-    return d;
   }
 
   private SourcePosition position(IASTNode node) {

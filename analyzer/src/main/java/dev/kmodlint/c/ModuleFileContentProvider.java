@@ -23,12 +23,30 @@ final class ModuleFileContentProvider extends InternalFileContentProvider {
   private final String prelude;
   private final Map<String, SourceText> texts;
   private final java.util.Set<Path> absent = new java.util.HashSet<>();
+  private final Map<String, String> synthetic;
+  private final ContextPreprocessor context;
 
   /** {@code texts} is filled as headers are read; the caller uses it to place nodes. */
   ModuleFileContentProvider(Path scanRoot, String prelude, Map<String, SourceText> texts) {
+    this(scanRoot, prelude, texts, Map.of(), null);
+  }
+
+  /**
+   * With a preprocessor context: {@code synthetic} are its macro files (path to text), and
+   * {@code context} is told of every file read so that it defines the kernel macros the file names.
+   */
+  ModuleFileContentProvider(Path scanRoot, String prelude, Map<String, SourceText> texts,
+      Map<String, String> synthetic, ContextPreprocessor context) {
     this.scanRoot = scanRoot;
     this.prelude = prelude;
     this.texts = texts;
+    this.synthetic = synthetic;
+    this.context = context;
+  }
+
+  /** The prelude and the context's macro files: kmodlint's own, never part of the tree. */
+  static boolean isSynthetic(String path) {
+    return path != null && path.startsWith(ContextPreprocessor.DIR);
   }
 
   /** Paths in the scanned tree an include looked for and did not find. */
@@ -38,7 +56,7 @@ final class ModuleFileContentProvider extends InternalFileContentProvider {
 
   @Override
   public boolean getInclusionExists(String path) {
-    if (PRELUDE_PATH.equals(path)) return true;
+    if (PRELUDE_PATH.equals(path) || synthetic.containsKey(path)) return true;
     Path p = Path.of(path).normalize();
     if (!p.startsWith(scanRoot)) return false;
     boolean exists = Files.isRegularFile(p) && Files.isReadable(p);
@@ -50,6 +68,11 @@ final class ModuleFileContentProvider extends InternalFileContentProvider {
   public InternalFileContent getContentForInclusion(String path, IMacroDictionary macros) {
     if (PRELUDE_PATH.equals(path))
       return (InternalFileContent) FileContent.create(path, prelude.toCharArray());
+    String made = synthetic.get(path);
+    if (made != null) {
+      if (context != null && path.equals(ContextPreprocessor.KERNEL_MACROS)) context.mainFile(macros);
+      return (InternalFileContent) FileContent.create(path, made.toCharArray());
+    }
     if (!getInclusionExists(path)) return null;
     Path p = Path.of(path).normalize();
     SourceText text = texts.computeIfAbsent(p.toString(), k -> {
@@ -60,6 +83,7 @@ final class ModuleFileContentProvider extends InternalFileContentProvider {
       }
     });
     if (text == null || text.binary()) return null;
+    if (context != null) context.fileRead(p.toString(), text.chars(), macros);
     return (InternalFileContent) FileContent.create(p.toString(), text.chars());
   }
 

@@ -47,6 +47,7 @@ final class IndexCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    Main.checkRange(spec.commandLine(), "--batch-timeout", batchTimeoutSeconds, 1, Main.MAX_TIMEOUT_SECONDS, " seconds");
     Path dir = kdir != null ? kdir : KernelDatabase.runningKernelBuildDirectory().orElseThrow(() ->
         new IOException("no /lib/modules/" + System.getProperty("os.version")
             + "/build with a Module.symvers for the running kernel; give a kernel build directory with --kdir"));
@@ -66,8 +67,8 @@ final class IndexCommand implements Callable<Integer> {
     KernelIndexer.Outcome r = KernelIndexer.index(dir, options,
         ProgressReporter.stderrIsTerminal() ? Optional.of(err) : Optional.empty());
     KernelIndexer.write(r.index(), out);
-    for (Notification n : r.notes()) err.println("kmodlint: " + n.level().sarif() + ": " + n.message());
-    for (String p : r.problems()) err.println("kmodlint: warning: " + p);
+    for (Notification n : r.notes()) err.println("kmodlint: " + n.level().sarif() + ": " + Terminal.printable(n.message()));
+    for (String p : r.problems()) err.println("kmodlint: warning: " + Terminal.printable(p));
     err.flush();
     HeaderIndex index = r.index();
     PrintWriter o = spec.commandLine().getOut();

@@ -2,12 +2,12 @@ package dev.kmodlint.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.kmodlint.engine.Linkage;
 import dev.kmodlint.model.ExportDecl;
 import dev.kmodlint.model.ModInfo;
 import dev.kmodlint.model.Module;
 import dev.kmodlint.model.ModuleObject;
 import dev.kmodlint.model.ModuleParam;
+import dev.kmodlint.symbols.SymbolResolution;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -15,10 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -27,9 +24,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "info", mixinStandardHelpOptions = true,
     description = "Print per module what modinfo would show once it is built, and its dependencies.")
-final class InfoCommand implements Callable<Integer> {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-  @Mixin ModuleScan scan;
+final class InfoCommand extends ModuleScan {
 
   enum Format { text, json }
 
@@ -37,11 +32,9 @@ final class InfoCommand implements Callable<Integer> {
   Format format;
 
   @Override
-  public Integer call() throws IOException {
-    ModuleScan.Scan s = scan.run();
+  int print(Scan s, PrintWriter out) throws IOException {
     List<Map<String, Object>> modules = new ArrayList<>();
-    for (Module m : s.result().project().modules()) modules.add(describe(m, s.linkage(), s.result().scanRoot()));
-    PrintWriter out = spec.commandLine().getOut();
+    for (Module m : s.result().project().modules()) modules.add(describe(m, s.symbols(), s.result().scanRoot()));
     if (format == Format.json) {
       out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(modules));
     } else {
@@ -51,14 +44,13 @@ final class InfoCommand implements Callable<Integer> {
         first = false;
         for (Map.Entry<String, Object> e : m.entrySet()) {
           if (e.getValue() instanceof List<?> list) {
-            for (Object v : list) out.println(String.format("%-15s %s", e.getKey() + ":", text(v)));
+            for (Object v : list) out.println(String.format("%-15s %s", e.getKey() + ":", Terminal.printable(text(v))));
           } else {
-            out.println(String.format("%-15s %s", e.getKey() + ":", text(e.getValue())));
+            out.println(String.format("%-15s %s", e.getKey() + ":", Terminal.printable(text(e.getValue()))));
           }
         }
       }
     }
-    out.flush();
     return Main.OK;
   }
 
@@ -71,7 +63,7 @@ final class InfoCommand implements Callable<Integer> {
     return String.valueOf(v);
   }
 
-  static Map<String, Object> describe(Module m, Linkage linkage, Path root) {
+  static Map<String, Object> describe(Module m, SymbolResolution symbols, Path root) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("module", m.name());
     out.put("directory", rel(root, m.directory()));
@@ -94,7 +86,7 @@ final class InfoCommand implements Callable<Integer> {
     }
     if (!params.isEmpty()) out.put("parm", params);
     List<String> exports = new ArrayList<>();
-    for (Linkage.ScannedExport e : linkage.exportsOf(m)) {
+    for (SymbolResolution.ScannedExport e : symbols.exportsOf(m)) {
       ExportDecl d = e.decl();
       exports.add(d.symbol() + " (" + (d.gplOnly() ? "EXPORT_SYMBOL_GPL" : "EXPORT_SYMBOL")
           + d.namespace().map(ns -> ", namespace " + ns).orElse("") + ")");
@@ -102,10 +94,10 @@ final class InfoCommand implements Callable<Integer> {
     if (!exports.isEmpty()) out.put("exports", exports);
     List<String> imports = values(m, "import_ns");
     if (!imports.isEmpty()) out.put("import_ns", imports);
-    out.put("depends", String.join(",", linkage.dependencies(m).stream().map(Module::name).toList()));
-    out.put("kernel-depends", String.join(",", linkage.kernelDependencies(m)));
-    List<String> unresolved = linkage.needs(m).stream().filter(n -> n.provider().isEmpty())
-        .map(Linkage.Need::symbol).toList();
+    out.put("depends", String.join(",", symbols.dependencies(m).stream().map(Module::name).toList()));
+    out.put("kernel-depends", String.join(",", symbols.kernelDependencies(m)));
+    List<String> unresolved = symbols.needs(m).stream().filter(n -> n.provider().isEmpty())
+        .map(SymbolResolution.Need::symbol).toList();
     if (!unresolved.isEmpty()) out.put("unresolved", String.join(",", unresolved));
     return out;
   }

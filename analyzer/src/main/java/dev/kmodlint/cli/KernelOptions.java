@@ -1,11 +1,8 @@
 package dev.kmodlint.cli;
 
-import dev.kmodlint.engine.Configuration;
+import dev.kmodlint.config.ConfigFile;
 import dev.kmodlint.kernel.KernelDatabase;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,14 +39,11 @@ final class KernelOptions {
     }
   }
 
-  Chosen choose(Optional<Configuration> conf) throws IOException {
-    List<Path> files = !symvers.isEmpty() ? symvers : conf.map(Configuration::symvers).orElse(List.of());
+  Chosen choose(Optional<ConfigFile> conf) throws IOException {
+    List<Path> files = !symvers.isEmpty() ? symvers : conf.map(ConfigFile::symvers).orElse(List.of());
     Optional<Path> dir = kdir != null ? Optional.of(kdir)
-        : conf.flatMap(Configuration::kdir).or(KernelDatabase::runningKernelBuildDirectory);
-    for (Path s : files) {
-      if (!Files.isRegularFile(s)) throw new NoSuchFileException(s.toString());
-      if (!Files.isReadable(s)) throw new AccessDeniedException(s.toString());
-    }
+        : conf.flatMap(ConfigFile::kdir).or(KernelDatabase::runningKernelBuildDirectory);
+    for (Path s : files) Main.checkRegularFile(s);
     return new Chosen(files, dir, !noAutoIndex);
   }
 }

@@ -1,20 +1,21 @@
 package dev.kmodlint.cli;
 
+import dev.kmodlint.config.ConfigFile;
+import dev.kmodlint.config.ConfigFiles;
 import dev.kmodlint.engine.AnalysisOptions;
 import dev.kmodlint.engine.AnalysisProgress;
-import dev.kmodlint.engine.AnalysisResult;
 import dev.kmodlint.engine.Analyzer;
-import dev.kmodlint.engine.Configuration;
-import dev.kmodlint.engine.Configurations;
 import dev.kmodlint.engine.FileSelection;
-import dev.kmodlint.engine.Finding;
-import dev.kmodlint.engine.RuleDescriptor;
 import dev.kmodlint.engine.RuleRegistry;
-import dev.kmodlint.engine.Tool;
 import dev.kmodlint.kernel.KernelDatabase;
 import dev.kmodlint.model.Level;
+import dev.kmodlint.report.AnalysisResult;
+import dev.kmodlint.report.Tool;
+import dev.kmodlint.rule.Finding;
+import dev.kmodlint.rule.RuleDescriptor;
 import dev.kmodlint.sarif.Baseline;
 import dev.kmodlint.sarif.SarifWriter;
+import dev.kmodlint.text.BoundedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,19 +24,19 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code kmodlint check} and {@code kmodlint rules}. Exit codes: 0 nothing at or above
@@ -61,7 +62,9 @@ public final class Main implements Callable<Integer> {
   public static void main(String[] args) {
     int code;
     try {
-      code = run(args, System.out, System.err);
+      java.util.OptionalInt relaunched = FileNameEncoding.relaunchInUtf8(args);
+      if (relaunched.isPresent()) System.exit(relaunched.getAsInt());
+      code = run(FileNameEncoding.arguments(args), System.out, System.err);
     } catch (Throwable t) { // an Error escapes picocli's handlers; still one line, no trace
       System.err.println("kmodlint: internal error: " + t);
       code = USAGE;
@@ -78,11 +81,11 @@ public final class Main implements Callable<Integer> {
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setExecutionExceptionHandler((ex, line, parsed) -> {
           if (System.getenv("KMODLINT_DEBUG") != null) ex.printStackTrace(line.getErr());
-          line.getErr().println("kmodlint: " + describe(ex));
+          line.getErr().println("kmodlint: " + Terminal.printable(describe(ex)));
           return USAGE;
         })
         .setParameterExceptionHandler((ex, args2) -> {
-          ex.getCommandLine().getErr().println("kmodlint: " + ex.getMessage());
+          ex.getCommandLine().getErr().println("kmodlint: " + Terminal.printable(ex.getMessage()));
           ex.getCommandLine().getErr().println("Try 'kmodlint " + ex.getCommandLine().getCommandName()
               + " --help' for more information.");
           return USAGE;
@@ -94,13 +97,74 @@ public final class Main implements Callable<Integer> {
     return code;
   }
 
+  /**
+   * One line for what stopped the run: an I/O error says which file and why in plain words
+   * ({@code PATH: permission denied}); anything else is a bug of kmodlint and says so.
+   */
   static String describe(Throwable ex) {
     if (ex instanceof UncheckedIOException u) ex = u.getCause();
-    if (ex instanceof NoSuchFileException n) return n.getFile() + ": no such file or directory";
-    if (ex instanceof AccessDeniedException a) return a.getFile() + ": permission denied";
-    if (ex instanceof IOException io) return io.getMessage() == null ? io.toString() : io.getMessage();
+    if (ex instanceof BoundedReader.ReadFailure f) return f.getMessage();
+    if (ex instanceof FileSystemException fs && fs.getFile() != null) {
+      return fs.getFile() + (fs.getOtherFile() != null ? " -> " + fs.getOtherFile() : "") + ": "
+          + BoundedReader.reason(fs);
+    }
+    if (ex instanceof IOException io) return BoundedReader.reason(io);
     return "internal error: " + ex;
   }
+
+  /** Every PATH names something there and readable: one clear line and exit 2 otherwise. */
+  static void checkPaths(CommandLine cl, List<Path> paths) throws IOException {
+    for (Path p : paths) {
+      if (p.toString().isEmpty()) throw new CommandLine.ParameterException(cl, "a PATH is empty: name a file or"
+          + " directory ('.' for this one)");
+      if (!Files.exists(p)) {
+        if (Files.isSymbolicLink(p)) throw new BoundedReader.ReadFailure(p, "a symbolic link to nothing (dangling,"
+            + " or a loop of links)");
+        throw new NoSuchFileException(p.toString());
+      }
+      boolean dir = Files.isDirectory(p);
+      if (!Files.isReadable(p) || (dir && !Files.isExecutable(p))) throw new AccessDeniedException(p.toString());
+    }
+  }
+
+  /** A file an option names ({@code --config}, {@code --symvers}): there, a regular file, readable. */
+  static void checkRegularFile(Path p) throws IOException {
+    if (Files.isDirectory(p)) throw new BoundedReader.ReadFailure(p, "is a directory");
+    if (!Files.exists(p)) throw new NoSuchFileException(p.toString());
+    if (!Files.isRegularFile(p)) throw new BoundedReader.ReadFailure(p, "is not a regular file (a named pipe, socket"
+        + " or device)");
+    if (!Files.isReadable(p)) throw new AccessDeniedException(p.toString());
+  }
+
+  /**
+   * A run that found nothing kmodlint reads (no C file, header, Kbuild file, Kconfig or
+   * deployment file) under its PATHs was most likely pointed at the wrong place: an error, as
+   * an empty or unreadable PATH is, rather than a clean report of nothing.
+   */
+  static void checkSomethingWasRead(AnalysisResult r, List<Path> paths) throws IOException {
+    var project = r.project();
+    boolean nothing = project.files().isEmpty() && project.modules().isEmpty()
+        && project.kbuild().makefiles().isEmpty() && project.kconfig().definitions().isEmpty()
+        && project.kconfig().syntaxProblems().isEmpty() && project.deploy().dkmsConfs().isEmpty()
+        && project.deploy().modprobeFiles().isEmpty();
+    if (!nothing) return;
+    String named = String.join(", ", paths.stream().map(Path::toString).toList());
+    String why = r.notifications().stream().filter(n -> n.id().equals("read-failure")).map(
+        dev.kmodlint.model.Notification::message).findFirst().map(m -> " (" + m + ")").orElse("");
+    throw new IOException(named + ": no C source, header, Kbuild file, Makefile, Kconfig or deployment file to"
+        + " analyze" + why);
+  }
+
+  /** {@code --jobs} and the like: a number in a range, else one clear line and exit 2. */
+  static void checkRange(CommandLine cl, String option, long value, long min, long max, String unit) {
+    if (value < min || value > max) throw new CommandLine.ParameterException(cl, option + " must be between " + min
+        + " and " + max + unit + ", not " + value);
+  }
+
+  /** At most this many parser threads: past it threads cost memory (each has a deep stack) and gain nothing. */
+  static final int MAX_JOBS = 256;
+  /** A day: far past any file, and well inside what a timer can hold. */
+  static final long MAX_TIMEOUT_SECONDS = 86_400;
 
   enum Format { text, sarif }
 
@@ -136,7 +200,7 @@ public final class Main implements Callable<Integer> {
     @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "parser threads (default: cores)")
     Integer jobs;
 
-    @Option(names = "--file-timeout", paramLabel = "SECONDS", defaultValue = "60",
+    @Option(names = "--file-timeout", paramLabel = "SECONDS", defaultValue = AnalysisOptions.DEFAULT_FILE_TIMEOUT_SECONDS,
         description = "give up on a C file after this long (default 60)")
     long fileTimeoutSeconds;
 
@@ -189,32 +253,36 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-      for (Path p : paths) if (!Files.exists(p)) throw new NoSuchFileException(p.toString());
+      CommandLine cl = spec.commandLine();
+      if (jobs != null) checkRange(cl, "--jobs", jobs, 1, MAX_JOBS, "");
+      checkRange(cl, "--file-timeout", fileTimeoutSeconds, 1, MAX_TIMEOUT_SECONDS, " seconds");
+      checkPaths(cl, paths);
       if (failOnNew && baseline == null) throw new CommandLine.ParameterException(spec.commandLine(),
           "--fail-on-new needs --baseline");
-      if (config != null && !Files.isRegularFile(config)) throw new NoSuchFileException(config.toString());
+      if (config != null) checkRegularFile(config);
       if (sourceRoot != null && !Files.isDirectory(sourceRoot)) throw new NoSuchFileException(sourceRoot.toString());
-      Configurations configs = noConfig ? Configurations.none()
-          : config != null ? Configurations.of(Configuration.read(config)) : Configurations.forInputs(paths);
-      Optional<Configuration> conf = configs.primary();
+      ConfigFiles configs = noConfig ? ConfigFiles.none()
+          : config != null ? ConfigFiles.of(ConfigFile.read(config)) : ConfigFiles.forInputs(paths);
+      Optional<ConfigFile> conf = configs.primary();
       // the command line wins over the configuration file
       KernelOptions.Chosen chosen = kernel.choose(conf);
       List<Path> symversFiles = chosen.symvers();
       Optional<Path> kernelDir = chosen.kdir();
       FailOn threshold = failOn != null ? failOn
-          : conf.flatMap(Configuration::failOn).map(FailOn::valueOf).orElse(FailOn.error);
+          : conf.flatMap(ConfigFile::failOn).map(FailOn::valueOf).orElse(FailOn.error);
       Baseline base = baseline != null ? Baseline.read(baseline) : null;
 
       FileSelection selection = FileSelection.of(paths);
       AnalysisOptions opts = new AnalysisOptions(selection.analyze(),
-          jobs != null ? jobs : Runtime.getRuntime().availableProcessors(),
-          Duration.ofSeconds(Math.max(1, fileTimeoutSeconds)), symversFiles, kernelDir,
+          jobs != null ? jobs : Math.min(MAX_JOBS, Runtime.getRuntime().availableProcessors()),
+          Duration.ofSeconds(fileTimeoutSeconds), symversFiles, kernelDir,
           noCache ? Optional.empty() : Optional.of(cacheDir != null ? cacheDir : defaultCacheDir()));
       // a header index the kernel lacks is made when a rule first needs it, shown on a terminal
       Optional<PrintWriter> terminal = !quiet && ProgressReporter.stderrIsTerminal()
           ? Optional.of(spec.commandLine().getErr()) : Optional.empty();
       AnalysisResult analyzed = KernelDatabase.withAutoIndex(chosen.autoIndexPolicy(terminal),
           () -> new Analyzer(RuleRegistry.discover()).analyze(opts, progress()));
+      checkSomethingWasRead(analyzed, paths);
       AnalysisResult result = selection.restrict(configs.apply(analyzed));
       Path root = sourceRoot != null ? sourceRoot.toAbsolutePath().normalize() : result.scanRoot();
       Optional<Baseline.Comparison> comparison = Optional.ofNullable(base).map(b -> b.compare(result, root));

@@ -1,6 +1,8 @@
 package dev.kmodlint.engine;
 
 import dev.kmodlint.model.Notification;
+import dev.kmodlint.report.AnalysisResult;
+import dev.kmodlint.rule.Finding;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

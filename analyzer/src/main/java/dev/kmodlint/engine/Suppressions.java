@@ -1,10 +1,11 @@
 package dev.kmodlint.engine;
 
-import dev.kmodlint.model.SourcePosition;
+import dev.kmodlint.model.SuppressionDirective.Scope;
+import dev.kmodlint.model.SuppressionDirective;
+import dev.kmodlint.rule.Finding;
 import dev.kmodlint.text.SourceText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
-import java.util.stream.Collectors;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * In-source suppressions, read from the comments of the file a finding is in:
@@ -26,27 +27,6 @@ import java.util.regex.Pattern;
  * IDs are separated by commas or spaces, and {@code --} starts a reason that is not read.
  */
 public final class Suppressions {
-  /** Where a directive applies. */
-  public enum Scope { LINE, NEXT_LINE, FILE }
-
-  /**
-   * One rule ID (or family) named by one directive; {@code position} spans the ID itself. A
-   * directive that names nothing has the empty ID, which suppresses nothing.
-   */
-  public record Directive(String id, Scope scope, SourcePosition position) {
-    boolean covers(String ruleId) {
-      return id.equals(ruleId) || ruleId.startsWith(id + "/");
-    }
-
-    boolean appliesTo(int line) {
-      return switch (scope) {
-        case FILE -> true;
-        case LINE -> position.line() == line;
-        case NEXT_LINE -> position.line() + 1 == line;
-      };
-    }
-  }
-
   private static final Pattern C_DIRECTIVE = directive("(?://|/\\*)");
   private static final Pattern HASH_DIRECTIVE = directive("#");
   private static final Pattern ID = Pattern.compile("[A-Za-z][A-Za-z0-9_./-]*");
@@ -58,7 +38,7 @@ public final class Suppressions {
 
   private static final String MARKER = "kmodlint-disable";
 
-  private final Map<Path, List<Directive>> byFile = new HashMap<>();
+  private final Map<Path, List<SuppressionDirective>> byFile = new HashMap<>();
 
   private Suppressions() {}
 
@@ -75,30 +55,30 @@ public final class Suppressions {
   }
 
   /** Every directive read so far, in file and line order. */
-  public List<Directive> directives() {
-    List<Directive> all = new ArrayList<>();
+  public List<SuppressionDirective> directives() {
+    List<SuppressionDirective> all = new ArrayList<>();
     byFile.values().forEach(all::addAll);
     all.sort((a, b) -> a.position().compareTo(b.position()));
     return all;
   }
 
   /** The directive that suppresses {@code f}, if any; files not read yet are read now. */
-  Optional<Directive> suppressing(Finding f) {
-    for (Directive d : directivesOf(f.position().file())) {
+  Optional<SuppressionDirective> suppressing(Finding f) {
+    for (SuppressionDirective d : directivesOf(f.position().file())) {
       if (d.covers(f.ruleId()) && d.appliesTo(f.position().line())) return Optional.of(d);
     }
     return Optional.empty();
   }
 
-  private List<Directive> directivesOf(Path file) {
+  private List<SuppressionDirective> directivesOf(Path file) {
     Path key = file.toAbsolutePath().normalize();
     return byFile.computeIfAbsent(key, Suppressions::readDirectives);
   }
 
-  private static List<Directive> readDirectives(Path file) {
+  private static List<SuppressionDirective> readDirectives(Path file) {
     try {
       // most files have no directive: look for the bytes before decoding a whole tree twice
-      byte[] bytes = Files.readAllBytes(file);
+      byte[] bytes = dev.kmodlint.text.BoundedReader.read(file, SourceText.MAX_BYTES);
       // (a Latin-1 view of the bytes is a plain copy, and String.indexOf is vectorised)
       if (new String(bytes, StandardCharsets.ISO_8859_1).indexOf(MARKER) < 0) return List.of();
       SourceText text = SourceText.of(file, bytes);
@@ -109,15 +89,15 @@ public final class Suppressions {
   }
 
   /** The directives of one file's text; public for tests and for tools that lint a buffer. */
-  public static List<Directive> parse(Path file, String text) {
+  public static List<SuppressionDirective> parse(Path file, String text) {
     return parse(SourceText.of(file, text));
   }
 
-  private static List<Directive> parse(SourceText source) {
+  private static List<SuppressionDirective> parse(SourceText source) {
     String text = new String(source.chars());
     if (!text.contains(MARKER)) return List.of();
     Pattern p = isC(source.path()) ? C_DIRECTIVE : HASH_DIRECTIVE;
-    List<Directive> out = new ArrayList<>();
+    List<SuppressionDirective> out = new ArrayList<>();
     Matcher m = p.matcher(text);
     while (m.find()) {
       Scope scope = switch (m.group(1)) {
@@ -132,10 +112,10 @@ public final class Suppressions {
       boolean named = false;
       while (id.find()) {
         named = true;
-        out.add(new Directive(id.group(), scope, source.position(m.start(2) + id.start(), id.group().length())));
+        out.add(new SuppressionDirective(id.group(), scope, source.position(m.start(2) + id.start(), id.group().length())));
       }
       // kmodlint has no "every rule" suppression; an empty ID says so through meta/unknown-suppression
-      if (!named) out.add(new Directive("", scope, source.position(m.start(1), m.end(1) - m.start(1))));
+      if (!named) out.add(new SuppressionDirective("", scope, source.position(m.start(1), m.end(1) - m.start(1))));
     }
     return out;
   }

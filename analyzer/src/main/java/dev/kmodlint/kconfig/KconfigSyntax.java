@@ -1,8 +1,8 @@
 package dev.kmodlint.kconfig;
 
-import dev.kmodlint.kbuild.TextIndex;
 import dev.kmodlint.model.KconfigModel.SyntaxProblem;
 import dev.kmodlint.model.SourcePosition;
+import dev.kmodlint.text.TextIndex;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

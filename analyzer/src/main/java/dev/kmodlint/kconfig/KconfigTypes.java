@@ -10,17 +10,17 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.TreeMap;
-import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * The type of each Kconfig symbol defined in the scanned tree, read line by line. Module
@@ -176,8 +176,7 @@ public final class KconfigTypes {
 
   /** Type of {@code CONFIG_FOO} or {@code FOO}; empty when no scanned Kconfig defines it. */
   public Optional<Type> typeOf(String symbol) {
-    String s = symbol.startsWith("CONFIG_") ? symbol.substring(7) : symbol;
-    return Optional.ofNullable(types.get(s));
+    return Optional.ofNullable(types.get(dev.kmodlint.model.KconfigModel.symbolName(symbol)));
   }
 
   /** The table in the model's terms; OTHER (int, hex, string) is not told apart further. */

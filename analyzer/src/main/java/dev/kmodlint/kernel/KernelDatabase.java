@@ -2,6 +2,7 @@ package dev.kmodlint.kernel;
 
 import dev.kmodlint.model.Level;
 import dev.kmodlint.model.Notification;
+import dev.kmodlint.text.BoundedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -172,6 +173,11 @@ public final class KernelDatabase {
     Path symvers = kdir.resolve("Module.symvers");
     if (!Files.isRegularFile(symvers))
       throw new IOException(kdir + ": no Module.symvers (not a kernel build directory, or the kernel is not built)");
+    // read later, while files are parsed: what would make that fail is told now, as one line
+    if (!Files.isReadable(symvers)) throw new BoundedReader.ReadFailure(symvers, "permission denied");
+    if (Files.size(symvers) > SymversReader.MAX_BYTES)
+      throw new BoundedReader.ReadFailure(symvers, "is larger than " + (SymversReader.MAX_BYTES >> 20)
+          + " MiB: not a Module.symvers");
     String uts = utsRelease(kdir).orElse("unknown");
     String description = "kernel build directory " + kdir + " (" + uts + ")";
     Function<Consumer<Notification>, KernelExports> exports = notes -> {

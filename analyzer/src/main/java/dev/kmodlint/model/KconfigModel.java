@@ -36,6 +36,14 @@ public record KconfigModel(
     sourceReferences = List.copyOf(sourceReferences);
   }
 
+  /** How C and Makefiles name a symbol: {@code CONFIG_FOO} for Kconfig's {@code FOO}. */
+  public static final String PREFIX = "CONFIG_";
+
+  /** {@code CONFIG_FOO} or {@code FOO} -> {@code FOO}, the name Kconfig files give it. */
+  public static String symbolName(String configOrSymbol) {
+    return configOrSymbol.startsWith(PREFIX) ? configOrSymbol.substring(PREFIX.length()) : configOrSymbol;
+  }
+
   public static KconfigModel empty() {
     return new KconfigModel(List.of(), List.of(), List.of(), List.of(), Map.of(), "none", List.of());
   }

@@ -11,30 +11,74 @@ import java.util.Set;
  * is module {@code foo} with objects {@code a.o} and {@code b.o}. {@code declaredAt} is the
  * Makefile line that makes it a module (absent for a C file taken as a module on its own).
  * {@code gatingConfigs} are the CONFIG symbols of {@code obj-$(CONFIG_X)}. {@code code} is
- * derived from the objects when the module is made (whatever is passed is replaced): every
- * rule asks for it, and merging the facts of hundreds of objects once per rule dominated
- * the run time of whole trees.
+ * what all its objects declare, merged once when the module is made ({@link #of}): every rule
+ * asks for it, and merging the facts of hundreds of objects once per rule dominated the run
+ * time of whole trees.
+ *
+ * <p>A module is an entity, equal only to itself: two modules with the same facts are still
+ * two modules (and hashing one would walk all its facts).
  */
-public record Module(
-    String name,
-    Path directory,
-    Origin origin,
-    List<ModuleObject> objects,
-    Optional<SourcePosition> declaredAt,
-    Set<String> gatingConfigs,
-    Code code) {
-
+public final class Module {
   public enum Origin { KBUILD, STANDALONE }
 
-  public Module {
-    objects = List.copyOf(objects);
-    gatingConfigs = Set.copyOf(gatingConfigs);
-    code = union(objects);
-  }
+  private final String name;
+  private final Path directory;
+  private final Origin origin;
+  private final List<ModuleObject> objects;
+  private final Optional<SourcePosition> declaredAt;
+  private final Set<String> gatingConfigs;
+  private final Code code;
 
   public Module(String name, Path directory, Origin origin, List<ModuleObject> objects,
+      Optional<SourcePosition> declaredAt, Set<String> gatingConfigs, Code code) {
+    this.name = name;
+    this.directory = directory;
+    this.origin = origin;
+    this.objects = List.copyOf(objects);
+    this.declaredAt = declaredAt;
+    // sorted: messages list them, and a set's order must not differ between runs
+    this.gatingConfigs = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(gatingConfigs));
+    this.code = code;
+  }
+
+  /** The module of these objects, its code the union of theirs. */
+  public static Module of(String name, Path directory, Origin origin, List<ModuleObject> objects,
       Optional<SourcePosition> declaredAt, Set<String> gatingConfigs) {
-    this(name, directory, origin, objects, declaredAt, gatingConfigs, Code.EMPTY);
+    return new Module(name, directory, origin, objects, declaredAt, gatingConfigs, union(objects));
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public Path directory() {
+    return directory;
+  }
+
+  public Origin origin() {
+    return origin;
+  }
+
+  public List<ModuleObject> objects() {
+    return objects;
+  }
+
+  public Optional<SourcePosition> declaredAt() {
+    return declaredAt;
+  }
+
+  /** The {@code CONFIG_} symbols of its {@code obj-$(CONFIG_X)} line, with the prefix. */
+  public Set<String> gatingConfigs() {
+    return gatingConfigs;
+  }
+
+  public Code code() {
+    return code;
+  }
+
+  @Override
+  public String toString() {
+    return "Module[" + name + " in " + directory + "]";
   }
 
   /** The C sources of the module's objects, in Makefile order. */

@@ -4,9 +4,16 @@
  * the C front-end finds each use in the AST with the exact position of the macro call.
  * Processed like `gcc -imacros`: only its macros count.
  */
+/* kbuild passes these on the command line: a build's own -D (KBUILD_MODNAME) wins */
+#ifndef __KERNEL__
 #define __KERNEL__ 1
+#endif
+#ifndef MODULE
 #define MODULE 1
+#endif
+#ifndef KBUILD_MODNAME
 #define KBUILD_MODNAME "kmodlint"
+#endif
 
 /* macros that take a type as an argument: without them a definition such as
    `const struct rhashtable_params p = { .head_offset = offsetof(struct x, node) };` does not
@@ -188,6 +195,10 @@
 #define EXPORT_SYMBOL_GPL_FUTURE(sym) EXPORT_SYMBOL_GPL(sym)
 #define EXPORT_UNUSED_SYMBOL(sym) EXPORT_SYMBOL(sym)
 #define EXPORT_UNUSED_SYMBOL_GPL(sym) EXPORT_SYMBOL_GPL(sym)
+/* the form other kernel macros export through (EXPORT_GPL_SIMPLE_DEV_PM_OPS): the licence is a
+   string, "" or "_gpl" (6.1) or "GPL" (6.12), and so is the namespace */
+#define __EXPORT_SYMBOL(sym, license, ns) static const char __kmodlint_export__string__##sym[] __attribute__((__unused__)) = license "|" ns;
+#define _EXPORT_SYMBOL(sym, license) __EXPORT_SYMBOL(sym, license, "")
 
 /* parameters: name, type and permission kept as written */
 #define __KMODLINT_PARAM(form, name, var, type, perm) static const void *__kmodlint_param__##form##__##name[] __attribute__((__unused__)) = { &(var), #type, (void *)(perm) };

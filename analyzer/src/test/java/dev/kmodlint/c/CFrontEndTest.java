@@ -2,13 +2,23 @@ package dev.kmodlint.c;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.kmodlint.model.CFunction;
+import dev.kmodlint.model.CReference;
+import dev.kmodlint.model.CVariable;
+import dev.kmodlint.model.CompileFlags;
 import dev.kmodlint.model.EntryPoint;
+import dev.kmodlint.model.ExternalUse;
 import dev.kmodlint.model.ModInfo;
+import dev.kmodlint.model.Notification;
 import dev.kmodlint.model.SourceFile;
+import dev.kmodlint.model.TargetKernel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,10 +67,10 @@ class CFrontEndTest {
     assertEquals("1.0", f.modInfo("version").get(0).value());
     List<EntryPoint> e = f.entryPoints();
     assertEquals(2, e.size());
-    assertEquals("init", e.get(0).kind());
+    assertEquals(EntryPoint.Kind.INIT, e.get(0).kind());
     assertEquals("hello_init", e.get(0).function());
     assertEquals(18, e.get(0).position().line());
-    assertEquals("exit", e.get(1).kind());
+    assertEquals(EntryPoint.Kind.EXIT, e.get(1).kind());
     assertEquals("hello_exit", e.get(1).function());
     assertEquals("GPL-2.0", f.spdx().orElseThrow().expression());
     assertEquals("//", f.spdx().orElseThrow().commentStyle());
@@ -87,7 +97,7 @@ class CFrontEndTest {
     ModInfo desc = f.modInfo("description").get(0);
     assertNull(desc.value(), "a macro from an unread kernel header is not evaluated");
     assertEquals("UNKNOWN_KERNEL_MACRO", desc.text());
-    assertEquals("module_platform_driver", f.entryPoints().get(0).kind());
+    assertEquals("module_platform_driver", f.entryPoints().get(0).helper());
     assertEquals("drv_driver", f.entryPoints().get(0).function());
     assertEquals(List.of(dir.resolve("drv.h").toAbsolutePath().normalize()), f.localIncludes());
   }
@@ -176,5 +186,487 @@ class CFrontEndTest {
         "a local shadows the parameter variable");
     assertTrue(refs.stream().anyMatch(r -> r.from().equals("foo_driver") && r.to().equals("foo_probe")));
     assertTrue(refs.stream().anyMatch(r -> r.from().equals("foo_hw_setup") && r.to().equals("level")));
+  }
+  // ---- preprocessor context ----
+
+  /** Kernel header macros written for these tests (the kernel's shapes, not its text). */
+  private static final KernelHeaders HEADERS = new FakeKernelHeaders(Set.of("from_timer", "init_timer_key"),
+      "#define timer_setup(timer, fn, flags) __init_timer((timer), (fn), (flags))",
+      "#define __init_timer(t, f, fl) init_timer_key((t), (f), (fl), NULL, NULL)",
+      "#define NULL ((void *)0)",
+      "#define __stringify_1(x...) #x",
+      "#define __stringify(x...) __stringify_1(x)",
+      "#define __ATTR_RO(_name) { .attr = { .name = __stringify(_name), .mode = 0444 }, .show = _name##_show, }",
+      "#define DEVICE_ATTR_RO(_name) struct device_attribute dev_attr_##_name = __ATTR_RO(_name)",
+      "#define ATTRIBUTE_GROUPS(_name) static const struct attribute_group _name##_group = { .attrs = _name##_attrs, }; \\\n"
+          + "  __ATTRIBUTE_GROUPS(_name)",
+      "#define __ATTRIBUTE_GROUPS(_name) static const struct attribute_group *_name##_groups[] = { &_name##_group, NULL, }",
+      "#define READ_ONCE(x) (*(const volatile typeof(x) *)&(x))",
+      "#define DECLARE_EWMA(name, _precision, _weight_rcp) \\\n"
+          + "  struct ewma_##name { unsigned long internal; }; \\\n"
+          + "  static inline void ewma_##name##_init(struct ewma_##name *e) { e->internal = 0; } \\\n"
+          + "  static inline unsigned long ewma_##name##_read(struct ewma_##name *e) \\\n"
+          + "  { return READ_ONCE(e->internal) >> (_precision); } /* a comment */ \\\n"
+          + "  static inline void ewma_##name##_add(struct ewma_##name *e, unsigned long val) \\\n"
+          + "  { e->internal = ewma_mix(READ_ONCE(e->internal), val, _weight_rcp); }",
+      "#define DEFINE_ODD_THING(n) int n ) ) ;",
+      "#define MODULE_LICENSE(_license) int kernel_license_stand_in;",
+      "#define module_init(fn) int kernel_init_stand_in;",
+      "#define EXPORT_SYMBOL_GPL(sym) int kernel_export_stand_in;",
+      "#define DEFINE_EXPORTED_COUNTER(n) int n = 0; EXPORT_SYMBOL_GPL(n)",
+      "#define _EXPORT_DEV_PM_OPS(name, license, ns) const struct dev_pm_ops name; __EXPORT_SYMBOL(name, license, ns); "
+          + "const struct dev_pm_ops name",
+      "#define EXPORT_NS_GPL_DEV_PM_OPS(name, ns) _EXPORT_DEV_PM_OPS(name, \"_gpl\", #ns)",
+      "#define EXPORT_NS_GPL_SIMPLE_DEV_PM_OPS(name, s, r, ns) EXPORT_NS_GPL_DEV_PM_OPS(name, ns) = { .suspend = s, .resume = r }");
+
+  private static final CompileFlags NO_FLAGS = CompileFlags.NONE;
+
+  private static TargetKernel kernel(int v, int p, int s, Map<String, String> config) {
+    return new TargetKernel(v + "." + p + ".0-test", v, p, s, Optional.of(config), "x86");
+  }
+
+  private static PreprocessorContext context(TargetKernel k) {
+    return new PreprocessorContext(NO_FLAGS, Optional.of(k), Optional.empty());
+  }
+
+  private static PreprocessorContext headers() {
+    return new PreprocessorContext(NO_FLAGS, Optional.empty(), Optional.of(HEADERS));
+  }
+
+  private SourceFile parse(String name, String text, PreprocessorContext ctx) throws Exception {
+    Path f = dir.resolve(name);
+    Files.createDirectories(f.getParent());
+    Files.writeString(f, text);
+    return new CFrontEnd(dir).parse(f, SourceFile.Kind.C, ctx).file();
+  }
+
+  private static CFunction function(SourceFile f, String name) {
+    return f.code().functions().stream().filter(x -> x.name().equals(name)).findFirst()
+        .orElseThrow(() -> new AssertionError("no function " + name + " in " + f.code().functions()));
+  }
+
+  private static CVariable variable(SourceFile f, String name) {
+    return f.code().variables().stream().filter(x -> x.name().equals(name)).findFirst()
+        .orElseThrow(() -> new AssertionError("no variable " + name + " in " + f.code().variables()));
+  }
+
+  private static boolean active(SourceFile f, String fn) {
+    return function(f, fn).active();
+  }
+
+  private static List<String> externalNames(SourceFile f) {
+    return f.code().externalUses().stream().map(ExternalUse::name).toList();
+  }
+
+  private static boolean references(SourceFile f, String from, String to, CReference.Kind kind) {
+    return f.code().references().stream().anyMatch(r -> r.from().equals(from) && r.to().equals(to) && r.kind() == kind);
+  }
+
+  private static final String VERSION_BRANCHES = """
+      #include <linux/version.h>
+      #if LINUX_VERSION_CODE >= KERNEL_VERSION(5, 15, 0)
+      int new_api(void) { return 1; }
+      #else
+      int old_api(void) { return 0; }
+      #endif
+      #if LINUX_VERSION_MAJOR == 6 && LINUX_VERSION_PATCHLEVEL == 1 && LINUX_VERSION_SUBLEVEL == 192
+      int exactly(void) { return 0; }
+      #endif
+      #if LINUX_VERSION_CODE == KERNEL_VERSION(4, 9, 400)
+      int clamped(void) { return 0; }
+      #endif
+      """;
+
+  @Test
+  void versionBranchesFollowTheTargetKernel() throws Exception {
+    SourceFile six = parse("v.c", VERSION_BRANCHES, context(kernel(6, 1, 192, Map.of())));
+    assertTrue(active(six, "new_api"));
+    assertFalse(active(six, "old_api"));
+    assertTrue(active(six, "exactly"));
+    assertFalse(active(six, "clamped"));
+    SourceFile five = parse("v.c", VERSION_BRANCHES, context(kernel(5, 10, 0, Map.of())));
+    assertFalse(active(five, "new_api"));
+    assertTrue(active(five, "old_api"));
+    assertFalse(active(five, "exactly"));
+    SourceFile four = parse("v.c", VERSION_BRANCHES, context(kernel(4, 9, 337, Map.of())));
+    assertTrue(active(four, "clamped"), "sublevels above 255 count as 255 on both sides");
+    assertTrue(active(four, "old_api"));
+  }
+
+  @Test
+  void withoutATargetKernelVersionAndConfigBranchesStayAsWithoutContext() throws Exception {
+    String text = VERSION_BRANCHES + "#ifdef CONFIG_PM\nint pm(void) { return 0; }\n#endif\n";
+    SourceFile none = parse("v.c", text, PreprocessorContext.NONE);
+    SourceFile onlyHeaders = parse("v.c", text, headers());
+    TargetKernel noConfig = new TargetKernel("6.1.0-test", 6, 1, 192, Optional.empty(), "x86");
+    SourceFile unknownConfig = parse("v.c", text, context(noConfig));
+    for (String fn : List.of("new_api", "old_api", "exactly", "pm")) {
+      assertEquals(active(none, fn), active(onlyHeaders, fn), fn);
+    }
+    assertEquals(active(none, "pm"), active(unknownConfig, "pm"));
+    assertTrue(active(unknownConfig, "new_api"), "the version is known without a .config");
+    CFrontEnd fe = new CFrontEnd(dir);
+    assertEquals(List.of("no-target-kernel"), fe.notifications(headers()).stream().map(Notification::id).toList());
+    assertEquals(List.of("no-kernel-config"), fe.notifications(context(noConfig)).stream().map(Notification::id).toList());
+    assertEquals(List.of(), fe.notifications(context(kernel(6, 1, 0, Map.of()))));
+  }
+
+  @Test
+  void configSymbolsAsAutoconfAndKconfigDefineThem() throws Exception {
+    Files.writeString(dir.resolve("opts.h"), "#ifdef CONFIG_A\nint header_a(void);\n#endif\n"
+        + "#if IS_ENABLED(CONFIG_C)\nint header_c(void);\n#endif\n");
+    String text = """
+        #include "opts.h"
+        #ifdef CONFIG_A
+        int a_ifdef(void) { return 0; }
+        #endif
+        #if IS_ENABLED(CONFIG_A)
+        int a_enabled(void) { return 0; }
+        #endif
+        #if IS_BUILTIN(CONFIG_A)
+        int a_builtin(void) { return 0; }
+        #endif
+        #if IS_MODULE(CONFIG_A)
+        int a_module(void) { return 0; }
+        #endif
+        #if IS_REACHABLE(CONFIG_A)
+        int a_reachable(void) { return 0; }
+        #endif
+        #if IS_ENABLED(CONFIG_B)
+        int b_enabled(void) { return 0; }
+        #endif
+        #if IS_BUILTIN(CONFIG_B)
+        int b_builtin(void) { return 0; }
+        #endif
+        #if IS_MODULE(CONFIG_B)
+        int b_module(void) { return 0; }
+        #endif
+        #if IS_REACHABLE(CONFIG_B)
+        int b_reachable(void) { return 0; }
+        #endif
+        #ifdef CONFIG_B
+        int b_ifdef(void) { return 0; }
+        #endif
+        #ifdef CONFIG_B_MODULE
+        int b_module_ifdef(void) { return 0; }
+        #endif
+        #if IS_ENABLED(CONFIG_C) || defined(CONFIG_C) || IS_REACHABLE(CONFIG_C)
+        int c_any(void) { return 0; }
+        #endif
+        #ifndef CONFIG_C
+        int c_off(void) { return 0; }
+        #endif
+        #ifdef CONFIG_D
+        int d_no(void) { return 0; }
+        #endif
+        #if CONFIG_NR_CPUS > 32
+        int many_cpus(void) { return 0; }
+        #endif
+        static int per_b[IS_ENABLED(CONFIG_B) + 1];
+        static int per_c[IS_MODULE(CONFIG_C) + 1];
+        static int cpus[CONFIG_NR_CPUS];
+        """;
+    Map<String, String> config = Map.of("CONFIG_A", "y", "CONFIG_B", "m", "CONFIG_D", "n", "CONFIG_NR_CPUS", "64");
+    SourceFile f = parse("cfg.c", text, context(kernel(6, 1, 0, config)));
+    for (String on : List.of("a_ifdef", "a_enabled", "a_builtin", "a_reachable", "b_enabled", "b_module",
+        "b_reachable", "b_module_ifdef", "c_off", "many_cpus", "header_a"))
+      assertTrue(active(f, on), on);
+    for (String off : List.of("a_module", "b_builtin", "b_ifdef", "c_any", "d_no"))
+      assertFalse(active(f, off), off);
+    assertTrue(f.code().functions().stream().noneMatch(x -> x.name().equals("header_c")), "a header's inactive code is not read");
+    assertEquals(2L, variable(f, "per_b").arrayLength().orElseThrow(), "IS_ENABLED expands in C code too");
+    assertEquals(1L, variable(f, "per_c").arrayLength().orElseThrow());
+    assertEquals(64L, variable(f, "cpus").arrayLength().orElseThrow());
+    SourceFile none = parse("cfg.c", text, PreprocessorContext.NONE);
+    assertFalse(active(none, "a_ifdef"), "without a kernel nothing is configured");
+  }
+
+  @Test
+  void definesUndefinesAndForcedIncludesFromTheBuild() throws Exception {
+    Files.writeString(dir.resolve("compat.h"), "#define HAVE_COMPAT 1\nint compat_helper(void);\n");
+    Files.writeString(dir.resolve("macros.h"), "#define FROM_IMACROS 7\nint only_its_macros_count(void);\n");
+    CompileFlags flags = new CompileFlags(Map.of("MYDRV_DEBUG", "1", "MYDRV_SCALE(x)", "((x) * 4)", "DROPPED", "1",
+        "KBUILD_MODNAME", "\"mydrv\""),
+        List.of("DROPPED", "__STDC_HOSTED__"), List.of(), List.of(dir.resolve("compat.h"), Path.of("missing.h")),
+        List.of(dir.resolve("macros.h")), false);
+    String text = """
+        #ifdef MYDRV_DEBUG
+        int debug_on(void) { return 0; }
+        #endif
+        #ifdef DROPPED
+        int dropped(void) { return 0; }
+        #endif
+        #ifdef __STDC_HOSTED__
+        int hosted(void) { return 0; }
+        #endif
+        #ifdef HAVE_COMPAT
+        int compat(void) { return compat_helper(); }
+        #endif
+        static int table[MYDRV_SCALE(2)];
+        #if FROM_IMACROS == 7
+        int imacros(void) { return 0; }
+        #endif
+        MODULE_DESCRIPTION(KBUILD_MODNAME " driver");
+        """;
+    Path f = dir.resolve("flags.c");
+    Files.writeString(f, text);
+    CFrontEnd.Parsed p = new CFrontEnd(dir).parse(f, SourceFile.Kind.C, PreprocessorContext.of(flags));
+    SourceFile s = p.file();
+    assertTrue(active(s, "debug_on"));
+    assertFalse(active(s, "dropped"), "-U applies after -D");
+    assertFalse(active(s, "hosted"), "-U removes a predefined macro");
+    assertTrue(active(s, "compat"));
+    assertTrue(references(s, "compat", "compat_helper", CReference.Kind.CALL), "the forced include declares it");
+    assertEquals(8L, variable(s, "table").arrayLength().orElseThrow());
+    assertTrue(active(s, "imacros"));
+    assertEquals("mydrv driver", s.modInfo("description").get(0).value(), "the build's KBUILD_MODNAME wins over the prelude's");
+    assertTrue(s.code().functions().stream().noneMatch(x -> x.name().equals("only_its_macros_count")),
+        "-imacros keeps only the macros");
+    assertTrue(p.headersRead().contains(dir.resolve("macros.h").toAbsolutePath().normalize()));
+    Path compat = dir.resolve("compat.h").toAbsolutePath().normalize();
+    assertTrue(p.headersRead().contains(compat));
+    assertTrue(s.localIncludes().contains(compat));
+    assertTrue(p.absentIncludes().contains(dir.resolve("missing.h").toAbsolutePath().normalize()),
+        "a forced include created later changes the facts");
+    SourceFile none = new CFrontEnd(dir).parse(f, SourceFile.Kind.C).file();
+    assertTrue(active(none, "hosted"));
+    assertEquals("kmodlint driver", none.modInfo("description").get(0).value());
+    assertFalse(active(none, "compat"));
+  }
+
+  @Test
+  void includeDirectoriesSearchedAsGccDoes() throws Exception {
+    Files.createDirectories(dir.resolve("include/linux"));
+    Files.createDirectories(dir.resolve("src"));
+    Files.writeString(dir.resolve("include/linux/mydrv.h"), "#define MYDRV_MAX 8\nint mydrv_shared(void);\n");
+    Files.writeString(dir.resolve("include/cfg.h"), "#define CFG_FROM_INCLUDE 2\n");
+    Files.writeString(dir.resolve("include/only_there.h"), "#define ONLY_THERE 3\n");
+    Files.writeString(dir.resolve("src/cfg.h"), "#define CFG_FROM_SRC 1\n");
+    String text = """
+        #include <linux/mydrv.h>
+        #include <linux/module.h>
+        #include "cfg.h"
+        #include <cfg.h>
+        #include "only_there.h"
+        static int arr[MYDRV_MAX];
+        #if defined(CFG_FROM_SRC) && defined(CFG_FROM_INCLUDE) && ONLY_THERE == 3
+        int both(void) { return mydrv_shared(); }
+        #endif
+        """;
+    Path f = dir.resolve("src/drv.c");
+    Files.writeString(f, text);
+    CompileFlags flags = new CompileFlags(Map.of(), List.of(), List.of(dir.resolve("include")), List.of(), List.of(), true);
+    CFrontEnd.Parsed p = new CFrontEnd(dir).parse(f, SourceFile.Kind.C, PreprocessorContext.of(flags));
+    assertEquals(8L, variable(p.file(), "arr").arrayLength().orElseThrow(), "<linux/mydrv.h> is the tree's own");
+    assertTrue(active(p.file(), "both"), "quote: the file's directory first, then -I; angle: -I only");
+    assertTrue(references(p.file(), "both", "mydrv_shared", CReference.Kind.CALL));
+    assertEquals(1, p.unresolvedIncludes(), "only <linux/module.h> is the kernel's");
+    Path root = dir.toAbsolutePath().normalize();
+    for (String h : List.of("include/linux/mydrv.h", "include/cfg.h", "include/only_there.h", "src/cfg.h"))
+      assertTrue(p.headersRead().contains(root.resolve(h)), h);
+    CFrontEnd.Parsed none = new CFrontEnd(dir).parse(f, SourceFile.Kind.C);
+    assertEquals(4, none.unresolvedIncludes());
+    assertFalse(none.headersRead().contains(root.resolve("include/linux/mydrv.h")));
+  }
+
+  @Test
+  void includePathsOutsideTheTreeAreIgnoredWithANote() throws Exception {
+    Path repo = dir.resolve("repo");
+    Path outside = dir.resolve("outside");
+    Files.createDirectories(repo);
+    Files.createDirectories(outside.resolve("include/linux"));
+    Files.writeString(outside.resolve("include/linux/ext.h"), "#define EXT_SIZE 4\n");
+    Files.writeString(outside.resolve("force.h"), "#define FORCED 1\n");
+    Path f = repo.resolve("drv.c");
+    Files.writeString(f, "#include <linux/ext.h>\n#include \"../outside/force.h\"\n"
+        + "#if defined(EXT_SIZE) || defined(FORCED)\nint seen(void) { return 0; }\n#endif\n");
+    CompileFlags flags = new CompileFlags(Map.of(), List.of(), List.of(outside.resolve("include"), Path.of("../outside/include")),
+        List.of(outside.resolve("force.h")), List.of(outside.resolve("force.h")), true);
+    PreprocessorContext ctx = PreprocessorContext.of(flags);
+    CFrontEnd fe = new CFrontEnd(repo);
+    CFrontEnd.Parsed p = fe.parse(f, SourceFile.Kind.C, ctx);
+    assertFalse(active(p.file(), "seen"));
+    assertEquals(List.of(), p.headersRead());
+    assertEquals(2, p.unresolvedIncludes());
+    List<Notification> notes = fe.notifications(ctx);
+    assertEquals(3, notes.stream().filter(n -> n.id().equals("include-outside-tree")).count(), notes.toString());
+    assertTrue(notes.stream().anyMatch(n -> n.message().contains(outside.resolve("include").toString())));
+  }
+
+  @Test
+  void ifdefOfAKernelHeaderMacroIsDecidedByTheHeaders() throws Exception {
+    Files.writeString(dir.resolve("compat.h"), "#ifndef from_timer\nint header_compat(void);\n#endif\n");
+    String text = """
+        #include <linux/timer.h>
+        #include "compat.h"
+        #ifdef timer_setup
+        int modern(void) { return 1; }
+        #else
+        int legacy(void) { return 0; }
+        #endif
+        #ifndef from_timer
+        #define from_timer(var, t, field) container_of(t, typeof(*var), field)
+        int own_from_timer(void) { return 0; }
+        #endif
+        #ifndef kernel_lacks_this
+        #define kernel_lacks_this(x) (x)
+        int compat_defined(void) { return 0; }
+        #endif
+        #if 0
+        #elif defined(timer_setup) && !defined(not_in_any_header)
+        int both(void) { return 0; }
+        #endif
+        static struct timer_list t;
+        static void cb(struct timer_list *tl) { }
+        static void start(void) { timer_setup(&t, cb, 0); }
+        """;
+    SourceFile f = parse("tm.c", text, headers());
+    assertTrue(active(f, "modern"));
+    assertFalse(active(f, "legacy"));
+    assertFalse(active(f, "own_from_timer"), "known without its definition");
+    assertTrue(f.code().functions().stream().noneMatch(x -> x.name().equals("header_compat")), "a local header's test too");
+    assertTrue(active(f, "compat_defined"));
+    assertTrue(active(f, "both"));
+    assertTrue(references(f, "start", "cb", CReference.Kind.MENTION), "timer_setup(&t, cb, 0) still names cb");
+    assertTrue(references(f, "start", "t", CReference.Kind.MENTION));
+    ExternalUse ts = f.code().externalUses().stream().filter(u -> u.name().equals("timer_setup")).findFirst().orElseThrow();
+    assertTrue(ts.call());
+    assertEquals(22, ts.position().line());
+    assertEquals(27, ts.position().column());
+    assertFalse(externalNames(f).contains("init_timer_key"), "a tested macro is not expanded");
+    SourceFile none = parse("tm.c", text, PreprocessorContext.NONE);
+    assertFalse(active(none, "modern"));
+    assertTrue(active(none, "own_from_timer"));
+    assertTrue(active(none, "header_compat"));
+  }
+
+  @Test
+  void declareEwmaDefinesItsFunctions() throws Exception {
+    String text = """
+        DECLARE_EWMA(signal, 10, 8)
+        static struct ewma_signal avg;
+        static int peek(int *p) { return READ_ONCE(*p); }
+        static void sample(unsigned long v) { ewma_signal_init(&avg); ewma_signal_add(&avg, v); }
+        """;
+    SourceFile f = parse("ewma.c", text, headers());
+    for (String fn : List.of("ewma_signal_init", "ewma_signal_read", "ewma_signal_add")) {
+      CFunction c = function(f, fn);
+      assertTrue(c.definition() && c.isStatic() && c.isInline() && c.fromMacro() && c.active(), fn);
+      assertEquals(1, c.position().line(), fn);
+      assertEquals(1, c.position().column(), fn);
+      assertEquals(28, c.position().endColumn(), "the macro call " + fn);
+    }
+    assertEquals(List.of("struct ewma_signal *", "unsigned long"), function(f, "ewma_signal_add").parameterTypes());
+    assertTrue(references(f, "sample", "ewma_signal_add", CReference.Kind.CALL));
+    assertTrue(references(f, "sample", "avg", CReference.Kind.MENTION));
+    List<String> ext = externalNames(f);
+    assertTrue(ext.contains("DECLARE_EWMA"), "what the expansion uses is the macro's: " + ext);
+    assertTrue(ext.contains("READ_ONCE"), "the file's own READ_ONCE stays as written: " + ext);
+    assertFalse(ext.contains("ewma_mix"), ext.toString());
+    assertTrue(ext.stream().noneMatch(n -> n.startsWith("__kmodlint")), ext.toString());
+    SourceFile none = parse("ewma.c", text, PreprocessorContext.NONE);
+    assertTrue(none.code().functions().stream().noneMatch(x -> x.name().startsWith("ewma_")));
+  }
+
+  @Test
+  void deviceAttributeAndGroupsDefineTheirObjects() throws Exception {
+    String text = """
+        static ssize_t version_show(struct device *dev, struct device_attribute *attr, char *buf) { return 0; }
+        static DEVICE_ATTR_RO(version);
+        static struct attribute *drv_attrs[] = { &dev_attr_version.attr, NULL };
+        ATTRIBUTE_GROUPS(drv);
+        """;
+    SourceFile f = parse("attr.c", text, headers());
+    CVariable attr = variable(f, "dev_attr_version");
+    assertTrue(attr.isStatic() && attr.definition() && attr.fromMacro());
+    assertEquals("struct device_attribute", attr.baseType());
+    assertEquals(2, attr.position().line());
+    assertEquals(8, attr.position().column());
+    assertTrue(references(f, "dev_attr_version", "version_show", CReference.Kind.MENTION));
+    assertTrue(references(f, "drv_attrs", "dev_attr_version", CReference.Kind.MENTION));
+    assertEquals(1L, variable(f, "drv_groups").pointers());
+    assertTrue(references(f, "drv_groups", "drv_group", CReference.Kind.MENTION));
+    assertTrue(references(f, "drv_group", "drv_attrs", CReference.Kind.MENTION));
+    assertEquals(4, variable(f, "drv_group").position().line());
+    assertTrue(f.code().macroDefinedNames().isEmpty(), f.code().macroDefinedNames().toString());
+    SourceFile none = parse("attr.c", text, PreprocessorContext.NONE);
+    assertTrue(none.code().variables().stream().noneMatch(v -> v.name().equals("dev_attr_version")));
+  }
+
+  @Test
+  void theOwnDefinitionsOfThePreludeWin() throws Exception {
+    String text = """
+        #ifdef MODULE_LICENSE
+        MODULE_LICENSE("GPL");
+        #endif
+        DEFINE_EXPORTED_COUNTER(hits);
+        static int __init go(void) { return hits; }
+        module_init(go);
+        static int drv_suspend(struct device *d) { return 0; }
+        static int drv_resume(struct device *d) { return 0; }
+        EXPORT_NS_GPL_SIMPLE_DEV_PM_OPS(drv_pm_ops, drv_suspend, drv_resume, DRV_CORE);
+        """;
+    SourceFile f = parse("prelude.c", text, headers());
+    assertEquals("GPL", f.modInfo("license").get(0).value());
+    assertTrue(f.modInfo("license").get(0).active());
+    assertEquals("go", f.entryPoints().get(0).function());
+    assertTrue(variable(f, "hits").definition());
+    assertEquals(List.of("hits", "drv_pm_ops"), f.code().exports().stream().map(e -> e.symbol()).toList(),
+        "EXPORT_SYMBOL_GPL and __EXPORT_SYMBOL inside a header macro are the prelude's");
+    assertTrue(f.code().exports().get(0).gplOnly());
+    assertTrue(f.code().exports().get(1).gplOnly());
+    assertEquals("DRV_CORE", f.code().exports().get(1).namespace().orElseThrow());
+    assertTrue(variable(f, "drv_pm_ops").definition());
+    assertTrue(references(f, "drv_pm_ops", "drv_resume", CReference.Kind.MENTION));
+    assertTrue(f.code().variables().stream().noneMatch(v -> v.name().startsWith("kernel_")), f.code().variables().toString());
+  }
+
+  @Test
+  void exportsThroughTheStringFormOfKernelExportMacros() throws Exception {
+    SourceFile f = parse("exp.c", """
+        int a(void) { return 0; }
+        __EXPORT_SYMBOL(a, "GPL", "NS_A");
+        int b(void) { return 0; }
+        _EXPORT_SYMBOL(b, "");
+        int c(void) { return 0; }
+        __EXPORT_SYMBOL(c, "_gpl", "");
+        """, PreprocessorContext.NONE);
+    var e = f.code().exports();
+    assertEquals(List.of("a", "b", "c"), e.stream().map(x -> x.symbol()).toList());
+    assertTrue(e.get(0).gplOnly());
+    assertEquals("NS_A", e.get(0).namespace().orElseThrow());
+    assertFalse(e.get(1).gplOnly());
+    assertTrue(e.get(1).namespace().isEmpty());
+    assertTrue(e.get(2).gplOnly());
+  }
+
+  @Test
+  void aHeaderMacroWhoseExpansionDoesNotParseDefinesItsArguments() throws Exception {
+    SourceFile f = parse("odd.c", "static DEFINE_ODD_THING(thing);\nint after(void) { return 0; }\n", headers());
+    assertTrue(f.code().macroDefinedNames().contains("thing"), f.code().macroDefinedNames().toString());
+    assertTrue(function(f, "after").definition());
+  }
+
+  @Test
+  void fingerprintCoversFlagsKernelConfigAndHeaders() {
+    TargetKernel k = kernel(6, 1, 192, Map.of("CONFIG_A", "y"));
+    PreprocessorContext a = new PreprocessorContext(NO_FLAGS, Optional.of(k), Optional.of(HEADERS));
+    PreprocessorContext same = new PreprocessorContext(NO_FLAGS, Optional.of(kernel(6, 1, 192, Map.of("CONFIG_A", "y"))),
+        Optional.of(HEADERS));
+    assertEquals(a.fingerprint(), same.fingerprint());
+    assertEquals(a, same);
+    CompileFlags d = new CompileFlags(Map.of("X", "1"), List.of(), List.of(), List.of(), List.of(), true);
+    List<PreprocessorContext> others = List.of(
+        a.withFlags(d),
+        new PreprocessorContext(NO_FLAGS, Optional.of(kernel(6, 1, 192, Map.of("CONFIG_A", "m"))), Optional.of(HEADERS)),
+        new PreprocessorContext(NO_FLAGS, Optional.of(kernel(6, 1, 191, Map.of("CONFIG_A", "y"))), Optional.of(HEADERS)),
+        new PreprocessorContext(NO_FLAGS, Optional.of(k), Optional.of(new FakeKernelHeaders(Set.of("x")))),
+        new PreprocessorContext(NO_FLAGS, Optional.of(k), Optional.empty()),
+        PreprocessorContext.of(d));
+    for (PreprocessorContext o : others) assertNotEquals(a.fingerprint(), o.fingerprint(), o.toString());
+    assertEquals(new PreprocessorContext(d, Optional.of(k), Optional.of(HEADERS)).fingerprint(), a.withFlags(d).fingerprint());
+    assertEquals("none", PreprocessorContext.NONE.fingerprint());
+    assertTrue(PreprocessorContext.of(NO_FLAGS).isNone());
+    assertFalse(PreprocessorContext.of(d).isNone());
   }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kmodlint.model.Level;
 import dev.kmodlint.model.SourcePosition;
+import dev.kmodlint.model.SuppressionDirective;
+import dev.kmodlint.rule.Finding;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SuppressionsTest {
   @TempDir Path tmp;
 
-  private static String render(List<Suppressions.Directive> ds) {
+  private static String render(List<SuppressionDirective> ds) {
     return String.join(" ", ds.stream().map(d -> d.scope() + ":" + d.id() + "@" + d.position().line() + ":"
         + d.position().column()).toList());
   }
@@ -49,7 +51,7 @@ class SuppressionsTest {
 
   @Test
   void aDirectiveWithoutIdsHasTheEmptyIdWhichSuppressesNothing() {
-    List<Suppressions.Directive> ds = Suppressions.parse(Path.of("/m/a.c"), "int a; /* kmodlint-disable-line */\n");
+    List<SuppressionDirective> ds = Suppressions.parse(Path.of("/m/a.c"), "int a; /* kmodlint-disable-line */\n");
     assertEquals("LINE:@1:28", render(ds), "at the scope word");
     assertTrue(!ds.get(0).covers("param/world-writable"));
   }

@@ -29,7 +29,7 @@ class ModuleCodeTest {
   private static Module module(SourceFile... sources) {
     List<ModuleObject> objects = new ArrayList<>();
     for (SourceFile s : sources) objects.add(new ModuleObject(s.path().getFileName() + ".o", Optional.of(s), Optional.empty()));
-    return new Module("m", DIR, Module.Origin.KBUILD, objects, Optional.empty(), Set.of());
+    return Module.of("m", DIR, Module.Origin.KBUILD, objects, Optional.empty(), Set.of());
   }
 
   @Test

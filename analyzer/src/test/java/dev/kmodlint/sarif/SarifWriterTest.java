@@ -7,14 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kmodlint.engine.AnalysisResult;
-import dev.kmodlint.engine.Finding;
-import dev.kmodlint.engine.RuleDescriptor;
-import dev.kmodlint.engine.Tool;
 import dev.kmodlint.model.Level;
 import dev.kmodlint.model.Notification;
 import dev.kmodlint.model.Project;
 import dev.kmodlint.model.SourcePosition;
+import dev.kmodlint.report.AnalysisResult;
+import dev.kmodlint.report.Tool;
+import dev.kmodlint.rule.Finding;
+import dev.kmodlint.rule.RuleDescriptor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

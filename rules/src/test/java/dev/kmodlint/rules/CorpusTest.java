@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.kmodlint.engine.AnalysisOptions;
-import dev.kmodlint.engine.AnalysisResult;
 import dev.kmodlint.engine.Analyzer;
-import dev.kmodlint.engine.Finding;
 import dev.kmodlint.engine.RuleRegistry;
 import dev.kmodlint.model.Notification;
+import dev.kmodlint.report.AnalysisResult;
+import dev.kmodlint.rule.Finding;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;

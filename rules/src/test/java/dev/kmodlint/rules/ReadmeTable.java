@@ -1,6 +1,6 @@
 package dev.kmodlint.rules;
 
-import dev.kmodlint.engine.RuleDescriptor;
+import dev.kmodlint.rule.RuleDescriptor;
 import java.util.List;
 
 /** README's rule table, generated from rule metadata only. */

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.kmodlint.engine.AnalysisOptions;
-import dev.kmodlint.engine.AnalysisResult;
 import dev.kmodlint.engine.Analyzer;
-import dev.kmodlint.engine.RuleDescriptor;
 import dev.kmodlint.engine.RuleRegistry;
+import dev.kmodlint.report.AnalysisResult;
+import dev.kmodlint.rule.RuleDescriptor;
 import dev.kmodlint.sarif.SarifWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,11 +1,11 @@
 package dev.kmodlint.rules.dkms;
 
-import dev.kmodlint.engine.Rule;
-import dev.kmodlint.engine.RuleContext;
-import dev.kmodlint.engine.RuleInfo;
 import dev.kmodlint.model.DkmsConf;
 import dev.kmodlint.model.Level;
 import dev.kmodlint.model.SourcePosition;
+import dev.kmodlint.rule.Rule;
+import dev.kmodlint.rule.RuleContext;
+import dev.kmodlint.rule.RuleInfo;
 import java.util.SortedMap;
 import java.util.TreeMap;
 

@@ -9,28 +9,10 @@ import java.util.Optional;
 final class Entries {
   private Entries() {}
 
-  /** module_init or a module_*_driver helper: defines init_module in a module. */
-  static boolean providesInit(EntryPoint e) {
-    return e.kind().equals("init") || isHelper(e);
-  }
-
-  static boolean providesExit(EntryPoint e) {
-    return e.kind().equals("exit") || isHelper(e);
-  }
-
-  /** A function that runs at init: module_init's or an initcall's. */
-  static boolean isInitFunction(EntryPoint e) {
-    return e.kind().equals("init") || e.kind().equals("initcall");
-  }
-
-  static boolean isHelper(EntryPoint e) {
-    return !e.kind().equals("init") && !e.kind().equals("exit") && !e.kind().equals("initcall");
-  }
-
   /** A module_init/module_exit/initcall entry and the function it names, as declared in the module. */
   record Bound(EntryPoint entry, CFunction function) {
     boolean init() {
-      return isInitFunction(entry);
+      return entry.runsAtInit();
     }
 
     String macro() {
@@ -43,7 +25,7 @@ final class Entries {
     Code code = m.code();
     java.util.List<Bound> out = new java.util.ArrayList<>();
     for (EntryPoint e : m.entryPoints()) {
-      if (isHelper(e)) continue;
+      if (e.isHelper()) continue;
       function(code, e.function()).ifPresent(f -> out.add(new Bound(e, f)));
     }
     return out;

@@ -1,12 +1,12 @@
 package dev.kmodlint.rules.init;
 
-import dev.kmodlint.engine.Finding;
-import dev.kmodlint.engine.Rule;
-import dev.kmodlint.engine.RuleContext;
-import dev.kmodlint.engine.RuleInfo;
 import dev.kmodlint.model.EntryPoint;
 import dev.kmodlint.model.Level;
 import dev.kmodlint.model.Module;
+import dev.kmodlint.rule.Finding;
+import dev.kmodlint.rule.Rule;
+import dev.kmodlint.rule.RuleContext;
+import dev.kmodlint.rule.RuleInfo;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -23,8 +23,8 @@ public final class InitDuplicateEntryRule implements Rule {
   public void check(RuleContext ctx) {
     for (Module m : ctx.project().modules()) {
       List<EntryPoint> active = m.entryPoints().stream().filter(EntryPoint::active).distinct().toList();
-      check(ctx, m, active, Entries::providesInit, "module_init");
-      check(ctx, m, active, Entries::providesExit, "module_exit");
+      check(ctx, m, active, EntryPoint::providesInit, "module_init");
+      check(ctx, m, active, EntryPoint::providesExit, "module_exit");
     }
   }
 
@@ -37,7 +37,7 @@ public final class InitDuplicateEntryRule implements Rule {
         continue;
       }
       // a helper supplies both; report it once, under module_init
-      if (what.equals("module_exit") && Entries.isHelper(e) && Entries.isHelper(first)) continue;
+      if (what.equals("module_exit") && e.isHelper() && first.isHelper()) continue;
       if (!e.position().file().equals(first.position().file())) {
         // objects of a composite are often alternatives (ath5k: ahb.o or pci.o by Kconfig)
         ctx.skip(e.position(), "module " + m.name() + " has " + what + " in two objects; whether both are"
@@ -45,7 +45,7 @@ public final class InitDuplicateEntryRule implements Rule {
         continue;
       }
       ctx.report(e.position(), "module " + m.name() + " gets a second " + what + " here ("
-          + (Entries.isHelper(e) ? e.kind() + "(" + e.function() + ")" : e.function()) + "): init_module/cleanup_module"
+          + (e.isHelper() ? e.helper() + "(" + e.function() + ")" : e.function()) + "): init_module/cleanup_module"
           + " are defined twice", List.of(new Finding.Related(first.position(), "the first " + what)));
     }
   }

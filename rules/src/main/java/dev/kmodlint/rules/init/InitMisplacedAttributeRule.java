@@ -1,14 +1,14 @@
 package dev.kmodlint.rules.init;
 
-import dev.kmodlint.engine.Rule;
-import dev.kmodlint.engine.RuleContext;
-import dev.kmodlint.engine.RuleInfo;
 import dev.kmodlint.model.CFunction;
 import dev.kmodlint.model.CVariable;
 import dev.kmodlint.model.Level;
 import dev.kmodlint.model.Section;
 import dev.kmodlint.model.SourceFile;
 import dev.kmodlint.model.SourcePosition;
+import dev.kmodlint.rule.Rule;
+import dev.kmodlint.rule.RuleContext;
+import dev.kmodlint.rule.RuleInfo;
 
 @RuleInfo(
     id = "init/misplaced-attribute",

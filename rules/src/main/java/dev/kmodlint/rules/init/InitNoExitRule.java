@@ -1,11 +1,11 @@
 package dev.kmodlint.rules.init;
 
-import dev.kmodlint.engine.Rule;
-import dev.kmodlint.engine.RuleContext;
-import dev.kmodlint.engine.RuleInfo;
 import dev.kmodlint.model.EntryPoint;
 import dev.kmodlint.model.Level;
 import dev.kmodlint.model.Module;
+import dev.kmodlint.rule.Rule;
+import dev.kmodlint.rule.RuleContext;
+import dev.kmodlint.rule.RuleInfo;
 import java.util.List;
 
 @RuleInfo(
@@ -20,8 +20,8 @@ public final class InitNoExitRule implements Rule {
   public void check(RuleContext ctx) {
     for (Module m : ctx.project().modules()) {
       List<EntryPoint> entries = m.entryPoints();
-      if (entries.stream().anyMatch(Entries::providesExit)) continue;
-      EntryPoint init = entries.stream().filter(e -> e.kind().equals("init")).findFirst().orElse(null);
+      if (entries.stream().anyMatch(EntryPoint::providesExit)) continue;
+      EntryPoint init = entries.stream().filter(e -> e.kind() == EntryPoint.Kind.INIT).findFirst().orElse(null);
       if (init == null) continue;
       if (ctx.skipWhenIncomplete(m, "exit function")) continue;
       ctx.report(init.position(), "module " + m.name() + " has module_init(" + init.function()

@@ -1,12 +1,12 @@
 package dev.kmodlint.rules.kbuild;
 
-import dev.kmodlint.engine.Rule;
-import dev.kmodlint.engine.RuleContext;
-import dev.kmodlint.engine.RuleInfo;
 import dev.kmodlint.model.KbuildModel;
 import dev.kmodlint.model.KconfigModel;
-import dev.kmodlint.rules.kconfig.Symbols;
 import dev.kmodlint.model.Level;
+import dev.kmodlint.rule.Rule;
+import dev.kmodlint.rule.RuleContext;
+import dev.kmodlint.rule.RuleInfo;
+import dev.kmodlint.rules.kconfig.KnownConfigSymbols;
 
 @RuleInfo(
     id = "kbuild/self-reference",
@@ -21,7 +21,7 @@ import dev.kmodlint.model.Level;
 public final class SelfReferenceRule implements Rule {
   @Override
   public void check(RuleContext ctx) {
-    Symbols symbols = new Symbols(ctx.project());
+    KnownConfigSymbols symbols = new KnownConfigSymbols(ctx.project());
     for (KbuildModel.Makefile m : ctx.project().kbuild().makefiles()) {
       for (KbuildModel.Composite c : m.composites()) {
         if (!mayBeModule(m, c.module(), symbols)) continue;
@@ -39,13 +39,13 @@ public final class SelfReferenceRule implements Rule {
    * Only a module composite is linked from its parts (built-in composites go into built-in.a
    * part by part, where listing foo.o is harmless): obj-m, or obj-$(CONFIG_X) unless X is bool.
    */
-  private static boolean mayBeModule(KbuildModel.Makefile m, String module, Symbols symbols) {
+  private static boolean mayBeModule(KbuildModel.Makefile m, String module, KnownConfigSymbols symbols) {
     for (KbuildModel.Entry e : m.entries()) {
       if (e.directory() || !e.base().equals(module)) continue;
       if (e.linkage() == KbuildModel.Linkage.MODULE) return true;
       if (e.linkage() != KbuildModel.Linkage.CONFIGURABLE) continue;
       for (String gate : e.gates()) {
-        String sym = gate.startsWith("CONFIG_") ? gate.substring(7) : gate;
+        String sym = KconfigModel.symbolName(gate);
         if (symbols.type(sym).orElse(KconfigModel.Type.TRISTATE) != KconfigModel.Type.BOOL) return true;
       }
     }

@@ -1,12 +1,12 @@
 package dev.kmodlint.rules.kbuild;
 
-import dev.kmodlint.engine.Rule;
-import dev.kmodlint.engine.RuleContext;
-import dev.kmodlint.engine.RuleInfo;
 import dev.kmodlint.model.KbuildModel;
 import dev.kmodlint.model.Level;
 import dev.kmodlint.model.SourceFile;
 import dev.kmodlint.model.SourcePosition;
+import dev.kmodlint.rule.Rule;
+import dev.kmodlint.rule.RuleContext;
+import dev.kmodlint.rule.RuleInfo;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -41,6 +41,8 @@ public final class UnbuiltSourceRule implements Rule {
       byDir.put(m.directory(), m);
       for (KbuildModel.Entry e : m.entries()) e.source().ifPresent(claimed::add);
       for (KbuildModel.Composite c : m.composites()) for (KbuildModel.Part p : c.parts()) p.source().ifPresent(claimed::add);
+      // built in another configuration (a branch of the Makefile the .config does not take)
+      claimed.addAll(m.sources());
     }
     Set<Path> included = new HashSet<>();
     for (SourceFile f : ctx.project().files()) included.addAll(f.localIncludes());

@@ -1,11 +1,11 @@
 package dev.kmodlint.rules.kbuild;
 
-import dev.kmodlint.engine.Rule;
-import dev.kmodlint.engine.RuleContext;
-import dev.kmodlint.engine.RuleInfo;
 import dev.kmodlint.model.KbuildModel;
 import dev.kmodlint.model.Level;
-import dev.kmodlint.rules.kconfig.Symbols;
+import dev.kmodlint.rule.Rule;
+import dev.kmodlint.rule.RuleContext;
+import dev.kmodlint.rule.RuleInfo;
+import dev.kmodlint.rules.kconfig.KnownConfigSymbols;
 
 @RuleInfo(
     id = "kbuild/undefined-config",
@@ -23,7 +23,7 @@ public final class UndefinedConfigRule implements Rule {
 
   @Override
   public void check(RuleContext ctx) {
-    Symbols symbols = new Symbols(ctx.project());
+    KnownConfigSymbols symbols = new KnownConfigSymbols(ctx.project());
     for (KbuildModel.Makefile m : ctx.project().kbuild().makefiles()) {
       for (KbuildModel.ConfigUse u : m.configUses()) {
         if (symbols.defined(u.symbol()) || symbols.assignedByMake(u.symbol()) || KBUILD_VARIABLES.contains(u.symbol())) {

@@ -1,14 +1,14 @@
 package dev.kmodlint.rules.kconfig;
 
-import dev.kmodlint.engine.Finding;
-import dev.kmodlint.engine.Rule;
-import dev.kmodlint.engine.RuleContext;
-import dev.kmodlint.engine.RuleInfo;
 import dev.kmodlint.model.EntryPoint;
 import dev.kmodlint.model.KbuildModel;
 import dev.kmodlint.model.KconfigModel;
 import dev.kmodlint.model.Level;
 import dev.kmodlint.model.SourceFile;
+import dev.kmodlint.rule.Finding;
+import dev.kmodlint.rule.Rule;
+import dev.kmodlint.rule.RuleContext;
+import dev.kmodlint.rule.RuleInfo;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,7 +29,7 @@ import java.util.Optional;
 public final class BoolForModuleRule implements Rule {
   @Override
   public void check(RuleContext ctx) {
-    Symbols symbols = new Symbols(ctx.project());
+    KnownConfigSymbols symbols = new KnownConfigSymbols(ctx.project());
     Map<Path, SourceFile> files = new HashMap<>();
     for (SourceFile f : ctx.project().files()) files.put(f.path(), f);
     Map<String, KconfigModel.Definition> firstDefinition = new HashMap<>();
@@ -39,19 +39,20 @@ public final class BoolForModuleRule implements Rule {
         if (e.directory() || e.linkage() != KbuildModel.Linkage.CONFIGURABLE || e.gates().isEmpty()) continue;
         boolean allBool = true;
         for (String gate : e.gates()) {
-          String sym = gate.startsWith("CONFIG_") ? gate.substring(7) : gate;
+          String sym = KconfigModel.symbolName(gate);
           if (symbols.type(sym).orElse(null) != KconfigModel.Type.BOOL) allBool = false;
         }
         if (!allBool) continue;
         Optional<EntryPoint> exit = moduleExit(e, m, files);
         if (exit.isEmpty()) continue;
-        String gate = e.gates().iterator().next();
+        String gate = new java.util.TreeSet<>(e.gates()).first(); // gates are a set: name the same one every run
         List<Finding.Related> related = new ArrayList<>();
         related.add(new Finding.Related(exit.get().position(), "module exit code that can never run"));
-        KconfigModel.Definition d = firstDefinition.get(gate.substring(7));
-        if (d != null) related.add(new Finding.Related(d.position(), gate.substring(7) + " is defined bool here"));
+        String sym = KconfigModel.symbolName(gate);
+        KconfigModel.Definition d = firstDefinition.get(sym);
+        if (d != null) related.add(new Finding.Related(d.position(), sym + " is defined bool here"));
         ctx.report(e.position(), gate + " is bool, so " + e.name() + " is always built in, never a module, yet it has"
-            + " module exit code; make " + gate.substring(7) + " tristate (or drop the exit code if built-in is meant)",
+            + " module exit code; make " + sym + " tristate (or drop the exit code if built-in is meant)",
             related);
       }
     }
@@ -68,7 +69,7 @@ public final class BoolForModuleRule implements Rule {
       SourceFile f = files.get(p);
       if (f == null) continue;
       for (EntryPoint ep : f.entryPoints()) {
-        if (ep.active() && (ep.kind().equals("exit") || ep.kind().startsWith("module_"))) return Optional.of(ep);
+        if (ep.active() && ep.providesExit()) return Optional.of(ep);
       }
     }
     return Optional.empty();

@@ -1,13 +1,13 @@
 package dev.kmodlint.rules.kconfig;
 
-import dev.kmodlint.engine.Rule;
-import dev.kmodlint.engine.RuleContext;
-import dev.kmodlint.engine.RuleInfo;
-import dev.kmodlint.model.KconfigModel;
 import dev.kmodlint.model.KconfigModel.Definition;
 import dev.kmodlint.model.KconfigModel.Sym;
 import dev.kmodlint.model.KconfigModel.Type;
+import dev.kmodlint.model.KconfigModel;
 import dev.kmodlint.model.Level;
+import dev.kmodlint.rule.Rule;
+import dev.kmodlint.rule.RuleContext;
+import dev.kmodlint.rule.RuleInfo;
 import java.math.BigInteger;
 import java.util.Optional;
 import java.util.Set;

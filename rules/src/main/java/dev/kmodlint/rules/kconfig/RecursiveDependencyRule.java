@@ -1,13 +1,13 @@
 package dev.kmodlint.rules.kconfig;
 
-import dev.kmodlint.engine.Finding;
-import dev.kmodlint.engine.Rule;
-import dev.kmodlint.engine.RuleContext;
-import dev.kmodlint.engine.RuleInfo;
-import dev.kmodlint.model.KconfigModel;
 import dev.kmodlint.model.KconfigModel.Definition;
+import dev.kmodlint.model.KconfigModel;
 import dev.kmodlint.model.Level;
 import dev.kmodlint.model.SourcePosition;
+import dev.kmodlint.rule.Finding;
+import dev.kmodlint.rule.Rule;
+import dev.kmodlint.rule.RuleContext;
+import dev.kmodlint.rule.RuleInfo;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

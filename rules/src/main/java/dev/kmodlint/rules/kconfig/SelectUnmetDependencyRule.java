@@ -1,13 +1,13 @@
 package dev.kmodlint.rules.kconfig;
 
-import dev.kmodlint.engine.Finding;
-import dev.kmodlint.engine.Rule;
-import dev.kmodlint.engine.RuleContext;
-import dev.kmodlint.engine.RuleInfo;
-import dev.kmodlint.model.KconfigModel;
 import dev.kmodlint.model.KconfigModel.Definition;
 import dev.kmodlint.model.KconfigModel.Expr;
+import dev.kmodlint.model.KconfigModel;
 import dev.kmodlint.model.Level;
+import dev.kmodlint.rule.Finding;
+import dev.kmodlint.rule.Rule;
+import dev.kmodlint.rule.RuleContext;
+import dev.kmodlint.rule.RuleInfo;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -71,7 +71,7 @@ public final class SelectUnmetDependencyRule implements Rule {
     }
   }
 
-  /** Symbols known to be set, and whether the reasoning met a symbol whose definition is not scanned. */
+  /** KnownConfigSymbols known to be set, and whether the reasoning met a symbol whose definition is not scanned. */
   private static final class Known {
     final Set<String> symbols = new HashSet<>();
     final Set<String> terms = new HashSet<>();

@@ -1,10 +1,10 @@
 package dev.kmodlint.rules.kconfig;
 
-import dev.kmodlint.engine.Rule;
-import dev.kmodlint.engine.RuleContext;
-import dev.kmodlint.engine.RuleInfo;
 import dev.kmodlint.model.KconfigModel;
 import dev.kmodlint.model.Level;
+import dev.kmodlint.rule.Rule;
+import dev.kmodlint.rule.RuleContext;
+import dev.kmodlint.rule.RuleInfo;
 
 @RuleInfo(
     id = "kconfig/undefined-symbol-in-source",
@@ -19,7 +19,7 @@ import dev.kmodlint.model.Level;
 public final class UndefinedSymbolInSourceRule implements Rule {
   @Override
   public void check(RuleContext ctx) {
-    Symbols symbols = new Symbols(ctx.project());
+    KnownConfigSymbols symbols = new KnownConfigSymbols(ctx.project());
     for (KconfigModel.SourceReference r : ctx.project().kconfig().sourceReferences()) {
       if (!r.isTest() || symbols.definedInSource(r.symbol())) continue;
       ctx.report(r.position(), "CONFIG_" + r.symbol() + " is defined by no Kconfig (neither scanned nor of "

@@ -1,12 +1,12 @@
 package dev.kmodlint.rules.license;
 
-import dev.kmodlint.engine.Finding;
-import dev.kmodlint.engine.Rule;
-import dev.kmodlint.engine.RuleContext;
-import dev.kmodlint.engine.RuleInfo;
 import dev.kmodlint.model.Level;
 import dev.kmodlint.model.ModInfo;
 import dev.kmodlint.model.Module;
+import dev.kmodlint.rule.Finding;
+import dev.kmodlint.rule.Rule;
+import dev.kmodlint.rule.RuleContext;
+import dev.kmodlint.rule.RuleInfo;
 import java.util.List;
 
 @RuleInfo(

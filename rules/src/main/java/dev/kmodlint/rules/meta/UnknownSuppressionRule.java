@@ -1,10 +1,10 @@
 package dev.kmodlint.rules.meta;
 
-import dev.kmodlint.engine.Rule;
-import dev.kmodlint.engine.RuleContext;
-import dev.kmodlint.engine.RuleInfo;
-import dev.kmodlint.engine.Suppressions;
 import dev.kmodlint.model.Level;
+import dev.kmodlint.model.SuppressionDirective;
+import dev.kmodlint.rule.Rule;
+import dev.kmodlint.rule.RuleContext;
+import dev.kmodlint.rule.RuleInfo;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -21,7 +21,7 @@ public final class UnknownSuppressionRule implements Rule {
   public void check(RuleContext ctx) {
     Set<String> known = new HashSet<>(ctx.ruleIds());
     for (String id : ctx.ruleIds()) known.add(id.substring(0, id.indexOf('/')));
-    for (Suppressions.Directive d : ctx.suppressionDirectives()) {
+    for (SuppressionDirective d : ctx.suppressionDirectives()) {
       if (known.contains(d.id())) continue;
       if (d.id().isEmpty()) {
         ctx.report(d.position(), "kmodlint-disable names no rule: kmodlint has no suppression of every rule,"

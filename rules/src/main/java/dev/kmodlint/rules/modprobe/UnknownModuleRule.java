@@ -1,13 +1,13 @@
 package dev.kmodlint.rules.modprobe;
 
-import dev.kmodlint.engine.Rule;
-import dev.kmodlint.engine.RuleContext;
-import dev.kmodlint.engine.RuleInfo;
 import dev.kmodlint.kernel.KernelModules;
 import dev.kmodlint.model.Level;
-import dev.kmodlint.model.ModprobeFile;
 import dev.kmodlint.model.ModprobeFile.Command;
 import dev.kmodlint.model.ModprobeFile.ModuleName;
+import dev.kmodlint.model.ModprobeFile;
+import dev.kmodlint.rule.Rule;
+import dev.kmodlint.rule.RuleContext;
+import dev.kmodlint.rule.RuleInfo;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

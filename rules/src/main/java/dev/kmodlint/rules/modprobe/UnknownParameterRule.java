@@ -1,12 +1,12 @@
 package dev.kmodlint.rules.modprobe;
 
-import dev.kmodlint.engine.Rule;
-import dev.kmodlint.engine.RuleContext;
-import dev.kmodlint.engine.RuleInfo;
 import dev.kmodlint.model.Level;
 import dev.kmodlint.model.ModprobeFile;
 import dev.kmodlint.model.Module;
 import dev.kmodlint.model.ModuleParam;
+import dev.kmodlint.rule.Rule;
+import dev.kmodlint.rule.RuleContext;
+import dev.kmodlint.rule.RuleInfo;
 import java.util.List;
 import java.util.Map;
 
@@ -38,7 +38,7 @@ public final class UnknownParameterRule implements Rule {
             + "': the kernel ignores it (\"unknown parameter '" + o.name() + "' ignored\")"
             + (declared.isEmpty() ? "; the module declares no parameters"
                 : "; it declares " + String.join(", ", declared)),
-            modules.stream().map(m -> new dev.kmodlint.engine.Finding.Related(m.anchor(), "module " + m.name()))
+            modules.stream().map(m -> new dev.kmodlint.rule.Finding.Related(m.anchor(), "module " + m.name()))
                 .toList());
       }
     }

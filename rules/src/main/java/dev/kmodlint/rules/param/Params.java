@@ -1,10 +1,10 @@
 package dev.kmodlint.rules.param;
 
-import dev.kmodlint.engine.Finding;
 import dev.kmodlint.model.CVariable;
 import dev.kmodlint.model.Code;
 import dev.kmodlint.model.ModuleParam;
 import dev.kmodlint.model.Permission;
+import dev.kmodlint.rule.Finding;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -1,12 +1,12 @@
 package dev.kmodlint.rules.symbol;
 
-import dev.kmodlint.engine.Finding;
-import dev.kmodlint.engine.Linkage;
-import dev.kmodlint.engine.Rule;
-import dev.kmodlint.engine.RuleContext;
-import dev.kmodlint.engine.RuleInfo;
 import dev.kmodlint.model.Level;
 import dev.kmodlint.model.Module;
+import dev.kmodlint.rule.Finding;
+import dev.kmodlint.rule.Rule;
+import dev.kmodlint.rule.RuleContext;
+import dev.kmodlint.rule.RuleInfo;
+import dev.kmodlint.symbols.SymbolResolution;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,13 +22,13 @@ import java.util.List;
 public final class DependencyCycleRule implements Rule {
   @Override
   public void check(RuleContext ctx) {
-    Linkage linkage = ctx.linkage();
-    for (List<Module> cycle : linkage.cycles(ctx.project().modules())) {
+    SymbolResolution symbols = ctx.symbols();
+    for (List<Module> cycle : symbols.cycles(ctx.project().modules())) {
       List<Finding.Related> flow = new ArrayList<>();
       List<String> steps = new ArrayList<>();
       for (Module m : cycle) {
-        for (Linkage.Need n : linkage.needs(m)) {
-          Module to = n.provider().flatMap(Linkage.Provider::scanned).flatMap(Linkage.ScannedExport::module).orElse(null);
+        for (SymbolResolution.Need n : symbols.needs(m)) {
+          Module to = n.provider().flatMap(SymbolResolution.Provider::scanned).flatMap(SymbolResolution.ScannedExport::module).orElse(null);
           if (to == null || to == m || cycle.stream().noneMatch(c -> c == to)) continue;
           flow.add(new Finding.Related(n.at(), m.name() + " uses " + n.symbol() + " of " + to.name()));
           steps.add(m.name() + " uses " + n.symbol() + " of " + to.name());

@@ -1,13 +1,13 @@
 package dev.kmodlint.rules.symbol;
 
-import dev.kmodlint.engine.Finding;
-import dev.kmodlint.engine.Linkage;
-import dev.kmodlint.engine.Rule;
-import dev.kmodlint.engine.RuleContext;
-import dev.kmodlint.engine.RuleInfo;
 import dev.kmodlint.kernel.KernelExports;
 import dev.kmodlint.model.Level;
 import dev.kmodlint.model.Module;
+import dev.kmodlint.rule.Finding;
+import dev.kmodlint.rule.Rule;
+import dev.kmodlint.rule.RuleContext;
+import dev.kmodlint.rule.RuleInfo;
+import dev.kmodlint.symbols.SymbolResolution;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,21 +21,22 @@ import java.util.TreeMap;
         + " module exports what vmlinux or another module of the same build exports, and the module"
         + " loader refuses the second of two loaded modules that export the same name ('exports"
         + " duplicate symbol'). modpost does not compare two external modules built separately;"
-        + " kmodlint does. A module gated by a CONFIG symbol (obj-$(CONFIG_X)) is compared only with"
+        + " kmodlint does. Against a module of the kernel (not vmlinux) it is a warning: modpost accepts"
+        + " it for an external module, and the two conflict only when both are loaded. A module gated by a CONFIG symbol (obj-$(CONFIG_X)) is compared only with"
         + " the scan: the assumed kernel may have it built in.",
     tags = {"symbol", "modpost", "correctness"},
     anchor = "modpost ERROR exported twice (not between external modules)")
 public final class ExportedTwiceRule implements Rule {
   @Override
   public void check(RuleContext ctx) {
-    Linkage linkage = ctx.linkage();
-    Map<String, List<Linkage.ScannedExport>> bySymbol = new TreeMap<>();
-    for (Linkage.ScannedExport e : linkage.scannedExports())
+    SymbolResolution symbols = ctx.symbols();
+    Map<String, List<SymbolResolution.ScannedExport>> bySymbol = new TreeMap<>();
+    for (SymbolResolution.ScannedExport e : symbols.scannedExports())
       if (e.module().isPresent()) bySymbol.computeIfAbsent(e.decl().symbol(), k -> new java.util.ArrayList<>()).add(e);
-    for (Map.Entry<String, List<Linkage.ScannedExport>> en : bySymbol.entrySet()) {
-      List<Linkage.ScannedExport> all = en.getValue();
-      Linkage.ScannedExport first = all.get(0);
-      for (Linkage.ScannedExport e : all.subList(1, all.size())) {
+    for (Map.Entry<String, List<SymbolResolution.ScannedExport>> en : bySymbol.entrySet()) {
+      List<SymbolResolution.ScannedExport> all = en.getValue();
+      SymbolResolution.ScannedExport first = all.get(0);
+      for (SymbolResolution.ScannedExport e : all.subList(1, all.size())) {
         if (e.module().get() == first.module().get()) continue; // one module: the compiler's business
         ctx.report(e.decl().position(), "module " + e.module().get().name() + " exports " + en.getKey()
             + ", which module " + first.module().get().name() + " exports too: modpost or the module loader"
@@ -47,10 +48,15 @@ public final class ExportedTwiceRule implements Rule {
       if (k.isEmpty()) continue;
       String kmod = k.get().module().substring(k.get().module().lastIndexOf('/') + 1);
       if (normalize(kmod).equals(normalize(m.name()))) continue; // a newer version of that very module
-      ctx.report(first.decl().position(), "module " + m.name() + " exports " + en.getKey() + ", which "
-          + (kmod.equals("vmlinux") ? "vmlinux" : "kernel module " + kmod) + " of " + ctx.kernel().description()
-          + " already exports: " + (kmod.equals("vmlinux") ? "modpost stops the build ('exported twice')"
-          : "the loader refuses whichever of the two modules loads second"));
+      if (kmod.equals("vmlinux")) {
+        ctx.report(first.decl().position(), "module " + m.name() + " exports " + en.getKey() + ", which vmlinux of "
+            + ctx.kernel().description() + " already exports: modpost stops the build ('exported twice')");
+      } else {
+        // modpost checks an external module's exports against vmlinux only (6.1 sym_add_exported)
+        ctx.report(Level.WARNING, first.decl().position(), "module " + m.name() + " exports " + en.getKey()
+            + ", which kernel module " + kmod + " of " + ctx.kernel().description() + " exports too: the build"
+            + " accepts it, but the loader refuses whichever of the two modules loads second", List.of());
+      }
     }
   }
 

@@ -1,13 +1,13 @@
 package dev.kmodlint.rules.symbol;
 
-import dev.kmodlint.engine.Finding;
-import dev.kmodlint.engine.Linkage;
-import dev.kmodlint.engine.Rule;
-import dev.kmodlint.engine.RuleContext;
-import dev.kmodlint.engine.RuleInfo;
 import dev.kmodlint.model.Level;
 import dev.kmodlint.model.ModInfo;
 import dev.kmodlint.model.Module;
+import dev.kmodlint.rule.Finding;
+import dev.kmodlint.rule.Rule;
+import dev.kmodlint.rule.RuleContext;
+import dev.kmodlint.rule.RuleInfo;
+import dev.kmodlint.symbols.SymbolResolution;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,18 +27,18 @@ public final class GplOnlyRule implements Rule {
   @Override
   public void check(RuleContext ctx) {
     for (Module m : ctx.project().modules()) {
-      Optional<ModInfo> lic = Symbols.incompatibleLicense(ctx, m);
+      Optional<ModInfo> lic = SymbolFindings.incompatibleLicense(ctx, m);
       if (lic.isEmpty()) continue;
-      Linkage linkage = ctx.linkage();
-      if (!linkage.headersKnown()) Symbols.skipWithoutHeaders(ctx, m, "GPL-only use");
-      for (Linkage.Need n : linkage.needs(m)) {
+      SymbolResolution symbols = ctx.symbols();
+      if (!symbols.headersKnown()) SymbolFindings.skipWithoutHeaders(ctx, m, "GPL-only use");
+      for (SymbolResolution.Need n : symbols.needs(m)) {
         if (n.provider().isEmpty() || !n.provider().get().gplOnly()) continue;
-        Linkage.Provider p = n.provider().get();
-        List<Finding.Related> related = new java.util.ArrayList<>(Symbols.exportSite(p));
+        SymbolResolution.Provider p = n.provider().get();
+        List<Finding.Related> related = new java.util.ArrayList<>(SymbolFindings.exportSite(p));
         related.add(new Finding.Related(lic.get().position(), "the module's license: \"" + lic.get().value() + "\""));
         ctx.report(n.at(), "module " + m.name() + " (MODULE_LICENSE(\"" + lic.get().value()
-            + "\"), not GPL-compatible) uses GPL-only symbol " + p.symbol() + Symbols.through(n)
-            + ", exported by " + Symbols.exporter(ctx, p) + ": modpost refuses to build it", related);
+            + "\"), not GPL-compatible) uses GPL-only symbol " + p.symbol() + SymbolFindings.through(n)
+            + ", exported by " + SymbolFindings.exporter(ctx, p) + ": modpost refuses to build it", related);
       }
     }
   }

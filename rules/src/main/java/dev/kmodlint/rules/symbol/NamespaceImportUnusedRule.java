@@ -1,11 +1,11 @@
 package dev.kmodlint.rules.symbol;
 
-import dev.kmodlint.engine.Rule;
-import dev.kmodlint.engine.RuleContext;
-import dev.kmodlint.engine.RuleInfo;
 import dev.kmodlint.model.Level;
 import dev.kmodlint.model.ModInfo;
 import dev.kmodlint.model.Module;
+import dev.kmodlint.rule.Rule;
+import dev.kmodlint.rule.RuleContext;
+import dev.kmodlint.rule.RuleInfo;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -25,9 +25,9 @@ public final class NamespaceImportUnusedRule implements Rule {
       Set<String> reported = new HashSet<>();
       for (ModInfo imp : m.modInfo("import_ns")) {
         if (!imp.active() || !imp.resolved()) continue;
-        if (ctx.linkage().namespacesUsed(m).containsKey(imp.value()) || !reported.add(imp.value())) continue;
-        if (!ctx.linkage().headersKnown()) {
-          Symbols.skipWithoutHeaders(ctx, m, "namespace use");
+        if (ctx.symbols().namespacesUsed(m).containsKey(imp.value()) || !reported.add(imp.value())) continue;
+        if (!ctx.symbols().headersKnown()) {
+          SymbolFindings.skipWithoutHeaders(ctx, m, "namespace use");
           break;
         }
         if (ctx.skipWhenIncomplete(m, "namespace imports")) break;

@@ -1,13 +1,13 @@
 package dev.kmodlint.rules.symbol;
 
-import dev.kmodlint.engine.Finding;
-import dev.kmodlint.engine.Linkage;
-import dev.kmodlint.engine.Rule;
-import dev.kmodlint.engine.RuleContext;
-import dev.kmodlint.engine.RuleInfo;
 import dev.kmodlint.model.Level;
 import dev.kmodlint.model.ModInfo;
 import dev.kmodlint.model.Module;
+import dev.kmodlint.rule.Finding;
+import dev.kmodlint.rule.Rule;
+import dev.kmodlint.rule.RuleContext;
+import dev.kmodlint.rule.RuleInfo;
+import dev.kmodlint.symbols.SymbolResolution;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,13 +27,13 @@ public final class NamespaceNotImportedRule implements Rule {
   public void check(RuleContext ctx) {
     for (Module m : ctx.project().modules()) {
       Set<String> imported = imports(m);
-      for (Map.Entry<String, List<Linkage.Need>> e : ctx.linkage().namespacesUsed(m).entrySet()) {
+      for (Map.Entry<String, List<SymbolResolution.Need>> e : ctx.symbols().namespacesUsed(m).entrySet()) {
         if (imported.contains(e.getKey())) continue;
-        for (Linkage.Need n : e.getValue()) {
-          Linkage.Provider p = n.provider().get();
-          List<Finding.Related> related = Symbols.exportSite(p);
-          ctx.report(n.at(), "module " + m.name() + " uses symbol " + p.symbol() + Symbols.through(n)
-              + " from namespace " + e.getKey() + " (exported by " + Symbols.exporter(ctx, p)
+        for (SymbolResolution.Need n : e.getValue()) {
+          SymbolResolution.Provider p = n.provider().get();
+          List<Finding.Related> related = SymbolFindings.exportSite(p);
+          ctx.report(n.at(), "module " + m.name() + " uses symbol " + p.symbol() + SymbolFindings.through(n)
+              + " from namespace " + e.getKey() + " (exported by " + SymbolFindings.exporter(ctx, p)
               + ") but does not import it: add MODULE_IMPORT_NS(" + e.getKey() + ")", related);
         }
       }

@@ -1,15 +1,15 @@
 package dev.kmodlint.rules.symbol;
 
-import dev.kmodlint.engine.Finding;
-import dev.kmodlint.engine.Rule;
-import dev.kmodlint.engine.RuleContext;
-import dev.kmodlint.engine.RuleInfo;
 import dev.kmodlint.model.CFunction;
 import dev.kmodlint.model.CVariable;
 import dev.kmodlint.model.ExportDecl;
 import dev.kmodlint.model.Level;
 import dev.kmodlint.model.SourceFile;
 import dev.kmodlint.model.SourcePosition;
+import dev.kmodlint.rule.Finding;
+import dev.kmodlint.rule.Rule;
+import dev.kmodlint.rule.RuleContext;
+import dev.kmodlint.rule.RuleInfo;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,11 +1,11 @@
 package dev.kmodlint.rules.symbol;
 
-import dev.kmodlint.engine.Linkage;
-import dev.kmodlint.engine.Rule;
-import dev.kmodlint.engine.RuleContext;
-import dev.kmodlint.engine.RuleInfo;
 import dev.kmodlint.model.Level;
 import dev.kmodlint.model.Module;
+import dev.kmodlint.rule.Rule;
+import dev.kmodlint.rule.RuleContext;
+import dev.kmodlint.rule.RuleInfo;
+import dev.kmodlint.symbols.SymbolResolution;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,13 +23,13 @@ import java.util.List;
 public final class UnresolvedRule implements Rule {
   @Override
   public void check(RuleContext ctx) {
-    Linkage linkage = ctx.linkage();
+    SymbolResolution symbols = ctx.symbols();
     List<Module> outside = new ArrayList<>();
     for (Module m : ctx.project().modules()) {
       boolean checked = false;
-      for (Linkage.Need n : linkage.needs(m)) {
+      for (SymbolResolution.Need n : symbols.needs(m)) {
         if (n.provider().isPresent()) continue;
-        if (!linkage.builtByAssumedKernel(m)) {
+        if (!symbols.builtByAssumedKernel(m)) {
           outside.add(m);
           break;
         }

@@ -1,0 +1,220 @@
+package dev.kmodlint.cache;
+
+import dev.kmodlint.model.FileFacts;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.CRC32C;
+
+/**
+ * Per-file facts kept between runs under {@code <dir>/facts}. An entry is found by the file's
+ * path and the run's options, and trusted only when everything it was made from is unchanged:
+ * the analyzer build, the layout of the model records, the options, the content hash of the file
+ * and of every local header the parse read, and the absence of includes that were missing. A
+ * file that fails any check, is truncated or fails its checksum is re-parsed and its entry
+ * rewritten; it is never read as facts.
+ */
+public final class FactCache {
+  private static final int MAGIC = 0x4B4D4643; // "KMFC"
+  private static final int FORMAT = 1;
+  /** The facts of the largest source file are far smaller. */
+  private static final long MAX_ENTRY_BYTES = 256L << 20;
+
+  /** What one entry records besides the facts: what they were made from. */
+  record Entry(String contentHash, List<Dependency> headers, List<java.nio.file.Path> absentIncludes, FileFacts facts) {}
+
+  record Dependency(java.nio.file.Path path, String contentHash) {}
+
+  private final Path dir;
+  private final String options;
+  private final String key;
+  private final RecordCodec<Entry> codec = new RecordCodec<>(Entry.class);
+  private final Map<Path, String> headerHashes = new ConcurrentHashMap<>();
+  private final RecordCodec.Interner interner = new RecordCodec.Interner();
+  private final AtomicInteger hits = new AtomicInteger();
+  private final AtomicInteger misses = new AtomicInteger();
+  private final AtomicInteger rejected = new AtomicInteger();
+  final AtomicInteger writeFailures = new AtomicInteger();
+
+  /**
+   * {@code options} is everything besides the file's content that changes its facts (the
+   * scan root decides which includes resolve).
+   */
+  public FactCache(Path dir, String analyzerBuild, String options) throws IOException {
+    this.dir = dir.resolve("facts");
+    Files.createDirectories(this.dir);
+    this.options = options;
+    this.key = analyzerBuild + "\n" + codec.schema() + "\n" + options;
+  }
+
+  /** The cached facts of {@code file} when its entry is valid for content {@code contentHash}. */
+  public Optional<FileFacts> load(Path file, String contentHash) {
+    Path f = entryFile(file);
+    byte[] bytes;
+    try {
+      if (!Files.exists(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        misses.incrementAndGet();
+        return Optional.empty();
+      }
+      // an entry is a regular file this cache wrote: anything else (a FIFO would block) is refused
+      bytes = dev.kmodlint.text.BoundedReader.read(f, MAX_ENTRY_BYTES);
+    } catch (IOException e) {
+      rejected.incrementAndGet();
+      return Optional.empty();
+    }
+    Optional<Entry> entry = parse(bytes, file);
+    if (entry.isEmpty()) {
+      rejected.incrementAndGet();
+      return Optional.empty();
+    }
+    Entry e = entry.get();
+    boolean valid = e.contentHash().equals(contentHash);
+    for (Dependency d : e.headers()) {
+      if (!valid) break;
+      valid = d.contentHash().equals(hashOf(d.path()));
+    }
+    for (Path a : e.absentIncludes()) {
+      if (!valid) break;
+      valid = !Files.exists(a);
+    }
+    if (!valid) {
+      misses.incrementAndGet();
+      return Optional.empty();
+    }
+    hits.incrementAndGet();
+    return Optional.of(e.facts());
+  }
+
+  public void store(Path file, String contentHash, List<Path> headers, List<Path> absent, FileFacts facts) {
+    try {
+      List<Dependency> deps = new java.util.ArrayList<>();
+      for (Path h : headers) {
+        String hash = hashOf(h);
+        if (hash == null) return; // a header that vanished or cannot be read: not worth keeping
+        deps.add(new Dependency(h, hash));
+      }
+      byte[] body = codec.encode(new Entry(contentHash, deps, absent, facts));
+      ByteArrayOutputStream out = new ByteArrayOutputStream(body.length + 256);
+      DataOutputStream d = new DataOutputStream(out);
+      d.writeInt(MAGIC);
+      d.writeInt(FORMAT);
+      byte[] k = (key + "\n" + file).getBytes(StandardCharsets.UTF_8);
+      d.writeInt(k.length);
+      d.write(k);
+      d.writeInt(body.length);
+      d.write(body);
+      CRC32C crc = new CRC32C();
+      crc.update(out.toByteArray());
+      d.writeInt((int) crc.getValue());
+      d.flush();
+      Path target = entryFile(file);
+      Files.createDirectories(target.getParent());
+      Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
+      try {
+        Files.write(tmp, out.toByteArray());
+        try {
+          Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+    } catch (IOException | RuntimeException e) {
+      writeFailures.incrementAndGet();
+    }
+  }
+
+  /** The entry in {@code bytes} when it is whole, of this build and options, and about {@code file}. */
+  private Optional<Entry> parse(byte[] bytes, Path file) {
+    try {
+      if (bytes.length < 20) return Optional.empty();
+      CRC32C crc = new CRC32C();
+      crc.update(bytes, 0, bytes.length - 4);
+      ByteBuffer b = ByteBuffer.wrap(bytes);
+      if (b.getInt(bytes.length - 4) != (int) crc.getValue()) return Optional.empty();
+      if (b.getInt() != MAGIC || b.getInt() != FORMAT) return Optional.empty();
+      int klen = b.getInt();
+      if (klen < 0 || klen > b.remaining()) return Optional.empty();
+      String k = new String(bytes, b.position(), klen, StandardCharsets.UTF_8);
+      if (!k.equals(key + "\n" + file)) return Optional.empty();
+      b.position(b.position() + klen);
+      int blen = b.getInt();
+      if (blen < 0 || blen != b.remaining() - 4) return Optional.empty();
+      byte[] body = new byte[blen];
+      b.get(body);
+      return Optional.of(codec.decode(body, interner));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Content hash of a header, once per run; null when it cannot be read. */
+  String hashOf(Path p) {
+    String h = headerHashes.get(p);
+    if (h != null) return h.isEmpty() ? null : h;
+    try {
+      h = contentHash(dev.kmodlint.text.BoundedReader.read(p, dev.kmodlint.text.SourceText.MAX_BYTES));
+    } catch (IOException e) {
+      h = "";
+    }
+    headerHashes.put(p, h);
+    return h.isEmpty() ? null : h;
+  }
+
+  /** Called with the bytes of a file the run read anyway, so that it is not read twice. */
+  public void knownContent(Path p, String hash) {
+    headerHashes.putIfAbsent(p, hash);
+  }
+
+  /**
+   * Named by file and options only, so that the entry another build left is found, refused
+   * and overwritten instead of piling up beside the new one.
+   */
+  Path entryFile(Path file) {
+    String name = RecordCodec.sha256(options + "\n" + file);
+    return dir.resolve(name.substring(0, 2)).resolve(name.substring(2) + ".bin");
+  }
+
+  /**
+   * The content hash of a file: its length and two different 32-bit CRCs. Both CRCs are
+   * intrinsics of the JVM's quick compiler, which the launcher uses; SHA-256 runs at a tenth of
+   * the speed there and cost seconds on a warm run of a whole tree. Nobody forges collisions
+   * in their own cache, and an accidental edit keeping length and both CRCs is a 1 in 2^64 event.
+   */
+  public static String contentHash(byte[] bytes) {
+    java.util.zip.CRC32 crc32 = new java.util.zip.CRC32();
+    crc32.update(bytes);
+    CRC32C crc32c = new CRC32C();
+    crc32c.update(bytes);
+    return Long.toHexString(bytes.length) + "-" + Long.toHexString(crc32.getValue()) + "-"
+        + Long.toHexString(crc32c.getValue());
+  }
+
+  /** Files served from the cache so far. */
+  public int hits() {
+    return hits.get();
+  }
+
+  /** Files parsed because they had no entry or a stale one. */
+  public int misses() {
+    return misses.get();
+  }
+
+  /** Entries refused: corrupt, or written by another build. */
+  public int rejected() {
+    return rejected.get();
+  }
+}

@@ -1,0 +1,136 @@
+package dev.kmodlint.compose;
+
+import dev.kmodlint.kbuild.KbuildDirectory;
+import dev.kmodlint.kbuild.KbuildModule;
+import dev.kmodlint.kbuild.KbuildObject;
+import dev.kmodlint.kconfig.KconfigTypes;
+import dev.kmodlint.model.Level;
+import dev.kmodlint.model.Module;
+import dev.kmodlint.model.ModuleObject;
+import dev.kmodlint.model.Notification;
+import dev.kmodlint.model.SourceFile;
+import dev.kmodlint.scan.SourceTree;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Modules as Kbuild composes them: {@code obj-m += foo.o} with {@code foo-y := a.o b.o} is
+ * module foo made of the facts of a.c and b.c. An {@code obj-$(CONFIG_X)} object is a module
+ * when X can be {@code m} (tristate), never when it is bool; an {@code obj-y} object never is.
+ * C files that no Makefile builds but that carry {@code module_init} or {@code MODULE_LICENSE}
+ * are modules of their own.
+ */
+final class ModuleComposer {
+  private final SourceTree tree;
+  private final Map<Path, SourceFile> files;
+  private final KconfigTypes kconfig;
+  private final List<Notification> notes;
+
+  ModuleComposer(SourceTree tree, Map<Path, SourceFile> files, KconfigTypes kconfig, List<Notification> notes) {
+    this.tree = tree;
+    this.files = files;
+    this.kconfig = kconfig;
+    this.notes = notes;
+  }
+
+  /** The modules of the directories read, then the stand-alone ones, in the order of their anchors. */
+  List<Module> modules(List<KbuildDirectory> kbuildDirs) {
+    List<Module> modules = new ArrayList<>();
+    Set<Path> claimed = new HashSet<>();
+    int unknownGates = 0;
+    for (KbuildDirectory kd : kbuildDirs) {
+      Path dir = kd.directory();
+      // a Makefile whose lists kmodlint cannot evaluate may build any C file beside it
+      if (kd.opaque()) claimed.addAll(tree.cFilesByDir().getOrDefault(dir, List.of()));
+      claimed.addAll(kd.sources());
+      for (KbuildModule km : kd.modules()) {
+        for (KbuildObject o : km.objects()) o.source().ifPresent(s -> claimed.add(s.toAbsolutePath().normalize()));
+        if (km.linkage() == KbuildModule.Linkage.BUILTIN) continue;
+        if (km.linkage() == KbuildModule.Linkage.CONFIGURABLE) {
+          Optional<Boolean> canBeModule = canBeModule(km);
+          if (canBeModule.isEmpty()) unknownGates++;
+          else if (!canBeModule.get()) continue;
+        }
+        modules.add(module(km, dir));
+      }
+    }
+    if (unknownGates > 0) {
+      notes.add(Notification.of("config-type-unknown", Level.NOTE, unknownGates
+          + " obj-$(CONFIG_...) objects are gated by symbols defined neither in a scanned Kconfig nor in "
+          + kconfig.release() + "; they are analyzed as loadable modules"));
+    }
+    // a directory whose Makefile builds modules builds what it lists and nothing else: a C file
+    // it does not list is a generator input, an example or a leftover, not a module of its own
+    Set<Path> buildingDirs = new HashSet<>();
+    for (KbuildDirectory kd : kbuildDirs) if (kd.buildsModules()) buildingDirs.add(kd.directory());
+    modules.addAll(standaloneModules(claimed, buildingDirs));
+    modules.sort((a, b) -> a.anchor().compareTo(b.anchor()));
+    return modules;
+  }
+
+  /** True for tristate, false for bool only, empty when no scanned Kconfig tells. */
+  private Optional<Boolean> canBeModule(KbuildModule km) {
+    boolean unknown = false;
+    for (String sym : km.gatingConfigs()) {
+      Optional<KconfigTypes.Type> t = kconfig.typeOf(sym);
+      if (t.isEmpty()) unknown = true;
+      else if (t.get() == KconfigTypes.Type.TRISTATE) return Optional.of(true);
+    }
+    if (km.gatingConfigs().isEmpty()) return Optional.of(true);
+    return unknown ? Optional.empty() : Optional.of(false);
+  }
+
+  private Module module(KbuildModule km, Path dir) {
+    List<ModuleObject> objects = new ArrayList<>();
+    for (KbuildObject o : km.objects()) {
+      Optional<SourceFile> src = o.source().map(s -> s.toAbsolutePath().normalize()).map(s -> {
+        SourceFile f = files.get(s);
+        return f != null ? f : SourceFile.unparsed(s, s.toString().endsWith(".S")
+            ? SourceFile.Kind.ASSEMBLY : SourceFile.Kind.C, Optional.empty());
+      });
+      objects.add(new ModuleObject(o.name(), src, Optional.of(o.listedAt())));
+    }
+    return Module.of(km.name(), dir, Module.Origin.KBUILD, objects, Optional.of(km.declaredAt()),
+        km.gatingConfigs());
+  }
+
+  /**
+   * C files that no Makefile builds and no other C file includes, but that carry
+   * {@code module_init} or {@code MODULE_LICENSE}: each is taken as a module of its own,
+   * which is how a bare directory of sources is usually meant.
+   */
+  private List<Module> standaloneModules(Set<Path> claimed, Set<Path> buildingDirs) {
+    Set<Path> included = new HashSet<>();
+    for (SourceFile f : files.values()) included.addAll(f.localIncludes());
+    Map<Path, List<Module>> byDir = new LinkedHashMap<>();
+    for (Path c : tree.cFiles()) {
+      SourceFile f = files.get(c);
+      if (f == null || claimed.contains(c) || included.contains(c) || !f.declaresModule()
+          || buildingDirs.contains(c.getParent())) continue;
+      String name = c.getFileName().toString().replaceFirst("\\.c$", "");
+      Module m = Module.of(name, c.getParent(), Module.Origin.STANDALONE,
+          List.of(new ModuleObject(name + ".o", Optional.of(f), Optional.empty())),
+          Optional.empty(), Set.of());
+      byDir.computeIfAbsent(c.getParent(), d -> new ArrayList<>()).add(m);
+    }
+    List<Module> out = new ArrayList<>();
+    for (Map.Entry<Path, List<Module>> e : byDir.entrySet()) {
+      out.addAll(e.getValue());
+      boolean hasMakefile = tree.kbuildDirs().contains(e.getKey());
+      notes.add(Notification.at("module-without-kbuild", Level.NOTE,
+          (hasMakefile ? "the Kbuild/Makefile of " + e.getKey() + " builds no object from "
+              : "no Kbuild or Makefile in " + e.getKey() + " builds ")
+              + e.getValue().size() + " C file(s) with module_init or MODULE_LICENSE;"
+              + " each is analyzed as a module of its own: "
+              + String.join(", ", e.getValue().stream().map(Module::name).toList()),
+          e.getValue().get(0).anchor()));
+    }
+    return out;
+  }
+}

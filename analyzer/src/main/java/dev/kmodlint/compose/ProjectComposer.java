@@ -1,0 +1,83 @@
+package dev.kmodlint.compose;
+
+import dev.kmodlint.deploy.DeployReader;
+import dev.kmodlint.kbuild.KbuildDirectory;
+import dev.kmodlint.kbuild.KbuildEnvironment;
+import dev.kmodlint.kconfig.KconfigReader;
+import dev.kmodlint.kconfig.KconfigTypes;
+import dev.kmodlint.model.DeployModel;
+import dev.kmodlint.model.FileFacts;
+import dev.kmodlint.model.KconfigModel;
+import dev.kmodlint.model.Level;
+import dev.kmodlint.model.Module;
+import dev.kmodlint.model.Notification;
+import dev.kmodlint.model.Project;
+import dev.kmodlint.model.SourceFile;
+import dev.kmodlint.model.SourcePosition;
+import dev.kmodlint.scan.SourceTree;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The project model from what the front-ends read: the facts of every C file and header,
+ * the Kconfig symbols, the Makefiles of every directory (read here, on all cores), the
+ * modules they compose, and the deployment files.
+ */
+public final class ProjectComposer {
+  private ProjectComposer() {}
+
+  public static Project compose(Path root, SourceTree tree, Map<Path, FileFacts> facts, BuildPlan plan,
+      List<Notification> notes) {
+    Map<Path, SourceFile> files = new TreeMap<>();
+    List<KconfigModel.SourceReference> configRefs = new ArrayList<>();
+    int unresolvedIncludes = 0;
+    // C files, then headers, each sorted: the order the references were always scanned in
+    for (Path p : tree.cFiles()) unresolvedIncludes += take(facts.get(p), files, configRefs, notes);
+    for (Path p : tree.headers()) unresolvedIncludes += take(facts.get(p), files, configRefs, notes);
+    if (unresolvedIncludes > 0) {
+      notes.add(Notification.of("kernel-headers-not-read", Level.NOTE, unresolvedIncludes
+          + " #include directives name headers outside the scanned tree (<linux/...> and the like);"
+          + " kmodlint does not read kernel headers, so macros defined only there are not expanded"
+          + " and checks that would need their values are skipped, not guessed"));
+    }
+
+    KconfigTypes embeddedKconfig = KconfigTypes.embedded(); // read once: it is 20,000 symbols
+    KconfigModel kconfigModel = KconfigReader.read(List.copyOf(tree.kconfigs()), embeddedKconfig.modelTypes(),
+        embeddedKconfig.release(), configRefs, (p, why) -> notes.add(
+            Notification.at("read-failure", Level.WARNING, "cannot read " + p + ": " + why, SourcePosition.startOf(p))));
+    KconfigTypes kconfig = embeddedKconfig.overriddenBy(KconfigTypes.of(kconfigModel));
+    List<KbuildDirectory> kbuildDirs = plan.directories();
+    for (KbuildDirectory kd : kbuildDirs) notes.addAll(KbuildModelBuilder.remainingNotifications(kd));
+    List<Module> modules = new ModuleComposer(tree, files, kconfig, notes).modules(kbuildDirs);
+
+    DeployModel deploy = DeployReader.read(tree.dkmsConfs(), tree.modprobeConfs(), tree.modulesLoadConfs(), notes::add);
+    return new Project(root, modules, List.copyOf(files.values()), KbuildModelBuilder.kbuild(kbuildDirs),
+        kconfigModel, deploy);
+  }
+
+  /**
+   * What the Makefiles get from outside: the assumed kernel's release and .config (empty when
+   * unknown), and the tree (a kernel source tree when the scan is inside one, for
+   * {@code $(srctree)}).
+   */
+  public static KbuildEnvironment kbuildEnvironment(Path root, Optional<String> release,
+      Optional<Map<String, String>> config) {
+    KbuildEnvironment env = KbuildEnvironment.unknown().withSourceTree(KbuildEnvironment.kernelSourceTree(root));
+    env = env.withTree(Optional.of(env.sourceTree().orElse(root)));
+    if (config.isPresent()) env = env.withKernelConfig(config.get());
+    if (release.isPresent()) env = env.withKernel(release.get());
+    return env;
+  }
+
+  private static int take(FileFacts f, Map<Path, SourceFile> files, List<KconfigModel.SourceReference> configRefs,
+      List<Notification> notes) {
+    files.put(f.file().path(), f.file());
+    configRefs.addAll(f.configReferences());
+    notes.addAll(f.notifications());
+    return f.unresolvedIncludes();
+  }
+}

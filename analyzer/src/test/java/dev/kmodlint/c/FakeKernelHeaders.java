@@ -1,0 +1,41 @@
+package dev.kmodlint.c;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Kernel header macros written for a test: a few definitions, and names known without one. */
+final class FakeKernelHeaders implements KernelHeaders {
+  private static final Pattern NAME = Pattern.compile("^\\s*#\\s*define\\s+([A-Za-z_]\\w*)");
+  private final Map<String, String> definitions = new HashMap<>();
+  private final Set<String> alsoDefined;
+  private final String identity;
+
+  FakeKernelHeaders(Set<String> alsoDefined, String... definitions) {
+    this.alsoDefined = Set.copyOf(alsoDefined);
+    for (String d : definitions) {
+      Matcher m = NAME.matcher(d);
+      if (!m.find()) throw new IllegalArgumentException(d);
+      this.definitions.put(m.group(1), d);
+    }
+    this.identity = "fake:" + new java.util.TreeMap<>(this.definitions).hashCode() + ":" + new java.util.TreeSet<>(alsoDefined);
+  }
+
+  @Override
+  public boolean definesMacro(String name) {
+    return definitions.containsKey(name) || alsoDefined.contains(name);
+  }
+
+  @Override
+  public Optional<String> macroDefinition(String name) {
+    return Optional.ofNullable(definitions.get(name));
+  }
+
+  @Override
+  public String identity() {
+    return identity;
+  }
+}
