@@ -277,7 +277,11 @@ public final class Main implements Callable<Integer> {
           jobs != null ? jobs : Math.min(MAX_JOBS, Runtime.getRuntime().availableProcessors()),
           Duration.ofSeconds(fileTimeoutSeconds), symversFiles, kernelDir,
           noCache ? Optional.empty() : Optional.of(cacheDir != null ? cacheDir : defaultCacheDir()));
-      AnalysisResult analyzed = new Analyzer(RuleRegistry.discover()).analyze(opts, progress());
+      // a header index the kernel lacks is made when a rule first needs it, shown on a terminal
+      Optional<PrintWriter> terminal = !quiet && ProgressReporter.stderrIsTerminal()
+          ? Optional.of(spec.commandLine().getErr()) : Optional.empty();
+      AnalysisResult analyzed = KernelDatabase.withAutoIndex(chosen.autoIndexPolicy(terminal),
+          () -> new Analyzer(RuleRegistry.discover()).analyze(opts, progress()));
       checkSomethingWasRead(analyzed, paths);
       AnalysisResult result = selection.restrict(configs.apply(analyzed));
       Path root = sourceRoot != null ? sourceRoot.toAbsolutePath().normalize() : result.scanRoot();
