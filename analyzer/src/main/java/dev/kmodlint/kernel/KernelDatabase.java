@@ -26,10 +26,11 @@ import java.util.regex.Pattern;
 public final class KernelDatabase {
   private final String description;
   private final int knownSize;
-  private final Function<Consumer<Notification>, KernelExports> kernelExports;
-  private final Function<Consumer<Notification>, HeaderIndex> headerIndex;
+  private final Shared<KernelExports> kernelExports;
+  private final Shared<HeaderIndex> headerIndex;
   private final KernelExports extra;
-  private final java.util.function.Supplier<Optional<KernelConfig>> kernelConfig;
+  private final Shared<Optional<KernelConfig>> kernelConfig;
+  private final Shared<KernelModules> kernelModules;
   private Optional<KernelConfig> config;
   private final List<Notification> notes = new ArrayList<>();
   private KernelExports exports;
@@ -43,6 +44,13 @@ public final class KernelDatabase {
       Function<Consumer<Notification>, KernelExports> kernelExports,
       Function<Consumer<Notification>, HeaderIndex> headerIndex, KernelExports extra, Path moduleListDirectory,
       java.util.function.Supplier<Optional<KernelConfig>> kernelConfig) {
+    this(description, knownSize, new Shared<>(kernelExports), new Shared<>(headerIndex), extra, moduleListDirectory,
+        new Shared<>(n -> kernelConfig.get()), new Shared<>(n -> readModules(moduleListDirectory, description, n)));
+  }
+
+  private KernelDatabase(String description, int knownSize, Shared<KernelExports> kernelExports,
+      Shared<HeaderIndex> headerIndex, KernelExports extra, Path moduleListDirectory,
+      Shared<Optional<KernelConfig>> kernelConfig, Shared<KernelModules> kernelModules) {
     this.moduleListDirectory = moduleListDirectory;
     this.description = description;
     this.kernelConfig = kernelConfig;
@@ -50,6 +58,40 @@ public final class KernelDatabase {
     this.kernelExports = kernelExports;
     this.headerIndex = headerIndex;
     this.extra = extra;
+    this.kernelModules = kernelModules;
+  }
+
+  /**
+   * The same kernel for another run of a long-lived process (kmodlint server, kmodlint lsp):
+   * each table (exports, header index, configuration, module list) is read at most once for
+   * all the databases made this way, and a run that uses one gets the notes its reading gave;
+   * what a run has used and tells stays its own, so its notifications are those of a database
+   * made afresh. The caller makes sure the files it was read from are unchanged.
+   */
+  public KernelDatabase forAnotherRun() {
+    return new KernelDatabase(description, knownSize, kernelExports, headerIndex, extra, moduleListDirectory,
+        kernelConfig, kernelModules);
+  }
+
+  /** A table read at most once, with the notes reading it gave, told again to every database that uses it. */
+  private static final class Shared<T> {
+    private final Function<Consumer<Notification>, T> read;
+    private T value;
+    private List<Notification> notes; // null until read
+
+    Shared(Function<Consumer<Notification>, T> read) {
+      this.read = read;
+    }
+
+    synchronized T get(Consumer<Notification> sink) {
+      if (notes == null) {
+        List<Notification> told = new ArrayList<>();
+        value = read.apply(told::add);
+        notes = List.copyOf(told);
+      }
+      notes.forEach(sink);
+      return value;
+    }
   }
 
   /** The embedded kernel (Debian's 6.1), plus {@code extra} exports (those of {@code --symvers}). */
@@ -171,7 +213,7 @@ public final class KernelDatabase {
   /** Every export rules may link against: the kernel's, then the {@code --symvers} files'. */
   public synchronized KernelExports exports() {
     if (exports == null) {
-      KernelExports kernel = kernelExports.apply(notes::add);
+      KernelExports kernel = kernelExports.get(notes::add);
       kernelSize = kernel.size();
       exports = kernel.plus(extra);
     }
@@ -180,12 +222,12 @@ public final class KernelDatabase {
 
   /** The configuration the kernel was built with, when known ({@code .config} of the build directory). */
   public synchronized Optional<KernelConfig> config() {
-    if (config == null) config = kernelConfig.get();
+    if (config == null) config = kernelConfig.get(notes::add);
     return config;
   }
 
   public synchronized HeaderIndex headers() {
-    if (headers == null) headers = headerIndex.apply(notes::add);
+    if (headers == null) headers = headerIndex.get(notes::add);
     return headers;
   }
 
@@ -195,21 +237,25 @@ public final class KernelDatabase {
    * list of Debian's 6.1, said in a notification when it stands in for another kernel.
    */
   public synchronized KernelModules modules() {
+    if (modules == null) modules = kernelModules.get(notes::add);
+    return modules;
+  }
+
+  private static KernelModules readModules(Path moduleListDirectory, String description, Consumer<Notification> notes) {
+    KernelModules modules = null;
+    if (moduleListDirectory != null) {
+      try {
+        modules = KernelModules.ofBuildDirectory(moduleListDirectory, description).orElse(null);
+      } catch (IOException e) {
+        notes.accept(Notification.of("kernel-modules-unreadable", Level.WARNING, "cannot read the module list of "
+            + description + " (" + e.getMessage() + ")"));
+      }
+    }
     if (modules == null) {
-      if (moduleListDirectory != null) {
-        try {
-          modules = KernelModules.ofBuildDirectory(moduleListDirectory, description).orElse(null);
-        } catch (IOException e) {
-          notes.add(Notification.of("kernel-modules-unreadable", Level.WARNING, "cannot read the module list of "
-              + description + " (" + e.getMessage() + ")"));
-        }
-      }
-      if (modules == null) {
-        modules = KernelModules.embedded();
-        if (moduleListDirectory != null)
-          notes.add(Notification.of("kernel-modules-assumed", Level.NOTE, "no modules.order or modules.builtin"
-              + " beside " + moduleListDirectory + ": module names are checked against " + modules.release()));
-      }
+      modules = KernelModules.embedded();
+      if (moduleListDirectory != null)
+        notes.accept(Notification.of("kernel-modules-assumed", Level.NOTE, "no modules.order or modules.builtin"
+            + " beside " + moduleListDirectory + ": module names are checked against " + modules.release()));
     }
     return modules;
   }

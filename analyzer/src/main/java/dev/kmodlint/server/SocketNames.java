@@ -1,0 +1,67 @@
+package dev.kmodlint.server;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Where the server of a tree listens: {@code <cache dir>/server/<id>.sock}, {@code id} a hash
+ * of the tree's real path and of the kmodlint build, so that there is one server per tree and
+ * build and a client of another build never talks to it. Beside it: {@code <id>.lock}, held
+ * by the live server (a socket file without a holder of the lock is stale), and
+ * {@code <id>.log}, the output of a server started in the background. A socket path longer
+ * than the kernel's limit (108 bytes) moves to {@code $TMPDIR/kmodlint-<user>/}, named by a
+ * hash that includes the cache directory.
+ */
+public final class SocketNames {
+  /** sun_path holds 108 bytes with the terminating NUL; keep a margin. */
+  static final int MAX_SOCKET_PATH = 100;
+
+  private SocketNames() {}
+
+  /** The files of one server. */
+  public record Location(Path root, Path socket, Path lock, Path log) {}
+
+  /** The location of the server of {@code root} (a real path) for {@code build}, rendezvous in {@code cacheDir}. */
+  public static Location of(Path cacheDir, Path root, String build) {
+    Path cache = cacheDir.toAbsolutePath().normalize();
+    String id = hash(root + "\n" + build);
+    Path dir = cache.resolve("server");
+    if (dir.resolve(id + ".sock").toString().getBytes(StandardCharsets.UTF_8).length > MAX_SOCKET_PATH) {
+      id = hash(cache + "\n" + root + "\n" + build);
+      dir = Path.of(System.getProperty("java.io.tmpdir"), "kmodlint-" + System.getProperty("user.name", "user"));
+    }
+    return new Location(root, dir.resolve(id + ".sock"), dir.resolve(id + ".lock"), dir.resolve(id + ".log"));
+  }
+
+  /**
+   * The tree a server is started for when a client finds none: the nearest directory at or
+   * above {@code dir} holding {@code .git}, else {@code dir} itself.
+   */
+  public static Path treeRoot(Path dir) {
+    for (Path d = dir; d != null; d = d.getParent()) if (Files.exists(d.resolve(".git"))) return d;
+    return dir;
+  }
+
+  /** The real path of a directory, else its absolute normalised path. */
+  public static Path real(Path dir) {
+    try {
+      return dir.toRealPath();
+    } catch (IOException e) {
+      return dir.toAbsolutePath().normalize();
+    }
+  }
+
+  static String hash(String s) {
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(d, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
