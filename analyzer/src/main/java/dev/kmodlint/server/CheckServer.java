@@ -249,10 +249,10 @@ public final class CheckServer {
       ByteArrayOutputStream stdout = new ByteArrayOutputStream();
       FrameStream stderr = new FrameStream(out, Protocol.ERR);
       Outcome o = handler.check(request, stdout, stderr);
-      served.incrementAndGet();
       if (o.declined().isPresent()) {
         decline(out, o.declined().get());
       } else {
+        served.incrementAndGet();
         stderr.flush();
         synchronized (out) {
           Protocol.frame(out, Protocol.OUT, stdout.toByteArray());
