@@ -385,6 +385,8 @@ public final class KmodlintLanguageServer implements LanguageServer, LanguageCli
     }
     Set<Path> files = new TreeSet<>(published.getOrDefault(unit, Set.of()));
     files.addAll(byFile.keySet());
+    // an open file without findings is told so (its old diagnostics go, and the editor knows it was analyzed)
+    for (Path f : versions.keySet()) if (f.startsWith(unit) || f.equals(unit)) files.add(f);
     for (Path f : files) {
       List<Diagnostic> ds = byFile.getOrDefault(f, List.of());
       held.put(f, fixes.getOrDefault(f, List.of()));
