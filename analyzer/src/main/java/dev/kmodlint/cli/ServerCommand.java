@@ -87,6 +87,11 @@ final class ServerCommand implements Callable<Integer> {
             .println("kmodlint: internal error: " + t);
         return CheckServer.Outcome.exit(Main.USAGE);
       }
+    }, line -> {
+      synchronized (out) {
+        out.println("kmodlint: " + java.time.LocalTime.now().withNano(0) + " " + line);
+        out.flush();
+      }
     });
     if (!server.bind()) {
       out.println("kmodlint: a server is already running for " + tree + " (" + at.socket() + ")");

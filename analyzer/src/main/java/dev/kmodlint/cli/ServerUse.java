@@ -43,7 +43,7 @@ final class ServerUse {
     }
     Path dir = inputs.get(0);
     for (Path in : inputs) while (!in.startsWith(dir)) dir = dir.getParent();
-    Path cacheDir = (cacheDirOption != null ? cacheDirOption : Main.Check.defaultCacheDir()).toAbsolutePath();
+    Path cacheDir = (cacheDirOption != null ? cacheDirOption : defaultCacheDir()).toAbsolutePath();
     Map<String, String> env = new LinkedHashMap<>();
     for (String name : Invocation.ENVIRONMENT) {
       String v = System.getenv(name);
@@ -63,6 +63,19 @@ final class ServerUse {
       // stdout closed (a pipe that went away): as a standalone run, the exit code still tells
     }
     return Optional.of(answer.get().exitCode());
+  }
+
+  /**
+   * {@link Main.Check#defaultCacheDir()} without loading what it loads (the kernel database's
+   * class and its patterns): a client before the parser counts milliseconds. Only where to
+   * look for the socket depends on it; a test holds the two equal.
+   */
+  static Path defaultCacheDir() {
+    String forTests = System.getProperty("kmodlint.cache.dir");
+    if (forTests != null) return Path.of(forTests);
+    String xdg = System.getenv("XDG_CACHE_HOME");
+    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+    return base.resolve("kmodlint");
   }
 
   /** Options of check that take a value (any other option is a flag). */
@@ -113,7 +126,7 @@ final class ServerUse {
       if (a.startsWith("@")) return Quick.NOT_TRIED; // an argument file: the parser's business
       paths.add(Path.of(a));
     }
-    if (!mode.equals("auto") && !mode.equals("always")) return Quick.NOT_TRIED;
+    if (paths.isEmpty() || !mode.equals("auto") && !mode.equals("always")) return Quick.NOT_TRIED;
     try {
       Optional<Integer> code = forward(List.of(args), paths, cacheDir, mode.equals("always"), stdout, stderr);
       return new Quick(code, true);

@@ -63,6 +63,7 @@ public final class CheckServer {
   /** What a client sends as its build ({@code Tool.build()}), as this server started. */
   private final String toolBuild = dev.kmodlint.report.Tool.build();
   private final Handler handler;
+  private final java.util.function.Consumer<String> log;
   private final ReentrantLock checks = new ReentrantLock(true);
   private final AtomicInteger active = new AtomicInteger();
   private final AtomicLong lastActivity = new AtomicLong(System.nanoTime());
@@ -85,6 +86,13 @@ public final class CheckServer {
 
   /** {@code build} tells the build on disk now ({@link BuildIdentity#current()}); its first value is this server's. */
   public CheckServer(SocketNames.Location location, Duration idleTimeout, Supplier<String> build, Handler handler) {
+    this(location, idleTimeout, build, handler, line -> {});
+  }
+
+  /** The same, telling {@code log} of every check answered (its time and exit code). */
+  public CheckServer(SocketNames.Location location, Duration idleTimeout, Supplier<String> build, Handler handler,
+      java.util.function.Consumer<String> log) {
+    this.log = log;
     this.location = location;
     this.idleTimeout = idleTimeout;
     this.build = build;
@@ -248,10 +256,14 @@ public final class CheckServer {
       }
       ByteArrayOutputStream stdout = new ByteArrayOutputStream();
       FrameStream stderr = new FrameStream(out, Protocol.ERR);
+      long start = System.nanoTime();
       Outcome o = handler.check(request, stdout, stderr);
+      long ms = (System.nanoTime() - start) / 1_000_000;
       if (o.declined().isPresent()) {
+        log.accept("declined " + shortly(request) + ": " + o.declined().get());
         decline(out, o.declined().get());
       } else {
+        log.accept("answered " + shortly(request) + " in " + ms + " ms, exit " + o.exitCode());
         served.incrementAndGet();
         stderr.flush();
         synchronized (out) {
@@ -263,6 +275,12 @@ public final class CheckServer {
     } finally {
       checks.unlock();
     }
+  }
+
+  /** The command line for the log, cut short (a commit hook passes thousands of files). */
+  private static String shortly(Protocol.Request r) {
+    String line = String.join(" ", r.argv());
+    return line.length() <= 200 ? line : line.substring(0, 200) + "...";
   }
 
   private String status() {
