@@ -107,6 +107,7 @@ final class Shadow {
     mirrorAbove(real);
     Set<Path> present = new HashSet<>();
     if (Files.isDirectory(real, LinkOption.NOFOLLOW_LINKS)) {
+      count(real, limit); // before anything is copied
       Files.walkFileTree(real, new SimpleFileVisitor<>() {
         @Override
         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
@@ -153,6 +154,29 @@ final class Shadow {
     }
     if (Files.isDirectory(copy)) removeStrayDirectories(real, copy);
     return copy;
+  }
+
+  /** Refuses a directory of more than {@code limit} files (counted as the copy would take them). */
+  private static void count(Path dir, int limit) throws IOException {
+    int[] n = {0};
+    Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+        return !d.equals(dir) && SKIPPED_DIRS.contains(d.getFileName().toString()) ? FileVisitResult.SKIP_SUBTREE
+            : FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        if (++n[0] > limit) throw new IOException(dir + " holds more than " + limit + " files");
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFileFailed(Path file, IOException e) {
+        return FileVisitResult.CONTINUE;
+      }
+    });
   }
 
   private void copy(Path file, BasicFileAttributes attrs, byte[] buffer) throws IOException {

@@ -93,6 +93,7 @@ class ShadowTest {
     } catch (IOException e) {
       assertTrue(e.getMessage().contains("more than 2 files"), e.getMessage());
     }
+    assertFalse(Files.exists(shadow.of(mod).resolve("a.c")), "refused before anything is copied");
   }
 
   @Test
