@@ -7,7 +7,8 @@
 // opens FILE, waits for its first diagnostics, then CHANGES times adds or removes a
 // world-writable parameter at the end of the buffer (never saved), 600 ms apart. Prints each
 // latency and the server's own analysis time (its log message), then min / median / max.
-// LSP_JAVA_OPTS adds JVM options to the server (-XX:StartFlightRecording=... to profile it).
+// LSP_JAVA_OPTS adds JVM options to the server (-XX:StartFlightRecording=... to profile it);
+// LSP_WARM_UP changes (default 10) are made first and not counted.
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -86,7 +87,8 @@ public class LspLatency {
     List<Long> latencies = new ArrayList<>();
     List<Long> analyses = new ArrayList<>();
     Pattern ms = Pattern.compile(" in (\\d+) ms");
-    for (int i = 0; i < changes; i++) {
+    int warmUp = Integer.parseInt(System.getenv().getOrDefault("LSP_WARM_UP", "10")); // a resident JVM is a warm one
+    for (int i = 0; i < warmUp + changes; i++) {
       Thread.sleep(600);
       analyzed.clear();
       int version = i + 2;
@@ -99,10 +101,11 @@ public class LspLatency {
       String log = analyzed.poll(10, TimeUnit.SECONDS);
       Matcher m = ms.matcher(log == null ? "" : log);
       long analysis = m.find() ? Long.parseLong(m.group(1)) : -1;
+      if (i < warmUp) continue;
       latencies.add(latency);
       analyses.add(analysis);
-      System.out.printf("change %2d: diagnostics after %4d ms (analysis %4d ms), %d diagnostics%n", i + 1, latency,
-          analysis, got.params().getDiagnostics().size());
+      System.out.printf("change %2d: diagnostics after %4d ms (analysis %4d ms), %d diagnostics%n", i + 1 - warmUp,
+          latency, analysis, got.params().getDiagnostics().size());
     }
     System.out.println("latency  " + summary(latencies));
     System.out.println("analysis " + summary(analyses));

@@ -144,7 +144,8 @@ public final class CheckClient {
           Optional<SocketChannel> ch = connect(at);
           if (ch.isPresent()) return ch;
         }
-        if (!p.isAlive()) return Optional.empty();
+        // gone: it failed, or found another server of the tree started at the same moment
+        if (!p.isAlive()) return connect(at);
         Thread.sleep(20);
       }
       return Optional.empty();
