@@ -29,6 +29,8 @@ import java.util.zip.CRC32C;
 public final class FactCache {
   private static final int MAGIC = 0x4B4D4643; // "KMFC"
   private static final int FORMAT = 1;
+  /** The facts of the largest source file are far smaller. */
+  private static final long MAX_ENTRY_BYTES = 256L << 20;
 
   /** What one entry records besides the facts: what they were made from. */
   record Entry(String contentHash, List<Dependency> headers, List<java.nio.file.Path> absentIncludes, FileFacts facts) {}
@@ -99,10 +101,12 @@ public final class FactCache {
     Path f = entryFile(file);
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(f);
-    } catch (NoSuchFileException e) {
-      misses.incrementAndGet();
-      return Optional.empty();
+      if (!Files.exists(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        misses.incrementAndGet();
+        return Optional.empty();
+      }
+      // an entry is a regular file this cache wrote: anything else (a FIFO would block) is refused
+      bytes = dev.kmodlint.text.BoundedReader.read(f, MAX_ENTRY_BYTES);
     } catch (IOException e) {
       rejected.incrementAndGet();
       return Optional.empty();
@@ -201,7 +205,7 @@ public final class FactCache {
     String h = headerHashes.get(p);
     if (h != null) return h.isEmpty() ? null : h;
     try {
-      h = contentHash(Files.readAllBytes(p));
+      h = contentHash(dev.kmodlint.text.BoundedReader.read(p, dev.kmodlint.text.SourceText.MAX_BYTES));
     } catch (IOException e) {
       h = "";
     }

@@ -7,18 +7,13 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /** {@code kmodlint deps}: the dependency graph of the scanned modules through their exports, and its cycles. */
 @Command(name = "deps", mixinStandardHelpOptions = true,
     description = "Print the module dependency graph (which module uses which module's exports) and its cycles.")
-final class DepsCommand implements Callable<Integer> {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-  @Mixin ModuleScan scan;
+final class DepsCommand extends ModuleScan {
 
   enum Format { text, dot }
 
@@ -26,41 +21,68 @@ final class DepsCommand implements Callable<Integer> {
   Format format;
 
   @Override
-  public Integer call() throws IOException {
-    ModuleScan.Scan s = scan.run();
+  int print(Scan s, PrintWriter out) throws IOException {
     SymbolResolution symbols = s.symbols();
     List<Module> modules = s.result().project().modules();
-    PrintWriter out = spec.commandLine().getOut();
     List<List<Module>> cycles = symbols.cycles(modules);
     if (format == Format.dot) {
       out.println("digraph modules {");
       out.println("  rankdir=LR;");
-      for (Module m : modules) out.println("  \"" + m.name() + "\";");
+      for (Module m : modules) out.println("  " + dotId(m.name()) + ";");
       for (Module m : modules)
         for (Map.Entry<Module, List<String>> e : edges(symbols, m))
-          out.println("  \"" + m.name() + "\" -> \"" + e.getKey().name() + "\" [label=\""
-              + String.join("\\n", e.getValue()) + "\"" + (inCycle(cycles, m, e.getKey()) ? ", color=red" : "") + "];");
+          out.println("  " + dotId(m.name()) + " -> " + dotId(e.getKey().name()) + " [label="
+              + dotLabel(e.getValue()) + (inCycle(cycles, m, e.getKey()) ? ", color=red" : "") + "];");
       for (Module m : modules)
         for (String k : symbols.kernelDependencies(m))
-          out.println("  \"" + m.name() + "\" -> \"" + k + "\" [style=dashed];");
+          out.println("  " + dotId(m.name()) + " -> " + dotId(k) + " [style=dashed];");
       out.println("}");
     } else {
       for (Module m : modules) {
         List<Map.Entry<Module, List<String>>> edges = edges(symbols, m);
         List<String> kernel = symbols.kernelDependencies(m);
-        out.println(m.name() + (edges.isEmpty() && kernel.isEmpty() ? ": (no module dependencies)" : ":"));
+        out.println(Terminal.printable(m.name()) + (edges.isEmpty() && kernel.isEmpty() ? ": (no module dependencies)"
+            : ":"));
         for (Map.Entry<Module, List<String>> e : edges)
-          out.println("  -> " + e.getKey().name() + " (" + String.join(", ", e.getValue()) + ")");
-        if (!kernel.isEmpty()) out.println("  -> kernel modules: " + String.join(", ", kernel));
+          out.println("  -> " + Terminal.printable(e.getKey().name() + " (" + String.join(", ", e.getValue()) + ")"));
+        if (!kernel.isEmpty()) out.println("  -> kernel modules: " + Terminal.printable(String.join(", ", kernel)));
       }
       for (List<Module> c : cycles) {
         List<String> names = new ArrayList<>(c.stream().map(Module::name).toList());
         names.add(names.get(0));
-        out.println("cycle: " + String.join(" -> ", names));
+        out.println("cycle: " + Terminal.printable(String.join(" -> ", names)));
       }
     }
-    out.flush();
     return cycles.isEmpty() ? Main.OK : Main.FINDINGS;
+  }
+
+  /**
+   * A DOT ID for a module name, quoted: in a quoted DOT string {@code \"} is the one escape, and
+   * Graphviz then reads a label's backslashes as escapes of its own ({@code \n}, {@code \l}), so a
+   * backslash is doubled, a quote escaped and a line break written {@code \n}. A node's name and
+   * its label, which defaults to the name, then both come out as the module is called.
+   */
+  static String dotId(String name) {
+    StringBuilder sb = new StringBuilder(name.length() + 2).append('"');
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c == '"' || c == '\\') sb.append('\\').append(c);
+      else if (c == '\n') sb.append("\\n");
+      else if (c == '\r') sb.append("\\r");
+      else sb.append(c);
+    }
+    return sb.append('"').toString();
+  }
+
+  /** The symbols of an edge, one per line of its label. */
+  private static String dotLabel(List<String> symbols) {
+    StringBuilder sb = new StringBuilder("\"");
+    for (int i = 0; i < symbols.size(); i++) {
+      if (i > 0) sb.append("\\n");
+      String q = dotId(symbols.get(i));
+      sb.append(q, 1, q.length() - 1);
+    }
+    return sb.append('"').toString();
   }
 
   /** Each scanned module {@code m} uses, with the symbols, in order of first use. */

@@ -15,11 +15,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /**
  * {@code kmodlint info}: what {@code modinfo} would print for each module once built, read from
@@ -27,9 +24,7 @@ import picocli.CommandLine;
  */
 @Command(name = "info", mixinStandardHelpOptions = true,
     description = "Print per module what modinfo would show once it is built, and its dependencies.")
-final class InfoCommand implements Callable<Integer> {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-  @Mixin ModuleScan scan;
+final class InfoCommand extends ModuleScan {
 
   enum Format { text, json }
 
@@ -37,11 +32,9 @@ final class InfoCommand implements Callable<Integer> {
   Format format;
 
   @Override
-  public Integer call() throws IOException {
-    ModuleScan.Scan s = scan.run();
+  int print(Scan s, PrintWriter out) throws IOException {
     List<Map<String, Object>> modules = new ArrayList<>();
     for (Module m : s.result().project().modules()) modules.add(describe(m, s.symbols(), s.result().scanRoot()));
-    PrintWriter out = spec.commandLine().getOut();
     if (format == Format.json) {
       out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(modules));
     } else {
@@ -51,14 +44,13 @@ final class InfoCommand implements Callable<Integer> {
         first = false;
         for (Map.Entry<String, Object> e : m.entrySet()) {
           if (e.getValue() instanceof List<?> list) {
-            for (Object v : list) out.println(String.format("%-15s %s", e.getKey() + ":", text(v)));
+            for (Object v : list) out.println(String.format("%-15s %s", e.getKey() + ":", Terminal.printable(text(v))));
           } else {
-            out.println(String.format("%-15s %s", e.getKey() + ":", text(e.getValue())));
+            out.println(String.format("%-15s %s", e.getKey() + ":", Terminal.printable(text(e.getValue()))));
           }
         }
       }
     }
-    out.flush();
     return Main.OK;
   }
 

@@ -1,5 +1,6 @@
 package dev.kmodlint.cli;
 
+import dev.kmodlint.text.BoundedReader;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +47,9 @@ final class InstallHookCommand implements Callable<Integer> {
     Path hooks = hooksDirectory();
     Files.createDirectories(hooks);
     Path hook = hooks.resolve("pre-commit");
-    if (Files.exists(hook) && !force && !Files.readString(hook, StandardCharsets.UTF_8).contains(MARKER)) {
+    // any bytes: the marker is ASCII, and someone else's hook may be written in any encoding
+    if (Files.exists(hook) && !force && !new String(BoundedReader.read(hook, 1L << 20), StandardCharsets.ISO_8859_1)
+        .contains(MARKER)) {
       throw new FileAlreadyExistsException(hook + ": a pre-commit hook exists already (--force replaces it)");
     }
     Files.writeString(hook, script(command != null ? command : defaultCommand(), failOn.name()),

@@ -15,6 +15,7 @@ import dev.kmodlint.rule.Finding;
 import dev.kmodlint.rule.RuleDescriptor;
 import dev.kmodlint.sarif.Baseline;
 import dev.kmodlint.sarif.SarifWriter;
+import dev.kmodlint.text.BoundedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,6 +24,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -73,10 +75,13 @@ public final class Main implements Callable<Integer> {
   public static void main(String[] args) {
     int code;
     try {
-      ServerUse.Quick quick = ServerUse.quick(args, System.out, System.err);
+      java.util.OptionalInt relaunched = FileNameEncoding.relaunchInUtf8(args);
+      if (relaunched.isPresent()) System.exit(relaunched.getAsInt());
+      String[] decoded = FileNameEncoding.arguments(args);
+      ServerUse.Quick quick = ServerUse.quick(decoded, System.out, System.err);
       if (quick.code().isPresent()) System.exit(quick.code().get());
       // a server that was there would have answered: the check does not ask again
-      code = run(args, System.out, System.err, Invocation.standalone(quick.tried()));
+      code = run(decoded, System.out, System.err, Invocation.standalone(quick.tried()));
     } catch (Throwable t) { // an Error escapes picocli's handlers; still one line, no trace
       System.err.println("kmodlint: internal error: " + t);
       code = USAGE;
@@ -102,11 +107,11 @@ public final class Main implements Callable<Integer> {
             return USAGE;
           }
           if (invocation.env("KMODLINT_DEBUG") != null) ex.printStackTrace(line.getErr());
-          line.getErr().println("kmodlint: " + describe(ex));
+          line.getErr().println("kmodlint: " + Terminal.printable(describe(ex)));
           return USAGE;
         })
         .setParameterExceptionHandler((ex, args2) -> {
-          ex.getCommandLine().getErr().println("kmodlint: " + ex.getMessage());
+          ex.getCommandLine().getErr().println("kmodlint: " + Terminal.printable(ex.getMessage()));
           ex.getCommandLine().getErr().println("Try 'kmodlint " + ex.getCommandLine().getCommandName()
               + " --help' for more information.");
           return USAGE;
@@ -118,13 +123,74 @@ public final class Main implements Callable<Integer> {
     return code;
   }
 
+  /**
+   * One line for what stopped the run: an I/O error says which file and why in plain words
+   * ({@code PATH: permission denied}); anything else is a bug of kmodlint and says so.
+   */
   static String describe(Throwable ex) {
     if (ex instanceof UncheckedIOException u) ex = u.getCause();
-    if (ex instanceof NoSuchFileException n) return n.getFile() + ": no such file or directory";
-    if (ex instanceof AccessDeniedException a) return a.getFile() + ": permission denied";
-    if (ex instanceof IOException io) return io.getMessage() == null ? io.toString() : io.getMessage();
+    if (ex instanceof BoundedReader.ReadFailure f) return f.getMessage();
+    if (ex instanceof FileSystemException fs && fs.getFile() != null) {
+      return fs.getFile() + (fs.getOtherFile() != null ? " -> " + fs.getOtherFile() : "") + ": "
+          + BoundedReader.reason(fs);
+    }
+    if (ex instanceof IOException io) return BoundedReader.reason(io);
     return "internal error: " + ex;
   }
+
+  /** Every PATH names something there and readable: one clear line and exit 2 otherwise. */
+  static void checkPaths(CommandLine cl, List<Path> paths) throws IOException {
+    for (Path p : paths) {
+      if (p.toString().isEmpty()) throw new CommandLine.ParameterException(cl, "a PATH is empty: name a file or"
+          + " directory ('.' for this one)");
+      if (!Files.exists(p)) {
+        if (Files.isSymbolicLink(p)) throw new BoundedReader.ReadFailure(p, "a symbolic link to nothing (dangling,"
+            + " or a loop of links)");
+        throw new NoSuchFileException(p.toString());
+      }
+      boolean dir = Files.isDirectory(p);
+      if (!Files.isReadable(p) || (dir && !Files.isExecutable(p))) throw new AccessDeniedException(p.toString());
+    }
+  }
+
+  /** A file an option names ({@code --config}, {@code --symvers}): there, a regular file, readable. */
+  static void checkRegularFile(Path p) throws IOException {
+    if (Files.isDirectory(p)) throw new BoundedReader.ReadFailure(p, "is a directory");
+    if (!Files.exists(p)) throw new NoSuchFileException(p.toString());
+    if (!Files.isRegularFile(p)) throw new BoundedReader.ReadFailure(p, "is not a regular file (a named pipe, socket"
+        + " or device)");
+    if (!Files.isReadable(p)) throw new AccessDeniedException(p.toString());
+  }
+
+  /**
+   * A run that found nothing kmodlint reads (no C file, header, Kbuild file, Kconfig or
+   * deployment file) under its PATHs was most likely pointed at the wrong place: an error, as
+   * an empty or unreadable PATH is, rather than a clean report of nothing.
+   */
+  static void checkSomethingWasRead(AnalysisResult r, List<Path> paths) throws IOException {
+    var project = r.project();
+    boolean nothing = project.files().isEmpty() && project.modules().isEmpty()
+        && project.kbuild().makefiles().isEmpty() && project.kconfig().definitions().isEmpty()
+        && project.kconfig().syntaxProblems().isEmpty() && project.deploy().dkmsConfs().isEmpty()
+        && project.deploy().modprobeFiles().isEmpty();
+    if (!nothing) return;
+    String named = String.join(", ", paths.stream().map(Path::toString).toList());
+    String why = r.notifications().stream().filter(n -> n.id().equals("read-failure")).map(
+        dev.kmodlint.model.Notification::message).findFirst().map(m -> " (" + m + ")").orElse("");
+    throw new IOException(named + ": no C source, header, Kbuild file, Makefile, Kconfig or deployment file to"
+        + " analyze" + why);
+  }
+
+  /** {@code --jobs} and the like: a number in a range, else one clear line and exit 2. */
+  static void checkRange(CommandLine cl, String option, long value, long min, long max, String unit) {
+    if (value < min || value > max) throw new CommandLine.ParameterException(cl, option + " must be between " + min
+        + " and " + max + unit + ", not " + value);
+  }
+
+  /** At most this many parser threads: past it threads cost memory (each has a deep stack) and gain nothing. */
+  static final int MAX_JOBS = 256;
+  /** A day: far past any file, and well inside what a timer can hold. */
+  static final long MAX_TIMEOUT_SECONDS = 86_400;
 
   enum Format { text, sarif }
 
@@ -172,7 +238,7 @@ public final class Main implements Callable<Integer> {
     @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "parser threads (default: cores)")
     Integer jobs;
 
-    @Option(names = "--file-timeout", paramLabel = "SECONDS", defaultValue = "60",
+    @Option(names = "--file-timeout", paramLabel = "SECONDS", defaultValue = AnalysisOptions.DEFAULT_FILE_TIMEOUT_SECONDS,
         description = "give up on a C file after this long (default 60)")
     long fileTimeoutSeconds;
 
@@ -238,13 +304,15 @@ public final class Main implements Callable<Integer> {
         Optional<Integer> served = ServerUse.forward(main, paths, cacheDir, server == ServerMode.always);
         if (served.isPresent()) return served.get();
       }
+      CommandLine cl = spec.commandLine();
+      if (jobs != null) checkRange(cl, "--jobs", jobs, 1, MAX_JOBS, "");
+      checkRange(cl, "--file-timeout", fileTimeoutSeconds, 1, MAX_TIMEOUT_SECONDS, " seconds");
+      // inside the server, relative to the client's directory
       List<Path> inputs = paths.stream().map(inv::resolve).toList();
-      for (int i = 0; i < paths.size(); i++) {
-        if (!Files.exists(inputs.get(i))) throw new NoSuchFileException(paths.get(i).toString());
-      }
+      checkPaths(cl, inputs);
       if (failOnNew && baseline == null) throw new CommandLine.ParameterException(spec.commandLine(),
           "--fail-on-new needs --baseline");
-      if (config != null && !Files.isRegularFile(inv.resolve(config))) throw new NoSuchFileException(config.toString());
+      if (config != null) checkRegularFile(inv.resolve(config));
       Path sourceRoot = this.sourceRoot == null ? null : inv.resolve(this.sourceRoot);
       if (sourceRoot != null && !Files.isDirectory(sourceRoot)) throw new NoSuchFileException(this.sourceRoot.toString());
       ConfigFiles configs = noConfig ? ConfigFiles.none()
@@ -260,10 +328,15 @@ public final class Main implements Callable<Integer> {
 
       FileSelection selection = FileSelection.of(inputs);
       AnalysisOptions opts = new AnalysisOptions(selection.analyze(),
-          jobs != null ? jobs : Runtime.getRuntime().availableProcessors(),
-          Duration.ofSeconds(Math.max(1, fileTimeoutSeconds)), symversFiles, kernelDir,
+          jobs != null ? jobs : Math.min(MAX_JOBS, Runtime.getRuntime().availableProcessors()),
+          Duration.ofSeconds(fileTimeoutSeconds), symversFiles, kernelDir,
           noCache ? Optional.empty() : Optional.of(cacheDir != null ? cacheDir : defaultCacheDir()));
-      AnalysisResult analyzed = new Analyzer(RuleRegistry.discover(), inv.resident()).analyze(opts, progress());
+      // a header index the kernel lacks is made when a rule first needs it, shown on a terminal
+      Optional<PrintWriter> terminal = !quiet && inv.stderrTerminal()
+          ? Optional.of(spec.commandLine().getErr()) : Optional.empty();
+      AnalysisResult analyzed = KernelDatabase.withAutoIndex(chosen.autoIndexPolicy(terminal),
+          () -> new Analyzer(RuleRegistry.discover(), inv.resident()).analyze(opts, progress()));
+      checkSomethingWasRead(analyzed, inputs);
       AnalysisResult result = selection.restrict(configs.apply(analyzed));
       Path root = sourceRoot != null ? sourceRoot.toAbsolutePath().normalize() : result.scanRoot();
       Optional<Baseline.Comparison> comparison = Optional.ofNullable(base).map(b -> b.compare(result, root));

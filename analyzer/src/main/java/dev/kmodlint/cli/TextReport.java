@@ -51,16 +51,16 @@ final class TextReport {
     for (Finding f : r.findings()) {
       String level = paint(levelColor(f.level()), f.level().sarif() + ":");
       String state = baseline.map(b -> b.stateOf(f) == Baseline.State.NEW ? " " + paint(BOLD, "(new)") : "").orElse("");
-      out.println(paint(BOLD, where(f.position()) + ":") + " " + level + " " + f.message() + state + " "
-          + paint(DIM, "[" + f.ruleId() + "]"));
+      out.println(paint(BOLD, where(f.position()) + ":") + " " + level + " " + Terminal.printable(f.message()) + state
+          + " " + paint(DIM, "[" + f.ruleId() + "]"));
       excerpt(f.position()).forEach(out::println);
-      for (Finding.Fix fx : f.fixes()) out.println("    fix: " + fx.description());
+      for (Finding.Fix fx : f.fixes()) out.println("    fix: " + Terminal.printable(fx.description()));
     }
     if (!quiet) {
       for (Notification n : r.notifications()) {
         if (n.level() == Level.NOTE) continue;
         String at = n.position().map(p -> paint(BOLD, where(p) + ":") + " ").orElse("kmodlint: ");
-        out.println(at + paint(levelColor(n.level()), n.level().sarif() + ":") + " " + n.message() + " "
+        out.println(at + paint(levelColor(n.level()), n.level().sarif() + ":") + " " + Terminal.printable(n.message()) + " "
             + paint(DIM, "[kmodlint:" + n.id() + "]"));
       }
       out.println(summary(r, baseline));
@@ -97,23 +97,36 @@ final class TextReport {
 
   /**
    * gcc's excerpt: the line, then a caret under the column and tildes to the end of the
-   * region. Tabs before the column are kept in the caret line so that it lines up.
+   * region. Tabs before the column are kept in the caret line so that it lines up; control
+   * characters are shown escaped, and the caret line makes room for what they became.
    */
   private List<String> excerpt(SourcePosition p) {
     Optional<SourceText> text = sources.computeIfAbsent(p.file(), TextReport::read);
     if (text.isEmpty() || text.get().binary() || p.line() > text.get().lineCount()) return List.of();
+    // measured first: a line of megabytes is neither shown nor copied once per finding on it
+    if (text.get().lineLength(p.line()) > LONGEST_EXCERPT) return List.of();
     String line = text.get().line(p.line());
-    if (line.isBlank() || line.length() > LONGEST_EXCERPT) return List.of();
+    if (line.isBlank()) return List.of();
+    StringBuilder shown = new StringBuilder(line.length() + 8);
+    int[] at = new int[line.length() + 1]; // where each character of the line starts in what is shown
+    for (int i = 0; i < line.length(); i++) {
+      at[i] = shown.length();
+      Terminal.append(shown, line.charAt(i));
+    }
+    at[line.length()] = shown.length();
     String number = String.valueOf(p.line());
     String gutter = " ".repeat(Math.max(0, 5 - number.length()));
     StringBuilder marker = new StringBuilder();
-    int column = Math.min(p.column(), line.length() + 1);
-    for (int i = 0; i < column - 1; i++) marker.append(line.charAt(i) == '\t' ? '\t' : ' ');
-    int end = p.endLine() == p.line() ? Math.min(p.endColumn(), line.length() + 1) : line.length() + 1;
-    String underline = "^" + "~".repeat(Math.max(0, end - column - 1));
+    int column = Math.max(1, Math.min(p.column(), line.length() + 1));
+    for (int i = 0; i < column - 1; i++) {
+      if (line.charAt(i) == '\t') marker.append('\t');
+      else marker.append(" ".repeat(at[i + 1] - at[i]));
+    }
+    int end = p.endLine() == p.line() ? Math.max(column, Math.min(p.endColumn(), line.length() + 1)) : line.length() + 1;
+    String underline = "^" + "~".repeat(Math.max(0, at[end - 1] - at[column - 1] - 1));
     boolean wholeLine = p.endLine() == p.line() && p.endColumn() == p.column();
     if (wholeLine) underline = "^";
-    return List.of(gutter + number + " | " + line,
+    return List.of(gutter + number + " | " + shown,
         " ".repeat(gutter.length() + number.length()) + " | " + marker + paint(GREEN, underline));
   }
 
@@ -138,7 +151,7 @@ final class TextReport {
   }
 
   String where(SourcePosition p) {
-    return relative(p.file()) + ":" + p.line() + ":" + p.column();
+    return Terminal.printable(relative(p.file())) + ":" + p.line() + ":" + p.column();
   }
 
   private String relative(Path file) {

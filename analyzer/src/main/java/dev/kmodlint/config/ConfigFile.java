@@ -101,11 +101,16 @@ public record ConfigFile(Path file, Map<String, Setting> rules, List<String> exc
   }
 
   public static ConfigFile read(Path file) throws IOException {
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return parse(file, r);
-    } catch (java.nio.charset.MalformedInputException e) {
-      throw new InvalidConfigurationException(file + ":1: not UTF-8 text");
+    byte[] bytes = dev.kmodlint.text.BoundedReader.read(file, 1L << 20);
+    java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
+    java.nio.charset.CoderResult r = StandardCharsets.UTF_8.newDecoder().decode(in, out, true);
+    if (r.isError()) {
+      int line = 1;
+      for (int i = 0; i < in.position(); i++) if (bytes[i] == '\n') line++;
+      throw new InvalidConfigurationException(file + ":" + line + ": not UTF-8 text");
     }
+    return parse(file, new java.io.StringReader(out.flip().toString()));
   }
 
   static ConfigFile parse(Path file, Reader text) throws InvalidConfigurationException {
@@ -141,7 +146,17 @@ public record ConfigFile(Path file, Map<String, Setting> rules, List<String> exc
             rules.put(id, setting(file, r.getValueNode()));
           }
         }
-        case "exclude" -> exclude.addAll(strings(file, value, "exclude"));
+        case "exclude" -> {
+          for (String glob : strings(file, value, "exclude")) {
+            try {
+              FileSystems.getDefault().getPathMatcher("glob:" + glob);
+            } catch (IllegalArgumentException e) { // PatternSyntaxException is one
+              throw error(file, value, "exclude: '" + glob + "' is not a glob ("
+                  + (e instanceof java.util.regex.PatternSyntaxException p ? p.getDescription() : e.getMessage()) + ")");
+            }
+            exclude.add(glob);
+          }
+        }
         case "kdir" -> kdir = Optional.of(dir.resolve(scalar(file, value, "kdir")));
         case "symvers" -> strings(file, value, "symvers").forEach(s -> symvers.add(dir.resolve(s)));
         case "fail-on" -> {

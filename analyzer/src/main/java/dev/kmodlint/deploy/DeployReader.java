@@ -6,9 +6,9 @@ import dev.kmodlint.model.Level;
 import dev.kmodlint.model.ModprobeFile;
 import dev.kmodlint.model.Notification;
 import dev.kmodlint.model.SourcePosition;
+import dev.kmodlint.text.BoundedReader;
 import dev.kmodlint.text.SourceText;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,6 +21,9 @@ import java.util.function.Consumer;
  * notification and is left out; the rest of the analysis goes on.
  */
 public final class DeployReader {
+  /** dkms.conf and modprobe.d files are a few kilobytes; a larger one is no such file. */
+  static final long MAX_BYTES = 1L << 20;
+
   private DeployReader() {}
 
   public static DeployModel read(Collection<Path> dkmsConfs, Collection<Path> modprobeConfs,
@@ -39,7 +42,7 @@ public final class DeployReader {
 
   private static Optional<String> text(Path p, String what, Consumer<Notification> notes) {
     try {
-      SourceText t = SourceText.read(p);
+      SourceText t = SourceText.read(p, MAX_BYTES);
       if (t.binary()) {
         notes.accept(Notification.at("parse-failure", Level.WARNING, p + " is not a text file (it holds NUL bytes),"
             + " so this " + what + " is not checked", SourcePosition.startOf(p)));
@@ -47,8 +50,7 @@ public final class DeployReader {
       }
       return Optional.of(new String(t.chars()));
     } catch (IOException e) {
-      String why = e instanceof AccessDeniedException ? "permission denied"
-          : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      String why = BoundedReader.reason(e);
       notes.accept(Notification.at("read-failure", Level.WARNING, "cannot read " + what + " " + p + ": " + why,
           SourcePosition.startOf(p)));
       return Optional.empty();

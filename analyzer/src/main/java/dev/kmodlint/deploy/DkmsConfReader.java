@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 public final class DkmsConfReader {
   private static final Pattern ASSIGNMENT = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)(?:\\[([^\\]]*)\\])?(\\+?=)");
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final Pattern EXPLICIT_INDEX = Pattern.compile("\\[([0-9]+)\\]=");
 
   private final Path file;
   private final String text;
@@ -109,7 +110,7 @@ public final class DkmsConfReader {
     Word w = word();
     if (w.failed()) return;
     Integer index = 0;
-    if (indexText != null) index = index(indexText, nameStart, nameEnd);
+    if (indexText != null) index = index(indexText, variable, nameStart, nameEnd);
     if (index == null) return;
     Optional<String> value = w.value();
     if (append) value = Optional.empty(); // += on an array or string: not evaluated
@@ -128,7 +129,7 @@ public final class DkmsConfReader {
   /** {@code NAME=(a b [3]=c)}. */
   private void compoundAssignment(String variable, int nameStart, int nameEnd) {
     pos++;
-    int next = 0;
+    long next = 0;
     while (true) {
       while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) pos++;
       if (pos >= text.length()) {
@@ -144,10 +145,11 @@ public final class DkmsConfReader {
         skipComment();
         continue;
       }
-      int index = next;
-      Matcher explicit = Pattern.compile("\\[([0-9]+)\\]=").matcher(text).region(pos, text.length());
-      if (explicit.lookingAt()) {
-        index = Integer.parseInt(explicit.group(1));
+      Integer index = next <= Integer.MAX_VALUE ? Integer.valueOf((int) next) : null;
+      Matcher explicit = EXPLICIT_INDEX.matcher(text).region(pos, text.length());
+      boolean written = explicit.lookingAt();
+      if (written) {
+        index = inRange(explicit.group(1), variable, explicit.start(1), explicit.end(1));
         pos = explicit.end();
       }
       Word w = word();
@@ -156,20 +158,39 @@ public final class DkmsConfReader {
         if (pos < text.length() && text.charAt(pos) != ')') pos++;
         continue;
       }
+      if (index == null) {
+        // out of range: reported where written, or once at the element that runs past the last index
+        if (!written && next != Long.MAX_VALUE) inRange(Long.toString(next), variable, w.start(), w.end());
+        next = Long.MAX_VALUE;
+        continue;
+      }
       record(variable, index, true, w.value(), w, nameStart, nameEnd);
-      next = index + 1;
+      next = index + 1L;
     }
   }
 
-  private Integer index(String indexText, int nameStart, int nameEnd) {
+  private Integer index(String indexText, String variable, int nameStart, int nameEnd) {
     String t = indexText.strip();
-    if (t.matches("[0-9]+")) return Integer.valueOf(t);
+    if (t.matches("[0-9]+")) return inRange(t, variable, nameStart, nameEnd);
     if (t.isEmpty()) {
       problems.add(new SyntaxProblem(span(nameStart, nameEnd), "empty array index: bash rejects '[]='"
           + " ('bad array subscript'); write [0]"));
       return null;
     }
     opaque = true; // an index computed at run time
+    return null;
+  }
+
+  /**
+   * A literal index, or null (reported) when it is past what an int holds: dkms walks module
+   * records from 0 up to the largest index, so such an index stands for billions of empty records.
+   */
+  private Integer inRange(String digits, String variable, int start, int end) {
+    String t = digits.replaceFirst("^0+(?=.)", "");
+    if (t.length() <= 9 || (t.length() == 10 && t.compareTo("2147483647") <= 0)) return Integer.valueOf(t);
+    problems.add(new SyntaxProblem(span(start, end), variable + "[" + digits + "]: index " + digits
+        + " is out of range; dkms numbers array elements 0, 1, 2... and walks its module records up to the"
+        + " largest index, so every record before this one would be empty ('Bad conf file'); number them from 0"));
     return null;
   }
 

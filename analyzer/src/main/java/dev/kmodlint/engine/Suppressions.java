@@ -6,7 +6,6 @@ import dev.kmodlint.rule.Finding;
 import dev.kmodlint.text.SourceText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -79,7 +78,7 @@ public final class Suppressions {
   private static List<SuppressionDirective> readDirectives(Path file) {
     try {
       // most files have no directive: look for the bytes before decoding a whole tree twice
-      byte[] bytes = Files.readAllBytes(file);
+      byte[] bytes = dev.kmodlint.text.BoundedReader.read(file, SourceText.MAX_BYTES);
       // (a Latin-1 view of the bytes is a plain copy, and String.indexOf is vectorised)
       if (new String(bytes, StandardCharsets.ISO_8859_1).indexOf(MARKER) < 0) return List.of();
       SourceText text = SourceText.of(file, bytes);

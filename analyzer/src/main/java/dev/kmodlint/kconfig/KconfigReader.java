@@ -20,6 +20,7 @@ import dev.kmodlint.model.KconfigModel.Sym;
 import dev.kmodlint.model.KconfigModel.SyntaxProblem;
 import dev.kmodlint.model.KconfigModel.Type;
 import dev.kmodlint.model.SourcePosition;
+import dev.kmodlint.text.BoundedReader;
 import dev.kmodlint.text.SourceText;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,6 +35,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.TerminalNode;
@@ -47,6 +49,9 @@ import org.antlr.v4.runtime.tree.TerminalNode;
  * sourcing file where the path exists.
  */
 public final class KconfigReader {
+  /** Kconfig files are tens of kilobytes, the largest of a kernel tree a few hundred; a larger one is not read. */
+  static final long MAX_BYTES = 4L << 20;
+
   private final Map<Path, KconfigSyntax.Parsed> parsed = new TreeMap<>();
   private final List<SyntaxProblem> problems = new ArrayList<>();
   private final List<Definition> definitions = new ArrayList<>();
@@ -60,20 +65,31 @@ public final class KconfigReader {
   /** Parses the files; one that cannot be read is passed to {@code unreadable}. */
   public static KconfigModel read(List<Path> files, Map<String, Type> kernelSymbols, String kernelRelease,
       List<SourceReference> sourceReferences, Consumer<Path> unreadable) {
+    return read(files, kernelSymbols, kernelRelease, sourceReferences, (p, why) -> unreadable.accept(p));
+  }
+
+  /**
+   * Parses the files; one that cannot be read is passed to {@code unreadable} with why, in
+   * words ("permission denied", "is 2.0 GiB, larger than ...", "nested too deeply to parse").
+   */
+  public static KconfigModel read(List<Path> files, Map<String, Type> kernelSymbols, String kernelRelease,
+      List<SourceReference> sourceReferences, BiConsumer<Path, String> unreadable) {
     KconfigReader r = new KconfigReader();
     // files are parsed on all cores (a whole tree has 1,700 of them), then taken in order
-    record Read(Path path, Optional<KconfigSyntax.Parsed> file) {}
+    record Read(Path path, Optional<KconfigSyntax.Parsed> file, String failure) {}
     List<Read> read = files.parallelStream().map(f -> {
       Path p = f.toAbsolutePath().normalize();
       try {
-        return new Read(p, Optional.of(KconfigSyntax.parse(p, new String(SourceText.read(p).chars()))));
+        return new Read(p, Optional.of(KconfigSyntax.parse(p, new String(SourceText.read(p, MAX_BYTES).chars()))), null);
       } catch (IOException e) {
-        return new Read(p, Optional.<KconfigSyntax.Parsed>empty());
+        return new Read(p, Optional.<KconfigSyntax.Parsed>empty(), BoundedReader.reason(e));
+      } catch (StackOverflowError e) {
+        return new Read(p, Optional.<KconfigSyntax.Parsed>empty(), NESTED_TOO_DEEPLY);
       }
     }).toList();
     for (Read f : read) {
       if (f.file().isEmpty()) {
-        unreadable.accept(f.path());
+        unreadable.accept(f.path(), f.failure());
         continue;
       }
       r.parsed.put(f.path(), f.file().get());
@@ -83,15 +99,15 @@ public final class KconfigReader {
     for (KconfigSyntax.Parsed file : r.parsed.values()) {
       collectSources(file.tree().entries(), file.file(), r, sourced);
     }
-    for (Path p : r.parsed.keySet()) if (!sourced.contains(p)) r.walkFile(p, Context.root(p));
-    for (Path p : r.parsed.keySet()) r.walkFile(p, Context.root(p)); // files only reachable in a cycle
+    for (Path p : r.parsed.keySet()) if (!sourced.contains(p)) r.walkSafely(p, unreadable);
+    for (Path p : r.parsed.keySet()) r.walkSafely(p, unreadable); // files only reachable in a cycle
     return new KconfigModel(r.definitions, r.choices, r.references, r.problems, kernelSymbols, kernelRelease,
         sourceReferences);
   }
 
   /** The syntax problems of one file, for checking a whole tree without building a model. */
   public static List<SyntaxProblem> syntaxProblems(Path file) throws IOException {
-    return KconfigSyntax.parse(file, new String(SourceText.read(file).chars())).problems();
+    return KconfigSyntax.parse(file, new String(SourceText.read(file, MAX_BYTES).chars())).problems();
   }
 
   /** Convenience for tests and single files: no kernel symbols, no C references. */
@@ -131,30 +147,42 @@ public final class KconfigReader {
     return Optional.empty();
   }
 
-  /** What encloses an entry: conditions of if/menu/choice blocks, menu titles, the choice. */
-  private record Context(Path root, List<Expr> conditions, List<String> menuPath, Optional<ChoiceBuilder> choice) {
+  /**
+   * What encloses an entry: the conditions of if/menu/choice blocks (and-ed, outermost first),
+   * menu titles, the choice. Each level adds to the one around it without copying it, so a file
+   * of blocks nested thousands deep costs no more than its length.
+   */
+  private record Context(Path root, Expr conditions, Menu menus, Optional<ChoiceBuilder> choice) {
     static Context root(Path file) {
-      return new Context(file, List.of(), List.of(), Optional.empty());
+      return new Context(file, null, null, Optional.empty());
     }
 
     Context withCondition(Expr e) {
-      List<Expr> c = new ArrayList<>(conditions);
-      c.add(e);
-      return new Context(root, c, menuPath, choice);
+      return new Context(root, conditions == null ? e : new And(conditions, e), menus, choice);
     }
 
     Context withMenu(String title) {
-      List<String> m = new ArrayList<>(menuPath);
-      m.add(title);
-      return new Context(root, conditions, m, choice);
+      return new Context(root, conditions, new Menu(title, menus), choice);
+    }
+
+    Context withChoice(ChoiceBuilder builder) {
+      return new Context(root, conditions, menus, Optional.of(builder));
     }
 
     Optional<Expr> inherited() {
-      Expr out = null;
-      for (Expr e : conditions) out = out == null ? e : new And(out, e);
-      return Optional.ofNullable(out);
+      return Optional.ofNullable(conditions);
+    }
+
+    List<String> menuPath() {
+      List<String> out = new ArrayList<>();
+      for (Menu m = menus; m != null; m = m.outer()) out.add(m.title());
+      java.util.Collections.reverse(out);
+      return out;
     }
   }
+
+  /** A menu title and the menus around it. */
+  private record Menu(String title, Menu outer) {}
 
   private static final class ChoiceBuilder {
     final List<String> members = new ArrayList<>();
@@ -162,6 +190,19 @@ public final class KconfigReader {
 
     ChoiceBuilder(SourcePosition position) {
       this.position = position;
+    }
+  }
+
+  private static final String NESTED_TOO_DEEPLY = "nested too deeply to be read (thousands of blocks within each"
+      + " other)";
+
+  /** Walks a file read on its own; one nested too deeply for the stack is given up, as an unreadable one. */
+  private void walkSafely(Path p, BiConsumer<Path, String> unreadable) {
+    try {
+      walkFile(p, Context.root(p));
+    } catch (StackOverflowError e) {
+      walking.clear();
+      unreadable.accept(p, NESTED_TOO_DEEPLY);
     }
   }
 
@@ -221,7 +262,7 @@ public final class KconfigReader {
     Attributes a = attributes(file, c.attribute());
     SourcePosition at = file.position(c.CHOICE().getSymbol());
     ChoiceBuilder builder = new ChoiceBuilder(at);
-    Context inner = new Context(ctx.root(), ctx.conditions(), ctx.menuPath(), Optional.of(builder));
+    Context inner = ctx.withChoice(builder);
     if (a.dependsOn.isPresent()) inner = inner.withCondition(a.dependsOn.get());
     walk(file, c.entries(), inner);
     choices.add(new Choice(Optional.ofNullable(c.WORD()).map(TerminalNode::getText), at, a.type, builder.members,

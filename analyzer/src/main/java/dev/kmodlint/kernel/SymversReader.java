@@ -3,10 +3,11 @@ package dev.kmodlint.kernel;
 import dev.kmodlint.model.Level;
 import dev.kmodlint.model.Notification;
 import dev.kmodlint.model.SourcePosition;
+import dev.kmodlint.text.BoundedReader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,11 +25,19 @@ public final class SymversReader {
   /** One exported symbol. {@code module} is {@code vmlinux} for the kernel image. */
   public record Export(String symbol, String module, boolean gplOnly, String namespace, long crc) {}
 
+  /**
+   * The largest file read: the Module.symvers of an allmodconfig kernel is under 4 MB (Debian's
+   * 6.1: 1.7 MB); one past this limit is no Module.symvers, and reading it whole would not end well.
+   */
+  public static final long MAX_BYTES = 64L << 20;
+
   private SymversReader() {}
 
+  /** The exports of {@code file}; an {@link IOException} whose message names it when it cannot be read. */
   public static List<Export> read(Path file, Consumer<Notification> notes) throws IOException {
     List<Export> out = new ArrayList<>();
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
+    String text = new String(BoundedReader.read(file, MAX_BYTES), StandardCharsets.ISO_8859_1);
+    try (BufferedReader r = new BufferedReader(new StringReader(text))) {
       String line;
       int n = 0;
       int bad = 0;

@@ -5,16 +5,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kmodlint.report.AnalysisResult;
 import dev.kmodlint.rule.Finding;
+import dev.kmodlint.text.BoundedReader;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Deque;
 import java.util.HashMap;
-import java.util.Iterator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Set;
 
 /**
  * An earlier kmodlint SARIF log that a run is compared with ({@code --baseline}). A result
@@ -36,6 +40,12 @@ public final class Baseline {
     }
   }
 
+  /**
+   * The largest log read: 25,000 results (what GitHub takes) of a few kilobytes each, and room
+   * for the absent ones; a larger file is not a kmodlint baseline.
+   */
+  static final long MAX_BYTES = 256L << 20;
+
   private final Path file;
   private final List<Entry> entries;
 
@@ -48,7 +58,7 @@ public final class Baseline {
   public static Baseline read(Path file) throws IOException {
     JsonNode log;
     try {
-      log = new ObjectMapper().readTree(Files.readAllBytes(file));
+      log = new ObjectMapper().readTree(BoundedReader.read(file, MAX_BYTES));
     } catch (JsonProcessingException e) {
       throw new IOException(file + ": not a SARIF file (not JSON: " + e.getOriginalMessage() + ")");
     }
@@ -74,35 +84,38 @@ public final class Baseline {
   public Comparison compare(AnalysisResult result, Path sourceRoot) {
     ArtifactUris uris = new ArtifactUris(sourceRoot);
     Map<Finding, Map<String, String>> prints = Fingerprints.of(SarifWriter.allFindings(result), uris);
-    List<Entry> unmatched = new ArrayList<>(entries);
+    // the baseline's results by what each pass matches on, in file order: the first that matches is taken
+    Map<List<String>, Deque<Entry>> byFingerprint = new HashMap<>();
+    Map<List<String>, Deque<Entry>> byPlace = new HashMap<>();
+    for (Entry b : entries) {
+      byFingerprint.computeIfAbsent(Arrays.asList(b.ruleId(), b.fingerprint()), k -> new ArrayDeque<>()).add(b);
+      byPlace.computeIfAbsent(Arrays.asList(b.ruleId(), b.uri(), b.message()), k -> new ArrayDeque<>()).add(b);
+    }
+    Set<Entry> taken = Collections.newSetFromMap(new IdentityHashMap<>());
     Map<Finding, State> states = new LinkedHashMap<>();
     Map<Finding, String> messages = new HashMap<>();
     for (Map.Entry<Finding, Map<String, String>> e : prints.entrySet()) {
       Finding f = e.getKey();
       String message = SarifWriter.messageText(f);
       messages.put(f, message);
-      Entry same = take(unmatched, b -> b.ruleId().equals(f.ruleId())
-          && Objects.equals(b.fingerprint(), e.getValue().get(Fingerprints.KMODLINT)));
+      Entry same = take(byFingerprint.get(Arrays.asList(f.ruleId(), e.getValue().get(Fingerprints.KMODLINT))), taken);
       if (same != null) states.put(f, same.message().equals(message) ? State.UNCHANGED : State.UPDATED);
     }
     // second pass, so that an exact match is never taken by a looser one
     for (Finding f : prints.keySet()) {
       if (states.containsKey(f)) continue;
       String uri = uris.locate(f.position().file()).getUri();
-      Entry moved = take(unmatched, b -> b.ruleId().equals(f.ruleId()) && b.uri().equals(uri)
-          && b.message().equals(messages.get(f)));
+      Entry moved = take(byPlace.get(Arrays.asList(f.ruleId(), uri, messages.get(f))), taken);
       states.put(f, moved != null ? State.UPDATED : State.NEW);
     }
-    return new Comparison(states, unmatched.stream().map(Entry::raw).toList());
+    return new Comparison(states, entries.stream().filter(b -> !taken.contains(b)).map(Entry::raw).toList());
   }
 
-  private static Entry take(List<Entry> entries, java.util.function.Predicate<Entry> match) {
-    for (Iterator<Entry> it = entries.iterator(); it.hasNext(); ) {
-      Entry e = it.next();
-      if (match.test(e)) {
-        it.remove();
-        return e;
-      }
+  /** The first of {@code candidates} no earlier match took, now taken; null when none is left. */
+  private static Entry take(Deque<Entry> candidates, Set<Entry> taken) {
+    if (candidates == null) return null;
+    for (Entry e = candidates.poll(); e != null; e = candidates.poll()) {
+      if (taken.add(e)) return e;
     }
     return null;
   }

@@ -198,20 +198,15 @@ public final class ParallelParser {
           SourcePosition.startOf(file));
     if (e instanceof OutOfMemoryError)
       return Notification.at("parse-failure", Level.ERROR,
-          "not analyzed: " + name + " needs more memory than the parser has", SourcePosition.startOf(file));
+          "not analyzed: parsing " + name + " ran out of memory", SourcePosition.startOf(file));
     if (e instanceof java.io.IOException io)
       return Notification.at("read-failure", Level.ERROR,
-          "not analyzed: cannot read " + file + ": " + describe(io), SourcePosition.startOf(file));
-    return Notification.at("parse-failure", Level.ERROR,
-        "not analyzed: the C front-end failed on " + name
-            + (e.getMessage() == null || e.getMessage().isBlank() ? "" : " (" + e.getMessage() + ")")
-            + "; the rest of the tree is analyzed, and a report of this file to kmodlint would help",
-        SourcePosition.startOf(file));
+          "not analyzed: cannot read " + file + ": " + dev.kmodlint.text.BoundedReader.reason(io),
+          SourcePosition.startOf(file));
+    if (System.getenv("KMODLINT_DEBUG") != null) e.printStackTrace();
+    return Notification.at("parse-failure", Level.ERROR, "not analyzed: the C front-end failed on " + name
+        + " (a bug of kmodlint or of the CDT parser; KMODLINT_DEBUG=1 shows where)", SourcePosition.startOf(file));
   }
 
-  private static String describe(java.io.IOException e) {
-    if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
-    if (e instanceof java.nio.file.NoSuchFileException) return "no such file";
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-  }
+
 }

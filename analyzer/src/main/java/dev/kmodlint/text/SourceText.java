@@ -3,7 +3,6 @@ package dev.kmodlint.text;
 import dev.kmodlint.model.SourcePosition;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -44,9 +43,19 @@ public final class SourceText {
     return starts;
   }
 
+  /**
+   * The largest source file read: four times the largest file of a kernel tree (an amdgpu
+   * register header of 24 MB in 6.1).
+   */
+  public static final long MAX_BYTES = 64L << 20;
+
+  /** A regular file of at most {@link #MAX_BYTES}; else a {@link BoundedReader.ReadFailure} that says why. */
   public static SourceText read(Path path) throws IOException {
-    byte[] bytes = Files.readAllBytes(path);
-    return of(path, bytes);
+    return read(path, MAX_BYTES);
+  }
+
+  public static SourceText read(Path path, long maxBytes) throws IOException {
+    return of(path, BoundedReader.read(path, maxBytes));
   }
 
   /** Malformed UTF-8 becomes U+FFFD, as the String constructor does (with its fast ASCII path). */
@@ -91,6 +100,16 @@ public final class SourceText {
   public int columnOf(int offset) {
     int line = lineOf(offset);
     return offset - lineStarts()[line - 1] + 1;
+  }
+
+  /** The length of a 1-based line without its line terminator; 0 for a line that does not exist. */
+  public int lineLength(int line) {
+    int[] lineStarts = lineStarts();
+    if (line < 1 || line > lineStarts.length) return 0;
+    int start = lineStarts[line - 1];
+    int end = line < lineStarts.length ? lineStarts[line] - 1 : chars.length;
+    if (end > start && chars[end - 1] == '\r') end--;
+    return Math.max(0, end - start);
   }
 
   /** The text of a 1-based line without its line terminator. */

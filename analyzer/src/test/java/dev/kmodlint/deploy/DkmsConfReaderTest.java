@@ -34,6 +34,20 @@ class DkmsConfReaderTest {
   }
 
   @Test
+  void anIndexPastWhatAnIntHoldsIsASyntaxProblemNotACrash() {
+    DkmsConf c = dkms("PACKAGE_NAME=h\nBUILT_MODULE_NAME[2147483648]=h\nL=([99999999999999999999]=x y)\n"
+        + "M=([2147483647]=a b)\nN[2147483647]=ok\n");
+    assertEquals(List.of(2, 3, 4), c.syntaxProblems().stream().map(p -> p.position().line()).toList(),
+        c.syntaxProblems().toString());
+    assertTrue(c.syntaxProblems().get(0).message().startsWith("BUILT_MODULE_NAME[2147483648]: index 2147483648 is"
+        + " out of range"), c.syntaxProblems().get(0).message());
+    assertEquals(List.of(), List.copyOf(c.array("BUILT_MODULE_NAME").keySet()));
+    assertEquals(List.of(), List.copyOf(c.array("L").keySet()), "the element after an index out of range is too");
+    assertEquals(List.of(Integer.MAX_VALUE), List.copyOf(c.array("M").keySet()));
+    assertEquals(List.of(Integer.MAX_VALUE), List.copyOf(c.array("N").keySet()));
+  }
+
+  @Test
   void arraysByIndexAndCompound() {
     DkmsConf c = dkms("N[0]=a\nN[2]=\"c\"\nN=z\nL=(x 'y y' [5]=w v)\n");
     assertEquals(List.of(0, 2), List.copyOf(c.array("N").keySet()));
