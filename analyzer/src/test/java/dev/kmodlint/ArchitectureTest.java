@@ -47,8 +47,14 @@ class ArchitectureTest {
       Map.entry("config", Set.of("model", "report", "rule", "text")),
       Map.entry("engine", Set.of("c", "cache", "compose", "index", "kernel", "model", "report", "rule", "scan",
           "symbols", "text")),
-      Map.entry("cli", Set.of("config", "engine", "index", "kernel", "model", "report", "rule", "sarif", "symbols",
-          "text")),
+      // what a long-lived process keeps between analyses: the engine's Resident, over the fact cache and kernel
+      Map.entry("resident", Set.of("cache", "engine", "kernel", "model")),
+      // kmodlint server's socket, protocol and lifetime; it runs checks through a handler the CLI gives it
+      Map.entry("server", Set.of("report")),
+      // kmodlint lsp: analyses as check runs them, of an editor's buffers, as LSP diagnostics
+      Map.entry("lsp", Set.of("cache", "config", "engine", "kernel", "model", "report", "resident", "rule")),
+      Map.entry("cli", Set.of("config", "engine", "index", "kernel", "lsp", "model", "report", "resident", "rule",
+          "sarif", "server", "symbols", "text")),
       // rules read the model, never a parser
       Map.entry("rules", Set.of("deploy", "kernel", "model", "rule", "symbols")));
 

@@ -41,9 +41,16 @@ import java.util.function.Supplier;
  */
 public final class Analyzer {
   private final RuleRegistry registry;
+  private final Resident resident;
 
   public Analyzer(RuleRegistry registry) {
+    this(registry, Resident.NONE);
+  }
+
+  /** An analyzer of a long-lived process, which keeps the kernel database and file facts in {@code resident}. */
+  public Analyzer(RuleRegistry registry, Resident resident) {
     this.registry = registry;
+    this.resident = resident;
   }
 
   public AnalysisResult analyze(AnalysisOptions options) throws IOException {
@@ -60,7 +67,7 @@ public final class Analyzer {
     }
     Path root = scanRoot(inputs);
     List<Notification> notes = new ArrayList<>();
-    KernelDatabase kernel = kernelDatabase(options, notes);
+    KernelDatabase kernel = resident.kernelDatabase(options, notes);
     if (!registry.rules().isEmpty()) {
       // the symbol rules need the exports and the header index: read them while files are parsed
       Thread prefetch = new Thread(() -> {
@@ -111,10 +118,10 @@ public final class Analyzer {
    * decides what an include resolves to). A cache that cannot be opened is a notification,
    * and the run goes on without it.
    */
-  private static Optional<FactCache> factCache(AnalysisOptions options, Path root, List<Notification> notes) {
+  private Optional<FactCache> factCache(AnalysisOptions options, Path root, List<Notification> notes) {
     if (options.cacheDir().isEmpty()) return Optional.empty();
     try {
-      return Optional.of(new FactCache(options.cacheDir().get(), Tool.build(), "root=" + root));
+      return Optional.of(resident.factCache(options.cacheDir().get(), Tool.build(), "root=" + root));
     } catch (IOException | RuntimeException e) {
       notes.add(Notification.of("cache-unavailable", Level.WARNING, "fact cache " + options.cacheDir().get()
           + " cannot be used (" + e.getMessage() + "); every file is parsed"));

@@ -36,12 +36,13 @@ public final class KernelDatabase {
   private final String release;
   private final String description;
   private final int knownSize;
-  private final Function<Consumer<Notification>, KernelExports> kernelExports;
-  private final Function<Consumer<Notification>, HeaderIndex> headerIndex;
+  private final Shared<KernelExports> kernelExports;
+  private final Shared<HeaderIndex> headerIndex;
   private final KernelExports extra;
-  private final java.util.function.Supplier<Optional<KernelConfig>> kernelConfig;
-  private final java.util.function.Supplier<Optional<KernelVersion>> kernelVersion;
-  private final java.util.function.Supplier<Optional<SourceExports>> kernelSourceExports;
+  private final Shared<Optional<KernelConfig>> kernelConfig;
+  private final Shared<Optional<KernelVersion>> kernelVersion;
+  private final Shared<Optional<SourceExports>> kernelSourceExports;
+  private final Shared<KernelModules> kernelModules;
   private Optional<KernelConfig> config;
   private Optional<KernelVersion> version;
   private Optional<SourceExports> sourceExports;
@@ -60,6 +61,18 @@ public final class KernelDatabase {
       String embeddedName, java.util.function.Supplier<Optional<KernelConfig>> kernelConfig,
       java.util.function.Supplier<Optional<KernelVersion>> kernelVersion,
       java.util.function.Supplier<Optional<SourceExports>> kernelSourceExports) {
+    this(name, release, description, knownSize, new Shared<>(kernelExports), new Shared<>(headerIndex), extra,
+        moduleListDirectory, embeddedName, new Shared<>(n -> kernelConfig.get()), new Shared<>(n -> kernelVersion.get()),
+        new Shared<>(n -> kernelSourceExports.get()),
+        new Shared<>(n -> readModules(moduleListDirectory, description, embeddedName, n)));
+  }
+
+  private KernelDatabase(String name, String release, String description, int knownSize,
+      Shared<KernelExports> kernelExports, Shared<HeaderIndex> headerIndex, KernelExports extra,
+      Path moduleListDirectory, String embeddedName, Shared<Optional<KernelConfig>> kernelConfig,
+      Shared<Optional<KernelVersion>> kernelVersion, Shared<Optional<SourceExports>> kernelSourceExports,
+      Shared<KernelModules> kernelModules) {
+    this.kernelModules = kernelModules;
     this.name = name;
     this.release = release;
     this.moduleListDirectory = moduleListDirectory;
@@ -72,6 +85,40 @@ public final class KernelDatabase {
     this.kernelExports = kernelExports;
     this.headerIndex = headerIndex;
     this.extra = extra;
+  }
+
+  /**
+   * The same kernel for another run of a long-lived process (kmodlint server, kmodlint lsp):
+   * each table (exports, header index, configuration, version, source exports, module list)
+   * is read at most once for all the databases made this way, and a run that uses one gets
+   * the notes its reading gave; what a run has used and tells stays its own, so its
+   * notifications are those of a database made afresh. The caller makes sure the files it
+   * was read from are unchanged.
+   */
+  public KernelDatabase forAnotherRun() {
+    return new KernelDatabase(name, release, description, knownSize, kernelExports, headerIndex, extra,
+        moduleListDirectory, embeddedName, kernelConfig, kernelVersion, kernelSourceExports, kernelModules);
+  }
+
+  /** A table read at most once, with the notes reading it gave, told again to every database that uses it. */
+  private static final class Shared<T> {
+    private final Function<Consumer<Notification>, T> read;
+    private T value;
+    private List<Notification> notes; // null until read
+
+    Shared(Function<Consumer<Notification>, T> read) {
+      this.read = read;
+    }
+
+    synchronized T get(Consumer<Notification> sink) {
+      if (notes == null) {
+        List<Notification> told = new ArrayList<>();
+        value = read.apply(told::add);
+        notes = List.copyOf(told);
+      }
+      notes.forEach(sink);
+      return value;
+    }
   }
 
   /** The kernels built into kmodlint (Debian's 6.1 and 6.12), the default one first. */
@@ -341,7 +388,7 @@ public final class KernelDatabase {
 
   /** {@code VERSION.PATCHLEVEL.SUBLEVEL} and {@code LINUX_VERSION_CODE}, when known. */
   public synchronized Optional<KernelVersion> version() {
-    if (version == null) version = kernelVersion.get();
+    if (version == null) version = kernelVersion.get(notes::add);
     return version;
   }
 
@@ -356,7 +403,7 @@ public final class KernelDatabase {
    * empty when not known (no embedded kernel of this series).
    */
   public synchronized Optional<SourceExports> sourceExports() {
-    if (sourceExports == null) sourceExports = kernelSourceExports.get();
+    if (sourceExports == null) sourceExports = kernelSourceExports.get(notes::add);
     return sourceExports;
   }
 
@@ -374,7 +421,7 @@ public final class KernelDatabase {
   /** Every export rules may link against: the kernel's, then the {@code --symvers} files'. */
   public synchronized KernelExports exports() {
     if (exports == null) {
-      KernelExports kernel = kernelExports.apply(notes::add);
+      KernelExports kernel = kernelExports.get(notes::add);
       kernelSize = kernel.size();
       exports = kernel.plus(extra);
     }
@@ -383,12 +430,12 @@ public final class KernelDatabase {
 
   /** The configuration the kernel was built with, when known ({@code .config} of the build directory). */
   public synchronized Optional<KernelConfig> config() {
-    if (config == null) config = kernelConfig.get();
+    if (config == null) config = kernelConfig.get(notes::add);
     return config;
   }
 
   public synchronized HeaderIndex headers() {
-    if (headers == null) headers = headerIndex.apply(notes::add);
+    if (headers == null) headers = headerIndex.get(notes::add);
     return headers;
   }
 
@@ -399,21 +446,26 @@ public final class KernelDatabase {
    * in for another kernel.
    */
   public synchronized KernelModules modules() {
+    if (modules == null) modules = kernelModules.get(notes::add);
+    return modules;
+  }
+
+  private static KernelModules readModules(Path moduleListDirectory, String description, String embeddedName,
+      Consumer<Notification> notes) {
+    KernelModules modules = null;
+    if (moduleListDirectory != null) {
+      try {
+        modules = KernelModules.ofBuildDirectory(moduleListDirectory, description).orElse(null);
+      } catch (IOException e) {
+        notes.accept(Notification.of("kernel-modules-unreadable", Level.WARNING, "cannot read the module list of "
+            + description + " (" + e.getMessage() + ")"));
+      }
+    }
     if (modules == null) {
-      if (moduleListDirectory != null) {
-        try {
-          modules = KernelModules.ofBuildDirectory(moduleListDirectory, description).orElse(null);
-        } catch (IOException e) {
-          notes.add(Notification.of("kernel-modules-unreadable", Level.WARNING, "cannot read the module list of "
-              + description + " (" + e.getMessage() + ")"));
-        }
-      }
-      if (modules == null) {
-        modules = embeddedName != null ? KernelModules.embedded(embeddedName) : KernelModules.embedded();
-        if (moduleListDirectory != null)
-          notes.add(Notification.of("kernel-modules-assumed", Level.NOTE, "no modules.order or modules.builtin"
-              + " beside " + moduleListDirectory + ": module names are checked against " + modules.release()));
-      }
+      modules = embeddedName != null ? KernelModules.embedded(embeddedName) : KernelModules.embedded();
+      if (moduleListDirectory != null)
+        notes.accept(Notification.of("kernel-modules-assumed", Level.NOTE, "no modules.order or modules.builtin"
+            + " beside " + moduleListDirectory + ": module names are checked against " + modules.release()));
     }
     return modules;
   }
