@@ -22,10 +22,15 @@ import java.util.concurrent.ForkJoinPool;
 public final class BuildPlan {
   private final List<KbuildDirectory> directories;
   private final Map<Path, CompileFlags> flags;
+  private final KbuildEnvironment env;
+  private final java.util.Set<String> outsideValuesRead;
 
-  private BuildPlan(List<KbuildDirectory> directories, Map<Path, CompileFlags> flags) {
+  private BuildPlan(List<KbuildDirectory> directories, Map<Path, CompileFlags> flags, KbuildEnvironment env,
+      java.util.Set<String> outsideValuesRead) {
     this.directories = List.copyOf(directories);
     this.flags = Map.copyOf(flags);
+    this.env = env;
+    this.outsideValuesRead = java.util.Set.copyOf(outsideValuesRead);
   }
 
   /** The Makefiles of the tree, read on all cores, in directory order. */
@@ -50,7 +55,32 @@ public final class BuildPlan {
       for (KbuildModule m : d.modules())
         for (KbuildObject o : m.objects())
           o.source().ifPresent(s -> flags.putIfAbsent(s.toAbsolutePath().normalize(), o.flags()));
-    return new BuildPlan(read, flags);
+    return new BuildPlan(read, flags, env, reader.outsideValuesRead());
+  }
+
+  /**
+   * True when the Makefiles, read in {@code other}, would give this plan again: every value
+   * from outside the files their reading depended on ({@link KbuildReader#outsideValuesRead})
+   * is the same there, and so is everything else the reading gets (the command line, the
+   * trees). A run against several kernels reads the Makefiles once for all the kernels whose
+   * configurations agree where the Makefiles look.
+   */
+  public boolean readsTheSameWay(KbuildEnvironment other) {
+    if (!other.commandLine().equals(env.commandLine()) || !other.sourceTree().equals(env.sourceTree())
+        || !other.tree().equals(env.tree()) || other.kernelConfig().isPresent() != env.kernelConfig().isPresent())
+      return false;
+    for (String name : outsideValuesRead) {
+      if (name.startsWith("CONFIG_")) {
+        if (env.kernelConfig().isEmpty()) continue; // unknown in both: both branches either way
+        if (!java.util.Objects.equals(env.kernelConfig().get().get(name), other.kernelConfig().get().get(name)))
+          return false;
+      } else if (name.equals("KERNELRELEASE")) {
+        if (!other.kernelRelease().equals(env.kernelRelease())) return false;
+      } else if (!other.kernelVersion().equals(env.kernelVersion())) {
+        return false; // VERSION, PATCHLEVEL, SUBLEVEL
+      }
+    }
+    return true;
   }
 
   public List<KbuildDirectory> directories() {

@@ -85,7 +85,8 @@ final class Shadow {
     List<Finding.Fix> fixes = f.fixes().stream()
         .map(x -> new Finding.Fix(toReal(x.description()), toReal(x.region()), x.text())).toList();
     List<Finding.Related> flow = f.flow().stream().map(this::toReal).toList();
-    return new Finding(f.ruleId(), f.level(), toReal(f.message()), toReal(f.position()), related, fixes, flow);
+    return new Finding(f.ruleId(), f.level(), toReal(f.message()), toReal(f.position()), related, fixes, flow,
+        f.kernels());
   }
 
   private Finding.Related toReal(Finding.Related r) {
