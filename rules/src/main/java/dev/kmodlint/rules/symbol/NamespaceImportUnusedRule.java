@@ -25,14 +25,17 @@ public final class NamespaceImportUnusedRule implements Rule {
       Set<String> reported = new HashSet<>();
       for (ModInfo imp : m.modInfo("import_ns")) {
         if (!imp.active() || !imp.resolved()) continue;
-        if (ctx.symbols().namespacesUsed(m).containsKey(imp.value()) || !reported.add(imp.value())) continue;
+        // a namespace the module uses, imported in the form this kernel does not take, is
+        // symbol/namespace-syntax's business
+        String ns = imp.value();
+        if (ctx.symbols().namespacesUsed(m).containsKey(ns) || !reported.add(ns)) continue;
         if (!ctx.symbols().headersKnown()) {
           SymbolFindings.skipWithoutHeaders(ctx, m, "namespace use");
           break;
         }
         if (ctx.skipWhenIncomplete(m, "namespace imports")) break;
-        ctx.report(imp.position(), "module " + m.name() + " imports namespace " + imp.value()
-            + " but uses none of its symbols: remove MODULE_IMPORT_NS(" + imp.value() + ") or check the name");
+        ctx.report(imp.position(), "module " + m.name() + " imports namespace " + ns
+            + " but uses none of its symbols: remove " + SymbolFindings.importStatement(ctx, ns) + " or check the name");
       }
     }
   }
