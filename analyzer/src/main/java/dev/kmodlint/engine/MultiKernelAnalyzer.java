@@ -70,13 +70,21 @@ public final class MultiKernelAnalyzer {
     return analyze(options, AnalysisProgress.NONE);
   }
 
-  /** The merged result of {@link #analyzeEach}. */
+  /**
+   * The merged result of {@link #analyzeEach}; the model of each kernel but the first is let go
+   * once its rules have run (a whole tree's facts are gigabytes).
+   */
   public AnalysisResult analyze(AnalysisOptions options, AnalysisProgress progress) throws IOException {
-    return analyzeEach(options, progress).merged();
+    return run(options, progress, false).merged();
   }
 
   /** Analyzes against every kernel of {@code options} (none: the default one). */
   public Outcome analyzeEach(AnalysisOptions options, AnalysisProgress progress) throws IOException {
+    return run(options, progress, true);
+  }
+
+  /** {@code keepEach}: whether the outcome keeps each kernel's result (else only the merged one). */
+  private Outcome run(AnalysisOptions options, AnalysisProgress progress, boolean keepEach) throws IOException {
     List<AnalysisOptions> each = new ArrayList<>();
     if (options.kernels().size() <= 1) each.add(options);
     else for (KernelTarget t : options.kernels()) each.add(options.withKernels(List.of(t)));
@@ -100,9 +108,12 @@ public final class MultiKernelAnalyzer {
     Map<Path, FileFacts> headers = Map.of();
     for (int i = 0; i < each.size(); i++) {
       Analyzer.Pass p = analyzer.pass(walked, each.get(i), opened.get(i), cache, frontEnd, plan, headers, files);
-      passes.add(p);
       plan = Optional.of(p.plan());
       headers = p.headerFacts();
+      // what the merge needs of a later kernel is its findings and notifications
+      if (!keepEach && i > 0)
+        p = new Analyzer.Pass(p.kernel(), null, p.findings(), p.suppressed(), p.notes(), p.complete(), null, Map.of());
+      passes.add(p);
     }
     progress.finished();
     cache.ifPresent(c -> progress.cacheUsed(c.hits(), c.misses(), c.rejected()));
@@ -110,7 +121,7 @@ public final class MultiKernelAnalyzer {
     Instant end = Instant.now();
     List<String> names = names(passes);
     List<KernelPass> kernels = new ArrayList<>();
-    for (int i = 0; i < passes.size(); i++) {
+    for (int i = 0; i < passes.size() && (keepEach || i == 0); i++) {
       Analyzer.Pass p = passes.get(i);
       List<Notification> notes = new ArrayList<>(walked.notes());
       notes.addAll(p.notes());

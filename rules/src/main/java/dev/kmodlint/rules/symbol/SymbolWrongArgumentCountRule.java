@@ -42,6 +42,9 @@ public final class SymbolWrongArgumentCountRule implements Rule {
       for (CVariable v : m.code().variables()) own.add(v.name());
       // a header kmodlint could not find may declare anything; code of another architecture calls its own functions
       if (!m.code().unresolvedLocalIncludes().isEmpty()) continue;
+      // an in-tree module this kernel's configuration does not build may be for other headers
+      // (another architecture's, a configuration's): as symbol/unresolved, not checked
+      if (!ctx.symbols().builtByAssumedKernel(m)) continue;
       Optional<String> moduleArch = UnresolvedRule.architectureOf(m);
       if (moduleArch.isPresent() && !arch.isEmpty() && !moduleArch.get().equals(arch)) continue;
       for (ExternalCall c : m.code().externalCalls()) {
