@@ -1,7 +1,7 @@
 package dev.kmodlint.kconfig;
 
-import dev.kmodlint.model.KconfigModel.SyntaxProblem;
 import dev.kmodlint.model.SourcePosition;
+import dev.kmodlint.model.SyntaxProblem;
 import dev.kmodlint.text.TextIndex;
 import java.nio.file.Path;
 import java.util.ArrayList;

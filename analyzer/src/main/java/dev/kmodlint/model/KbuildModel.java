@@ -90,8 +90,6 @@ public record KbuildModel(List<Makefile> makefiles) {
   /** A {@code CONFIG_X} named in a Makefile, prefix removed. */
   public record ConfigUse(String symbol, SourcePosition position) {}
 
-  public record SyntaxProblem(SourcePosition position, String message) {}
-
   /**
    * The Kbuild file of one directory and the files it includes. {@code descentGates}: the
    * CONFIG symbols gating the descents ({@code obj-$(CONFIG_X) += dir/}) that lead into this
