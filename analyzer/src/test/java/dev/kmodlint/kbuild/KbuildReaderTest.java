@@ -454,6 +454,24 @@ class KbuildReaderTest {
   }
 
   @Test
+  void pastTwentySyntaxProblemsOneMoreSaysHowManyAreNotListed() throws IOException {
+    write("Makefile", "obj-m += kept.o\n" + "endif\n".repeat(25));
+
+    KbuildDirectory d = reader.read(dir);
+
+    assertEquals(List.of("kept"), names(d));
+    List<Notification> n = d.notifications();
+    assertEquals(21, n.size(), n.toString());
+    for (int i = 0; i < 20; i++) {
+      assertEquals("Makefile line " + (i + 2) + ": 'endif' without a matching if", n.get(i).message());
+      assertAt(n.get(i).position().orElseThrow(), makefile(), i + 2, 1, 6);
+    }
+    assertEquals("5 more syntax problems in Makefile are not listed", n.get(20).message());
+    assertEquals(Optional.of(SourcePosition.startOf(makefile())), n.get(20).position());
+    assertTrue(n.stream().allMatch(x -> x.id().equals(KbuildReader.PARSE_ERROR) && x.level() == Level.WARNING));
+  }
+
+  @Test
   void unterminatedDefineIsReported() throws IOException {
     write("Makefile", "obj-m += kept.o\ndefine BODY\nobj-m += swallowed.o\n");
 
