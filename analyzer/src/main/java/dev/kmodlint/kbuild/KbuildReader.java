@@ -5,6 +5,7 @@ import dev.kmodlint.kbuild.MakeText.Word;
 import dev.kmodlint.model.CompileFlags;
 import dev.kmodlint.model.KbuildModel;
 import dev.kmodlint.model.Level;
+import dev.kmodlint.model.MakefileNames;
 import dev.kmodlint.model.Notification;
 import dev.kmodlint.model.SourcePosition;
 import dev.kmodlint.text.BoundedReader;
@@ -73,8 +74,6 @@ public final class KbuildReader {
   /** The file would stop make ($(error), a variable referring to itself). */
   public static final String MAKE_ERROR = MakeEvaluator.MAKE_ERROR;
 
-  private static final List<String> MAKEFILE_NAMES = List.of("Kbuild", "Makefile", "GNUmakefile", "makefile");
-
   /** {@code obj-<...>} or {@code lib-<...>}: the lists of what a directory builds. */
   private static final Pattern LIST_NAME = Pattern.compile("(obj|lib)-(.+)");
   private static final Pattern CONFIG_REFERENCE = Pattern.compile("\\$[({](CONFIG_\\w+)[)}]");
@@ -122,7 +121,7 @@ public final class KbuildReader {
   }
 
   static Optional<Path> makefileOf(Path dir) {
-    return MAKEFILE_NAMES.stream().map(dir::resolve).filter(Files::isRegularFile).findFirst();
+    return MakefileNames.KBUILD_ORDER.stream().map(dir::resolve).filter(Files::isRegularFile).findFirst();
   }
 
   public KbuildDirectory read(Path directory) {
@@ -229,9 +228,6 @@ public final class KbuildReader {
     static final UsersMake NONE = new UsersMake(Map.of());
   }
 
-  /** The names make looks for when the user types {@code make}. */
-  private static final List<String> USER_MAKEFILE_NAMES = List.of("GNUmakefile", "makefile", "Makefile");
-
   /**
    * The user's pass over an out-of-tree directory's Makefile: the variables it exports with a
    * value it knows ({@code export CONFIG_RTL8822BU = m}, {@code export KBUILD_EXTRA_SYMBOLS})
@@ -239,7 +235,7 @@ public final class KbuildReader {
    */
   private UsersMake usersMake(Path dir) {
     if (env.sourceTree().filter(dir::startsWith).isPresent()) return UsersMake.NONE;
-    Optional<Path> file = USER_MAKEFILE_NAMES.stream().map(dir::resolve).filter(Files::isRegularFile).findFirst();
+    Optional<Path> file = MakefileNames.MAKE_ORDER.stream().map(dir::resolve).filter(Files::isRegularFile).findFirst();
     if (file.isEmpty()) return UsersMake.NONE;
     try {
       if (!decode(BoundedReader.read(file.get(), MakeEvaluator.MAX_BYTES)).contains("export")) {

@@ -56,6 +56,23 @@ class KbuildReaderTest {
   }
 
   @Test
+  void theFileReadIsKbuildsChoiceThenMakes() throws IOException {
+    write("both/Kbuild", "obj-m += kbuild.o\n");
+    write("both/Makefile", "obj-m += makefile.o\n");
+    // a GNUmakefile for the user's make, the Makefile for kbuild's pass: kbuild never reads the GNUmakefile
+    write("user/GNUmakefile", "obj-m += gnumakefile.o\n");
+    write("user/Makefile", "obj-m += makefile.o\n");
+    write("lower/makefile", "obj-m += lower.o\n");
+    write("lower/GNUmakefile", "obj-m += gnumakefile.o\n");
+
+    assertEquals(List.of("kbuild"), names(reader.read(dir.resolve("both"))));
+    assertEquals(List.of("makefile"), names(reader.read(dir.resolve("user"))));
+    KbuildDirectory lower = reader.read(dir.resolve("lower"));
+    assertEquals(List.of("gnumakefile"), names(lower));
+    assertEquals("GNUmakefile", lower.makefile().orElseThrow().getFileName().toString());
+  }
+
+  @Test
   void singleObjMIsAModuleMadeOfItself() throws IOException {
     write("Makefile", "# hello\nobj-m := hello.o\n");
     write("hello.c", "int x;\n");
