@@ -1,5 +1,6 @@
 package dev.kmodlint.kbuild;
 
+import dev.kmodlint.model.BuildMode;
 import dev.kmodlint.model.KbuildModel;
 import dev.kmodlint.model.Notification;
 import java.nio.file.Path;
@@ -65,7 +66,7 @@ public record KbuildDirectory(
 
   /** True when the Makefile makes some loadable module (obj-m, or obj-$(CONFIG_X)). */
   public boolean buildsModules() {
-    for (KbuildModule m : modules) if (m.linkage() != KbuildModule.Linkage.BUILTIN) return true;
+    for (KbuildModule m : modules) if (m.buildMode() != BuildMode.BUILTIN) return true;
     return false;
   }
 }

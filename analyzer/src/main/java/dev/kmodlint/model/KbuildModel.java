@@ -22,11 +22,9 @@ public record KbuildModel(List<Makefile> makefiles) {
     return new KbuildModel(List.of());
   }
 
-  /** {@code obj-m}; {@code obj-$(CONFIG_X)}; {@code obj-y}; {@code lib-y}/{@code lib-$(CONFIG_X)}. */
-  public enum Linkage { MODULE, CONFIGURABLE, BUILTIN, LIBRARY }
-
   /**
    * One word of an object list: {@code foo.o}, or {@code sub/} (a descent, {@code directory}).
+   * {@code buildMode}: how the list builds it ({@code obj-m}, {@code obj-$(CONFIG_X)}...).
    * {@code gates}: the CONFIG symbols of the list's name ({@code CONFIG_X} of
    * {@code obj-$(CONFIG_X)}). {@code source}: the C or assembly file the object is built from,
    * when the directory has one. {@code generated}: there is none, but the object can still be
@@ -36,16 +34,16 @@ public record KbuildModel(List<Makefile> makefiles) {
    * (empty: whenever the list is built); {@code flags}: what the build passes to the
    * preprocessor for the object.
    */
-  public record Entry(String name, Linkage linkage, Set<String> gates, SourcePosition position, boolean directory,
+  public record Entry(String name, BuildMode buildMode, Set<String> gates, SourcePosition position, boolean directory,
       Optional<Path> source, boolean generated, List<String> conditions, CompileFlags flags) {
     public Entry {
       gates = Set.copyOf(gates);
       conditions = List.copyOf(conditions);
     }
 
-    public Entry(String name, Linkage linkage, Set<String> gates, SourcePosition position, boolean directory,
+    public Entry(String name, BuildMode buildMode, Set<String> gates, SourcePosition position, boolean directory,
         Optional<Path> source, boolean generated) {
-      this(name, linkage, gates, position, directory, source, generated, List.of(), CompileFlags.NONE);
+      this(name, buildMode, gates, position, directory, source, generated, List.of(), CompileFlags.NONE);
     }
 
     /** {@code foo} of {@code foo.o}, {@code sub} of {@code sub/}. */
