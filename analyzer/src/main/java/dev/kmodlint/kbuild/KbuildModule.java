@@ -2,8 +2,10 @@ package dev.kmodlint.kbuild;
 
 import dev.kmodlint.model.BuildMode;
 import dev.kmodlint.model.SourcePosition;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One entry of {@code obj-m}/{@code obj-$(CONFIG_X)}/{@code obj-y}: {@code foo.o} is module
@@ -30,7 +32,7 @@ public record KbuildModule(
   public KbuildModule {
     buildMode = buildMode.ofModule();
     objects = List.copyOf(objects);
-    gatingConfigs = Set.copyOf(gatingConfigs);
+    gatingConfigs = Collections.unmodifiableSortedSet(new TreeSet<>(gatingConfigs));
     conditions = List.copyOf(conditions);
     unbuiltObjects = List.copyOf(unbuiltObjects);
   }

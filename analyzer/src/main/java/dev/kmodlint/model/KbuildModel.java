@@ -1,17 +1,19 @@
 package dev.kmodlint.model;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What the Kbuild files of the scan say, beyond the modules they compose: every entry of every
  * {@code obj-*}/{@code lib-*} list (objects and directory descents) with the CONFIG symbols
  * that gate it, the composite lists, the variables and CONFIG symbols used, and the files that
  * could not be parsed. Rules about Makefiles read this; rules about modules read
- * {@link Module}.
+ * {@link Module}. Its sets are sorted, so that what is made of them is the same every run.
  */
 public record KbuildModel(List<Makefile> makefiles) {
   public KbuildModel {
@@ -20,6 +22,10 @@ public record KbuildModel(List<Makefile> makefiles) {
 
   public static KbuildModel empty() {
     return new KbuildModel(List.of());
+  }
+
+  private static <T extends Comparable<? super T>> Set<T> sorted(Set<T> set) {
+    return Collections.unmodifiableSortedSet(new TreeSet<>(set));
   }
 
   /**
@@ -37,7 +43,7 @@ public record KbuildModel(List<Makefile> makefiles) {
   public record Entry(String name, BuildMode buildMode, Set<String> gates, SourcePosition position, boolean directory,
       Optional<Path> source, boolean generated, List<String> conditions, CompileFlags flags) {
     public Entry {
-      gates = Set.copyOf(gates);
+      gates = sorted(gates);
       conditions = List.copyOf(conditions);
     }
 
@@ -116,13 +122,13 @@ public record KbuildModel(List<Makefile> makefiles) {
       Set<Path> sources) {
     public Makefile {
       extraSymbols = List.copyOf(extraSymbols);
-      sources = Set.copyOf(sources);
+      sources = sorted(sources);
       entries = List.copyOf(entries);
       composites = List.copyOf(composites);
       assignments = List.copyOf(assignments);
       configUses = List.copyOf(configUses);
-      descentGates = Set.copyOf(descentGates);
-      mentioned = Set.copyOf(mentioned);
+      descentGates = sorted(descentGates);
+      mentioned = sorted(mentioned);
       syntaxProblems = List.copyOf(syntaxProblems);
     }
 

@@ -73,6 +73,16 @@ class KbuildReaderTest {
   }
 
   @Test
+  void gatesAreSortedWhateverOrderTheyAreWrittenIn() throws IOException {
+    write("Makefile", "obj-$(CONFIG_ZED)$(CONFIG_ALPHA)$(CONFIG_MID) += x.o\n");
+
+    KbuildDirectory d = reader.read(dir);
+
+    assertEquals(List.of("CONFIG_ALPHA", "CONFIG_MID", "CONFIG_ZED"), List.copyOf(module(d, "x").gatingConfigs()));
+    assertEquals(List.of("CONFIG_ALPHA", "CONFIG_MID", "CONFIG_ZED"), List.copyOf(d.entries().get(0).gates()));
+  }
+
+  @Test
   void singleObjMIsAModuleMadeOfItself() throws IOException {
     write("Makefile", "# hello\nobj-m := hello.o\n");
     write("hello.c", "int x;\n");
