@@ -4,6 +4,7 @@ import dev.kmodlint.kbuild.KbuildDirectory;
 import dev.kmodlint.kbuild.KbuildModule;
 import dev.kmodlint.kbuild.KbuildObject;
 import dev.kmodlint.kconfig.KconfigTypes;
+import dev.kmodlint.model.BuildMode;
 import dev.kmodlint.model.CFunction;
 import dev.kmodlint.model.Code;
 import dev.kmodlint.model.ExportDecl;
@@ -61,8 +62,8 @@ final class ModuleComposer {
       claimed.addAll(kd.sources());
       for (KbuildModule km : kd.modules()) {
         for (KbuildObject o : km.objects()) o.source().ifPresent(s -> claimed.add(s.toAbsolutePath().normalize()));
-        if (km.linkage() == KbuildModule.Linkage.BUILTIN) continue;
-        if (km.linkage() == KbuildModule.Linkage.CONFIGURABLE) {
+        if (km.buildMode() == BuildMode.BUILTIN) continue;
+        if (km.buildMode() == BuildMode.CONFIGURABLE) {
           Optional<Boolean> canBeModule = canBeModule(km);
           if (canBeModule.isEmpty()) unknownGates++;
           else if (!canBeModule.get()) continue;

@@ -186,7 +186,7 @@ final class SourceExportIndexer {
         continue;
       }
       String base = e.base();
-      boolean module = e.linkage() == KbuildModel.Linkage.MODULE || e.linkage() == KbuildModel.Linkage.CONFIGURABLE;
+      boolean module = e.buildMode().mayBeModule();
       String moduleName = module ? join(relDir, base) : "";
       List<KbuildModel.Composite> parts = composites.get(base);
       if (parts == null) {
