@@ -85,7 +85,7 @@ public final class Analyzer {
       prefetch.setDaemon(true);
       prefetch.start();
     }
-    SourceTree tree = SourceTree.walk(inputs);
+    SourceTree tree = otherArchitecturesLeftOut(SourceTree.walk(inputs), inputs, opened, notes);
     notes.addAll(tree.notifications());
 
     // the Makefiles first: they say how the build preprocesses each C file
@@ -145,6 +145,48 @@ public final class Analyzer {
     KernelExports extra = KernelExports.fromSymvers("KBUILD_EXTRA_SYMBOLS " + String.join(", ",
         readable.stream().map(Path::toString).toList()), readable, notes::add);
     return kernel.withExtraExports(extra);
+  }
+
+  /**
+   * A kernel tree scanned from above its {@code arch/} directory is built for one architecture,
+   * the target kernel's: as kbuild, kmodlint leaves the other architectures' directories out
+   * (their Makefiles need their own arch Makefile's variables, their code their own
+   * configuration), and says so. A directory under {@code arch/} named as a PATH is analyzed.
+   */
+  private static SourceTree otherArchitecturesLeftOut(SourceTree tree, List<Path> inputs, KernelDatabase kernel,
+      List<Notification> notes) {
+    Optional<String> arch = kernel.architecture();
+    if (arch.isEmpty()) return tree;
+    List<Path> out = new ArrayList<>();
+    Set<Path> tops = new java.util.TreeSet<>();
+    for (Path in : inputs) {
+      for (Path d = Files.isDirectory(in) ? in : in.getParent(); d != null; d = d.getParent()) {
+        if (Files.isDirectory(d.resolve("arch")) && Files.isRegularFile(d.resolve("Kconfig"))
+            && Files.isRegularFile(d.resolve("Kbuild"))) {
+          tops.add(d);
+          break;
+        }
+      }
+    }
+    for (Path top : tops) {
+      Path archDir = top.resolve("arch");
+      try (var dirs = Files.list(archDir)) {
+        for (Path a : dirs.filter(Files::isDirectory).sorted().toList()) {
+          if (a.getFileName().toString().equals(arch.get())) continue;
+          // named, or inside what was named: analyzed as asked
+          if (inputs.stream().anyMatch(in -> in.startsWith(a))) continue;
+          out.add(a);
+        }
+      } catch (IOException e) {
+        // unreadable arch/: the walk has said so
+      }
+    }
+    if (out.isEmpty()) return tree;
+    notes.add(Notification.of("other-architectures-skipped", Level.NOTE, out.size() + " architecture directories"
+        + " of " + tops.iterator().next() + "/arch are not analyzed (" + String.join(" ", out.stream()
+        .map(p -> p.getFileName().toString()).toList()) + "): the target kernel is built for " + arch.get()
+        + ", and kbuild reads no other architecture's directory; name one as a PATH to analyze it"));
+    return tree.without(out);
   }
 
   /** What the front-end says about the contexts the C files were read in, each message once. */
