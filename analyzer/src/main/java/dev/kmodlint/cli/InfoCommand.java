@@ -40,7 +40,8 @@ final class InfoCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     ModuleScan.Scan s = scan.run(spec.commandLine());
     List<Map<String, Object>> modules = new ArrayList<>();
-    for (Module m : s.result().project().modules()) modules.add(describe(m, s.symbols(), s.result().scanRoot()));
+    Path cwd = Path.of("").toAbsolutePath();
+    for (Module m : s.result().project().modules()) modules.add(describe(m, s.symbols(), cwd));
     PrintWriter out = spec.commandLine().getOut();
     if (format == Format.json) {
       out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(modules));
@@ -114,8 +115,15 @@ final class InfoCommand implements Callable<Integer> {
     return m.modInfo(tag).stream().filter(ModInfo::active).map(i -> i.value() != null ? i.value() : i.text()).toList();
   }
 
-  static String rel(Path root, Path p) {
-    String r = root.relativize(p).toString();
+  /**
+   * Where the module is, as the user can go there: relative to {@code cwd} when under it (as
+   * findings name their files), else the absolute path; never relative to the scan root,
+   * which says "." for every module scanned by its own directory.
+   */
+  static String rel(Path cwd, Path p) {
+    Path abs = p.toAbsolutePath().normalize();
+    if (!abs.startsWith(cwd)) return abs.toString();
+    String r = cwd.relativize(abs).toString();
     return r.isEmpty() ? "." : r;
   }
 }

@@ -85,12 +85,13 @@ public final class Main implements Callable<Integer> {
           return USAGE;
         })
         .setParameterExceptionHandler((ex, args2) -> {
-          ex.getCommandLine().getErr().println("kmodlint: " + Terminal.printable(ex.getMessage()));
-          ex.getCommandLine().getErr().println("Try 'kmodlint " + ex.getCommandLine().getCommandName()
-              + " --help' for more information.");
+          ex.getCommandLine().getErr().println("kmodlint: " + Terminal.printable(UsageErrors.describe(ex)));
+          ex.getCommandLine().getErr().println(UsageErrors.tryHelp(ex));
           return USAGE;
         });
     cl.setExitCodeExceptionMapper(t -> USAGE);
+    // --version after any subcommand too (kmodlint check --version)
+    for (CommandLine sub : cl.getSubcommands().values()) sub.getCommandSpec().versionProvider(new Version());
     int code = cl.execute(args);
     out.flush();
     err.flush();
@@ -153,6 +154,20 @@ public final class Main implements Callable<Integer> {
         dev.kmodlint.model.Notification::message).findFirst().map(m -> " (" + m + ")").orElse("");
     throw new IOException(named + ": no C source, header, Kbuild file, Makefile, Kconfig or deployment file to"
         + " analyze" + why);
+  }
+
+  /**
+   * {@code --source-root} holds every PATH: SARIF locations are relative to it, and a file
+   * outside it could only be given as an absolute {@code file:} URI that no viewer or GitHub
+   * maps onto the repository.
+   */
+  static void checkSourceRoot(Path sourceRoot, List<Path> paths) throws IOException {
+    Path root = sourceRoot.toAbsolutePath().normalize();
+    for (Path p : paths) {
+      if (!p.toAbsolutePath().normalize().startsWith(root)) throw new IOException(
+          "--source-root " + sourceRoot + " does not hold " + p + ": SARIF locations are relative to the source"
+          + " root, so name a directory above every PATH");
+    }
   }
 
   /** {@code --jobs} and the like: a number in a range, else one clear line and exit 2. */
@@ -261,6 +276,7 @@ public final class Main implements Callable<Integer> {
           "--fail-on-new needs --baseline");
       if (config != null) checkRegularFile(config);
       if (sourceRoot != null && !Files.isDirectory(sourceRoot)) throw new NoSuchFileException(sourceRoot.toString());
+      if (sourceRoot != null) checkSourceRoot(sourceRoot, paths);
       ConfigFiles configs = noConfig ? ConfigFiles.none()
           : config != null ? ConfigFiles.of(ConfigFile.read(config)) : ConfigFiles.forInputs(paths);
       Optional<ConfigFile> conf = configs.primary();
@@ -362,14 +378,23 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  @Command(name = "rules", mixinStandardHelpOptions = true, description = "List every rule: id, level, summary.")
+  @Command(name = "rules", mixinStandardHelpOptions = true,
+      description = "List every rule (id, level, summary); with a rule ID, print its page; with a family, its rules.")
   static final class Rules implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "ID", description = "a rule ID (param/world-writable) or a family (param)")
+    String id;
 
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      List<RuleDescriptor> rules = RuleRegistry.discover().descriptors();
+      List<RuleDescriptor> rules = RulePages.select(spec.commandLine(), RuleRegistry.discover().descriptors(), id);
+      if (id != null && id.contains("/")) {
+        out.print(RulePages.page(rules.get(0)));
+        out.flush();
+        return OK;
+      }
       int w = rules.stream().mapToInt(r -> r.id().length()).max().orElse(10);
       for (RuleDescriptor r : rules) {
         out.println(String.format(Locale.ROOT, "%-" + w + "s  %-7s  %s", r.id(), r.level().sarif(), r.summary()));
