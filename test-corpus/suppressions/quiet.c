@@ -25,9 +25,24 @@ static int bare;
 /* kmodlint-disable-next-line */ /* expect: meta/unknown-suppression */
 module_param(bare, int, 0444);
 
+/* A misspelt directive is not read: the finding stays, and the misspelling is reported. */
+static int typo1;
+/* kmodlint-disabel-next-line param/world-writable */ /* expect: meta/unknown-suppression */
+module_param(typo1, int, 0666); /* expect: param/world-writable */
+
+static int typo2;
+/* kmodlint: disable param/world-writable */ /* expect: meta/unknown-suppression */
+module_param(typo2, int, 0666); /* expect: param/world-writable */
+
+static int typo3;
+/* kmodlint-disable-nextline param/world-writable */ /* expect: meta/unknown-suppression */
+module_param(typo3, int, 0666); /* expect: param/world-writable */
+
+/* kmodlint: checked in CI, see the README */ /* ok: meta/unknown-suppression */
+
 static int __init quiet_init(void)
 {
-	return debug + level + mode + loud + bare;
+	return debug + level + mode + loud + bare + typo1 + typo2 + typo3;
 }
 
 static void __exit quiet_exit(void)

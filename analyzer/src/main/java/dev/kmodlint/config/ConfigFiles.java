@@ -6,6 +6,7 @@ import dev.kmodlint.model.SourcePosition;
 import dev.kmodlint.report.AnalysisResult;
 import dev.kmodlint.rule.Finding;
 import dev.kmodlint.rule.RuleDescriptor;
+import dev.kmodlint.rule.Suggestions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,10 +74,13 @@ public final class ConfigFiles {
     used.add(primary);
     for (Optional<ConfigFile> c : used) {
       if (c.isEmpty() || !seen.add(c.get().file())) continue;
+      Set<String> names = new LinkedHashSet<>(known);
+      for (String k : known) names.add(k.substring(0, k.indexOf('/')));
       for (String id : c.get().unknownRules(known)) {
         notes.add(Notification.at("config-unknown-rule", Level.WARNING, c.get().file() + " sets '" + id
-            + "', which is neither a rule nor a family of rules (see `kmodlint rules`)",
-            SourcePosition.startOf(c.get().file().toAbsolutePath().normalize())));
+            + "', which is neither a rule nor a family of rules ("
+            + Suggestions.nearest(id, names).map(n -> "did you mean '" + n + "'?").orElse("see `kmodlint rules`") + ")",
+            SourcePosition.line(c.get().file().toAbsolutePath().normalize(), c.get().lineOf(id))));
       }
     }
     notes.sort(null);
