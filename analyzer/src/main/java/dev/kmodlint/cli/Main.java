@@ -253,6 +253,18 @@ public final class Main implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "print findings only: no summary, notifications or progress")
     boolean quiet;
 
+    @Option(names = {"-v", "--verbose"}, description = "print every notification about the run, notes too, each"
+        + " where it is (by default: warnings and errors, one line per message)")
+    boolean verbose;
+
+    @Option(names = "--statistics", description = "instead of the findings, print how many each rule found (text"
+        + " report)")
+    boolean statistics;
+
+    @Option(names = "--new-only", description = "with --baseline: report only the findings the baseline does not"
+        + " have (and exit 1 only for them)")
+    boolean newOnly;
+
     @Option(names = "--cache-dir", paramLabel = "DIR",
         description = "keep the facts of each file here between runs (default: $XDG_CACHE_HOME/kmodlint,"
             + " else ~/.cache/kmodlint)")
@@ -274,6 +286,9 @@ public final class Main implements Callable<Integer> {
       checkPaths(cl, paths);
       if (failOnNew && baseline == null) throw new CommandLine.ParameterException(spec.commandLine(),
           "--fail-on-new needs --baseline");
+      if (newOnly && baseline == null) throw new CommandLine.ParameterException(cl, "--new-only needs --baseline");
+      if (statistics && format != Format.text) throw new CommandLine.ParameterException(cl,
+          "--statistics is for the text report (--format text)");
       if (config != null) checkRegularFile(config);
       if (sourceRoot != null && !Files.isDirectory(sourceRoot)) throw new NoSuchFileException(sourceRoot.toString());
       if (sourceRoot != null) checkSourceRoot(sourceRoot, paths);
@@ -295,9 +310,14 @@ public final class Main implements Callable<Integer> {
           noCache ? Optional.empty() : Optional.of(cacheDir != null ? cacheDir : defaultCacheDir()));
       AnalysisResult analyzed = new Analyzer(RuleRegistry.discover()).analyze(opts, progress());
       checkSomethingWasRead(analyzed, paths);
-      AnalysisResult result = selection.restrict(configs.apply(analyzed));
-      Path root = sourceRoot != null ? sourceRoot.toAbsolutePath().normalize() : result.scanRoot();
-      Optional<Baseline.Comparison> comparison = Optional.ofNullable(base).map(b -> b.compare(result, root));
+      AnalysisResult compared = selection.restrict(configs.apply(analyzed));
+      AnalysisResult result = compared;
+      Path root = sourceRoot != null ? sourceRoot.toAbsolutePath().normalize() : analyzed.scanRoot();
+      Optional<Baseline.Comparison> comparison = Optional.ofNullable(base).map(b -> b.compare(compared, root));
+      if (newOnly) {
+        result = NewOnly.keepNew(result, comparison.get());
+        comparison = Optional.of(NewOnly.withoutAbsent(comparison.get()));
+      }
 
       ByteArrayOutputStream buf = new ByteArrayOutputStream();
       if (format == Format.sarif) {
@@ -305,7 +325,7 @@ public final class Main implements Callable<Integer> {
             Optional.ofNullable(sourceRoot), omitSuppressed, comparison, SarifWriter.GITHUB_MAX_RESULTS), buf);
       } else {
         PrintWriter w = new PrintWriter(new OutputStreamWriter(buf, StandardCharsets.UTF_8));
-        new TextReport(Path.of(""), useColor(output == null), quiet, comparison).write(result, w);
+        new TextReport(Path.of(""), useColor(output == null), quiet, comparison, verbose, statistics).write(result, w);
       }
       if (output != null) {
         Path parent = output.toAbsolutePath().getParent();

@@ -78,7 +78,12 @@ final class RunContext implements RuleContext {
 
   @Override
   public void skip(SourcePosition at, String why) {
-    skipped.add(Notification.at("rule-skipped", Level.NOTE, rule.id() + " not checked: " + why, at));
+    skip(Level.NOTE, at, why);
+  }
+
+  @Override
+  public void skip(Level level, SourcePosition at, String why) {
+    skipped.add(Notification.at("rule-skipped", level, rule.id() + " not checked: " + why, at));
   }
 
   List<Finding> findings() {

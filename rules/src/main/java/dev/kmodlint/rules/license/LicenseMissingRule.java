@@ -23,7 +23,7 @@ public final class LicenseMissingRule implements Rule {
   public void check(RuleContext ctx) {
     for (Module m : ctx.project().modules()) {
       if (!m.licenses().isEmpty()) continue;
-      if (ctx.skipWhenIncomplete(m, "license")) continue;
+      if (ctx.skipWhenIncomplete(m, "license", Level.WARNING)) continue;
       String objects = String.join(", ", m.objects().stream().map(ModuleObject::name).toList());
       List<Finding.Related> related = m.declaredAt()
           .map(p -> List.of(new Finding.Related(p, "module " + m.name() + " is built here")))

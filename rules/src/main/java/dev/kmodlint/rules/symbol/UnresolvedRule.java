@@ -34,7 +34,7 @@ public final class UnresolvedRule implements Rule {
           break;
         }
         if (!checked) {
-          if (ctx.skipWhenIncomplete(m, "undefined symbols")) break;
+          if (ctx.skipWhenIncomplete(m, "undefined symbols", Level.WARNING)) break;
           checked = true;
         }
         String nobody = "no object of module " + m.name() + " defines it, no scanned module exports it and "
@@ -52,7 +52,7 @@ public final class UnresolvedRule implements Rule {
     }
     if (!outside.isEmpty()) {
       Module first = outside.get(0);
-      ctx.skip(first.anchor(), outside.size() + " module(s) use symbols the assumed kernel does not export, but are"
+      ctx.skip(Level.WARNING, first.anchor(), outside.size() + " module(s) use symbols the assumed kernel does not export, but are"
           + " gated by Kconfig symbols that are off in its configuration (e.g. " + first.name() + ": "
           + String.join(", ", first.gatingConfigs()) + "): its exports cannot tell what a configuration building"
           + " them would provide, so they are not reported");
