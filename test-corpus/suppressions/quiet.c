@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
-/* kmodlint-disable-file param/missing-description -- documented in the README instead */
+/* kmodlint-disable-file param/missing-description -- documented in the README instead */ /* ok: meta/unused-suppression */
+/* kmodlint-disable-file symbol/extern-in-c */ /* expect: meta/unused-suppression */
 #include <linux/module.h>
 #include <linux/init.h>
 
@@ -7,7 +8,7 @@ MODULE_LICENSE("GPL");
 MODULE_DESCRIPTION("Suppressions in source");
 
 static int debug;
-/* kmodlint-disable-next-line param/world-writable -- test rig only, never shipped */
+/* kmodlint-disable-next-line param/world-writable -- test rig only, never shipped */ /* ok: meta/unused-suppression */
 module_param(debug, int, 0666); /* ok: param/world-writable, param/missing-description */
 
 static int level;
@@ -40,9 +41,18 @@ module_param(typo3, int, 0666); /* expect: param/world-writable */
 
 /* kmodlint: checked in CI, see the README */ /* ok: meta/unknown-suppression */
 
+/* A suppression that silences nothing is reported: the code it was written for has changed. */
+static int calm;
+/* kmodlint-disable-next-line param/world-writable -- it was 0666 once */ /* expect: meta/unused-suppression */
+module_param(calm, int, 0444);
+/* kmodlint-disable-next-line init -- a family that reports nothing here */ /* expect: meta/unused-suppression */
+static int spare;
+/* kmodlint-disable-next-line param/world-writable, meta/unused-suppression -- kept on purpose */ /* ok: meta/unused-suppression */
+static int kept;
+
 static int __init quiet_init(void)
 {
-	return debug + level + mode + loud + bare + typo1 + typo2 + typo3;
+	return debug + level + mode + loud + bare + typo1 + typo2 + typo3 + calm + spare + kept;
 }
 
 static void __exit quiet_exit(void)

@@ -308,7 +308,8 @@ public final class Main implements Callable<Integer> {
           jobs != null ? jobs : Math.min(MAX_JOBS, Runtime.getRuntime().availableProcessors()),
           Duration.ofSeconds(fileTimeoutSeconds), symversFiles, kernelDir,
           noCache ? Optional.empty() : Optional.of(cacheDir != null ? cacheDir : defaultCacheDir()));
-      AnalysisResult analyzed = new Analyzer(RuleRegistry.discover()).analyze(opts, progress());
+      AnalysisResult analyzed = new Analyzer(RuleRegistry.discover()).withRulesEnabled(configs::enabled)
+          .analyze(opts, progress());
       checkSomethingWasRead(analyzed, paths);
       AnalysisResult compared = selection.restrict(configs.apply(analyzed));
       AnalysisResult result = compared;

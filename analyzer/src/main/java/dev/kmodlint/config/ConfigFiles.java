@@ -89,6 +89,22 @@ public final class ConfigFiles {
     return result.withFindings(findings, suppressed, notes);
   }
 
+  /**
+   * False when the configuration nearest to {@code file} turns {@code ruleId} off (itself or
+   * its family), or excludes the file. A configuration file that cannot be read is an
+   * {@link java.io.UncheckedIOException} whose cause says why.
+   */
+  public boolean enabled(Path file, String ruleId) {
+    try {
+      Optional<ConfigFile> conf = nearest(file);
+      if (conf.isEmpty()) return true;
+      if (conf.get().excludes(file)) return false;
+      return conf.get().settingFor(ruleId).map(ConfigFile.Setting::enabled).orElse(true);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   private Optional<Finding> configure(Finding f) throws IOException {
     Optional<ConfigFile> conf = nearest(f.position().file());
     if (conf.isEmpty()) return Optional.of(f);

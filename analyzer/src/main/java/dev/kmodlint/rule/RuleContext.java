@@ -85,6 +85,15 @@ public interface RuleContext {
     return List.of();
   }
 
+  /**
+   * For an {@link AfterSuppressions} rule: the {@code kmodlint-disable} IDs that silenced no
+   * finding of this run, leaving out those of rules that were skipped somewhere, failed, did
+   * not run or are disabled by the configuration (they might have silenced something).
+   */
+  default List<SuppressionDirective> unusedSuppressions() {
+    return List.of();
+  }
+
   /** The IDs of every rule of this run. */
   default Set<String> ruleIds() {
     return Set.of();
