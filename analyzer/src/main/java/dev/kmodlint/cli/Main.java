@@ -253,6 +253,13 @@ public final class Main implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "print findings only: no summary, notifications or progress")
     boolean quiet;
 
+    @Option(names = "--fix", description = "apply the fix of every finding that has one, in place, then report"
+        + " what is left")
+    boolean fix;
+
+    @Option(names = "--dry-run", description = "with --fix: print the fixes as a unified diff, change nothing")
+    boolean dryRun;
+
     @Option(names = {"-v", "--verbose"}, description = "print every notification about the run, notes too, each"
         + " where it is (by default: warnings and errors, one line per message)")
     boolean verbose;
@@ -287,6 +294,7 @@ public final class Main implements Callable<Integer> {
       if (failOnNew && baseline == null) throw new CommandLine.ParameterException(spec.commandLine(),
           "--fail-on-new needs --baseline");
       if (newOnly && baseline == null) throw new CommandLine.ParameterException(cl, "--new-only needs --baseline");
+      if (dryRun && !fix) throw new CommandLine.ParameterException(cl, "--dry-run goes with --fix");
       if (statistics && format != Format.text) throw new CommandLine.ParameterException(cl,
           "--statistics is for the text report (--format text)");
       if (config != null) checkRegularFile(config);
@@ -319,6 +327,19 @@ public final class Main implements Callable<Integer> {
         result = NewOnly.keepNew(result, comparison.get());
         comparison = Optional.of(NewOnly.withoutAbsent(comparison.get()));
       }
+      if (fix) {
+        Fixer.Plan plan = Fixer.plan(result.findings());
+        if (dryRun) {
+          cl.getOut().print(Fixer.diff(plan, Path.of("")));
+          cl.getOut().flush();
+          cl.getErr().println("kmodlint: " + Terminal.printable(plan.summary(true)));
+          return exitCode(result, threshold, comparison);
+        }
+        Fixer.apply(plan);
+        if (!quiet) cl.getErr().println("kmodlint: " + Terminal.printable(plan.summary(false)));
+        fix = false; // and check again: the report is of the fixed files
+        return call();
+      }
 
       ByteArrayOutputStream buf = new ByteArrayOutputStream();
       if (format == Format.sarif) {
@@ -338,6 +359,10 @@ public final class Main implements Callable<Integer> {
         out.print(buf.toString(StandardCharsets.UTF_8));
         out.flush();
       }
+      return exitCode(result, threshold, comparison);
+    }
+
+    private int exitCode(AnalysisResult result, FailOn threshold, Optional<Baseline.Comparison> comparison) {
       if (threshold.level == null) return OK;
       for (Finding f : result.findings()) {
         if (!f.level().atLeast(threshold.level)) continue;
