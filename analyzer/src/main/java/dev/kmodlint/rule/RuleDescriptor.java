@@ -7,14 +7,20 @@ import java.util.Locale;
 /** The metadata of a rule, read from its {@link RuleInfo}. */
 public record RuleDescriptor(
     String id, Level level, String summary, String description, List<String> tags,
-    String precision, String anchor) {
+    String precision, String anchor, String securitySeverity) {
+
+  /** A rule without a security severity. */
+  public RuleDescriptor(String id, Level level, String summary, String description, List<String> tags,
+      String precision, String anchor) {
+    this(id, level, summary, description, tags, precision, anchor, "");
+  }
 
   public static RuleDescriptor of(Rule rule) {
     RuleInfo info = rule.getClass().getAnnotation(RuleInfo.class);
     if (info == null)
       throw new IllegalStateException(rule.getClass().getName() + " has no @RuleInfo");
     return new RuleDescriptor(info.id(), info.level(), info.summary(), info.description(),
-        List.of(info.tags()), info.precision(), info.anchor());
+        List.of(info.tags()), info.precision(), info.anchor(), info.securitySeverity());
   }
 
   public String family() {

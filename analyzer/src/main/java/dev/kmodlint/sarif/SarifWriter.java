@@ -210,6 +210,9 @@ public final class SarifWriter {
     properties.setTags(tags);
     properties.setAdditionalProperty("precision", rule.precision());
     properties.setAdditionalProperty("problem.severity", problemSeverity(rule.level()));
+    // GitHub ranks security alerts by this score (a number written as a string), not by the level
+    if (!rule.securitySeverity().isEmpty() && tags.contains("security"))
+      properties.setAdditionalProperty("security-severity", rule.securitySeverity());
     d.setProperties(properties);
     return d;
   }

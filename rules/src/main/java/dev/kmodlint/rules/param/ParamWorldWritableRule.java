@@ -15,6 +15,8 @@ import java.util.List;
     description = "Any user could change the parameter through /sys/module/<module>/parameters/."
         + " VERIFY_OCTAL_PERMISSIONS makes this a build error; checkpatch reports EXPORTED_WORLD_WRITABLE.",
     tags = {"param", "security"},
+    // any local user changes how the module behaves (CVSS 3.1 AV:L/AC:L/PR:L/UI:N/S:U/C:N/I:H/A:H = 7.1)
+    securitySeverity = "7.1",
     anchor = "build error (VERIFY_OCTAL_PERMISSIONS), checkpatch EXPORTED_WORLD_WRITABLE")
 public final class ParamWorldWritableRule implements Rule {
   @Override
