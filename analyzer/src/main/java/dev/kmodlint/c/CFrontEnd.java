@@ -220,7 +220,7 @@ public final class CFrontEnd {
     }
 
     private void declarator(IASTSimpleDeclaration d, IASTDeclarator dec) {
-      String name = innermost(dec).getName().toString();
+      String name = CSyntax.innermost(dec).getName().toString();
       if (!name.startsWith(PREFIX)) return;
       SourcePosition pos = position(d);
       if (pos == null) return;
@@ -271,11 +271,6 @@ public final class CFrontEnd {
       if (args.isEmpty()) return call.strip();
       int[] last = args.get(args.size() - 1);
       return call.substring(last[0], last[1]);
-    }
-
-    private static IASTDeclarator innermost(IASTDeclarator d) {
-      while (d.getNestedDeclarator() != null) d = d.getNestedDeclarator();
-      return d;
     }
 
     private static IASTInitializerClause initializer(IASTDeclarator dec) {

@@ -166,9 +166,9 @@ final class CodeExtractor {
     // names first, so that references to anything else are dropped before their position is
     // computed (a file location lookup per identifier dominated the extraction)
     for (IASTDeclaration d : all) {
-      if (d instanceof IASTFunctionDefinition fd) declared.add(innermost(fd.getDeclarator()).getName().toString());
+      if (d instanceof IASTFunctionDefinition fd) declared.add(CSyntax.innermost(fd.getDeclarator()).getName().toString());
       else if (d instanceof IASTSimpleDeclaration sd)
-        for (IASTDeclarator dec : sd.getDeclarators()) declared.add(innermost(dec).getName().toString());
+        for (IASTDeclarator dec : sd.getDeclarators()) declared.add(CSyntax.innermost(dec).getName().toString());
     }
     for (IASTDeclaration d : all) {
       if (d instanceof IASTFunctionDefinition fd) function(fd);
@@ -224,9 +224,9 @@ final class CodeExtractor {
 
   private void function(IASTFunctionDefinition fd) {
     IASTDeclarator dec = fd.getDeclarator();
-    String name = innermost(dec).getName().toString();
+    String name = CSyntax.innermost(dec).getName().toString();
     if (name.isEmpty()) return;
-    SourcePosition pos = position(innermost(dec).getName());
+    SourcePosition pos = position(CSyntax.innermost(dec).getName());
     if (pos == null) return;
     IASTFileLocation body = fd.getBody() == null ? null : fd.getBody().getFileLocation();
     IASTFileLocation whole = fd.getFileLocation();
@@ -237,7 +237,7 @@ final class CodeExtractor {
     functions.add(new CFunction(name, spec.getStorageClass() == IASTDeclSpecifier.sc_static,
         spec.getStorageClass() == IASTDeclSpecifier.sc_extern, spec.isInline(), true,
         sec.map(SectionUse::section).orElse(Section.TEXT), pos, secAt, returnType(spec, dec),
-        parameterTypes(dec), fd.isActive(), fromMacro(innermost(dec).getName())));
+        parameterTypes(dec), fd.isActive(), fromMacro(CSyntax.innermost(dec).getName())));
     boolean headerInline = spec.getStorageClass() == IASTDeclSpecifier.sc_static && spec.isInline()
         && whole.getFileName().endsWith(".h");
     if (fd.getBody() != null) {
@@ -252,7 +252,7 @@ final class CodeExtractor {
     IASTFileLocation whole = sd.getFileLocation();
     if (whole == null) return;
     for (IASTDeclarator dec : sd.getDeclarators()) {
-      IASTDeclarator inner = innermost(dec);
+      IASTDeclarator inner = CSyntax.innermost(dec);
       String name = inner.getName().toString();
       if (name.isEmpty()) continue;
       if (name.startsWith(PREFIX)) {
@@ -431,7 +431,7 @@ final class CodeExtractor {
     if (form.equals("module_param_string") && args.size() > 2) {
       int[] a = args.get(2);
       len = Optional.of(call.substring(a[0], a[1]).strip());
-      lenValue = parseNumber(len.get());
+      lenValue = CSyntax.integer(len.get());
     }
     IASTNode target = c[0];
     while (target instanceof IASTUnaryExpression u) target = u.getOperand();
@@ -467,7 +467,7 @@ final class CodeExtractor {
   static Optional<Long> evaluate(IASTExpression e, List<String> symbols) {
     if (e instanceof IASTLiteralExpression l) {
       if (l.getKind() != IASTLiteralExpression.lk_integer_constant) return Optional.empty();
-      return parseNumber(String.valueOf(l.getValue()));
+      return CSyntax.integer(String.valueOf(l.getValue()));
     }
     if (e instanceof IASTIdExpression id) {
       String n = id.getName().toString();
@@ -503,18 +503,6 @@ final class CodeExtractor {
       };
     }
     return Optional.empty();
-  }
-
-  static Optional<Long> parseNumber(String literal) {
-    String t = literal.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("[ul]+$", "");
-    try {
-      if (t.startsWith("0x")) return Optional.of(Long.parseLong(t.substring(2), 16));
-      if (t.startsWith("0b")) return Optional.of(Long.parseLong(t.substring(2), 2));
-      if (t.length() > 1 && t.startsWith("0")) return Optional.of(Long.parseLong(t.substring(1), 8));
-      return Optional.of(Long.parseLong(t));
-    } catch (NumberFormatException ex) {
-      return Optional.empty();
-    }
   }
 
   private static Optional<Long> initializerLength(IASTDeclarator dec) {
@@ -706,11 +694,6 @@ final class CodeExtractor {
     if (e == null || e.getKey() >= end) return Optional.empty();
     SourceText t = texts.get(Path.of(file).normalize().toString());
     return t == null ? Optional.empty() : Optional.of(t.position(e.getKey(), e.getValue().length()));
-  }
-
-  private static IASTDeclarator innermost(IASTDeclarator d) {
-    while (d.getNestedDeclarator() != null) d = d.getNestedDeclarator();
-    return d;
   }
 
   private SourcePosition position(IASTNode node) {

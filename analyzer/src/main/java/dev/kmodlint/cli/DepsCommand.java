@@ -7,18 +7,13 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /** {@code kmodlint deps}: the dependency graph of the scanned modules through their exports, and its cycles. */
 @Command(name = "deps", mixinStandardHelpOptions = true,
     description = "Print the module dependency graph (which module uses which module's exports) and its cycles.")
-final class DepsCommand implements Callable<Integer> {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-  @Mixin ModuleScan scan;
+final class DepsCommand extends ModuleScan {
 
   enum Format { text, dot }
 
@@ -26,11 +21,9 @@ final class DepsCommand implements Callable<Integer> {
   Format format;
 
   @Override
-  public Integer call() throws IOException {
-    ModuleScan.Scan s = scan.run(spec.commandLine());
+  int print(Scan s, PrintWriter out) throws IOException {
     SymbolResolution symbols = s.symbols();
     List<Module> modules = s.result().project().modules();
-    PrintWriter out = spec.commandLine().getOut();
     List<List<Module>> cycles = symbols.cycles(modules);
     if (format == Format.dot) {
       out.println("digraph modules {");
@@ -60,7 +53,6 @@ final class DepsCommand implements Callable<Integer> {
         out.println("cycle: " + Terminal.printable(String.join(" -> ", names)));
       }
     }
-    out.flush();
     return cycles.isEmpty() ? Main.OK : Main.FINDINGS;
   }
 

@@ -15,11 +15,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /**
  * {@code kmodlint info}: what {@code modinfo} would print for each module once built, read from
@@ -27,9 +24,7 @@ import picocli.CommandLine;
  */
 @Command(name = "info", mixinStandardHelpOptions = true,
     description = "Print per module what modinfo would show once it is built, and its dependencies.")
-final class InfoCommand implements Callable<Integer> {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-  @Mixin ModuleScan scan;
+final class InfoCommand extends ModuleScan {
 
   enum Format { text, json }
 
@@ -37,12 +32,10 @@ final class InfoCommand implements Callable<Integer> {
   Format format;
 
   @Override
-  public Integer call() throws IOException {
-    ModuleScan.Scan s = scan.run(spec.commandLine());
+  int print(Scan s, PrintWriter out) throws IOException {
     List<Map<String, Object>> modules = new ArrayList<>();
     Path cwd = Path.of("").toAbsolutePath();
     for (Module m : s.result().project().modules()) modules.add(describe(m, s.symbols(), cwd));
-    PrintWriter out = spec.commandLine().getOut();
     if (format == Format.json) {
       out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(modules));
     } else {
@@ -59,7 +52,6 @@ final class InfoCommand implements Callable<Integer> {
         }
       }
     }
-    out.flush();
     return Main.OK;
   }
 

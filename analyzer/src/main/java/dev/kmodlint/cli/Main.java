@@ -215,7 +215,7 @@ public final class Main implements Callable<Integer> {
     @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "parser threads (default: cores)")
     Integer jobs;
 
-    @Option(names = "--file-timeout", paramLabel = "SECONDS", defaultValue = "60",
+    @Option(names = "--file-timeout", paramLabel = "SECONDS", defaultValue = AnalysisOptions.DEFAULT_FILE_TIMEOUT_SECONDS,
         description = "give up on a C file after this long (default 60)")
     long fileTimeoutSeconds;
 

@@ -45,7 +45,7 @@ final class KbuildModelBuilder {
       Set<String> gates = new LinkedHashSet<>();
       descentGates(d.directory(), into, gates, new HashSet<>());
       out.add(new KbuildModel.Makefile(d.directory(), d.makefile().get(), d.entries(), d.composites(), d.assignments(),
-          d.configUses(), gates, d.mentioned(), d.opaque(), problems));
+          d.configUses(), gates, d.mentioned(), d.opaque(), problems, d.extraSymbols(), d.sources()));
     }
     return new KbuildModel(out);
   }

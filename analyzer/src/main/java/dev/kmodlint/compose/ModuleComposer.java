@@ -48,6 +48,7 @@ final class ModuleComposer {
       Path dir = kd.directory();
       // a Makefile whose lists kmodlint cannot evaluate may build any C file beside it
       if (kd.opaque()) claimed.addAll(tree.cFilesByDir().getOrDefault(dir, List.of()));
+      claimed.addAll(kd.sources());
       for (KbuildModule km : kd.modules()) {
         for (KbuildObject o : km.objects()) o.source().ifPresent(s -> claimed.add(s.toAbsolutePath().normalize()));
         if (km.linkage() == KbuildModule.Linkage.BUILTIN) continue;
@@ -64,7 +65,11 @@ final class ModuleComposer {
           + " obj-$(CONFIG_...) objects are gated by symbols defined neither in a scanned Kconfig nor in "
           + kconfig.release() + "; they are analyzed as loadable modules"));
     }
-    modules.addAll(standaloneModules(claimed));
+    // a directory whose Makefile builds modules builds what it lists and nothing else: a C file
+    // it does not list is a generator input, an example or a leftover, not a module of its own
+    Set<Path> buildingDirs = new HashSet<>();
+    for (KbuildDirectory kd : kbuildDirs) if (kd.buildsModules()) buildingDirs.add(kd.directory());
+    modules.addAll(standaloneModules(claimed, buildingDirs));
     modules.sort((a, b) -> a.anchor().compareTo(b.anchor()));
     return modules;
   }
@@ -100,13 +105,14 @@ final class ModuleComposer {
    * {@code module_init} or {@code MODULE_LICENSE}: each is taken as a module of its own,
    * which is how a bare directory of sources is usually meant.
    */
-  private List<Module> standaloneModules(Set<Path> claimed) {
+  private List<Module> standaloneModules(Set<Path> claimed, Set<Path> buildingDirs) {
     Set<Path> included = new HashSet<>();
     for (SourceFile f : files.values()) included.addAll(f.localIncludes());
     Map<Path, List<Module>> byDir = new LinkedHashMap<>();
     for (Path c : tree.cFiles()) {
       SourceFile f = files.get(c);
-      if (f == null || claimed.contains(c) || included.contains(c) || !f.declaresModule()) continue;
+      if (f == null || claimed.contains(c) || included.contains(c) || !f.declaresModule()
+          || buildingDirs.contains(c.getParent())) continue;
       String name = c.getFileName().toString().replaceFirst("\\.c$", "");
       Module m = Module.of(name, c.getParent(), Module.Origin.STANDALONE,
           List.of(new ModuleObject(name + ".o", Optional.of(f), Optional.empty())),

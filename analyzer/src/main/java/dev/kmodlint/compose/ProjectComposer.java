@@ -2,7 +2,7 @@ package dev.kmodlint.compose;
 
 import dev.kmodlint.deploy.DeployReader;
 import dev.kmodlint.kbuild.KbuildDirectory;
-import dev.kmodlint.kbuild.KbuildReader;
+import dev.kmodlint.kbuild.KbuildEnvironment;
 import dev.kmodlint.kconfig.KconfigReader;
 import dev.kmodlint.kconfig.KconfigTypes;
 import dev.kmodlint.model.DeployModel;
@@ -19,8 +19,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ForkJoinPool;
 
 /**
  * The project model from what the front-ends read: the facts of every C file and header,
@@ -30,7 +30,7 @@ import java.util.concurrent.ForkJoinPool;
 public final class ProjectComposer {
   private ProjectComposer() {}
 
-  public static Project compose(Path root, SourceTree tree, Map<Path, FileFacts> facts, int jobs,
+  public static Project compose(Path root, SourceTree tree, Map<Path, FileFacts> facts, BuildPlan plan,
       List<Notification> notes) {
     Map<Path, SourceFile> files = new TreeMap<>();
     List<KconfigModel.SourceReference> configRefs = new ArrayList<>();
@@ -50,7 +50,7 @@ public final class ProjectComposer {
         embeddedKconfig.release(), configRefs, (p, why) -> notes.add(
             Notification.at("read-failure", Level.WARNING, "cannot read " + p + ": " + why, SourcePosition.startOf(p))));
     KconfigTypes kconfig = embeddedKconfig.overriddenBy(KconfigTypes.of(kconfigModel));
-    List<KbuildDirectory> kbuildDirs = readKbuild(tree, jobs);
+    List<KbuildDirectory> kbuildDirs = plan.directories();
     for (KbuildDirectory kd : kbuildDirs) notes.addAll(KbuildModelBuilder.remainingNotifications(kd));
     List<Module> modules = new ModuleComposer(tree, files, kconfig, notes).modules(kbuildDirs);
 
@@ -59,16 +59,18 @@ public final class ProjectComposer {
         kconfigModel, deploy);
   }
 
-  /** The Makefiles of the tree, read on all cores, in directory order. */
-  private static List<KbuildDirectory> readKbuild(SourceTree tree, int jobs) {
-    List<Path> dirs = List.copyOf(tree.kbuildDirs());
-    if (jobs <= 1 || dirs.size() < 2) return dirs.stream().map(d -> new KbuildReader().read(d)).toList();
-    ForkJoinPool pool = new ForkJoinPool(jobs);
-    try {
-      return pool.submit(() -> dirs.parallelStream().map(d -> new KbuildReader().read(d)).toList()).join();
-    } finally {
-      pool.shutdown();
-    }
+  /**
+   * What the Makefiles get from outside: the assumed kernel's release and .config (empty when
+   * unknown), and the tree (a kernel source tree when the scan is inside one, for
+   * {@code $(srctree)}).
+   */
+  public static KbuildEnvironment kbuildEnvironment(Path root, Optional<String> release,
+      Optional<Map<String, String>> config) {
+    KbuildEnvironment env = KbuildEnvironment.unknown().withSourceTree(KbuildEnvironment.kernelSourceTree(root));
+    env = env.withTree(Optional.of(env.sourceTree().orElse(root)));
+    if (config.isPresent()) env = env.withKernelConfig(config.get());
+    if (release.isPresent()) env = env.withKernel(release.get());
+    return env;
   }
 
   private static int take(FileFacts f, Map<Path, SourceFile> files, List<KconfigModel.SourceReference> configRefs,

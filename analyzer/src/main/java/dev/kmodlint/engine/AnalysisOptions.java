@@ -30,8 +30,13 @@ public record AnalysisOptions(List<Path> inputs, int jobs, Duration fileTimeout,
     return new AnalysisOptions(inputs, jobs, fileTimeout, symvers, kdir, dir);
   }
 
+  /** The time one file may take to parse, unless {@code --file-timeout} says otherwise (text: for picocli). */
+  public static final String DEFAULT_FILE_TIMEOUT_SECONDS = "60";
+
+  public static final Duration DEFAULT_FILE_TIMEOUT = Duration.ofSeconds(Long.parseLong(DEFAULT_FILE_TIMEOUT_SECONDS));
+
   public static AnalysisOptions of(List<Path> inputs) {
     return new AnalysisOptions(inputs, Runtime.getRuntime().availableProcessors(),
-        Duration.ofSeconds(60), List.of(), Optional.empty());
+        DEFAULT_FILE_TIMEOUT, List.of(), Optional.empty());
   }
 }

@@ -1,8 +1,11 @@
 package dev.kmodlint.engine;
 
 import dev.kmodlint.c.CFrontEnd;
+import dev.kmodlint.c.PreprocessorContext;
 import dev.kmodlint.cache.FactCache;
+import dev.kmodlint.compose.BuildPlan;
 import dev.kmodlint.compose.ProjectComposer;
+import dev.kmodlint.kernel.KernelConfig;
 import dev.kmodlint.kernel.KernelDatabase;
 import dev.kmodlint.kernel.KernelExports;
 import dev.kmodlint.model.FileFacts;
@@ -91,14 +94,21 @@ public final class Analyzer {
     SourceTree tree = SourceTree.walk(inputs);
     notes.addAll(tree.notifications());
 
+    // the Makefiles first: they say how the build preprocesses each C file
+    Optional<KernelConfig> config = kernel.config();
+    BuildPlan plan = BuildPlan.read(tree, options.jobs(), ProjectComposer.kbuildEnvironment(
+        root, config.map(KernelConfig::release), config.map(KernelConfig::values)));
+
     Optional<FactCache> cache = factCache(options, root, notes);
     progress.started(tree.cFiles().size() + tree.headers().size());
-    ParallelParser parser = new ParallelParser(new FileAnalysis(new CFrontEnd(root), cache), options.jobs(),
-        options.fileTimeout(), progress::fileDone);
+    // headers are read within the repository: a module may include "../include/x.h"
+    CFrontEnd frontEnd = new CFrontEnd(SourceTree.repositoryOf(root));
+    FileAnalysis analysis = new FileAnalysis(frontEnd, cache, file -> PreprocessorContext.of(plan.flagsOf(file)));
+    ParallelParser parser = new ParallelParser(analysis, options.jobs(), options.fileTimeout(), progress::fileDone);
     Map<Path, FileFacts> facts = parser.analyze(List.copyOf(tree.cFiles()), List.copyOf(tree.headers()));
     progress.finished();
     cache.ifPresent(c -> progress.cacheUsed(c.hits(), c.misses(), c.rejected()));
-    Project project = ProjectComposer.compose(root, tree, facts, options.jobs(), notes);
+    Project project = ProjectComposer.compose(root, tree, facts, plan, notes);
     Suppressions suppressions = Suppressions.read(tree.textFiles());
     List<Finding> all = runRules(project, kernel, suppressions, notes);
     List<Finding> findings = new ArrayList<>();

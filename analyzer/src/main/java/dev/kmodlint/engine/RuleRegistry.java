@@ -24,7 +24,7 @@ public final class RuleRegistry {
     Set<String> seen = new HashSet<>();
     for (Rule r : sorted) {
       String id = RuleDescriptor.of(r).id();
-      if (!id.matches("[a-z]+/[a-z0-9]+(-[a-z0-9]+)*"))
+      if (!RuleDescriptor.ID.matcher(id).matches())
         throw new IllegalStateException("rule ID not family/kebab-name: " + id);
       if (!seen.add(id)) throw new IllegalStateException("rule ID twice: " + id);
     }

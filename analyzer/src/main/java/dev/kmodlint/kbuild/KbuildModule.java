@@ -9,14 +9,21 @@ import java.util.Set;
  * {@code foo}. {@code objects} are its parts (for a composite {@code foo-y := a.o b.o}, a.o and
  * b.o; otherwise foo.o itself). {@code declaredAt} is the position of {@code foo.o} in the
  * {@code obj-*} line. {@code gatingConfigs}: CONFIG symbols named in the {@code obj-$(...)}
- * variable (without {@code CONFIG_} prefix removed: e.g. {@code CONFIG_FOO}).
+ * variable (without {@code CONFIG_} prefix removed: e.g. {@code CONFIG_FOO}), kept whatever the
+ * kernel's .config says of them. {@code conditions}: why the Makefile lists it only in some
+ * configurations (an {@code ifeq} it cannot decide); empty when it always does.
+ * {@code unbuiltObjects}: parts the kernel's .config leaves out ({@code foo-$(CONFIG_BAR) += bar.o}
+ * with BAR not set), each with the symbols that would add it: not objects of this build, but
+ * where a reference of the module may be defined in another configuration.
  */
 public record KbuildModule(
     String name,
     Linkage linkage,
     SourcePosition declaredAt,
     List<KbuildObject> objects,
-    Set<String> gatingConfigs) {
+    Set<String> gatingConfigs,
+    List<String> conditions,
+    List<KbuildObject> unbuiltObjects) {
 
   /** obj-m; obj-$(CONFIG_X) (a module when X is m); obj-y / lib-y (never a module). */
   public enum Linkage { MODULE, CONFIGURABLE, BUILTIN }
@@ -24,5 +31,16 @@ public record KbuildModule(
   public KbuildModule {
     objects = List.copyOf(objects);
     gatingConfigs = Set.copyOf(gatingConfigs);
+    conditions = List.copyOf(conditions);
+    unbuiltObjects = List.copyOf(unbuiltObjects);
+  }
+
+  public KbuildModule(String name, Linkage linkage, SourcePosition declaredAt, List<KbuildObject> objects,
+      Set<String> gatingConfigs) {
+    this(name, linkage, declaredAt, objects, gatingConfigs, List.of(), List.of());
+  }
+
+  public boolean conditional() {
+    return !conditions.isEmpty();
   }
 }

@@ -1,6 +1,8 @@
 package dev.kmodlint.kbuild;
 
 import dev.kmodlint.kbuild.KbuildModule.Linkage;
+import dev.kmodlint.kbuild.MakeText.Word;
+import dev.kmodlint.model.CompileFlags;
 import dev.kmodlint.model.KbuildModel;
 import dev.kmodlint.model.Level;
 import dev.kmodlint.model.Notification;
@@ -11,9 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.antlr.v4.runtime.ParserRuleContext;
@@ -35,335 +36,387 @@ import org.antlr.v4.runtime.tree.TerminalNode;
  * Reads what the Kbuild file of one directory builds: {@code Kbuild} if present, else
  * {@code Makefile}, {@code GNUmakefile} or {@code makefile}.
  *
- * <p>The file is evaluated statically as a union: every branch of every conditional is taken,
- * so the out-of-tree wrapper {@code ifneq ($(KERNELRELEASE),) obj-m := foo.o else ... endif}
- * yields module foo whatever the environment. Variables assigned in the file and in the files
- * it includes are expanded; CONFIG symbols never are: {@code obj-$(CONFIG_X)} is a module gated
- * by CONFIG_X. Object lists are expanded with the variables as they stand at the end of the
- * file, which is when Kbuild reads them.
+ * <p>The file is evaluated as kbuild's own pass reads it ({@link MakeEvaluator}): KERNELRELEASE
+ * is set, {@code $(src)}, {@code $(obj)}, {@code $(M)} name the directory, the lists
+ * {@code obj-y}, {@code ccflags-y}... start empty, CONFIG symbols have the target kernel's
+ * values ({@link KbuildEnvironment}). A conditional the file decides is decided; one on a value
+ * from outside (ARCH, {@code $(shell ...)}, CONFIG symbols without a .config) takes both
+ * branches, and what they add is marked with the condition. Lists are read after the file, as
+ * kbuild reads them.
+ *
+ * <p>{@code obj-$(CONFIG_X) += foo.o} names module foo gated by CONFIG_X whatever the .config
+ * says of X (the gate is data; the caller decides what it means), unless the file itself or the
+ * command line sets CONFIG_X, which then simply decides. Composite members
+ * ({@code foo-$(CONFIG_BAR) += bar.o}) and {@code ifdef CONFIG_BAR} blocks follow the .config.
  *
  * <p>A module is named by its {@code .o} entry without the suffix, including any relative
  * directory ({@code obj-m += sub/foo.o} is {@code sub/foo}, whose composite is
- * {@code sub/foo-y}). When any composite variable ({@code foo-y}, {@code foo-objs},
- * {@code foo-m}, {@code foo-$(CONFIG_X)}) is assigned, the module's objects are the
- * {@code .o} words of all of them, possibly none if only unknown words are listed; otherwise
- * the module is its own single object {@code foo.o}.
+ * {@code sub/foo-y}). When any of {@code foo-objs}, {@code foo-y}, {@code foo-m},
+ * {@code foo-} has a value, foo is a composite of the {@code .o} words of {@code foo-objs},
+ * {@code foo-y} and, for a module, {@code foo-m}, in that order, as kbuild links it;
+ * otherwise the module is its own single object {@code foo.o}.
+ *
+ * <p>Thread-safe: one reader may read many directories at once; it remembers each directory it
+ * read, for the flags ({@code subdir-ccflags-y}) their subdirectories inherit.
  */
 public final class KbuildReader {
   /** A Makefile that exists but cannot be read (I/O error, too large). */
   public static final String READ_ERROR = "read-failure";
-  /** An object list kmodlint could not evaluate: the modules it names are not analyzed. */
-  public static final String UNEVALUATED = "kbuild-unevaluated";
-  /** The expansion budget ran out, or an expansion was cut at its word limit. */
-  public static final String EXPANSION_LIMIT = "kbuild-expansion-limit";
   /** A syntax problem; the rest of the file is still used. */
   public static final String PARSE_ERROR = MakefileSyntax.PARSE_ERROR;
+  /** Something of the file kmodlint could not follow (an unknown include, unknown object words). */
+  public static final String NOT_EVALUATED = MakeEvaluator.NOT_EVALUATED;
+  /** A limit of the evaluation was reached (expansion budget, include depth). */
+  public static final String EVAL_LIMIT = MakeEvaluator.EVAL_LIMIT;
+  /** The words of one object list kmodlint reads at most. */
+  static final int MAX_LIST_WORDS = 4096;
+  /** The file would stop make ($(error), a variable referring to itself). */
+  public static final String MAKE_ERROR = MakeEvaluator.MAKE_ERROR;
 
   private static final List<String> MAKEFILE_NAMES = List.of("Kbuild", "Makefile", "GNUmakefile", "makefile");
-  /** Kbuild files are a few kilobytes; anything far larger is not one. */
-  private static final long MAX_BYTES = 4L << 20;
-  /** Includes read per directory, so that a diamond of includes cannot blow up. */
-  private static final int MAX_FILES = 64;
 
-  private static final Pattern OBJECT_LIST = Pattern.compile("(obj|lib)-(y|m|(?:\\$\\(CONFIG_\\w+\\))+)");
-  private static final Pattern COMPOSITE = Pattern.compile("(.+)-(?:y|m|objs|(?:\\$\\(CONFIG_\\w+\\))+)");
-  private static final Pattern CONFIG_FUNCTION_LIST = Pattern.compile("(obj|lib)-(\\$\\(\\w+ .*\\))");
+  /** {@code obj-<...>} or {@code lib-<...>}: the lists of what a directory builds. */
+  private static final Pattern LIST_NAME = Pattern.compile("(obj|lib)-(.+)");
+  private static final Pattern CONFIG_REFERENCE = Pattern.compile("\\$[({](CONFIG_\\w+)[)}]");
+  private static final Pattern COMPOSITE = Pattern.compile("(.+)-(objs|y|m)");
+  /** Kbuild's own variables of the composite shape, which are not composites. */
+  private static final Set<String> NOT_COMPOSITES = Set.of("obj", "lib", "subdir", "always", "extra", "ccflags",
+      "asflags", "ldflags", "cppflags", "rustflags", "subdir-ccflags", "subdir-asflags", "ccflags-remove",
+      "asflags-remove", "hostprogs", "userprogs", "targets", "clean-files", "header-test", "no-header-test",
+      "dtb", "always-y", "dtc-flags", "userccflags", "userldflags", "hostccflags", "hostcxxflags", "hostldflags");
   /** Lists of files Kbuild makes or cleans, which name generated sources. */
   private static final Set<String> GENERATED_LISTS = Set.of("targets", "clean-files", "extra-y", "always-y",
       "always", "extra-m", "hostprogs", "hostprogs-y", "userprogs", "always-m");
   private static final Pattern CONFIG_NAME = Pattern.compile("(?<![A-Za-z0-9_])CONFIG_([A-Za-z0-9_]+)");
   private static final Pattern NOT_FILE_NAME_OR_PATTERN = Pattern.compile("[^A-Za-z0-9_.+/%-]+");
   private static final Pattern NOT_FILE_NAME = Pattern.compile("[^A-Za-z0-9_.+/-]+");
-  private static final Pattern CONFIG_REFERENCE = Pattern.compile("\\$\\((CONFIG_\\w+)\\)");
-  /** Variables Kbuild sets to the module directory, for {@code include $(src)/common.mk}. */
-  private static final List<String> DIRECTORY_VARIABLES = List.of("src", "obj", "M", "PWD", "CURDIR");
+  /** What a build leaves beside the sources: never an input of the build. */
+  private static final Pattern BUILD_OUTPUT = Pattern.compile(
+      ".*\\.(o|ko|mod|mod\\.c|mod\\.o|cmd|a|order|symvers|dwo|lst|su)$|^modules\\.order$|^Module\\.symvers$");
+
+  private final KbuildEnvironment env;
+  private final Map<Path, KbuildDirectory> done = new ConcurrentHashMap<>();
+
+  public KbuildReader() {
+    this(KbuildEnvironment.unknown());
+  }
+
+  public KbuildReader(KbuildEnvironment env) {
+    this.env = env;
+  }
 
   /** The syntax problems of one Makefile on its own (includes not followed). */
   public static List<Notification> syntaxProblems(Path makefile) throws IOException {
     Path p = makefile.toAbsolutePath().normalize();
-    return MakefileSyntax.parse(p, Evaluation.decode(BoundedReader.read(p, MAX_BYTES))).notifications();
+    return MakefileSyntax.parse(p, decode(BoundedReader.read(p, MakeEvaluator.MAX_BYTES))).notifications();
+  }
+
+  /**
+   * Bytes that are not UTF-8 become U+FFFD; columns count the characters that result. So do
+   * private-use characters, which the evaluation keeps for values it does not know.
+   */
+  static String decode(byte[] bytes) {
+    String text = MakeAssumptions.sanitize(new String(bytes, StandardCharsets.UTF_8));
+    // A byte-order mark would stick to the first word; a space keeps the columns.
+    return text.startsWith("\uFEFF") ? " " + text.substring(1) : text;
+  }
+
+  static Optional<Path> makefileOf(Path dir) {
+    return MAKEFILE_NAMES.stream().map(dir::resolve).filter(Files::isRegularFile).findFirst();
   }
 
   public KbuildDirectory read(Path directory) {
     Path dir = directory.toAbsolutePath().normalize();
-    Optional<Path> makefile = MAKEFILE_NAMES.stream().map(dir::resolve).filter(Files::isRegularFile).findFirst();
-    if (makefile.isEmpty()) return new KbuildDirectory(dir, Optional.empty(), List.of(), List.of());
-    Evaluation evaluation = new Evaluation(dir);
-    List<KbuildModule> modules;
-    List<KbuildModel.Composite> composites;
-    try {
-      evaluation.readFile(makefile.get(), false);
-      modules = evaluation.modules();
-      composites = evaluation.compositeList();
-    } catch (StackOverflowError e) {
-      // nested thousands deep (conditionals, references): what was read so far is dropped
-      return new KbuildDirectory(dir, makefile, List.of(), List.of(Notification.at("parse-failure", Level.WARNING,
-          makefile.get().getFileName() + " is nested too deeply to be read (thousands of conditionals or"
-          + " references within each other); the modules it builds are not analyzed",
-          SourcePosition.startOf(makefile.get()))), List.of(), List.of(), List.of(), List.of(), Set.of(), true);
-    }
-    evaluation.limits(makefile.get());
-    return new KbuildDirectory(dir, makefile, modules, evaluation.notifications, evaluation.entries,
-        composites, evaluation.assignments, evaluation.configUses, evaluation.mentioned, evaluation.opaque);
+    KbuildDirectory d = evaluate(dir);
+    done.put(dir, d);
+    return d;
   }
 
-  /** An {@code obj-*} or {@code lib-*} assignment, kept until all variables are known. */
-  private record ObjectList(Linkage linkage, boolean library, Set<String> gatingConfigs, List<Word> words) {}
+  /** A directory read already by this reader (as itself or as a parent), else read now. */
+  private KbuildDirectory readOnce(Path dir) {
+    KbuildDirectory cached = done.get(dir);
+    if (cached != null) return cached;
+    KbuildDirectory d = evaluate(dir);
+    KbuildDirectory raced = done.putIfAbsent(dir, d);
+    return raced != null ? raced : d;
+  }
 
-  /** One assignment to a composite variable, kept until all variables are known. */
-  private record CompositeAssignment(String module, String variable, SourcePosition at, List<Word> words) {}
+  private KbuildDirectory evaluate(Path dir) {
+    Optional<Path> makefile = makefileOf(dir);
+    KbuildDirectory d;
+    if (makefile.isEmpty()) {
+      d = new KbuildDirectory(dir, Optional.empty(), List.of(), List.of());
+    } else {
+      try {
+        UsersMake outer = usersMake(dir);
+        Reading r = new Reading(dir, makefile.get(), inheritedCcflags(dir), includedBy(dir, makefile.get()), outer);
+        d = r.read();
+      } catch (StackOverflowError e) {
+        // nested thousands deep (conditionals, references, includes): what was read so far is dropped
+        d = new KbuildDirectory(dir, makefile, List.of(), List.of(Notification.at("parse-failure", Level.WARNING,
+            makefile.get().getFileName() + " is nested too deeply to be read (thousands of conditionals or"
+            + " references within each other); the modules it builds are not analyzed",
+            SourcePosition.startOf(makefile.get()))));
+      }
+    }
+    return d;
+  }
 
-  private record Declaration(String name, Linkage linkage, SourcePosition at, Set<String> gatingConfigs) {}
+  /**
+   * The {@code subdir-ccflags-y} of the directories above that build this one (each lists it as
+   * {@code obj-y += dir/} or {@code obj-m += dir/}), within the tree read.
+   */
+  private List<String> inheritedCcflags(Path dir) {
+    Path parent = dir.getParent();
+    if (parent == null || !withinAncestors(parent) || makefileOf(parent).isEmpty()) return List.of();
+    KbuildDirectory p = readOnce(parent);
+    for (KbuildModel.Entry e : p.entries()) {
+      if (!e.directory()) continue;
+      try {
+        if (parent.resolve(e.name()).normalize().equals(dir)) return p.subdirCcflags();
+      } catch (InvalidPathException ex) {
+        // not a directory name this system has
+      }
+    }
+    return List.of();
+  }
 
-  /** The state of reading one directory's Kbuild file and what it includes. */
-  private static final class Evaluation {
+  /**
+   * The directories as a whole: one whose Makefile another directory's Makefile includes
+   * ({@code amdgpu/Makefile} includes {@code ../display/Makefile}) is only read on its own out of
+   * the context it is written for, so it says nothing of what it could not follow there.
+   */
+  public static List<KbuildDirectory> settle(List<KbuildDirectory> dirs) {
+    Map<Path, Path> includer = new HashMap<>();
+    for (KbuildDirectory d : dirs) {
+      for (Path f : d.files()) {
+        if (d.makefile().isPresent() && !f.equals(d.makefile().get())) includer.putIfAbsent(f, d.directory());
+      }
+    }
+    List<KbuildDirectory> out = new ArrayList<>(dirs.size());
+    for (KbuildDirectory d : dirs) {
+      Path by = d.makefile().map(includer::get).orElse(null);
+      if (by == null || by.equals(d.directory()) || d.includedBy().isPresent()) {
+        out.add(d);
+        continue;
+      }
+      List<Notification> kept = d.notifications().stream().filter(n -> !n.id().equals(NOT_EVALUATED)).toList();
+      out.add(new KbuildDirectory(d.directory(), d.makefile(), d.modules(), kept, d.entries(), d.composites(),
+          d.assignments(), d.configUses(), d.mentioned(), d.opaque(), d.extraSymbols(), d.sources(), d.unknownWords(),
+          d.subdirCcflags(), d.files(), Optional.of(by)));
+    }
+    return out;
+  }
+
+  /** The directory above whose Makefile includes {@code makefile} (nouveau/Kbuild includes nvkm/Kbuild), if any. */
+  private Optional<Path> includedBy(Path dir, Path makefile) {
+    for (Path a = dir.getParent(); a != null; a = a.getParent()) {
+      if (!withinAncestors(a)) break;
+      if (makefileOf(a).isEmpty()) continue;
+      if (readOnce(a).files().contains(makefile)) return Optional.of(a);
+    }
+    return Optional.empty();
+  }
+
+  /** A directory above may be read for what it passes down: inside the tree, below the kernel tree's root. */
+  private boolean withinAncestors(Path a) {
+    if (env.tree().isEmpty() || !a.startsWith(env.tree().get())) return false;
+    return env.sourceTree().isEmpty() || (a.startsWith(env.sourceTree().get()) && !a.equals(env.sourceTree().get()));
+  }
+
+  /** What the user's own make (KERNELRELEASE not set) passes to kbuild's pass: its exports. */
+  private record UsersMake(Map<String, String> exported) {
+    static final UsersMake NONE = new UsersMake(Map.of());
+  }
+
+  /** The names make looks for when the user types {@code make}. */
+  private static final List<String> USER_MAKEFILE_NAMES = List.of("GNUmakefile", "makefile", "Makefile");
+
+  /**
+   * The user's pass over an out-of-tree directory's Makefile: the variables it exports with a
+   * value it knows ({@code export CONFIG_RTL8822BU = m}, {@code export KBUILD_EXTRA_SYMBOLS})
+   * reach kbuild's pass through the environment.
+   */
+  private UsersMake usersMake(Path dir) {
+    if (env.sourceTree().filter(dir::startsWith).isPresent()) return UsersMake.NONE;
+    Optional<Path> file = USER_MAKEFILE_NAMES.stream().map(dir::resolve).filter(Files::isRegularFile).findFirst();
+    if (file.isEmpty()) return UsersMake.NONE;
+    try {
+      if (!decode(BoundedReader.read(file.get(), MakeEvaluator.MAX_BYTES)).contains("export")) {
+        return UsersMake.NONE;
+      }
+    } catch (IOException e) {
+      return UsersMake.NONE;
+    }
+    MakeEvaluator outer = new MakeEvaluator(env, dir, false, new MakeEvaluator.Listener() {});
+    outer.readMakefile(file.get());
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String name : outer.exported()) {
+      MakeText v = outer.finalValue(name);
+      if (outer.variable(name) == null || !v.unconditional() || MakeAssumptions.containsUnknown(v.flat())) continue;
+      out.put(name, v.flat().strip());
+    }
+    return new UsersMake(out);
+  }
+
+  /** A list of what a directory builds, as the file names it. */
+  private record ListVariable(String name, KbuildModel.Linkage linkage, Linkage moduleLinkage, Set<String> gates) {}
+
+  private record Declaration(String name, Linkage linkage, SourcePosition at, Set<String> gates, Guard guard) {}
+
+  /** The reading of one directory. */
+  private final class Reading implements MakeEvaluator.Listener {
     private final Path dir;
-    private final Map<String, String> directoryVariables = new LinkedHashMap<>();
-    private final MakeVariables variables = new MakeVariables();
-    private final List<ObjectList> objectLists = new ArrayList<>();
-    private final Map<String, List<Word>> composites = new LinkedHashMap<>();
-    private final List<Notification> notifications = new ArrayList<>();
-    private final Deque<Path> including = new ArrayDeque<>();
-    private final List<CompositeAssignment> compositeAssignments = new ArrayList<>();
-    private final List<KbuildModel.Entry> entries = new ArrayList<>();
+    private final Path makefile;
+    private final List<String> inherited;
+    private final Optional<Path> includedBy;
+    private final MakeEvaluator ev;
+    private final Map<String, ListVariable> gatedLists = new LinkedHashMap<>();
+    private final Map<String, Integer> firstAssigned = new HashMap<>();
     private final List<KbuildModel.Assignment> assignments = new ArrayList<>();
-    private final List<KbuildModel.ConfigUse> configUses = new ArrayList<>();
-    private final Set<String> mentioned = new HashSet<>();
-    private boolean opaque;
-    /** Base names a rule of the file makes, or that it lists in targets or clean-files. */
+    private final Set<String> assignmentKeys = new HashSet<>();
     private final Set<String> generatedStems = new HashSet<>();
     private final List<Pattern> generatedPatterns = new ArrayList<>();
     private final Map<Path, Set<String>> stemsByDirectory = new HashMap<>();
-    private int filesRead;
+    private final Set<String> mentioned = new HashSet<>();
+    private final List<KbuildModel.ConfigUse> configUses = new ArrayList<>();
+    private final Map<String, MakeText> finalValues = new HashMap<>();
+    private final Map<String, List<Word>> finalWords = new HashMap<>();
+    private final Map<String, CompileFlags> parsedFlags = new HashMap<>();
+    private final Map<String, CompileFlags> flagsCache = new HashMap<>();
+    private final List<Word> unknown = new ArrayList<>();
+    /** Words of {@code foo-} lists, by place, with the CONFIG symbols whose being unset put them there. */
+    private final Map<SourcePosition, Set<String>> notSetBy = new HashMap<>();
+    /** Sources the files name anywhere, in branches not taken too ({@code ../misc/x.o}). */
+    private final Set<Path> writtenSources = new HashSet<>();
+    private boolean flagsUnknown;
+    private int unknownWords;
+    private boolean mentionsExtraSymbols;
 
-    Evaluation(Path dir) {
+    Reading(Path dir, Path makefile, List<String> inherited, Optional<Path> includedBy, UsersMake outer) {
       this.dir = dir;
-      for (String v : DIRECTORY_VARIABLES) directoryVariables.put(v, dir.toString());
+      this.makefile = makefile;
+      this.inherited = inherited;
+      this.includedBy = includedBy;
+      this.ev = new MakeEvaluator(env, dir, true, outer.exported(), this);
     }
 
-    void readFile(Path file, boolean conditional) {
-      Path path = file.toAbsolutePath().normalize();
-      if (including.contains(path) || filesRead >= MAX_FILES) return;
-      filesRead++;
-      String text;
-      try {
-        text = decode(BoundedReader.read(path, MAX_BYTES));
-      } catch (BoundedReader.ReadFailure e) {
-        notifications.add(Notification.at(READ_ERROR, Level.WARNING, "cannot read " + path + " as a Kbuild file: "
-            + e.reason(), SourcePosition.startOf(path)));
-        return;
+    KbuildDirectory read() {
+      ev.readMakefile(makefile);
+      for (Path f : ev.filesRead()) scanWritten(f);
+      for (String list : GENERATED_LISTS) {
+        for (Word w : words(list)) generatedStems.add(stem(w.text()));
       }
-      including.push(path);
-      try {
-        MakefileSyntax.Parsed parsed = MakefileSyntax.parse(path, text);
-        notifications.addAll(parsed.notifications());
-        scanWords(parsed);
-        for (KbuildParser.BlockContext block : parsed.tree().block()) walk(parsed, block, conditional);
-      } finally {
-        including.pop();
-      }
-    }
-
-    /** Bytes that are not UTF-8 become U+FFFD; columns count the characters that result. */
-    static String decode(byte[] bytes) {
-      String text = new String(bytes, StandardCharsets.UTF_8);
-      // A byte-order mark would stick to the first word; a space keeps the columns.
-      return text.startsWith("\uFEFF") ? " " + text.substring(1) : text;
-    }
-
-    private void walk(MakefileSyntax.Parsed file, KbuildParser.BlockContext block, boolean conditional) {
-      for (KbuildParser.LineContext line : block.line()) {
-        if (line.conditional() != null) {
-          KbuildParser.ConditionalContext c = line.conditional();
-          if (c.block() != null) walk(file, c.block(), true);
-          for (KbuildParser.ElseBranchContext e : c.elseBranch()) {
-            if (e.block() != null) walk(file, e.block(), true);
-          }
-        } else if (line.defineBlock() != null) {
-          List<TerminalNode> name = line.defineBlock().WORD();
-          if (!name.isEmpty()) {
-            for (String n : variables.expandName(join(file, name))) variables.assignUnknown(n, conditional);
-          }
-        } else if (line.statement() != null) {
-          KbuildParser.StatementContext s = line.statement();
-          if (s.ruleLine() != null) ruleTargets(file, s.ruleLine());
-          if (s.assignment() != null) assignment(file, s.assignment(), conditional);
-          else if (s.includeDirective() != null) include(file, s.includeDirective(), conditional);
-        }
-      }
-    }
-
-    private void assignment(MakefileSyntax.Parsed file, KbuildParser.AssignmentContext a, boolean conditional) {
-      if (a.variableName() == null || a.ASSIGN_OP() == null) return;
-      String op = a.ASSIGN_OP().getText();
-      List<Word> value = a.value() == null ? List.of() : words(file, a.value().VALUE_WORD());
-      SourcePosition nameAt = file.position(a.variableName().getStart());
-      for (String name : variables.expandName(join(file, a.variableName().WORD()))) {
-        variables.assign(name, op, value, conditional);
-        assignments.add(new KbuildModel.Assignment(name, nameAt,
-            String.join(" ", value.stream().map(Word::text).toList())));
-        if (GENERATED_LISTS.contains(name)) for (Word w : value) generatedStems.add(stem(w.text()));
-        Matcher list = OBJECT_LIST.matcher(name);
-        if (list.matches()) {
-          Set<String> configs = configsIn(list.group(2));
-          boolean library = list.group(1).equals("lib");
-          Linkage linkage = library || list.group(2).equals("y") ? Linkage.BUILTIN
-              : configs.isEmpty() ? Linkage.MODULE : Linkage.CONFIGURABLE;
-          objectLists.add(new ObjectList(linkage, library, configs, value));
-          continue;
-        }
-        Matcher loose = CONFIG_FUNCTION_LIST.matcher(name);
-        if (loose.matches()) {
-          // obj-$(subst m,y,$(CONFIG_ZCRYPT)): built in whenever enabled; other functions of
-          // CONFIG symbols (if, filter) may give m, so the object stays configurable
-          Set<String> configs = configsIn(loose.group(2));
-          if (!configs.isEmpty()) {
-            Linkage linkage = loose.group(2).startsWith("$(subst m,y,") ? Linkage.BUILTIN : Linkage.CONFIGURABLE;
-            objectLists.add(new ObjectList(linkage, loose.group(1).equals("lib"), configs, value));
-            continue;
-          }
-        }
-        Matcher composite = COMPOSITE.matcher(name);
-        if (composite.matches()) {
-          composites.computeIfAbsent(composite.group(1), k -> new ArrayList<>()).addAll(value);
-          compositeAssignments.add(new CompositeAssignment(composite.group(1), name, nameAt, value));
-        }
-      }
-    }
-
-    private void include(MakefileSyntax.Parsed file, KbuildParser.IncludeDirectiveContext d, boolean conditional) {
-      if (d.value() == null) return;
-      for (Word w : words(file, d.value().VALUE_WORD())) {
-        for (Word path : variables.expandPath(w, directoryVariables)) {
-          String name = path.text();
-          if (name.indexOf('$') >= 0 || name.indexOf('*') >= 0 || name.indexOf('?') >= 0) continue;
-          try {
-            Path target = dir.resolve(name);
-            // Missing includes are usually generated files or kernel-tree paths; make would
-            // fail on some of them, Kbuild's own includes it never sees here.
-            if (Files.isRegularFile(target)) readFile(target, conditional);
-          } catch (InvalidPathException e) {
-            // Not a file name this system can have, so not a file that exists.
-          }
-        }
-      }
-    }
-
-    /** Where the expansion budget ran out or a list was cut, for the notification. */
-    private SourcePosition exhaustedAt;
-    private SourcePosition truncatedAt;
-
-    List<KbuildModule> modules() {
-      Map<String, Declaration> declarations = new LinkedHashMap<>();
-      for (ObjectList list : objectLists) {
-        boolean before = variables.exhausted();
-        MakeVariables.Expansion expansion = variables.expandListChecked(list.words());
-        if (!expansion.complete()) opaque = true;
-        if (!list.words().isEmpty()) {
-          SourcePosition at = list.words().get(0).position();
-          if (variables.exhausted() && !before && exhaustedAt == null) exhaustedAt = at;
-          if (variables.takeTruncated() && truncatedAt == null) truncatedAt = at;
-        }
-        if (!expansion.complete() && !variables.exhausted() && list.linkage() != Linkage.BUILTIN && !list.library())
-          unevaluated(list);
-        for (Word w : expansion.words()) {
-          entry(list, w);
-          String name = objectBase(w.text());
-          if (name != null) declarations.putIfAbsent(name, new Declaration(name, list.linkage(), w.position(), list.gatingConfigs()));
-        }
-      }
+      List<KbuildModel.Entry> entries = new ArrayList<>();
+      List<Declaration> declarations = declarations(entries);
       List<KbuildModule> modules = new ArrayList<>();
-      for (Declaration d : declarations.values()) {
-        List<KbuildObject> objects = new ArrayList<>();
-        List<Word> parts = composites.get(d.name());
-        if (parts == null) {
-          objects.add(object(d.name() + ".o", d.at()));
-        } else {
-          Set<String> seen = new LinkedHashSet<>();
-          MakeVariables.Expansion expansion = variables.expandListChecked(parts);
-          // parts from $(call ...) and the like: which sources are built cannot be concluded
-          if (!expansion.complete()) opaque = true;
-          for (Word w : expansion.words()) {
-            if (objectBase(w.text()) != null && seen.add(w.text())) objects.add(object(w.text(), w.position()));
-          }
+      Set<Path> sources = new HashSet<>();
+      for (KbuildModel.Entry e : entries) e.source().ifPresent(sources::add);
+      for (Declaration d : declarations) modules.add(module(d, sources));
+      List<KbuildModel.Composite> composites = composites(declarations, sources);
+      for (Path f : filesInDirectory()) {
+        String n = f.getFileName().toString();
+        if ((n.endsWith(".c") || n.endsWith(".S")) && !BUILD_OUTPUT.matcher(n).matches() && mentioned.contains(stem(n))) {
+          sources.add(f);
         }
-        modules.add(new KbuildModule(d.name(), d.linkage(), d.at(), objects, d.gatingConfigs()));
       }
-      return modules;
+      sources.addAll(writtenSources);
+      List<Notification> notifications = new ArrayList<>(ev.notifications());
+      // a Makefile that a parent's includes: read here on its own, out of the context it is written for
+      if (includedBy.isEmpty()) summarizeUnfollowed(notifications);
+      List<String> subdir = new ArrayList<>(inherited);
+      subdir.addAll(certainWords("subdir-ccflags-y"));
+      return new KbuildDirectory(dir, Optional.of(makefile), modules, notifications, entries, composites,
+          assignments, configUses, mentioned, ev.opaque || unknownWords > 0, extraSymbols(), sources, unknownWords,
+          subdir, ev.filesRead(), includedBy);
     }
 
     /**
-     * Says which words of an obj-m (or obj-$(CONFIG_X)) list could not be evaluated: each may
-     * name modules, which are then not analyzed, and their C files are not reported unbuilt.
+     * One note per directory for what kmodlint could not follow: object words it cannot know,
+     * includes and $(eval)s it could not read.
      */
-    private void unevaluated(ObjectList list) {
-      for (Word w : list.words()) {
-        if (variables.expandListChecked(List.of(w)).complete()) continue;
-        Optional<String> why = variables.unevaluated(w, directoryVariables);
-        if (why.isEmpty()) continue;
-        String text = w.text().length() > 80 ? w.text().substring(0, 77) + "..." : w.text();
-        notifications.add(Notification.at(UNEVALUATED, Level.WARNING, "the module list entry '" + text + "' uses "
-            + why.get() + ": the modules it names are not analyzed", w.position()));
+    private void summarizeUnfollowed(List<Notification> out) {
+      List<String> parts = new ArrayList<>();
+      SourcePosition at = null;
+      if (unknownWords > 0) {
+        Word first = unknown.get(0);
+        parts.add(unknownWords + " word(s) of its object lists cannot be known here (e.g. "
+            + ev.known.display(first.text()) + ": " + String.join(", ", ev.known.reasons(first.text())) + ")");
+        at = first.at();
       }
+      List<MakeEvaluator.Unfollowed> u = ev.unfollowed();
+      for (int k = 0; k < u.size() && k < 3; k++) parts.add(u.get(k).what());
+      if (u.size() > 3) parts.add((u.size() - 3) + " more");
+      if (at == null && !u.isEmpty()) at = u.get(0).at();
+      if (parts.isEmpty()) return;
+      // a word of an object list that cannot be known may be a whole module the analysis lacks
+      out.add(Notification.at(NOT_EVALUATED, unknownWords > 0 ? Level.WARNING : Level.NOTE, "kmodlint does not follow all of "
+          + dir.getFileName() + "/" + makefile.getFileName() + ": " + String.join("; ", parts)
+          + "; what these would add to the build is unknown", at != null ? at : SourcePosition.startOf(makefile)));
     }
 
-    /** The notifications of the budgets: expansion stopped, or a list cut at its word limit. */
-    void limits(Path makefile) {
-      if (variables.exhausted()) {
-        notifications.add(Notification.at(EXPANSION_LIMIT, Level.WARNING, "expanding the variables of "
-            + makefile.getFileName() + " took more than " + MakeVariables.MAX_STEPS + " steps (recursive variables"
-            + " that each use the one before several times, V2 = $(V1) $(V1), double the work at every level);"
-            + " kmodlint stopped there, and the modules and objects listed through them are not analyzed",
-            exhaustedAt != null ? exhaustedAt : SourcePosition.startOf(makefile)));
-      }
-      if (truncatedAt != null) {
-        notifications.add(Notification.at(EXPANSION_LIMIT, Level.WARNING, "an object list of "
-            + makefile.getFileName() + " has more than " + MakeVariables.maxWords() + " words; kmodlint analyzes"
-            + " the first " + MakeVariables.maxWords() + " of them", truncatedAt));
-      }
+    // --- listener
+
+    @Override
+    public Optional<String> listVariable(String rawName) {
+      Matcher m = LIST_NAME.matcher(rawName);
+      if (!m.matches() || m.group(2).indexOf('$') < 0) return Optional.empty();
+      String suffix = m.group(2);
+      Set<String> configs = new LinkedHashSet<>();
+      Matcher c = CONFIG_REFERENCE.matcher(suffix);
+      while (c.find()) configs.add(c.group(1));
+      if (configs.isEmpty()) return Optional.empty();
+      // a CONFIG symbol the file or the command line sets is the file's switch, not a gate
+      for (String config : configs) if (!ev.fromKernelConfig(config)) return Optional.empty();
+      boolean library = m.group(1).equals("lib");
+      String name = m.group(1) + "-" + suffix.replace("${", "$(").replace("}", ")");
+      boolean builtIn = suffix.startsWith("$(subst m,y,") || suffix.startsWith("${subst m,y,");
+      Linkage linkage = library || builtIn ? Linkage.BUILTIN : Linkage.CONFIGURABLE;
+      KbuildModel.Linkage entryLinkage = library ? KbuildModel.Linkage.LIBRARY
+          : builtIn ? KbuildModel.Linkage.BUILTIN : KbuildModel.Linkage.CONFIGURABLE;
+      gatedLists.putIfAbsent(name, new ListVariable(name, entryLinkage, linkage, configs));
+      return Optional.of(name);
     }
 
-    private void entry(ObjectList list, Word w) {
-      KbuildModel.Linkage linkage = list.library() ? KbuildModel.Linkage.LIBRARY : switch (list.linkage()) {
-        case MODULE -> KbuildModel.Linkage.MODULE;
-        case CONFIGURABLE -> KbuildModel.Linkage.CONFIGURABLE;
-        case BUILTIN -> KbuildModel.Linkage.BUILTIN;
-      };
-      String text = w.text();
-      if (text.endsWith("/")) {
-        entries.add(new KbuildModel.Entry(text, linkage, list.gatingConfigs(), w.position(), true, Optional.empty(),
-            false));
-      } else if (objectBase(text) != null) {
-        Optional<Path> source = object(text, w.position()).source();
-        entries.add(new KbuildModel.Entry(text, linkage, list.gatingConfigs(), w.position(), false, source,
-            source.isEmpty() && generated(text)));
-      }
-    }
-
-    /** The composite lists as assigned, each with its parts expanded at the end of the file. */
-    List<KbuildModel.Composite> compositeList() {
-      List<KbuildModel.Composite> out = new ArrayList<>();
-      for (CompositeAssignment c : compositeAssignments) {
-        MakeVariables.Expansion e = variables.expandListChecked(c.words());
-        List<KbuildModel.Part> parts = new ArrayList<>();
-        for (Word w : e.words()) {
-          if (objectBase(w.text()) == null) continue;
-          Optional<Path> source = object(w.text(), w.position()).source();
-          parts.add(new KbuildModel.Part(w.text(), w.position(), source, source.isEmpty() && generated(w.text())));
+    @Override
+    public void assignment(String name, String rawName, SourcePosition at, String valueAsWritten, MakeText value,
+        boolean evaluated) {
+      if (evaluated) firstAssigned.putIfAbsent(name, firstAssigned.size());
+      if (evaluated && name.endsWith("-") && rawName.contains("CONFIG_")) {
+        // foo-$(CONFIG_X) += bar.o with X not set: which symbols left bar.o out
+        Set<String> configs = new LinkedHashSet<>();
+        Matcher c = CONFIG_REFERENCE.matcher(rawName);
+        while (c.find()) configs.add(c.group(1));
+        for (MakeText.Piece p : value.pieces) {
+          if (!p.text().isBlank() && p.at() != null) notSetBy.computeIfAbsent(p.at(), k -> new LinkedHashSet<>()).addAll(configs);
         }
-        out.add(new KbuildModel.Composite(c.module(), c.variable(), c.at(), parts));
       }
-      return out;
+      if (valueAsWritten.contains("KBUILD_EXTRA_SYMBOLS") || name.equals("KBUILD_EXTRA_SYMBOLS")) {
+        mentionsExtraSymbols = true;
+      }
+      if (!assignmentKeys.add(name + "\u0000" + at)) return;
+      assignments.add(new KbuildModel.Assignment(name, at, valueAsWritten));
+      if (GENERATED_LISTS.contains(name)) {
+        for (String w : MakeText.split(valueAsWritten)) generatedStems.add(stem(w));
+      }
     }
 
     /**
      * What a rule makes: its targets, and for a static pattern rule ({@code $(objs): %.o: %.c})
-     * the target pattern. Targets written with functions ({@code $(addprefix $(obj)/,a.o b.o)})
-     * are taken word by word from their text.
+     * the target pattern; targets as written, and as expanded.
      */
-    private void ruleTargets(MakefileSyntax.Parsed file, KbuildParser.RuleLineContext rule) {
+    @Override
+    public void rule(MakefileSyntax.Parsed file, KbuildParser.RuleLineContext rule, List<Word> expanded) {
       List<String> targets = new ArrayList<>();
-      for (Word w : words(file, rule.WORD())) targets.addAll(List.of(NOT_FILE_NAME_OR_PATTERN.split(w.text())));
+      for (TerminalNode n : rule.WORD()) {
+        Token t = n.getSymbol();
+        if (t.getStartIndex() >= 0 && t.getTokenIndex() >= 0) {
+          targets.addAll(List.of(NOT_FILE_NAME_OR_PATTERN.split(file.word(t).text())));
+        }
+      }
+      for (Word w : expanded) {
+        if (!MakeAssumptions.containsUnknown(w.text())) targets.add(w.text());
+      }
       if (rule.RULE_TEXT() != null) {
         String rest = rule.RULE_TEXT().getText();
         int colon = rest.indexOf(':');
@@ -380,10 +433,369 @@ public final class KbuildReader {
       }
     }
 
+    @Override
+    public void unknownAssignment(String rawName, SourcePosition at, Set<String> reasons) {
+      String n = rawName.replaceAll("\\$[({][^)}]*[)}]", "X");
+      if (n.startsWith("obj-") || n.startsWith("lib-") || n.matches(".*-(X|y|m|objs)")) {
+        ev.opaque = true;
+        ev.unfollowed("the list assigned at " + ev.place(at) + " is named by " + String.join(", ", reasons)
+            + "; kmodlint does not know which one it is", at);
+      } else if (n.toLowerCase(java.util.Locale.ROOT).contains("flags")) {
+        flagsUnknown = true;
+      }
+    }
+
+    // --- lists
+
+    private MakeText finalValue(String name) {
+      return finalValues.computeIfAbsent(name, ev::finalValue);
+    }
+
+    /** The words of a variable after the file; an unlistable value is one unknown word. */
+    private List<Word> words(String name) {
+      List<Word> cached = finalWords.get(name);
+      if (cached != null) return cached;
+      MakeText t = finalValue(name);
+      List<Word> w = ev.words(t, Guard.TRUE);
+      if (w == null) {
+        w = List.of(new Word(ev.known.unknownString(name + ", which depends on too many conditions"),
+            t.firstPosition(null), Guard.TRUE));
+      } else if (w.size() > MAX_LIST_WORDS) {
+        // no Makefile lists this many objects (amdgpu's largest list has about 800): a generated
+        // or hostile file, read in part so that one list cannot hold up the tree
+        Word first = w.get(0);
+        ev.notifyOnce(EVAL_LIMIT, Level.WARNING, name + " lists " + w.size() + " words; kmodlint reads the first "
+            + MAX_LIST_WORDS + " of them", first.at() != null ? first.at() : SourcePosition.startOf(makefile));
+        w = List.copyOf(w.subList(0, MAX_LIST_WORDS));
+      }
+      finalWords.put(name, w);
+      return w;
+    }
+
+    /** The words present in every world, none unknown: for flags passed down. */
+    private List<String> certainWords(String name) {
+      List<String> out = new ArrayList<>();
+      for (Word w : words(name)) {
+        if (w.guard().isTrue() && !MakeAssumptions.containsUnknown(w.text())) out.add(w.text());
+      }
+      return out;
+    }
+
+    private void countUnknown(Word w) {
+      unknownWords++;
+      if (unknown.size() < 5) unknown.add(w);
+    }
+
+    /** The object lists in the order the file first assigns them, the gated ones with their gates. */
+    private List<ListVariable> lists() {
+      List<ListVariable> all = new ArrayList<>();
+      all.add(new ListVariable("obj-y", KbuildModel.Linkage.BUILTIN, Linkage.BUILTIN, Set.of()));
+      all.add(new ListVariable("obj-m", KbuildModel.Linkage.MODULE, Linkage.MODULE, Set.of()));
+      all.add(new ListVariable("lib-y", KbuildModel.Linkage.LIBRARY, Linkage.BUILTIN, Set.of()));
+      all.add(new ListVariable("lib-m", KbuildModel.Linkage.LIBRARY, Linkage.BUILTIN, Set.of()));
+      all.addAll(gatedLists.values());
+      List<ListVariable> out = new ArrayList<>();
+      for (ListVariable l : all) if (firstAssigned.containsKey(l.name())) out.add(l);
+      out.sort((a, b) -> Integer.compare(firstAssigned.get(a.name()), firstAssigned.get(b.name())));
+      return out;
+    }
+
+    private List<Declaration> declarations(List<KbuildModel.Entry> entries) {
+      Map<String, Declaration> declared = new LinkedHashMap<>();
+      for (ListVariable list : lists()) {
+        for (Word w : words(list.name())) {
+          String text = w.text();
+          SourcePosition at = w.at() != null ? w.at() : SourcePosition.startOf(makefile);
+          if (MakeAssumptions.containsUnknown(text)) {
+            countUnknown(w);
+            continue;
+          }
+          mention(text);
+          List<String> conditions = ev.known.describe(w.guard());
+          if (text.endsWith("/")) {
+            entries.add(new KbuildModel.Entry(text, list.linkage(), list.gates(), at, true, Optional.empty(), false,
+                conditions, CompileFlags.NONE));
+            continue;
+          }
+          String base = objectBase(text);
+          if (base == null) continue;
+          Optional<Path> source = source(text);
+          entries.add(new KbuildModel.Entry(text, list.linkage(), list.gates(), at, false, source,
+              source.isEmpty() && generated(text), conditions, flags(text, source, base, list.moduleLinkage())));
+          Declaration old = declared.get(base);
+          if (old == null) {
+            declared.put(base, new Declaration(base, list.moduleLinkage(), at, list.gates(), w.guard()));
+          } else if (old.linkage() == list.moduleLinkage() && old.gates().equals(list.gates())) {
+            // the same list again (or an equal one): listed in more worlds
+            declared.put(base, new Declaration(base, old.linkage(), old.at(), old.gates(), old.guard().cover(w.guard())));
+          }
+        }
+      }
+      return new ArrayList<>(declared.values());
+    }
+
+    /** The composite variables of {@code module} that have a value, as kbuild searches them. */
+    private List<String> compositeVariables(String module) {
+      List<String> out = new ArrayList<>();
+      for (String suffix : List.of("-objs", "-y", "-m", "-")) {
+        String v = module + suffix;
+        if (ev.variable(v) != null && !finalValue(v).isEmpty()) out.add(v);
+      }
+      return out;
+    }
+
+    /** True when the kernel's .config is known and sets none of {@code gates}. */
+    private boolean gatesOff(Set<String> gates) {
+      if (gates.isEmpty() || env.kernelConfig().isEmpty()) return false;
+      for (String g : gates) if (env.kernelConfig().get().containsKey(g)) return false;
+      return true;
+    }
+
+    private KbuildModule module(Declaration d, Set<Path> sources) {
+      List<String> vars = compositeVariables(d.name());
+      List<KbuildObject> objects = new ArrayList<>();
+      List<KbuildObject> unbuilt = new ArrayList<>();
+      boolean analyzedAsBuilt = gatesOff(d.gates());
+      if (vars.isEmpty()) {
+        Optional<Path> source = source(d.name() + ".o");
+        objects.add(new KbuildObject(d.name() + ".o", d.at(), source, List.of(),
+            flags(d.name() + ".o", source, d.name(), d.linkage())));
+      } else {
+        Map<String, Word> parts = new LinkedHashMap<>();
+        Map<String, List<String>> partConditions = new HashMap<>();
+        Set<String> linked = d.linkage() == Linkage.BUILTIN ? Set.of("-objs", "-y") : Set.of("-objs", "-y", "-m");
+        for (String v : vars) {
+          String suffix = v.substring(d.name().length());
+          if (suffix.equals("-")) {
+            // the parts the .config leaves out. A module it does not build at all is analyzed as
+            // built, and the .config says nothing of its parts then: they all are (conditional)
+            for (Word w : words(v)) {
+              if (objectBase(w.text()) == null || MakeAssumptions.containsUnknown(w.text())) continue;
+              Set<String> by = w.at() == null ? Set.of() : notSetBy.getOrDefault(w.at(), Set.of());
+              String unset = String.join(", ", by.isEmpty() ? Set.of("a CONFIG symbol") : by);
+              if (analyzedAsBuilt) {
+                if (!parts.containsKey(w.text())) {
+                  parts.put(w.text(), w);
+                  partConditions.put(w.text(), List.of("when " + unset + " is set, which the kernel's .config does"
+                      + " not set (nor " + String.join(", ", d.gates()) + ", which builds the module)"));
+                }
+              } else {
+                Optional<Path> source = source(w.text());
+                source.ifPresent(sources::add);
+                unbuilt.add(new KbuildObject(w.text(), w.at() != null ? w.at() : d.at(), source,
+                    List.of("when " + unset + " is set, which the kernel's .config does not set"), CompileFlags.NONE));
+              }
+            }
+            continue;
+          }
+          if (!linked.contains(suffix)) continue;
+          for (Word w : words(v)) {
+            if (MakeAssumptions.containsUnknown(w.text())) {
+              countUnknown(w);
+              String shown = "<" + String.join(", ", ev.known.reasons(w.text())) + ">";
+              parts.putIfAbsent(shown, new Word(shown, w.at(), w.guard()));
+              continue;
+            }
+            if (objectBase(w.text()) == null) continue;
+            Word old = parts.get(w.text());
+            parts.put(w.text(), old == null ? w : new Word(w.text(), old.at(), old.guard().cover(w.guard())));
+          }
+        }
+        for (Word w : parts.values()) {
+          SourcePosition at = w.at() != null ? w.at() : d.at();
+          if (w.text().startsWith("<")) {
+            objects.add(new KbuildObject(w.text(), at, Optional.empty(), ev.known.describe(w.guard()), CompileFlags.NONE));
+            continue;
+          }
+          mention(w.text());
+          Optional<Path> source = source(w.text());
+          source.ifPresent(sources::add);
+          List<String> conditions = new ArrayList<>(ev.known.describe(w.guard()));
+          conditions.addAll(partConditions.getOrDefault(w.text(), List.of()));
+          objects.add(new KbuildObject(w.text(), at, source, conditions, flags(w.text(), source, d.name(), d.linkage())));
+        }
+      }
+      return new KbuildModule(d.name(), d.linkage(), d.at(), objects, d.gates(), ev.known.describe(d.guard()), unbuilt);
+    }
+
+    /**
+     * One record per composite variable: of each listed module ({@code foo-} too, for the parts
+     * a configuration leaves out), and of every other variable of the form {@code x-y},
+     * {@code x-objs}, {@code x-m} (host programs, objects listed in a parent directory).
+     */
+    private List<KbuildModel.Composite> composites(List<Declaration> declarations, Set<Path> sources) {
+      Map<String, String> variables = new LinkedHashMap<>();
+      Map<String, Linkage> linkageOf = new HashMap<>();
+      for (Declaration d : declarations) {
+        linkageOf.putIfAbsent(d.name(), d.linkage());
+        for (String v : compositeVariables(d.name())) variables.putIfAbsent(v, d.name());
+      }
+      for (String v : ev.variableNames()) {
+        Matcher m = COMPOSITE.matcher(v);
+        if (m.matches() && !NOT_COMPOSITES.contains(m.group(1)) && !m.group(1).startsWith("$(")
+            && !v.startsWith("CFLAGS_") && ev.variable(v) != null) {
+          variables.putIfAbsent(v, m.group(1));
+        }
+      }
+      List<KbuildModel.Composite> out = new ArrayList<>();
+      for (Map.Entry<String, String> e : variables.entrySet()) {
+        String v = e.getKey();
+        String module = e.getValue();
+        MakeVariable var = ev.variable(v);
+        if (var == null) continue;
+        SourcePosition at = var.assignedAt().isEmpty() ? SourcePosition.startOf(makefile) : var.assignedAt().get(0);
+        List<KbuildModel.Part> parts = new ArrayList<>();
+        for (Word w : words(v)) {
+          if (MakeAssumptions.containsUnknown(w.text()) || objectBase(w.text()) == null) continue;
+          mention(w.text());
+          Optional<Path> source = source(w.text());
+          source.ifPresent(sources::add);
+          SourcePosition p = w.at() != null ? w.at() : at;
+          parts.add(new KbuildModel.Part(w.text(), p, source, source.isEmpty() && generated(w.text()),
+              ev.known.describe(w.guard()), flags(w.text(), source, module, linkageOf.getOrDefault(module,
+                  Linkage.MODULE))));
+        }
+        out.add(new KbuildModel.Composite(module, v, at, parts));
+      }
+      return out;
+    }
+
+    private void mention(String word) {
+      for (String piece : NOT_FILE_NAME.split(word)) if (!piece.isEmpty()) mentioned.add(stem(piece));
+    }
+
+    // --- flags
+
+    /**
+     * The preprocessor flags of one object, as kbuild's c_flags has them: KBUILD_CFLAGS (its
+     * appends here, the parents' subdir-ccflags-y, this one's), ccflags-y, EXTRA_CFLAGS,
+     * CFLAGS_obj.o, less the removals; then the per-object defines.
+     */
+    private CompileFlags flags(String object, Optional<Path> source, String module, Linkage linkage) {
+      boolean assembly = source.map(s -> s.toString().endsWith(".S")).orElse(false);
+      String stem = object.substring(0, object.length() - 2);
+      String key = stem + (assembly ? "\u0000S" : "") + "\u0000" + module + "\u0000" + linkage;
+      CompileFlags cached = flagsCache.get(key);
+      if (cached != null) return cached;
+      FlagsReader flags = new FlagsReader(ev.cwd);
+      List<String> words = new ArrayList<>(inherited);
+      List<String> vars = assembly
+          ? List.of("KBUILD_AFLAGS", "subdir-asflags-y", "asflags-y", "EXTRA_AFLAGS", "AFLAGS_" + stem + ".o")
+          : List.of("KBUILD_CPPFLAGS", "KBUILD_CFLAGS", "subdir-ccflags-y", "ccflags-y", "EXTRA_CFLAGS",
+              "CFLAGS_" + stem + ".o");
+      List<String> removals = assembly ? List.of("asflags-remove-y", "AFLAGS_REMOVE_" + stem + ".o")
+          : List.of("ccflags-remove-y", "CFLAGS_REMOVE_" + stem + ".o");
+      for (String v : vars) words.addAll(flagWords(v, flags));
+      List<String> remove = new ArrayList<>();
+      for (String v : removals) remove.addAll(flagWords(v, flags));
+      if (!remove.isEmpty()) {
+        words.removeIf(w -> {
+          for (String r : remove) if (MakeFunctions.matches(r, w)) return true;
+          return false;
+        });
+      }
+      String modname = nameFix(module.substring(module.lastIndexOf('/') + 1));
+      String basename = nameFix(stem.substring(stem.lastIndexOf('/') + 1));
+      String command = String.join(" ", words);
+      String parsedKey = command + "\u0000" + (linkage != Linkage.BUILTIN) + "\u0000" + basename + "\u0000" + modname
+          + "\u0000" + (flags.flags().complete() && !flagsUnknown);
+      if (flagsUnknown) flags.incomplete();
+      CompileFlags out = parsedFlags.get(parsedKey);
+      if (out == null) {
+        flags.read(command);
+        if (linkage != Linkage.BUILTIN) flags.defineLast("MODULE", "1");
+        flags.defineLast("KBUILD_BASENAME", "\"" + basename + "\"");
+        flags.defineLast("KBUILD_MODNAME", "\"" + modname + "\"");
+        flags.defineLast("__KBUILD_MODNAME", "kmod_" + modname);
+        out = flags.flags();
+        parsedFlags.put(parsedKey, out);
+      }
+      flagsCache.put(key, out);
+      return out;
+    }
+
+    /** The certain words of a flags variable; the others make the flags incomplete. */
+    private List<String> flagWords(String name, FlagsReader flags) {
+      if (ev.variable(name) == null) return List.of();
+      List<String> out = new ArrayList<>();
+      for (Word w : words(name)) {
+        if (!w.guard().isTrue() || MakeAssumptions.containsUnknown(w.text())) {
+          flags.incomplete();
+          continue;
+        }
+        out.add(w.text());
+      }
+      return out;
+    }
+
+    /** kbuild's name-fix: a module name as a C identifier. */
+    private static String nameFix(String name) {
+      return name.replace('-', '_').replace(',', '_');
+    }
+
+    // --- KBUILD_EXTRA_SYMBOLS
+
+    /**
+     * The Module.symvers files {@code KBUILD_EXTRA_SYMBOLS} names: as the kbuild pass sets it,
+     * else as the user's make sets it (and exports it to the kbuild pass).
+     */
+    private List<Path> extraSymbols() {
+      List<String> words = certainWords("KBUILD_EXTRA_SYMBOLS");
+      // set by the user's make without export: modpost reads it only from the kbuild pass or the
+      // environment, but people who write it mean it; exported, it came in with the environment
+      if (ev.variable("KBUILD_EXTRA_SYMBOLS") == null && mentionsExtraSymbols) {
+        MakeEvaluator outer = new MakeEvaluator(env, dir, false, new MakeEvaluator.Listener() {});
+        outer.readMakefile(makefile);
+        List<Word> w = outer.words(outer.finalValue("KBUILD_EXTRA_SYMBOLS"), Guard.TRUE);
+        if (w != null) {
+          for (Word x : w) {
+            if (x.guard().isTrue() && !MakeAssumptions.containsUnknown(x.text())) words.add(x.text());
+          }
+        }
+      }
+      List<Path> out = new ArrayList<>();
+      for (String s : words) {
+        try {
+          Path p = Path.of(s);
+          Path resolved = (p.isAbsolute() ? p : dir.resolve(p)).normalize();
+          if (!out.contains(resolved)) out.add(resolved);
+        } catch (InvalidPathException e) {
+          // not a path this system can have
+        }
+      }
+      return out;
+    }
+
+    // --- sources
+
+    private Optional<Path> source(String object) {
+      String base = objectBase(object);
+      if (base == null) return Optional.empty();
+      for (String suffix : List.of(".c", ".S")) {
+        try {
+          Path source = dir.resolve(base + suffix).normalize();
+          if (Files.isRegularFile(source)) return Optional.of(source);
+        } catch (InvalidPathException e) {
+          break;
+        }
+      }
+      return Optional.empty();
+    }
+
+    private List<Path> filesInDirectory() {
+      List<Path> out = new ArrayList<>();
+      try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+        files.filter(Files::isRegularFile).forEach(out::add);
+      } catch (IOException | java.io.UncheckedIOException e) {
+        // an unreadable directory has no sources we can see
+      }
+      return out;
+    }
+
     /**
      * An object without a .c/.S source that can still be made: a rule or targets list of the
      * file names it, or another input of the same name is there (foo.y, foo.asn1, foo.rs,
-     * foo.c_shipped, foo.dts for foo.dtb.o).
+     * foo.c_shipped, foo.dts for foo.dtb.o). Build outputs (foo.ko, foo.mod.c) are not inputs.
      */
     private boolean generated(String object) {
       String stem = stem(object);
@@ -399,13 +811,14 @@ public final class KbuildReader {
       } catch (InvalidPathException e) {
         return false;
       }
+      if (parent == null) return false;
       return stemsByDirectory.computeIfAbsent(parent, d -> {
         Set<String> stems = new HashSet<>();
         try (java.util.stream.Stream<Path> files = Files.list(d)) {
           files.forEach(f -> {
             String n = f.getFileName().toString();
-            // neither the object itself (a prebuilt foo.o) nor a header is its input
-            if (!n.endsWith(".o") && !n.endsWith(".h")) stems.add(stem(n));
+            // neither the object itself (a prebuilt foo.o), a header nor what a build leaves is its input
+            if (!n.endsWith(".h") && !BUILD_OUTPUT.matcher(n).matches()) stems.add(stem(n));
           });
         } catch (IOException | java.io.UncheckedIOException e) {
           // an unreadable directory has no inputs we can see
@@ -414,18 +827,14 @@ public final class KbuildReader {
       }).contains(stem);
     }
 
-    /** {@code foo} for {@code $(obj)/foo.asn1.o}: the name after the last slash, up to the first dot. */
-    private static String stem(String word) {
-      String base = word.substring(word.lastIndexOf('/') + 1);
-      int dot = base.indexOf('.');
-      return dot > 0 ? base.substring(0, dot) : base;
-    }
-
     /**
-     * Records the CONFIG symbols every word names and the base names of the files it may name.
-     * Recipes count for the latter only: a shell command's CONFIG_ is no Kbuild reference.
+     * Records the CONFIG symbols every word of a file names and the base names of the files it
+     * may name. Recipes count for the latter only: a shell command's CONFIG_ is no Kbuild
+     * reference.
      */
-    private void scanWords(MakefileSyntax.Parsed file) {
+    private void scanWritten(Path file) {
+      MakefileSyntax.Parsed parsed = ev.parsedFile(file);
+      if (parsed == null) return;
       new IterativeParseTreeWalker().walk(new ParseTreeListener() {
         @Override
         public void visitTerminal(TerminalNode node) {
@@ -433,16 +842,18 @@ public final class KbuildReader {
           if (t.getStartIndex() < 0 || t.getTokenIndex() < 0) return;
           String text = t.getText();
           int type = t.getType();
-          if (text.contains("$(wildcard") || text.contains("${wildcard")) opaque = true;
+          if (text.contains("KBUILD_EXTRA_SYMBOLS")) mentionsExtraSymbols = true;
           for (String piece : NOT_FILE_NAME.split(text)) {
             if (piece.isEmpty()) continue;
-            String base = piece.substring(piece.lastIndexOf('/') + 1);
-            int dot = base.indexOf('.');
-            mentioned.add(dot > 0 ? base.substring(0, dot) : base);
+            mentioned.add(stem(piece));
+            if (piece.endsWith(".o") || piece.endsWith(".c") || piece.endsWith(".S")) {
+              String object = piece.endsWith(".o") ? piece : piece.substring(0, piece.length() - 2) + ".o";
+              if (!object.startsWith("/")) source(object).ifPresent(writtenSources::add);
+            }
           }
           if (type == KbuildLexer.RECIPE || type == KbuildLexer.DEFINE_LINE) return;
           Matcher m = CONFIG_NAME.matcher(text);
-          SourcePosition at = file.position(t);
+          SourcePosition at = parsed.position(t);
           while (m.find()) {
             SourcePosition use = at;
             if (at.line() == at.endLine() && text.indexOf('\n') < 0) {
@@ -460,51 +871,19 @@ public final class KbuildReader {
 
         @Override
         public void exitEveryRule(ParserRuleContext ctx) {}
-      }, file.tree());
+      }, parsed.tree());
     }
+  }
 
-    private KbuildObject object(String name, SourcePosition listedAt) {
-      String base = objectBase(name);
-      for (String suffix : List.of(".c", ".S")) {
-        try {
-          Path source = dir.resolve(base + suffix).normalize();
-          if (Files.isRegularFile(source)) return new KbuildObject(name, listedAt, Optional.of(source));
-        } catch (InvalidPathException e) {
-          break;
-        }
-      }
-      return new KbuildObject(name, listedAt, Optional.empty());
-    }
+  /** {@code foo} for {@code $(obj)/foo.asn1.o}: the name after the last slash, up to the first dot. */
+  static String stem(String word) {
+    String base = word.substring(word.lastIndexOf('/') + 1);
+    int dot = base.indexOf('.');
+    return dot > 0 ? base.substring(0, dot) : base;
+  }
 
-    /** {@code foo} for {@code foo.o}; null for anything else, such as a {@code dir/} descent. */
-    private static String objectBase(String word) {
-      return word.length() > 2 && word.endsWith(".o") ? word.substring(0, word.length() - 2) : null;
-    }
-
-    private static Set<String> configsIn(String text) {
-      Set<String> configs = new LinkedHashSet<>();
-      Matcher m = CONFIG_REFERENCE.matcher(text);
-      while (m.find()) configs.add(m.group(1));
-      return configs;
-    }
-
-    private static List<Word> words(MakefileSyntax.Parsed file, List<TerminalNode> nodes) {
-      List<Word> out = new ArrayList<>();
-      for (TerminalNode n : nodes) {
-        Token t = n.getSymbol();
-        // Tokens ANTLR invented while recovering from an error have no text in the file.
-        if (t.getStartIndex() >= 0 && t.getTokenIndex() >= 0) out.add(file.word(t));
-      }
-      return out;
-    }
-
-    private static String join(MakefileSyntax.Parsed file, List<TerminalNode> nodes) {
-      StringBuilder name = new StringBuilder();
-      for (Word w : words(file, nodes)) {
-        if (name.length() > 0) name.append(' ');
-        name.append(w.text());
-      }
-      return name.toString();
-    }
+  /** {@code foo} for {@code foo.o}; null for anything else, such as a {@code dir/} descent. */
+  static String objectBase(String word) {
+    return word.length() > 2 && word.endsWith(".o") ? word.substring(0, word.length() - 2) : null;
   }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.LexerNoViableAltException;
@@ -18,6 +19,7 @@ import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.Interval;
 import org.antlr.v4.runtime.tree.ErrorNode;
 import org.antlr.v4.runtime.tree.IterativeParseTreeWalker;
 import org.antlr.v4.runtime.tree.ParseTreeListener;
@@ -58,22 +60,48 @@ final class MakefileSyntax {
 
   /** One parsed file: its tree, its problems, and how to place its tokens. */
   record Parsed(Path file, KbuildParser.MakefileContext tree, List<Notification> notifications,
-      TextIndex index) {
+      TextIndex index, CharStream input, SourcePosition fixedAt) {
 
     Word word(Token token) {
-      String text = CONTINUATION.matcher(token.getText()).replaceAll(" ").replace("\\#", "#");
-      return new Word(text, position(token));
+      return new Word(logical(token.getText()), position(token));
     }
 
+    /** Where a token is written; for text given to {@code $(eval)}, where the eval is. */
     SourcePosition position(Token token) {
+      if (fixedAt != null) return fixedAt;
       return index.span(file, token.getStartIndex(), token.getStopIndex() + 1);
+    }
+
+    /** The characters from token {@code first} to token {@code last}, lines joined as make joins them. */
+    String text(Token first, Token last) {
+      if (first.getStartIndex() < 0 || last.getStopIndex() < first.getStartIndex()) return "";
+      return logical(input.getText(Interval.of(first.getStartIndex(), last.getStopIndex())));
+    }
+
+    /** The characters between two tokens (exclusive), raw. */
+    String between(Token before, Token after) {
+      int from = before.getStopIndex() + 1;
+      int to = after.getStartIndex() - 1;
+      return to < from ? "" : input.getText(Interval.of(from, to));
     }
   }
 
+  /** A backslash-newline and the blanks around it are one blank; {@code \#} is a {@code #}. */
+  static String logical(String text) {
+    if (text.indexOf('\\') < 0) return text;
+    return CONTINUATION.matcher(text).replaceAll(" ").replace("\\#", "#");
+  }
+
   static Parsed parse(Path file, String text) {
+    return parse(file, text, null);
+  }
+
+  /** {@code fixedAt}: every token is placed there (text that {@code $(eval)} reads), else null. */
+  static Parsed parse(Path file, String text, SourcePosition fixedAt) {
     TextIndex index = new TextIndex(text);
     ErrorCollector errors = new ErrorCollector(file, index);
-    KbuildLexer lexer = new KbuildLexer(CharStreams.fromString(text, file.toString()));
+    CharStream input = CharStreams.fromString(text, file.toString());
+    KbuildLexer lexer = new KbuildLexer(input);
     lexer.removeErrorListeners();
     lexer.addErrorListener(errors);
     CommonTokenStream tokens = new CommonTokenStream(lexer);
@@ -82,7 +110,8 @@ final class MakefileSyntax {
     if (nesting > MAX_NESTING) {
       errors.report(SourcePosition.startOf(file), "conditionals nest " + nesting
           + " deep, more than the " + MAX_NESTING + " this reader follows; the file is not used");
-      return new Parsed(file, new KbuildParser.MakefileContext(null, -1), errors.notifications(), index);
+      return new Parsed(file, new KbuildParser.MakefileContext(null, -1), errors.notifications(), index, input,
+          fixedAt);
     }
     KbuildParser parser = new KbuildParser(tokens);
     parser.removeErrorListeners();
@@ -96,7 +125,7 @@ final class MakefileSyntax {
         errors.report(errors.position(t), "unterminated variable reference in '" + t.getText() + "'");
       }
     }
-    return new Parsed(file, tree, errors.notifications(), index);
+    return new Parsed(file, tree, errors.notifications(), index, input, fixedAt);
   }
 
   /** How deep ifeq/ifdef ... endif lines nest, counting only directives that begin a line. */
@@ -164,12 +193,28 @@ final class MakefileSyntax {
       if (next == '$') {
         i++;
       } else if (next == '(' || next == '{') {
-        int end = MakeVariables.referenceEnd(word, i);
+        int end = referenceEnd(word, i);
         if (end < 0) return true;
         i = end - 1;
       }
     }
     return false;
+  }
+
+  /** Index just past the reference whose '$' is at {@code dollar}, or -1 when it is not closed. */
+  static int referenceEnd(String text, int dollar) {
+    char open = text.charAt(dollar + 1);
+    char close = open == '(' ? ')' : '}';
+    int depth = 0;
+    for (int i = dollar + 1; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == open) {
+        depth++;
+      } else if (c == close && --depth == 0) {
+        return i + 1;
+      }
+    }
+    return -1;
   }
 
   private static final class ErrorCollector extends BaseErrorListener {

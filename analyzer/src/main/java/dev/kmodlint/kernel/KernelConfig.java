@@ -46,6 +46,11 @@ public final class KernelConfig {
     return enabled.size();
   }
 
+  /** {@code CONFIG_FOO -> "y"} or {@code "m"}: the symbols that are set (the others are not). */
+  public Map<String, String> values() {
+    return enabled;
+  }
+
   /** A kernel {@code .config}: only its {@code =y} and {@code =m} lines matter. */
   public static KernelConfig readDotConfig(String release, Path dotConfig) throws IOException {
     Map<String, String> out = new TreeMap<>();

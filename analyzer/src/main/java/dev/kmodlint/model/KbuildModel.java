@@ -32,11 +32,20 @@ public record KbuildModel(List<Makefile> makefiles) {
    * when the directory has one. {@code generated}: there is none, but the object can still be
    * made: another input with its name exists ({@code foo.y}, {@code foo.asn1},
    * {@code foo.c_shipped}, {@code foo.rs}) or a rule or {@code targets} of the Makefile names it.
+   * {@code conditions}: why the Makefile lists it only in some configurations it cannot decide
+   * (empty: whenever the list is built); {@code flags}: what the build passes to the
+   * preprocessor for the object.
    */
   public record Entry(String name, Linkage linkage, Set<String> gates, SourcePosition position, boolean directory,
-      Optional<Path> source, boolean generated) {
+      Optional<Path> source, boolean generated, List<String> conditions, CompileFlags flags) {
     public Entry {
       gates = Set.copyOf(gates);
+      conditions = List.copyOf(conditions);
+    }
+
+    public Entry(String name, Linkage linkage, Set<String> gates, SourcePosition position, boolean directory,
+        Optional<Path> source, boolean generated) {
+      this(name, linkage, gates, position, directory, source, generated, List.of(), CompileFlags.NONE);
     }
 
     /** {@code foo} of {@code foo.o}, {@code sub} of {@code sub/}. */
@@ -46,8 +55,17 @@ public record KbuildModel(List<Makefile> makefiles) {
     }
   }
 
-  /** A part of a composite list. */
-  public record Part(String name, SourcePosition position, Optional<Path> source, boolean generated) {}
+  /** A part of a composite list; {@code conditions} and {@code flags} as for an {@link Entry}. */
+  public record Part(String name, SourcePosition position, Optional<Path> source, boolean generated,
+      List<String> conditions, CompileFlags flags) {
+    public Part {
+      conditions = List.copyOf(conditions);
+    }
+
+    public Part(String name, SourcePosition position, Optional<Path> source, boolean generated) {
+      this(name, position, source, generated, List.of(), CompileFlags.NONE);
+    }
+  }
 
   /**
    * {@code foo-y := a.o b.o} (or {@code foo-objs}, {@code foo-$(CONFIG_X)}, {@code foo-m}):
@@ -80,8 +98,12 @@ public record KbuildModel(List<Makefile> makefiles) {
    * directory from the scanned parents, transitively. {@code mentioned}: the base names of the
    * words written anywhere in the files ({@code foo} for {@code foo.o}, {@code $(obj)/foo.c} or
    * {@code hostprogs := foo}), for telling a source that some rule uses. {@code opaque}: the
-   * file lists objects through something that cannot be evaluated ({@code $(wildcard ...)},
-   * {@code $(call ...)}), so "built by nothing" cannot be concluded.
+   * file lists objects through something that cannot be evaluated ({@code $(shell ...)}, a
+   * variable set outside the file), so "built by nothing" cannot be concluded.
+   * {@code extraSymbols}: the files {@code KBUILD_EXTRA_SYMBOLS} names (Module.symvers of the
+   * modules these link against), as the kbuild pass or the user's make sets it.
+   * {@code sources}: the C and assembly files the Makefile may build in some configuration (its
+   * lists in every branch evaluated, and the objects it names in branches not taken).
    */
   public record Makefile(
       Path directory,
@@ -93,8 +115,12 @@ public record KbuildModel(List<Makefile> makefiles) {
       Set<String> descentGates,
       Set<String> mentioned,
       boolean opaque,
-      List<SyntaxProblem> syntaxProblems) {
+      List<SyntaxProblem> syntaxProblems,
+      List<Path> extraSymbols,
+      Set<Path> sources) {
     public Makefile {
+      extraSymbols = List.copyOf(extraSymbols);
+      sources = Set.copyOf(sources);
       entries = List.copyOf(entries);
       composites = List.copyOf(composites);
       assignments = List.copyOf(assignments);
@@ -102,6 +128,13 @@ public record KbuildModel(List<Makefile> makefiles) {
       descentGates = Set.copyOf(descentGates);
       mentioned = Set.copyOf(mentioned);
       syntaxProblems = List.copyOf(syntaxProblems);
+    }
+
+    public Makefile(Path directory, Path file, List<Entry> entries, List<Composite> composites,
+        List<Assignment> assignments, List<ConfigUse> configUses, Set<String> descentGates, Set<String> mentioned,
+        boolean opaque, List<SyntaxProblem> syntaxProblems) {
+      this(directory, file, entries, composites, assignments, configUses, descentGates, mentioned, opaque,
+          syntaxProblems, List.of(), Set.of());
     }
 
     /** The entry's own gates and those of the descents into this directory. */

@@ -15,6 +15,9 @@ public record RuleDescriptor(
     this(id, level, summary, description, tags, precision, anchor, "");
   }
 
+  /** The form of every rule ID: {@code family/kebab-name}. */
+  public static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[a-z]+/[a-z0-9]+(-[a-z0-9]+)*");
+
   public static RuleDescriptor of(Rule rule) {
     RuleInfo info = rule.getClass().getAnnotation(RuleInfo.class);
     if (info == null)

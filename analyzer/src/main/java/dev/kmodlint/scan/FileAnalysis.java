@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The facts of one file, read once: from the fact cache when its entry is still valid, else
@@ -27,10 +28,20 @@ import java.util.Optional;
 public final class FileAnalysis {
   private final CFrontEnd frontEnd;
   private final Optional<FactCache> cache;
+  private final Function<Path, PreprocessorContext> contexts;
 
   public FileAnalysis(CFrontEnd frontEnd, Optional<FactCache> cache) {
+    this(frontEnd, cache, p -> PreprocessorContext.NONE);
+  }
+
+  /**
+   * {@code contexts}: how the build preprocesses each C file (its flags, the target kernel).
+   * The facts depend on it, so its fingerprint is part of each cache entry's key.
+   */
+  public FileAnalysis(CFrontEnd frontEnd, Optional<FactCache> cache, Function<Path, PreprocessorContext> contexts) {
     this.frontEnd = frontEnd;
     this.cache = cache;
+    this.contexts = contexts;
   }
 
   public FileFacts analyze(Path file, SourceFile.Kind kind) throws IOException {
@@ -49,14 +60,17 @@ public final class FileAnalysis {
           List.of(Notification.at("read-failure", Level.WARNING, "cannot read " + path + ": " + e.reason(),
               SourcePosition.startOf(path))), 0, List.of());
     }
-    String hash = null;
+    String key = null;
+    PreprocessorContext context = kind == SourceFile.Kind.HEADER ? PreprocessorContext.NONE : contexts.apply(path);
     // the cache names files by their path as a string: one whose name is not valid in this
     // encoding (bad\xff.c) comes back as another file (bad\uFFFD.c), so it is not cached
     boolean cached = cache.isPresent() && roundTrips(path);
     if (cached) {
-      hash = FactCache.contentHash(bytes);
+      String hash = FactCache.contentHash(bytes);
       cache.get().knownContent(path, hash);
-      Optional<FileFacts> hit = cache.get().load(path, hash);
+      // the same content read in another context (flags, kernel) has other facts
+      key = context.isNone() ? hash : hash + "@" + context.fingerprint();
+      Optional<FileFacts> hit = cache.get().load(path, key);
       if (hit.isPresent()) return hit.get();
     }
     SourceText text = SourceText.of(path, bytes);
@@ -68,12 +82,12 @@ public final class FileAnalysis {
       facts = new FileFacts(new SourceFile(path, kind, !text.binary(), Spdx.find(text), List.of(), List.of(),
           List.of(), Code.EMPTY), List.of(), 0, refs);
     } else {
-      CFrontEnd.Parsed parsed = frontEnd.parse(path, kind, text, PreprocessorContext.NONE, cancellation);
+      CFrontEnd.Parsed parsed = frontEnd.parse(path, kind, text, context, cancellation);
       facts = new FileFacts(parsed.file(), parsed.notifications(), parsed.unresolvedIncludes(), refs);
       headersRead = parsed.headersRead();
       absent = parsed.absentIncludes();
     }
-    if (cached) cache.get().store(path, hash, headersRead, absent, facts);
+    if (cached) cache.get().store(path, key, headersRead, absent, facts);
     return facts;
   }
 

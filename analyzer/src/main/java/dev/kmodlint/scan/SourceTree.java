@@ -9,15 +9,18 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The files of the scan, by kind and by directory. Symbolic links to directories are not
- * followed (kernel trees have loops through them); an unreadable directory is a notification
- * and the walk goes on.
+ * The files of the scan, by kind and by directory. Links are read as git keeps them: a linked
+ * file under the link's name (Makefiles name it so), a linked directory through the link when
+ * its target lies outside the scan (inside, the walk reads it where it is: kernel trees link
+ * directories into each other, loops included). An unreadable directory is a notification and
+ * the walk goes on. Build outputs ({@code *.mod.c}) are not sources.
  */
 public final class SourceTree {
   private static final Set<String> SKIPPED_DIRS = Set.of(".git", ".svn", ".hg", ".pc", ".tmp_versions");
@@ -77,6 +80,17 @@ public final class SourceTree {
     return java.util.Collections.unmodifiableList(notifications);
   }
 
+  /**
+   * The repository {@code dir} is in: the nearest directory at or above it with a {@code .git},
+   * else {@code dir}. A module's {@code #include "../include/x.h"} may reach above the scanned
+   * directory, and is read within it.
+   */
+  public static Path repositoryOf(Path dir) {
+    Path abs = dir.toAbsolutePath().normalize();
+    for (Path d = abs; d != null; d = d.getParent()) if (Files.exists(d.resolve(".git"))) return d;
+    return abs;
+  }
+
   public static SourceTree walk(List<Path> inputs) throws IOException {
     SourceTree t = new SourceTree();
     for (Path in : inputs) {
@@ -104,6 +118,9 @@ public final class SourceTree {
   }
 
   private void walkDir(Path root) throws IOException {
+    Path realRoot = realPath(root);
+    Set<Path> walked = new HashSet<>();
+    if (realRoot != null) walked.add(realRoot);
     java.nio.file.FileVisitor<Path> visitor = new SimpleFileVisitor<>() {
       @Override
       public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
@@ -114,7 +131,27 @@ public final class SourceTree {
 
       @Override
       public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-        if (attrs.isRegularFile()) addFile(file, false);
+        if (attrs.isRegularFile()) {
+          addFile(file, false);
+        } else if (attrs.isSymbolicLink()) {
+          // git keeps links: a source shared by two modules is often one file linked into both
+          // directories, and the Makefile names it by the link's name
+          if (Files.isRegularFile(file)) {
+            addFile(file, false);
+          } else if (Files.isDirectory(file)) {
+            // a linked directory whose target the walk reaches anyway (or has reached) is read
+            // there; one whose target lies outside the scan is read through the link, once
+            Path target = realPath(file);
+            if (target != null && (realRoot == null || !target.startsWith(realRoot)) && walked.add(target)) {
+              // (walking the link itself would visit it as a file again: walk what it holds)
+              try (java.nio.file.DirectoryStream<Path> entries = Files.newDirectoryStream(file)) {
+                for (Path e : entries) Files.walkFileTree(e, this);
+              } catch (IOException e) {
+                visitFileFailed(file, e);
+              }
+            }
+          }
+        }
         return FileVisitResult.CONTINUE;
       }
 
@@ -130,16 +167,26 @@ public final class SourceTree {
       return;
     }
     // a PATH that is a link to a directory: its entries are walked as if each were named (the
-    // walk would take the link itself for a file); links inside it are still not followed
+    // walk would take the link itself for a file)
     try (java.nio.file.DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
       for (Path e : entries) Files.walkFileTree(e, visitor);
+    }
+  }
+
+  private static Path realPath(Path p) {
+    try {
+      return p.toRealPath();
+    } catch (IOException | SecurityException e) {
+      return null;
     }
   }
 
   private void addFile(Path file, boolean explicit) {
     String name = file.getFileName().toString();
     Path dir = file.getParent();
-    if (name.endsWith(".c")) {
+    if (name.endsWith(".mod.c")) {
+      return; // written by modpost for each module it links: build output, not the module's source
+    } else if (name.endsWith(".c")) {
       cFiles.add(file);
       cFilesByDir.computeIfAbsent(dir, d -> new ArrayList<>()).add(file);
       if (explicit) kbuildDirsOf(dir);

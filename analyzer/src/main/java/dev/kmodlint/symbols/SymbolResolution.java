@@ -4,6 +4,8 @@ import dev.kmodlint.kernel.HeaderIndex;
 import dev.kmodlint.kernel.KernelDatabase;
 import dev.kmodlint.kernel.KernelExports;
 import dev.kmodlint.model.CFunction;
+import dev.kmodlint.model.CompileFlags;
+import dev.kmodlint.model.KbuildModel;
 import dev.kmodlint.model.CReference;
 import dev.kmodlint.model.CVariable;
 import dev.kmodlint.model.Code;
@@ -87,16 +89,15 @@ public final class SymbolResolution {
         moduleOf.putIfAbsent(f.path(), m);
         for (java.nio.file.Path inc : f.localIncludes()) moduleOf.putIfAbsent(inc, m);
       }
-    Map<java.nio.file.Path, String> dirNamespaces = defaultNamespaces(project);
-    Set<java.nio.file.Path> mkDirs = makefileDirs(project);
+    Map<java.nio.file.Path, String> flagNamespaces = flagNamespaces(project);
     Set<SourcePosition> seen = new HashSet<>();
     for (SourceFile f : project.files()) {
       for (ExportDecl declared : f.code().exports()) {
         if (!declared.active() || !seen.add(declared.position())) continue;
         ExportDecl e = declared;
-        String dirNs = namespaceOf(f.path().getParent(), dirNamespaces, mkDirs);
-        if (e.namespace().isEmpty() && dirNs != null)
-          e = new ExportDecl(e.symbol(), e.gplOnly(), Optional.of(dirNs), e.position(), e.active(), e.followsDefinition());
+        String flagNs = flagNamespaces.get(e.position().file());
+        if (e.namespace().isEmpty() && flagNs != null)
+          e = new ExportDecl(e.symbol(), e.gplOnly(), Optional.of(flagNs), e.position(), e.active(), e.followsDefinition());
         ScannedExport se = new ScannedExport(e, Optional.ofNullable(moduleOf.get(e.position().file())));
         exports.add(se);
         se.module().ifPresent(owner -> exportsByModule.computeIfAbsent(owner, k -> new ArrayList<>()).add(se));
@@ -106,39 +107,27 @@ public final class SymbolResolution {
     for (Module m : project.modules()) needs.put(m, computeNeeds(m));
   }
 
-  private static final java.util.regex.Pattern NAMESPACE_FLAG =
-      java.util.regex.Pattern.compile("-DDEFAULT_SYMBOL_NAMESPACE=[\\\\'\"]*(\\w+)");
-
   /**
    * {@code ccflags-y += -DDEFAULT_SYMBOL_NAMESPACE=USB_STORAGE} (or {@code CFLAGS_x.o},
-   * {@code EXTRA_CFLAGS}): the namespace of the directory's plain exports. Per directory: an
-   * object-specific flag is taken for the whole directory, which is how the kernel uses it.
+   * {@code EXTRA_CFLAGS}, {@code subdir-ccflags-y}): the namespace of the plain exports of each
+   * source the build compiles with it, as the Makefiles' evaluation gives its flags. The 6.13
+   * string form ({@code '"CXL"'}) has its quotes dropped.
    */
-  private static Map<java.nio.file.Path, String> defaultNamespaces(Project project) {
+  private static Map<java.nio.file.Path, String> flagNamespaces(Project project) {
     Map<java.nio.file.Path, String> out = new HashMap<>();
-    for (dev.kmodlint.model.KbuildModel.Makefile mk : project.kbuild().makefiles()) {
-      for (dev.kmodlint.model.KbuildModel.Assignment a : mk.assignments()) {
-        if (!a.variable().contains("cflags") && !a.variable().contains("CFLAGS")) continue;
-        java.util.regex.Matcher m = NAMESPACE_FLAG.matcher(a.value());
-        if (m.find()) out.put(mk.directory(), m.group(1));
-      }
+    for (KbuildModel.Makefile mk : project.kbuild().makefiles()) {
+      for (KbuildModel.Entry e : mk.entries()) e.source().ifPresent(src -> putNamespace(out, src, e.flags()));
+      for (KbuildModel.Composite c : mk.composites())
+        for (KbuildModel.Part p : c.parts()) p.source().ifPresent(src -> putNamespace(out, src, p.flags()));
     }
     return out;
   }
 
-  private static Set<java.nio.file.Path> makefileDirs(Project project) {
-    Set<java.nio.file.Path> out = new HashSet<>();
-    for (dev.kmodlint.model.KbuildModel.Makefile mk : project.kbuild().makefiles()) out.add(mk.directory());
-    return out;
-  }
-
-  /** The flag of the Makefile that builds {@code dir}: its own, else the nearest parent's ({@code foo-y += sub/x.o}). */
-  private static String namespaceOf(java.nio.file.Path dir, Map<java.nio.file.Path, String> namespaces,
-      Set<java.nio.file.Path> makefileDirs) {
-    for (java.nio.file.Path d = dir; d != null; d = d.getParent()) {
-      if (makefileDirs.contains(d)) return namespaces.get(d);
-    }
-    return null;
+  private static void putNamespace(Map<java.nio.file.Path, String> out, java.nio.file.Path source, CompileFlags flags) {
+    String v = flags.defines().get("DEFAULT_SYMBOL_NAMESPACE");
+    if (v == null) return;
+    String ns = v.replaceAll("[\\\\'\"]", "").strip();
+    if (!ns.isEmpty()) out.putIfAbsent(source.toAbsolutePath().normalize(), ns);
   }
 
   public static SymbolResolution of(Project project, KernelDatabase kernel) {

@@ -24,12 +24,12 @@ import org.junit.jupiter.api.Test;
  * {@code /usr/src/linux-source-6.1.tar.xz}, extracted once into {@code target/}. Without either
  * the test is skipped, unless {@code KMODLINT_REQUIRE_ORACLES=1}, where it fails.
  */
-class LinuxTreeSyntaxTest {
+public class LinuxTreeSyntaxTest {
   private static final Path TARBALL = Path.of("/usr/src/linux-source-6.1.tar.xz");
   private static final Path EXTRACTED = Path.of("target/linux-source-6.1-build-files");
   private static final Set<String> MAKEFILES = Set.of("Makefile", "Kbuild");
 
-  static Path tree() throws Exception {
+  public static Path tree() throws Exception {
     String env = System.getenv("KMODLINT_LINUX_SOURCE");
     if (env != null && !env.isBlank()) return Path.of(env);
     Path root = EXTRACTED.resolve("linux-source-6.1");

@@ -55,6 +55,16 @@ class CliTest {
     assertEquals(1, run("check", "--fail-on", "note", corpus("tutorial-params")).code());
   }
 
+  /** A module directory scanned alone still reads the header its source includes from above it. */
+  @Test
+  void aHeaderAboveTheScannedDirectoryIsReadWithinTheRepository() {
+    Run r = run("check", corpus("include-above") + "/driver");
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertFalse(r.out().contains("[license/"), r.out());
+    Run sarif = run("check", "--format", "sarif", corpus("include-above") + "/driver");
+    assertFalse(sarif.out().matches("(?s).*\"id\": *\"rule-skipped\".*"), "nothing is skipped for want of the header");
+  }
+
   @Test
   void aSingleFileIsAnalyzedWithItsModule() {
     Run r = run("check", corpus("composite-license-in-helper") + "/main.c");

@@ -41,6 +41,8 @@ public final class UnbuiltSourceRule implements Rule {
       byDir.put(m.directory(), m);
       for (KbuildModel.Entry e : m.entries()) e.source().ifPresent(claimed::add);
       for (KbuildModel.Composite c : m.composites()) for (KbuildModel.Part p : c.parts()) p.source().ifPresent(claimed::add);
+      // built in another configuration (a branch of the Makefile the .config does not take)
+      claimed.addAll(m.sources());
     }
     Set<Path> included = new HashSet<>();
     for (SourceFile f : ctx.project().files()) included.addAll(f.localIncludes());

@@ -1,0 +1,33 @@
+package dev.kmodlint.c;
+
+import java.util.Locale;
+import java.util.Optional;
+import org.eclipse.cdt.core.dom.ast.IASTDeclarator;
+
+/** Small readings of C syntax shared by the front-end's walkers. */
+final class CSyntax {
+  private CSyntax() {}
+
+  /**
+   * The value of a C integer literal as gcc reads it: {@code 0x} hexadecimal, {@code 0b}
+   * binary (a GNU extension the kernel uses), a leading {@code 0} octal, else decimal; the
+   * {@code u}/{@code l} suffixes are dropped. Empty when it is not one, or does not fit a long.
+   */
+  static Optional<Long> integer(String literal) {
+    String t = literal.strip().toLowerCase(Locale.ROOT).replaceAll("[ul]+$", "");
+    try {
+      if (t.startsWith("0x")) return Optional.of(Long.parseLong(t.substring(2), 16));
+      if (t.startsWith("0b")) return Optional.of(Long.parseLong(t.substring(2), 2));
+      if (t.length() > 1 && t.startsWith("0")) return Optional.of(Long.parseLong(t.substring(1), 8));
+      return Optional.of(Long.parseLong(t));
+    } catch (NumberFormatException ex) {
+      return Optional.empty();
+    }
+  }
+
+  /** The declarator that names the entity: {@code (*fp)} and {@code *p[4]} nest it. */
+  static IASTDeclarator innermost(IASTDeclarator d) {
+    while (d.getNestedDeclarator() != null) d = d.getNestedDeclarator();
+    return d;
+  }
+}

@@ -1,0 +1,64 @@
+package dev.kmodlint.compose;
+
+import dev.kmodlint.kbuild.KbuildDirectory;
+import dev.kmodlint.kbuild.KbuildEnvironment;
+import dev.kmodlint.kbuild.KbuildModule;
+import dev.kmodlint.kbuild.KbuildObject;
+import dev.kmodlint.kbuild.KbuildReader;
+import dev.kmodlint.model.CompileFlags;
+import dev.kmodlint.scan.SourceTree;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * What the Makefiles of the tree say the build does, read before any C file is parsed: the
+ * directories with their modules, and what the build passes to the preprocessor for each
+ * source ({@code ccflags-y}, {@code CFLAGS_foo.o}...), which the C front-end needs to see the
+ * file as the compiler does.
+ */
+public final class BuildPlan {
+  private final List<KbuildDirectory> directories;
+  private final Map<Path, CompileFlags> flags;
+
+  private BuildPlan(List<KbuildDirectory> directories, Map<Path, CompileFlags> flags) {
+    this.directories = List.copyOf(directories);
+    this.flags = Map.copyOf(flags);
+  }
+
+  /** The Makefiles of the tree, read on all cores, in directory order. */
+  public static BuildPlan read(SourceTree tree, int jobs, KbuildEnvironment env) {
+    List<Path> dirs = List.copyOf(tree.kbuildDirs());
+    KbuildReader reader = new KbuildReader(env);
+    List<KbuildDirectory> read;
+    if (jobs <= 1 || dirs.size() < 2) {
+      read = KbuildReader.settle(dirs.stream().map(reader::read).toList());
+    } else {
+      ForkJoinPool pool = new ForkJoinPool(jobs);
+      try {
+        read = KbuildReader.settle(pool.submit(() -> dirs.parallelStream().map(reader::read).toList()).join());
+      } finally {
+        pool.shutdown();
+      }
+    }
+    // a source built into several objects takes the flags of the first, in directory order: the
+    // same file compiled twice with different flags is rare, and its facts are one set either way
+    Map<Path, CompileFlags> flags = new HashMap<>();
+    for (KbuildDirectory d : read)
+      for (KbuildModule m : d.modules())
+        for (KbuildObject o : m.objects())
+          o.source().ifPresent(s -> flags.putIfAbsent(s.toAbsolutePath().normalize(), o.flags()));
+    return new BuildPlan(read, flags);
+  }
+
+  public List<KbuildDirectory> directories() {
+    return directories;
+  }
+
+  /** What the build passes to the preprocessor for {@code source}; none for a file no Makefile builds. */
+  public CompileFlags flagsOf(Path source) {
+    return flags.getOrDefault(source.toAbsolutePath().normalize(), CompileFlags.NONE);
+  }
+}
