@@ -52,12 +52,15 @@ public final class DeprecatedObjsRule implements Rule {
     String renamed = c.module() + "-y";
     if (assigned.contains(renamed)) return List.of();
     List<Finding.Fix.Edit> edits = new ArrayList<>();
-    for (KbuildModel.Composite other : m.composites()) {
-      if (!other.variable().equals(c.variable())) continue;
-      SourcePosition p = other.position();
-      if (p.endLine() != p.line() || p.endColumn() - p.column() != other.variable().length()) return List.of();
+    // every assignment, not the composite: the Makefile's reader keeps one composite a variable,
+    // at its first assignment
+    for (KbuildModel.Assignment a : m.assignments()) {
+      if (!a.variable().equals(c.variable())) continue;
+      SourcePosition p = a.position();
+      if (p.endLine() != p.line() || p.endColumn() - p.column() != a.variable().length()) return List.of();
       edits.add(new Finding.Fix.Edit(p, renamed));
     }
+    if (edits.isEmpty()) return List.of();
     return List.of(new Finding.Fix("rename " + c.variable() + " to " + renamed, edits));
   }
 }
