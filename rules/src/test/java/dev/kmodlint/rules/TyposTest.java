@@ -36,21 +36,36 @@ class TyposTest {
   }
 
   @Test
-  void suppressionsWithAMisspeltRuleOrDirectiveAreReportedWithWhatWasMeant() {
+  void suppressionsWithAMisspeltRuleOrDirectiveAreReportedWithWhatWasMeant() throws Exception {
     CliTest.Run r = CliTest.run("check", "--fail-on", "none", CliTest.corpus("suppressions"));
     assertTrue(lineWith(r.out(), "'param/world-writeable'").endsWith("it suppresses nothing (did you mean"
         + " 'param/world-writable'?) [meta/unknown-suppression]"), r.out());
     assertTrue(lineWith(r.out(), "'kbuild/no-such-rule'").contains("(see `kmodlint rules`)"), "nothing near");
-    assertTrue(lineWith(r.out(), "quiet.c:30:4:").contains("'kmodlint-disabel-next-line' is not a kmodlint directive,"
-        + " so it suppresses nothing (did you mean 'kmodlint-disable-next-line'?)"), r.out());
-    assertTrue(lineWith(r.out(), "quiet.c:34:4:").contains("'kmodlint: disable' is not a kmodlint directive"), r.out());
-    assertTrue(lineWith(r.out(), "quiet.c:38:4:").contains("(did you mean 'kmodlint-disable-next-line'?)"), r.out());
-    assertTrue(lineWith(r.out(), "Makefile:9:3:").contains("'kmodlint-disable-next-lines' is not a kmodlint"
+    // the lines of the misspelt directives, from the scenario (column 4: after the comment's opening)
+    Path quiet = Corpus.DIR.resolve("suppressions/quiet.c");
+    int disabel = lineOf(quiet, "/* kmodlint-disabel-next-line ");
+    int colon = lineOf(quiet, "/* kmodlint: disable ");
+    int nextline = lineOf(quiet, "/* kmodlint-disable-nextline ");
+    assertTrue(lineWith(r.out(), "quiet.c:" + disabel + ":4:").contains("'kmodlint-disabel-next-line' is not a"
+        + " kmodlint directive, so it suppresses nothing (did you mean 'kmodlint-disable-next-line'?)"), r.out());
+    assertTrue(lineWith(r.out(), "quiet.c:" + colon + ":4:").contains("'kmodlint: disable' is not a kmodlint directive"),
+        r.out());
+    assertTrue(lineWith(r.out(), "quiet.c:" + nextline + ":4:").contains("(did you mean 'kmodlint-disable-next-line'?)"),
+        r.out());
+    int lines = lineOf(Corpus.DIR.resolve("suppressions/Makefile"), "# kmodlint-disable-next-lines ");
+    assertTrue(lineWith(r.out(), "Makefile:" + lines + ":3:").contains("'kmodlint-disable-next-lines' is not a kmodlint"
         + " directive"), r.out());
     // the finding each misspelt directive meant to silence is still there
-    for (int line : new int[] {31, 35, 39}) {
+    for (int line : new int[] {disabel + 1, colon + 1, nextline + 1}) {
       assertTrue(lineWith(r.out(), "quiet.c:" + line + ":").contains("[param/world-writable]"), r.out());
     }
+  }
+
+  /** The 1-based line of a file that starts with {@code prefix}. */
+  static int lineOf(Path file, String prefix) throws java.io.IOException {
+    List<String> lines = Files.readAllLines(file);
+    for (int i = 0; i < lines.size(); i++) if (lines.get(i).startsWith(prefix)) return i + 1;
+    throw new AssertionError(file + " has no line starting with " + prefix);
   }
 
   @Test
