@@ -5,4 +5,4 @@ int broken(void { return ((; }
 MODULE_LICENSE("GPL");
 MODULE_DESCRIPTION("syntax errors do not stop the analysis");
 static int __init broken_init(void) { return 0; }
-module_init(broken_init); /* ok: license/missing */ /* expect: init/no-exit */
+module_init(broken_init); /* ok: license/missing */ /* expect: init/no-exit@1 */

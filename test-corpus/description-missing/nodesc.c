@@ -2,7 +2,7 @@
 #include <linux/module.h>
 #include <linux/init.h>
 
-MODULE_LICENSE("GPL"); /* expect: metadata/description-missing */
+MODULE_LICENSE("GPL"); /* expect: metadata/description-missing@1 */
 MODULE_AUTHOR("Someone <someone@example.com>");
 
 static int __init nodesc_init(void)

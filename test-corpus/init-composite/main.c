@@ -6,7 +6,7 @@
 
 int comp_resume(void)
 {
-	return comp_hw_setup(); /* expect: init/section-mismatch */
+	return comp_hw_setup(); /* expect: init/section-mismatch@9 */
 }
 EXPORT_SYMBOL_GPL(comp_resume);
 

@@ -2,13 +2,13 @@
 #include <linux/module.h>
 #include <linux/init.h>
 
-static int plain_init(void) /* expect: init/missing-annotation */
+static int plain_init(void) /* expect: init/missing-annotation@12 */
 {
 	return 0;
 }
 module_init(plain_init); /* ok: init/wrong-annotation */
 
-static void plain_exit(void) /* expect: init/missing-annotation */
+static void plain_exit(void) /* expect: init/missing-annotation@13 */
 {
 }
 module_exit(plain_exit);

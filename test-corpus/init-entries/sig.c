@@ -5,13 +5,13 @@
 static void __init sig_init(void)
 {
 }
-module_init(sig_init); /* expect: init/bad-signature */
+module_init(sig_init); /* expect: init/bad-signature@1 */
 
 static int __exit sig_exit(int how)
 {
 	return how;
 }
-module_exit(sig_exit); /* expect: init/bad-signature */
+module_exit(sig_exit); /* expect: init/bad-signature@1 */
 
 MODULE_LICENSE("GPL");
 MODULE_DESCRIPTION("entry points with the wrong signature");

@@ -12,7 +12,7 @@ static int __init twice_init(void)
 {
 	return 0;
 }
-module_init(twice_init); /* expect: init/duplicate-entry */
+module_init(twice_init); /* expect: init/duplicate-entry@1 */
 
 MODULE_LICENSE("GPL");
 MODULE_DESCRIPTION("a driver helper and a module_init");

@@ -16,25 +16,25 @@ int __init ex_setup(void)
 
 static int __init ex_init(void)
 {
-	ex_teardown(); /* expect: init/section-mismatch */
+	ex_teardown(); /* expect: init/section-mismatch@2 */
 	return ex_setup(); /* ok: init/section-mismatch */
 }
 module_init(ex_init);
 
 noinline void ex_reset(void)
 {
-	ex_teardown(); /* expect: init/section-mismatch */
+	ex_teardown(); /* expect: init/section-mismatch@2 */
 }
 
 static void __exit ex_exit(void)
 {
 	ex_reset();
-	ex_setup(); /* expect: init/section-mismatch */
+	ex_setup(); /* expect: init/section-mismatch@2 */
 }
 module_exit(ex_exit);
 
-EXPORT_SYMBOL(ex_setup); /* expect: init/export-of-init, symbol/export-placement */
-EXPORT_SYMBOL_GPL(ex_reset); /* ok: init/export-of-init */ /* expect: symbol/export-placement */
+EXPORT_SYMBOL(ex_setup); /* expect: init/export-of-init@1, symbol/export-placement@1 */
+EXPORT_SYMBOL_GPL(ex_reset); /* ok: init/export-of-init */ /* expect: symbol/export-placement@1 */
 
 MODULE_LICENSE("GPL");
 MODULE_DESCRIPTION("init and exit referencing each other");

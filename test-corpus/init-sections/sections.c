@@ -15,13 +15,13 @@ static int sec_table[4] __initdata = { 1, 2, 3, 4 };
 /* .text -> .init.text: modpost warns */
 noinline int sec_probe(struct platform_device *pdev)
 {
-	return sec_hw_setup(); /* expect: init/section-mismatch */
+	return sec_hw_setup(); /* expect: init/section-mismatch@9 */
 }
 
 /* .text -> .init.data */
 noinline int sec_lookup(int i)
 {
-	return sec_table[i & 3]; /* expect: init/section-mismatch */
+	return sec_table[i & 3]; /* expect: init/section-mismatch@9 */
 }
 
 /* __ref: the author vouches for it */
@@ -33,7 +33,7 @@ noinline int __ref sec_hotplug(void)
 /* an inline helper: once inlined into sec_init, modpost no longer sees the reference */
 static inline int sec_helper(void)
 {
-	return sec_hw_setup(); /* expect: init/section-mismatch */
+	return sec_hw_setup(); /* expect: init/section-mismatch@9 */
 }
 
 struct sec_ops {
@@ -42,7 +42,7 @@ struct sec_ops {
 
 /* const data pointing at __init code: modpost does not check .rodata */
 static const struct sec_ops sec_const_hooks = {
-	.setup = sec_hw_setup, /* expect: init/section-mismatch */
+	.setup = sec_hw_setup, /* expect: init/section-mismatch@11 */
 };
 
 /* a name on modpost's allow-list (*_ops) */
@@ -52,7 +52,7 @@ static struct sec_ops sec_boot_ops = {
 
 /* writable data pointing at __init code: modpost warns */
 struct sec_ops sec_hooks = {
-	.setup = sec_hw_setup, /* expect: init/section-mismatch */
+	.setup = sec_hw_setup, /* expect: init/section-mismatch@11 */
 };
 
 static struct platform_driver sec_driver = {

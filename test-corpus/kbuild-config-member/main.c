@@ -17,6 +17,6 @@ static void __exit cfgdemo_exit(void)
 {
 }
 
-module_init(cfgdemo_init); /* expect: license/missing */
+module_init(cfgdemo_init); /* expect: license/missing@1 */
 module_exit(cfgdemo_exit);
 MODULE_DESCRIPTION("Example module whose parts depend on the kernel configuration");

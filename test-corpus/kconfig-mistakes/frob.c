@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <linux/module.h>
 
-#ifdef CONFIG_FROB_DEBUGGING /* expect: kconfig/undefined-symbol-in-source */
+#ifdef CONFIG_FROB_DEBUGGING /* expect: kconfig/undefined-symbol-in-source@8 */
 #define FROB_DEBUG 1
 #endif
 #if IS_ENABLED(CONFIG_FROB_DMA) || defined(CONFIG_FROB_STATS) /* ok: kconfig/undefined-symbol-in-source */
 #define FROB_FAST 1
 #endif
-#ifdef CONFIG_DEBUG_FSS /* expect: kconfig/undefined-symbol-in-source */
+#ifdef CONFIG_DEBUG_FSS /* expect: kconfig/undefined-symbol-in-source@8 */
 #define FROB_DEBUGFS 1
 #endif
 #ifdef CONFIG_DEBUG_FS /* ok: kconfig/undefined-symbol-in-source */
@@ -27,7 +27,7 @@ static int __init frob_init(void)
 		return 1;
 	if (IS_ENABLED(CONFIG_FROB_VERBOSE) || IS_ENABLED(CONFIG_FROB_RING_BELL_ADVANCED))
 		return 2;
-	return IS_ENABLED(CONFIG_FROB_FANCY); /* expect: kconfig/undefined-symbol-in-source */
+	return IS_ENABLED(CONFIG_FROB_FANCY); /* expect: kconfig/undefined-symbol-in-source@20 */
 }
 module_init(frob_init);
 

@@ -6,4 +6,4 @@ int twolic_extra(void)
 	return 1;
 }
 
-MODULE_LICENSE("Dual BSD/GPL"); /* expect: license/conflicting */
+MODULE_LICENSE("Dual BSD/GPL"); /* expect: license/conflicting@1 */

@@ -14,5 +14,5 @@ static void __exit nolic_exit(void)
 {
 }
 
-module_init(nolic_init); /* expect: license/missing */
+module_init(nolic_init); /* expect: license/missing@1 */
 module_exit(nolic_exit);

@@ -6,4 +6,4 @@ static int __init lonely_init(void)
 {
 	return 0;
 }
-module_init(lonely_init); /* expect: license/missing, metadata/description-missing, init/no-exit */ /* expect-notification: module-without-kbuild */
+module_init(lonely_init); /* expect: license/missing@1, metadata/description-missing@1, init/no-exit@1 */ /* expect-notification: module-without-kbuild */

@@ -5,6 +5,6 @@ int util_add(int a, int b)
 	return a + b; /* ok: license/missing */
 }
 
-#ifdef CONFIG_UTIL_KUNIT_TEST /* expect: kconfig/undefined-symbol-in-source */
+#ifdef CONFIG_UTIL_KUNIT_TEST /* expect: kconfig/undefined-symbol-in-source@8 */
 #include "util_test.c"
 #endif

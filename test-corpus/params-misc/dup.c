@@ -6,7 +6,7 @@
 static int a, b;
 module_param_named(speed, a, int, 0444); /* ok: param/duplicate */
 MODULE_PARM_DESC(speed, "speed");
-module_param_named(speed, b, int, 0444); /* expect: param/duplicate */
+module_param_named(speed, b, int, 0444); /* expect: param/duplicate@1 */
 
 MODULE_LICENSE("GPL");
 MODULE_DESCRIPTION("duplicate parameter");

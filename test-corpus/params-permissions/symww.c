@@ -5,7 +5,7 @@
 #include <linux/stat.h>
 
 static int p_sym_ww;
-module_param(p_sym_ww, int, S_IRUGO | S_IWUGO); /* expect: param/world-writable, param/symbolic-permission */
+module_param(p_sym_ww, int, S_IRUGO | S_IWUGO); /* expect: param/world-writable@29, param/symbolic-permission@29 */
 MODULE_PARM_DESC(p_sym_ww, "everyone may write");
 
 int symww_value(void)

@@ -17,7 +17,7 @@ module_param(ok_name, charp, 0444); /* ok: param/type-mismatch */
 MODULE_PARM_DESC(ok_name, "a string");
 module_param_array(ok_masks, ulong, &nmasks, 0444); /* ok: param/type-mismatch */
 MODULE_PARM_DESC(ok_masks, "masks");
-module_param(sign_slip, int, 0444); /* expect: param/signedness-mismatch */
+module_param(sign_slip, int, 0444); /* expect: param/signedness-mismatch@1 */
 MODULE_PARM_DESC(sign_slip, "int over unsigned int: builds, read with the wrong sign");
 
 MODULE_LICENSE("GPL");

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0-only /* expect: license/spdx-mismatch */
+// SPDX-License-Identifier: GPL-2.0-only /* expect: license/spdx-mismatch@4 */
 #include <linux/module.h>
 #include <linux/init.h>
 

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: MIT /* expect: license/spdx-mismatch */
+// SPDX-License-Identifier: MIT /* expect: license/spdx-mismatch@4 */
 /* MIT-only file in a module that says "GPL": it should say "Dual MIT/GPL". */
 #include <linux/module.h>
 #include <linux/init.h>

@@ -1,4 +1,4 @@
-/* expect: license/spdx-missing */
+/* expect: license/spdx-missing@1 */
 /* A file with no SPDX tag at all. */
 #include <linux/module.h>
 #include <linux/init.h>

@@ -14,7 +14,7 @@ int helper_fn(int x)
 	return x + 1;
 }
 
-EXPORT_SYMBOL(helper_fn); /* expect: symbol/export-placement */
+EXPORT_SYMBOL(helper_fn); /* expect: symbol/export-placement@1 */
 
 MODULE_LICENSE("GPL");
 MODULE_DESCRIPTION("GPL helper library");

@@ -15,7 +15,7 @@ static int __init cyca_init(void)
 static void __exit cyca_exit(void)
 {
 }
-module_init(cyca_init); /* expect: symbol/dependency-cycle */
+module_init(cyca_init); /* expect: symbol/dependency-cycle@1 */
 module_exit(cyca_exit);
 MODULE_LICENSE("GPL");
 MODULE_DESCRIPTION("needs cycb");

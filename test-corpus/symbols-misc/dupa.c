@@ -11,7 +11,7 @@ EXPORT_SYMBOL(dup_shared); /* ok: symbol/exported-twice */
 void usleep_range_state(unsigned long min, unsigned long max, unsigned int state)
 {
 }
-EXPORT_SYMBOL(usleep_range_state); /* expect: symbol/exported-twice */
+EXPORT_SYMBOL(usleep_range_state); /* expect: symbol/exported-twice@1 */
 
 /*
  * A module of the kernel (drivers/net/mii) exports this name: modpost accepts it for an
@@ -21,7 +21,7 @@ int mii_link_ok(void *mii)
 {
 	return 0;
 }
-EXPORT_SYMBOL(mii_link_ok); /* expect: symbol/exported-twice */
+EXPORT_SYMBOL(mii_link_ok); /* expect: symbol/exported-twice@1 "kernel module mii" */
 
 MODULE_LICENSE("GPL");
 MODULE_DESCRIPTION("first exporter");

@@ -5,7 +5,7 @@
 #include "misc.h"
 
 extern int misc_counter; /* ok: symbol/extern-in-c */
-extern int misc_helper(int x); /* expect: symbol/extern-in-c */
+extern int misc_helper(int x); /* expect: symbol/extern-in-c@12 */
 int misc_proto(int x); /* ok: symbol/extern-in-c */
 
 int misc_counter;
@@ -15,7 +15,7 @@ static int misc_hidden(void)
 {
 	return 0;
 }
-EXPORT_SYMBOL(misc_hidden); /* expect: symbol/static-export */
+EXPORT_SYMBOL(misc_hidden); /* expect: symbol/static-export@1 */
 
 int misc_helper(int x)
 {
@@ -26,7 +26,7 @@ int misc_proto(int x)
 	return x;
 }
 
-EXPORT_SYMBOL_GPL(misc_helper); /* expect: symbol/export-placement */
+EXPORT_SYMBOL_GPL(misc_helper); /* expect: symbol/export-placement@1 */
 
 int misc_stub(void)
 {
@@ -36,14 +36,14 @@ EXPORT_SYMBOL(misc_stub); /* ok: symbol/static-export */
 
 static int __init misc_init(void)
 {
-	frobnicate_widget(3); /* expect: symbol/unresolved */
+	frobnicate_widget(3); /* expect: symbol/unresolved@2 */
 	/* looked up at run time (linux/module.h): no dependency on cycb, no cycle through misc */
 	if (symbol_get(cycb_fn))
 		symbol_put(cycb_fn);
 	return cyca_fn(); /* ok: symbol/unresolved */
 }
-module_init(misc_init); /* expect: init/no-exit */
+module_init(misc_init); /* expect: init/no-exit@1 */
 
-MODULE_IMPORT_NS("NO_SUCH_NS"); /* expect: symbol/namespace-import-unused */
+MODULE_IMPORT_NS("NO_SUCH_NS"); /* expect: symbol/namespace-import-unused@1 */
 MODULE_LICENSE("GPL");
 MODULE_DESCRIPTION("odds and ends");

@@ -7,9 +7,9 @@ static int __init nsextra_init(void)
 {
 	return nsprov_default();
 }
-module_init(nsextra_init); /* expect: init/no-exit */
+module_init(nsextra_init); /* expect: init/no-exit@1 */
 
 MODULE_IMPORT_NS(NSPROV_CORE);
-MODULE_IMPORT_NS(NSPROV_EXTRA); /* expect: symbol/namespace-import-unused */
+MODULE_IMPORT_NS(NSPROV_EXTRA); /* expect: symbol/namespace-import-unused@1 */
 MODULE_LICENSE("GPL");
 MODULE_DESCRIPTION("imports too much");

@@ -5,10 +5,10 @@
 
 static int __init nsforget_init(void)
 {
-	return nsprov_explicit() /* expect: symbol/namespace-not-imported */
-		+ nsprov_default(); /* expect: symbol/namespace-not-imported */
+	return nsprov_explicit() /* expect: symbol/namespace-not-imported@9 */
+		+ nsprov_default(); /* expect: symbol/namespace-not-imported@5 */
 }
-module_init(nsforget_init); /* expect: init/no-exit */
+module_init(nsforget_init); /* expect: init/no-exit@1 */
 
 MODULE_LICENSE("GPL");
 MODULE_DESCRIPTION("forgets its imports");

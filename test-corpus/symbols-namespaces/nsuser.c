@@ -7,7 +7,7 @@ static int __init nsuser_init(void)
 {
 	return nsprov_explicit() + nsprov_default(); /* ok: symbol/namespace-not-imported */
 }
-module_init(nsuser_init); /* expect: init/no-exit */
+module_init(nsuser_init); /* expect: init/no-exit@1 */
 
 MODULE_IMPORT_NS(NSPROV_EXTRA); /* ok: symbol/namespace-import-unused */
 MODULE_IMPORT_NS(NSPROV_CORE); /* ok: symbol/namespace-import-unused */

@@ -6,7 +6,7 @@ static int __init flagimport_init(void)
 {
 	return flagprov_value() == 42 ? 0 : -1; /* ok: symbol/namespace-not-imported */
 }
-module_init(flagimport_init); /* expect: init/no-exit */
+module_init(flagimport_init); /* expect: init/no-exit@1 */
 
 MODULE_IMPORT_NS(FLAGNS); /* ok: symbol/namespace-import-unused */
 MODULE_LICENSE("GPL");

@@ -5,7 +5,7 @@
 #include <linux/slab.h>
 #include "util.h"
 
-extern int mylib_add(int a, int b); /* expect: symbol/extern-in-c */
+extern int mylib_add(int a, int b); /* expect: symbol/extern-in-c@12 */
 
 /* a kernel macro defines it: not unresolved, although only util.h declares it */
 DEFINE_MUTEX(consumer_lock);
@@ -17,15 +17,15 @@ static int __init consumer_init(void)
 	kfree(p);
 	mutex_lock(&consumer_lock); /* ok: symbol/unresolved */
 	mutex_unlock(&consumer_lock);
-	pr_info("add(3,4) = %d\n", mylib_add(3, 4)); /* expect: symbol/unresolved */
+	pr_info("add(3,4) = %d\n", mylib_add(3, 4)); /* expect: symbol/unresolved@29 */
 	/* declared by <linux/kallsyms.h>, but no longer exported to modules since 5.7 */
-	pr_info("%lx\n", kallsyms_lookup_name("jiffies")); /* expect: symbol/unresolved */
+	pr_info("%lx\n", kallsyms_lookup_name("jiffies")); /* expect: symbol/unresolved@19 */
 	return consumer_util(1); /* ok: symbol/unresolved */
 }
 
 static void __exit consumer_exit(void)
 {
-	consumer_never_defined(2); /* expect: symbol/unresolved */
+	consumer_never_defined(2); /* expect: symbol/unresolved@2 */
 }
 
 module_init(consumer_init);

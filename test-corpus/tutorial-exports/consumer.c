@@ -3,8 +3,8 @@
 #include <linux/module.h>
 #include <linux/kernel.h>
 
-extern int mylib_add(int a, int b); /* expect: symbol/extern-in-c */
-extern int mylib_secret(int x); /* expect: symbol/extern-in-c */
+extern int mylib_add(int a, int b); /* expect: symbol/extern-in-c@12 */
+extern int mylib_secret(int x); /* expect: symbol/extern-in-c@12 */
 
 static int __init consumer_init(void)
 {
@@ -12,5 +12,5 @@ static int __init consumer_init(void)
     pr_info("secret(5) = %d\n", mylib_secret(5));
     return 0;
 }
-module_init(consumer_init); /* expect: init/no-exit */
-MODULE_LICENSE("GPL"); /* expect: metadata/description-missing */
+module_init(consumer_init); /* expect: init/no-exit@1 */
+MODULE_LICENSE("GPL"); /* expect: metadata/description-missing@1 */

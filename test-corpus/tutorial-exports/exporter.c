@@ -19,4 +19,4 @@ static int __init exporter_init(void) { return 0; }
 static void __exit exporter_exit(void) {}
 module_init(exporter_init);
 module_exit(exporter_exit);
-MODULE_LICENSE("GPL"); /* expect: metadata/description-missing */
+MODULE_LICENSE("GPL"); /* expect: metadata/description-missing@1 */

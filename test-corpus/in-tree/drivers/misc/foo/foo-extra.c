@@ -6,4 +6,4 @@ static int __init foo_extra_init(void)
 {
 	return 0;
 }
-module_init(foo_extra_init); /* expect: license/missing, metadata/description-missing, init/no-exit */
+module_init(foo_extra_init); /* expect: license/missing@1, metadata/description-missing@1, init/no-exit@1 */

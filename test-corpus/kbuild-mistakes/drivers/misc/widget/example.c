@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0 /* expect: kbuild/unbuilt-source */
+// SPDX-License-Identifier: GPL-2.0 /* expect: kbuild/unbuilt-source@1 */
 /*
  * A usage example shipped beside the driver that no Makefile line builds: it has
  * module_init but no MODULE_LICENSE, and it is not a module of its own, because the

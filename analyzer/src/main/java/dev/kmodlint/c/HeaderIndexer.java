@@ -1,7 +1,11 @@
 package dev.kmodlint.c;
 
-import dev.kmodlint.kernel.HeaderFacts;
+import dev.kmodlint.model.HeaderFacts;
+import dev.kmodlint.model.HeaderFacts.Arity;
+import java.io.File;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,15 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.BiConsumer;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -30,6 +27,7 @@ import org.eclipse.cdt.core.dom.ast.ASTVisitor;
 import org.eclipse.cdt.core.dom.ast.IASTASMDeclaration;
 import org.eclipse.cdt.core.dom.ast.IASTBinaryExpression;
 import org.eclipse.cdt.core.dom.ast.IASTConditionalExpression;
+import org.eclipse.cdt.core.dom.ast.IASTArrayDeclarator;
 import org.eclipse.cdt.core.dom.ast.IASTDeclSpecifier;
 import org.eclipse.cdt.core.dom.ast.IASTDeclaration;
 import org.eclipse.cdt.core.dom.ast.IASTDeclarator;
@@ -40,32 +38,50 @@ import org.eclipse.cdt.core.dom.ast.IASTFunctionStyleMacroParameter;
 import org.eclipse.cdt.core.dom.ast.IASTIdExpression;
 import org.eclipse.cdt.core.dom.ast.IASTIfStatement;
 import org.eclipse.cdt.core.dom.ast.IASTLiteralExpression;
+import org.eclipse.cdt.core.dom.ast.IASTParameterDeclaration;
 import org.eclipse.cdt.core.dom.ast.IASTPreprocessorFunctionStyleMacroDefinition;
 import org.eclipse.cdt.core.dom.ast.IASTPreprocessorIncludeStatement;
 import org.eclipse.cdt.core.dom.ast.IASTPreprocessorMacroDefinition;
 import org.eclipse.cdt.core.dom.ast.IASTSimpleDeclSpecifier;
 import org.eclipse.cdt.core.dom.ast.IASTSimpleDeclaration;
+import org.eclipse.cdt.core.dom.ast.IASTStandardFunctionDeclarator;
 import org.eclipse.cdt.core.dom.ast.IASTStatement;
 import org.eclipse.cdt.core.dom.ast.IASTTranslationUnit;
 import org.eclipse.cdt.core.dom.ast.IASTTypeIdExpression;
 import org.eclipse.cdt.core.dom.ast.IASTUnaryExpression;
 import org.eclipse.cdt.core.dom.ast.gnu.c.GCCLanguage;
+import org.eclipse.cdt.core.dom.parser.c.GCCScannerExtensionConfiguration;
 import org.eclipse.cdt.core.index.IIndexFileLocation;
 import org.eclipse.cdt.core.model.ILanguage;
+import org.eclipse.cdt.core.dom.parser.IScannerExtensionConfiguration;
+import org.eclipse.cdt.core.parser.EndOfFileException;
+import org.eclipse.cdt.core.parser.IToken;
+import org.eclipse.cdt.core.parser.OffsetLimitReachedException;
 import org.eclipse.cdt.core.parser.ExtendedScannerInfo;
 import org.eclipse.cdt.core.parser.FileContent;
 import org.eclipse.cdt.core.parser.NullLogService;
+import org.eclipse.cdt.core.parser.ParserLanguage;
+import org.eclipse.cdt.internal.core.dom.parser.c.CNodeFactory;
 import org.eclipse.cdt.internal.core.parser.IMacroDictionary;
+import org.eclipse.cdt.internal.core.parser.scanner.CPreprocessor;
+import org.eclipse.cdt.internal.core.parser.scanner.CharArray;
+import org.eclipse.cdt.internal.core.parser.scanner.ILexerLog;
+import org.eclipse.cdt.internal.core.parser.scanner.Lexer;
+import org.eclipse.cdt.internal.core.parser.scanner.Token;
 import org.eclipse.cdt.internal.core.parser.scanner.InternalFileContent;
 import org.eclipse.cdt.internal.core.parser.scanner.InternalFileContentProvider;
+import org.eclipse.cdt.internal.core.util.ICancelable;
+import org.eclipse.cdt.internal.core.util.ICanceler;
 
 /**
  * Reads the headers of a kernel build directory with CDT and collects {@link HeaderFacts}.
  * The headers are parsed as kbuild compiles a module (same include paths, {@code kconfig.h}
  * and {@code compiler_types.h} first, {@code __KERNEL__} and {@code MODULE}), in batches of
  * synthetic translation units that each include a slice of the headers: a header that
- * derails the parser costs its batch, not the run, and memory stays bounded. The
- * architecture is x86_64, the one the embedded kernel and Debian's amd64 headers are for.
+ * derails the parser costs its batch, not the run, and memory stays bounded. Batches run on
+ * all cores and are merged in batch order, so the facts are the same for any number of
+ * threads. The architecture is x86_64, the one the embedded kernels and Debian's amd64
+ * headers are for.
  */
 public final class HeaderIndexer {
   /** Where the headers are: kbuild's include path, and every header to index, in order. */
@@ -113,10 +129,17 @@ public final class HeaderIndexer {
 
   private final Duration batchTimeout;
   private final int batchSize;
+  private final int workers;
 
   public HeaderIndexer(Duration batchTimeout, int batchSize) {
+    this(batchTimeout, batchSize, defaultWorkers());
+  }
+
+  /** {@code workers} batches are parsed at once; the result is the same for any number. */
+  public HeaderIndexer(Duration batchTimeout, int batchSize, int workers) {
     this.batchTimeout = batchTimeout;
-    this.batchSize = batchSize;
+    this.batchSize = Math.max(1, batchSize);
+    this.workers = Math.max(1, workers);
   }
 
   /**
@@ -154,96 +177,237 @@ public final class HeaderIndexer {
     for (String sub : SUBSYSTEMS) {
       Path dir = include.resolve(sub);
       if (!Files.isDirectory(dir)) continue;
-      try (Stream<Path> s = Files.walk(dir)) {
+      // followed links: Ubuntu's include/linux and the like link into the unflavoured tree
+      try (Stream<Path> s = Files.walk(dir, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
         s.filter(p -> p.toString().endsWith(".h") && Files.isRegularFile(p))
             .map(p -> include.relativize(p).toString())
             .filter(rel -> !EXCLUDED.matcher(rel).matches())
             .sorted()
             .forEach(headers::add);
+      } catch (java.io.UncheckedIOException e) {
+        throw new IOException(dir + ": " + e.getCause().getMessage(), e.getCause());
       }
     }
     return new Layout(build, source, path, headers);
+  }
+
+  /** What a long run tells while it goes: a batch of a pass is done (or given up on). */
+  public interface Progress {
+    /** {@code pass} is 1 (which headers are off) or 2 (facts); {@code detail} is a line for a log. */
+    void batchDone(int pass, int done, int total, String detail);
   }
 
   /**
    * Parses every header of the layout in two passes. The first only learns which headers
    * this configuration switches off: {@code spinlock_rt.h} is included by {@code spinlock.h}
    * only under {@code CONFIG_PREEMPT_RT}; included directly, it would redefine
-   * {@code spin_lock_init} the RT way. The second pass reads the others, bodies included.
-   * {@code progress} hears one line per batch.
+   * {@code spin_lock_init} the RT way. It needs the preprocessor alone, over each header's
+   * directives. The second pass reads the others, bodies included, in the same batches as
+   * ever (the index depends on which headers share a unit); beside it, one unit of every header
+   * tells the definitions of the macros that define at file scope. {@code progress} hears one
+   * line per batch.
    */
   public Result index(Layout layout, Consumer<String> progress) {
+    return index(layout, (pass, done, total, detail) -> progress.accept(detail));
+  }
+
+  /** As {@link #index(Layout, Consumer)}, with batches parsed on {@code workers} threads at once. */
+  public Result index(Layout layout, Progress progress) {
     List<String> problems = new ArrayList<>();
-    Inclusions inclusions = new Inclusions(layout);
-    runBatches(layout, layout.headers(), true, () -> new Inclusions(layout), Inclusions::collect,
-        inclusions::merge, problems,
-        label -> progress.accept("pass 1, " + label + ": " + inclusions.switchedOff().size() + " headers off so far"));
+    SharedFiles files = new SharedFiles(layout);
+    IncludeNames names = new IncludeNames(layout);
+    Inclusions inclusions = new Inclusions(layout, names);
+    runBatches(layout.headers(), 1, batch -> {
+      Inclusions part = new Inclusions(layout, names);
+      CancellableLog log = currentLog();
+      part.collect(preprocess(layout, batch, files, log));
+      return part;
+    }, inclusions::merge, problems, (done, total, label) -> progress.batchDone(1, done, total,
+        "pass 1, " + label + ": " + inclusions.switchedOff().size() + " headers off so far"));
     Set<String> off = inclusions.switchedOff();
     List<String> on = layout.headers().stream().filter(h -> !off.contains(h)).toList();
-    Collector c = new Collector();
-    int batches = runBatches(layout, on, false, Collector::new, Collector::collect, c::merge, problems,
-        label -> progress.accept(String.format(java.util.Locale.ROOT, "pass 2, %s: %d macros, %d functions, %d externs",
+    Collector c = new Collector(new Interner());
+    // the definitions of macros, from one unit of every header, on a thread of its own beside pass 2
+    java.util.concurrent.CompletableFuture<Definitions> defs = new java.util.concurrent.CompletableFuture<>();
+    CancellableLog defsLog = new CancellableLog();
+    Thread third = new Thread(null, () -> {
+      try {
+        defs.complete(definitions(layout, on, files, defsLog));
+      } catch (Throwable e) {
+        defs.completeExceptionally(e);
+      }
+    }, "kmodlint-header-definitions", 512L << 20);
+    third.setDaemon(true);
+    third.start();
+    int batches = runBatches(on, 2, batch -> {
+      Collector part = new Collector(c.names);
+      part.collect(parse(layout, batch, files, currentLog()));
+      return part;
+    }, c::merge, problems, (done, total, label) -> progress.batchDone(2, done, total,
+        String.format(java.util.Locale.ROOT, "pass 2, %s: %d macros, %d functions, %d externs",
             label, c.macros.size(), c.functions.size(), c.externFunctions.size())));
-    return new Result(c.facts(), problems, batches, on.size(), layout.headers().size() - on.size());
+    Map<String, String> definitions = Map.of();
+    Set<String> definers = Set.of();
+    try {
+      Definitions d = defs.get(batchTimeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+      definers = d.definers();
+      definitions = d.closure(c.macros);
+    } catch (java.util.concurrent.TimeoutException e) {
+      defsLog.setCanceled(true);
+      problems.add("macro definitions: gave up after " + batchTimeout.toSeconds() + "s");
+    } catch (java.util.concurrent.ExecutionException e) {
+      problems.add("macro definitions: " + e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      problems.add("macro definitions: interrupted");
+    }
+    return new Result(c.facts(definers, definitions), problems, batches, on.size(), layout.headers().size() - on.size());
+  }
+
+  /** One batch's work, on a worker thread. */
+  @FunctionalInterface
+  private interface BatchWork<T> {
+    T run(List<String> batch) throws Exception;
+  }
+
+  @FunctionalInterface
+  private interface BatchProgress {
+    void done(int done, int total, String label);
+  }
+
+  /** The cancellation handle of the batch the current worker thread parses. */
+  private static final ThreadLocal<CancellableLog> LOG = new ThreadLocal<>();
+
+  private static CancellableLog currentLog() {
+    CancellableLog log = LOG.get();
+    return log != null ? log : new CancellableLog();
+  }
+
+  /** A batch and where it is: not started, running since {@code started}, finished, or given up on. */
+  private static final class Slot<T> {
+    final List<String> headers;
+    final String label;
+    final CancellableLog log = new CancellableLog();
+    long started;
+    boolean finished;
+    boolean givenUp;
+    T result;
+    Throwable failure;
+    Thread thread;
+
+    Slot(List<String> headers, String label) {
+      this.headers = headers;
+      this.label = label;
+    }
   }
 
   /**
-   * Parses {@code headers} in batches on a worker thread with a deep stack (the AST walks
-   * recurse as deep as the parser did): each batch is extracted into a {@code fresh} part
-   * there, and merged here once complete, so a batch given up on leaves nothing behind.
+   * Parses {@code headers} in batches, up to {@link #workers} at a time, each on its own
+   * thread with a deep stack (the AST walks recurse as deep as the parser did): each batch is
+   * extracted into a part there, and merged here, in batch order, once complete, so a batch
+   * given up on leaves nothing behind and the result does not depend on which finished first.
+   * A batch that takes longer than the timeout is cancelled the way CDT cancels a parse.
    * Returns the batch count.
    */
-  private <T> int runBatches(Layout layout, List<String> headers, boolean skipBodies, Supplier<T> fresh,
-      BiConsumer<T, IASTTranslationUnit> extract, Consumer<T> merge, List<String> problems,
-      Consumer<String> progress) {
-    List<List<String>> batches = new ArrayList<>();
-    for (int i = 0; i < headers.size(); i += batchSize)
-      batches.add(headers.subList(i, Math.min(headers.size(), i + batchSize)));
-    ExecutorService worker = newWorker();
-    try {
-      int n = 0;
-      for (List<String> batch : batches) {
-        n++;
-        long t0 = System.nanoTime();
-        Future<T> f = worker.submit(() -> {
-          T part = fresh.get();
-          extract.accept(part, parse(layout, batch, skipBodies));
-          return part;
-        });
-        String label = "batch " + n + "/" + batches.size() + " (" + batch.get(0) + " .. " + batch.get(batch.size() - 1) + ")";
-        try {
-          merge.accept(f.get(batchTimeout.toMillis(), TimeUnit.MILLISECONDS));
-        } catch (TimeoutException e) {
-          f.cancel(true);
-          problems.add(label + ": gave up after " + batchTimeout.toSeconds() + "s");
-          // a parse that ignores interruption keeps the old worker busy: use a new one
-          worker.shutdownNow();
-          worker = newWorker();
-        } catch (ExecutionException e) {
-          problems.add(label + ": " + (e.getCause() instanceof StackOverflowError ? "stack overflow" : e.getCause()));
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          problems.add(label + ": interrupted");
-          break;
-        }
-        progress.accept(String.format(java.util.Locale.ROOT, "%s %.1fs", label, (System.nanoTime() - t0) / 1e9));
-      }
-    } finally {
-      worker.shutdownNow();
+  private <T> int runBatches(List<String> headers, int pass, BatchWork<T> work, Consumer<T> merge,
+      List<String> problems, BatchProgress progress) {
+    List<Slot<T>> slots = new ArrayList<>();
+    int total = (headers.size() + batchSize - 1) / batchSize;
+    for (int i = 0; i < headers.size(); i += batchSize) {
+      List<String> batch = headers.subList(i, Math.min(headers.size(), i + batchSize));
+      slots.add(new Slot<>(batch, "batch " + (slots.size() + 1) + "/" + total + " (" + batch.get(0) + " .. "
+          + batch.get(batch.size() - 1) + ")"));
     }
-    return batches.size();
+    Object lock = new Object();
+    int next = 0;
+    int merged = 0;
+    int done = 0;
+    long timeout = batchTimeout.toNanos();
+    while (merged < slots.size()) {
+      List<Slot<T>> ready = new ArrayList<>();
+      synchronized (lock) {
+        int running = 0;
+        for (Slot<T> s : slots) if (s.started != 0 && !s.finished && !s.givenUp) running++;
+        while (running < workers && next < slots.size()) {
+          Slot<T> s = slots.get(next++);
+          String name = "kmodlint-header-indexer-" + pass + "-" + next;
+          s.started = System.nanoTime();
+          s.thread = new Thread(null, () -> {
+            LOG.set(s.log);
+            T r = null;
+            Throwable t = null;
+            try {
+              r = work.run(s.headers);
+            } catch (Throwable e) {
+              t = e;
+            }
+            synchronized (lock) {
+              s.result = r;
+              s.failure = t;
+              s.finished = true;
+              lock.notifyAll();
+            }
+          }, name, 512L << 20); // the kernel's macro nesting is deep and CDT recurses on it
+          s.thread.setDaemon(true);
+          s.thread.start();
+          running++;
+        }
+        long now = System.nanoTime();
+        long wait = Long.MAX_VALUE;
+        for (Slot<T> s : slots) {
+          if (s.started == 0 || s.finished || s.givenUp) continue;
+          long left = s.started + timeout - now;
+          if (left <= 0) {
+            s.givenUp = true;
+            s.log.setCanceled(true);
+            s.thread.interrupt();
+          } else {
+            wait = Math.min(wait, left);
+          }
+        }
+        while (merged < slots.size() && (slots.get(merged).finished || slots.get(merged).givenUp))
+          ready.add(slots.get(merged++));
+        if (ready.isEmpty()) {
+          try {
+            long ms = Math.max(1, Math.min(wait / 1_000_000, 1000));
+            lock.wait(ms);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            for (Slot<T> s : slots) {
+              s.log.setCanceled(true);
+              if (s.thread != null) s.thread.interrupt();
+            }
+            problems.add("interrupted");
+            return slots.size();
+          }
+          continue;
+        }
+      }
+      for (Slot<T> s : ready) {
+        if (s.givenUp) {
+          problems.add(s.label + ": gave up after " + batchTimeout.toSeconds() + "s");
+        } else if (s.failure != null) {
+          Throwable e = s.failure;
+          problems.add(s.label + ": " + (e instanceof StackOverflowError ? "stack overflow" : e));
+        } else {
+          merge.accept(s.result);
+        }
+        s.result = null;
+        progress.done(++done, slots.size(), s.label);
+      }
+    }
+    return slots.size();
   }
 
-  private static ExecutorService newWorker() {
-    return Executors.newSingleThreadExecutor(r -> {
-      // the kernel's macro nesting is deep and CDT recurses on it
-      Thread t = new Thread(null, r, "kmodlint-header-indexer", 512L << 20);
-      t.setDaemon(true);
-      return t;
-    });
+  /** How many batches to parse at once: the cores, as far as the heap holds a batch's AST each. */
+  static int defaultWorkers() {
+    long perBatch = 700L << 20;
+    int byMemory = (int) Math.max(1, Runtime.getRuntime().maxMemory() / perBatch);
+    return Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), byMemory));
   }
 
-  private IASTTranslationUnit parse(Layout layout, List<String> batch, boolean skipBodies) throws Exception {
+  /** The synthetic translation unit of a batch: kbuild's implicit headers first, then the batch. */
+  private static String batchSource(Layout layout, List<String> batch) {
     StringBuilder src = new StringBuilder();
     for (String first : List.of("linux/compiler-version.h", "linux/kconfig.h", "linux/compiler_types.h",
         "linux/kernel.h", "linux/module.h")) {
@@ -251,13 +415,304 @@ public final class HeaderIndexer {
         src.append("#include <").append(first).append(">\n");
     }
     for (String h : batch) src.append("#include <").append(h).append(">\n");
-    String tuPath = layout.buildDir().resolve(SYNTHETIC).toString();
+    return src.toString();
+  }
+
+  private static ExtendedScannerInfo scannerInfo(Layout layout) {
     String[] include = layout.includePath().stream().map(Path::toString).toArray(String[]::new);
-    ExtendedScannerInfo info = new ExtendedScannerInfo(PREDEFINED, include, new String[0], null, new String[0]);
-    int options = ILanguage.OPTION_NO_IMAGE_LOCATIONS | (skipBodies ? ILanguage.OPTION_SKIP_FUNCTION_BODIES : 0);
+    return new ExtendedScannerInfo(PREDEFINED, include, new String[0], null, new String[0]);
+  }
+
+  private IASTTranslationUnit parse(Layout layout, List<String> batch, SharedFiles files, CancellableLog log)
+      throws Exception {
+    String tuPath = layout.buildDir().resolve(SYNTHETIC).toString();
+    int options = ILanguage.OPTION_NO_IMAGE_LOCATIONS;
     return GCCLanguage.getDefault().getASTTranslationUnit(
-        FileContent.create(tuPath, src.toString().toCharArray()), info, new HeaderContentProvider(), null,
-        options, new NullLogService());
+        FileContent.create(tuPath, batchSource(layout, batch).toCharArray()), scannerInfo(layout),
+        new HeaderContentProvider(files, false), null, options, log);
+  }
+
+  /**
+   * The include directives of a batch, from the preprocessor alone: which branch is taken
+   * depends on macros only, never on what the parser makes of the tokens, so the parser's
+   * work (most of a parse with bodies skipped) is not needed to know it.
+   */
+  private static IASTPreprocessorIncludeStatement[] preprocess(Layout layout, List<String> batch, SharedFiles files,
+      CancellableLog log) throws Exception {
+    String tuPath = layout.buildDir().resolve(SYNTHETIC).toString();
+    ExtendedScannerInfo info = scannerInfo(layout);
+    CPreprocessor pp = new CPreprocessor(FileContent.create(tuPath, batchSource(layout, batch).toCharArray()), info,
+        ParserLanguage.C, log, GCCScannerExtensionConfiguration.getInstance(info), new HeaderContentProvider(files, true));
+    pp.setComputeImageLocations(false);
+    pp.setProcessInactiveCode(false);
+    log.setCancelable(pp::cancel);
+    IASTTranslationUnit tu = CNodeFactory.getDefault().newTranslationUnit(pp);
+    try {
+      while (true) pp.nextToken();
+    } catch (EndOfFileException end) {
+      // the whole batch is read
+    } finally {
+      log.setCancelable(null);
+    }
+    if (log.isCanceled()) throw new InterruptedException("cancelled");
+    return tu.getIncludeDirectives();
+  }
+
+  /** The name of the file, in the build directory, whose content asks the preprocessor what each macro expands to. */
+  private static final String PROBE = "__kmodlint_probe__.h";
+  /** The identifier that starts each probe's line (two a macro, in the order of {@link Definitions#probed}). */
+  private static final String PROBE_MARK = "__kmodlint_probe_";
+
+  /**
+   * The definitions of the kernel's macros, and which function-like ones define functions or
+   * objects at file scope. One unit of every header (directives only: definitions are
+   * directives) is preprocessed; at its end, a file made then, from the macros then defined,
+   * invokes each function-like macro with placeholder arguments, and the preprocessor's own
+   * expansion shows what it makes: {@code DEFINE_MUTEX(a)} a declaration
+   * ({@code struct mutex a = ...}), {@code min(a, b)} an expression.
+   */
+  private static Definitions definitions(Layout layout, List<String> headers, SharedFiles files, CancellableLog log)
+      throws Exception {
+    String tuPath = layout.buildDir().resolve(SYNTHETIC).toString();
+    ExtendedScannerInfo info = scannerInfo(layout);
+    String probePath = layout.buildDir().resolve(PROBE).toString();
+    ProbeContentProvider provider = new ProbeContentProvider(files, probePath);
+    String source = batchSource(layout, headers) + "#include \"" + PROBE + "\"\n";
+    CPreprocessor pp = new CPreprocessor(FileContent.create(tuPath, source.toCharArray()), info, ParserLanguage.C, log,
+        GCCScannerExtensionConfiguration.getInstance(info), provider);
+    provider.preprocessor = pp;
+    pp.setComputeImageLocations(false);
+    pp.setProcessInactiveCode(false);
+    log.setCancelable(pp::cancel);
+    Definitions d = new Definitions();
+    Probe current = null;
+    try {
+      while (true) {
+        IToken t = pp.nextToken();
+        if (provider.probed == null) continue;
+        if (t.getType() == IToken.tIDENTIFIER && startsWith(t.getCharImage(), PROBE_MARK)) {
+          current = new Probe();
+          d.probes.add(current);
+          continue;
+        }
+        if (current != null) current.add(t);
+      }
+    } catch (EndOfFileException end) {
+      // every probe is expanded
+    } finally {
+      log.setCancelable(null);
+    }
+    if (log.isCanceled()) throw new InterruptedException("cancelled");
+    if (provider.probed == null) throw new IOException("the probe file was not read");
+    d.probed = provider.probed;
+    d.bindings = provider.bindings;
+    return d;
+  }
+
+  private static boolean startsWith(char[] image, String prefix) {
+    if (image.length < prefix.length()) return false;
+    for (int i = 0; i < prefix.length(); i++) if (image[i] != prefix.charAt(i)) return false;
+    return true;
+  }
+
+  /**
+   * Serves the headers' directives and, for the probe file, one line per function-like
+   * macro defined when the preprocessor gets there: a mark, then the macro invoked with
+   * placeholder arguments ({@code __kmodlint_probe_7 DEFINE_MUTEX(__kmp0)}).
+   */
+  private static final class ProbeContentProvider extends HeaderContentProvider {
+    final String probePath;
+    CPreprocessor preprocessor;
+    List<String> probed;
+    Map<String, org.eclipse.cdt.core.dom.ast.IMacroBinding> bindings;
+
+    ProbeContentProvider(SharedFiles files, String probePath) {
+      super(files, true);
+      this.probePath = probePath;
+    }
+
+    @Override
+    public boolean getInclusionExists(String path) {
+      return path.equals(probePath) || super.getInclusionExists(path);
+    }
+
+    @Override
+    public InternalFileContent getContentForInclusion(String path, IMacroDictionary macros) {
+      if (!path.equals(probePath)) return super.getContentForInclusion(path, macros);
+      Map<String, org.eclipse.cdt.core.dom.ast.IMacroBinding> all = new java.util.TreeMap<>(preprocessor.getMacroDefinitions());
+      StringBuilder sb = new StringBuilder();
+      List<String> names = new ArrayList<>();
+      for (Map.Entry<String, org.eclipse.cdt.core.dom.ast.IMacroBinding> e : all.entrySet()) {
+        org.eclipse.cdt.core.dom.ast.IMacroBinding m = e.getValue();
+        if (!m.isFunctionStyle() || m.isDynamic() || e.getKey().startsWith("__kmp") || !mayDeclare(m)) continue;
+        char[][] params = m.getParameterList();
+        boolean variadic = params.length > 0 && new String(params[params.length - 1]).endsWith("...");
+        // twice: with names, and with a type (module_param(x, int, 0) pastes param_check_##type)
+        for (String arg : List.of("__kmp", "int")) {
+          sb.append(PROBE_MARK).append(names.size()).append(' ').append(e.getKey()).append('(');
+          for (int i = 0; i < params.length; i++) {
+            if (i > 0) sb.append(", ");
+            sb.append(arg.equals("int") ? arg : arg + i);
+          }
+          // a variadic macro is given one more argument than its fixed ones
+          if (variadic) sb.append(", ").append(arg.equals("int") ? arg : arg + "v");
+          sb.append(")\n");
+        }
+        names.add(e.getKey());
+      }
+      sb.append(PROBE_MARK).append("end\n");
+      probed = names;
+      bindings = all;
+      return new InternalFileContent(path, new CharArray(sb.toString().toCharArray()));
+    }
+  }
+
+  /** Words that start statements and expressions, never declarations. */
+  private static final Set<String> NOT_DECLARATION_START = Set.of("do", "if", "for", "while", "switch", "return",
+      "sizeof", "_Generic", "asm", "__asm__", "__asm", "goto", "break", "continue", "else", "case", "default",
+      "_Alignof", "__alignof__");
+
+  /**
+   * False when the expansion's first token says it is no declaration whatever its arguments:
+   * a punctuator, a literal, a statement or expression keyword ({@code (}, {@code do},
+   * {@code "..."}). Those macros need no probe ({@link Probe#declares} would say no).
+   */
+  private static boolean mayDeclare(org.eclipse.cdt.core.dom.ast.IMacroBinding m) {
+    String e = new String(m.getExpansion()).stripLeading();
+    if (e.isEmpty()) return false;
+    char c = e.charAt(0);
+    if (!Character.isLetter(c) && c != '_' && c != '$') return false;
+    int end = 0;
+    while (end < e.length() && (Character.isLetterOrDigit(e.charAt(end)) || e.charAt(end) == '_')) end++;
+    return !NOT_DECLARATION_START.contains(e.substring(0, end));
+  }
+
+  /**
+   * What one probe expanded to, as far as telling a declaration from the rest needs: its
+   * tokens outside any parentheses, brackets or braces.
+   */
+  private static final class Probe {
+    private static final Set<String> DECLARATION_START = Set.of("static", "extern", "typedef", "struct", "union",
+        "enum", "const", "volatile", "void", "char", "short", "int", "long", "signed", "unsigned", "_Bool", "float",
+        "double", "inline", "__inline", "__inline__", "register", "typeof", "__typeof__", "__typeof",
+        "__attribute__", "__attribute", "_Static_assert", "_Noreturn", "_Alignas", "_Thread_local", "__thread",
+        "__extension__", "__const", "__signed__", "_Complex", "__int128", "__auto_type");
+    int depth;
+    int seen;
+    IToken first;
+    IToken second;
+    boolean identifier;
+    boolean unbalanced;
+
+    void add(IToken t) {
+      int type = t.getType();
+      if (type == IToken.tLPAREN || type == IToken.tLBRACKET || type == IToken.tLBRACE) {
+        if (depth == 0) note(t);
+        depth++;
+        return;
+      }
+      if (type == IToken.tRPAREN || type == IToken.tRBRACKET || type == IToken.tRBRACE) {
+        // a closer with nothing open: the expansion ends a construct begun elsewhere, declares nothing
+        if (depth == 0) unbalanced = true;
+        depth = Math.max(0, depth - 1);
+        return;
+      }
+      if (depth == 0) note(t);
+    }
+
+    private void note(IToken t) {
+      if (seen == 0) first = t;
+      else if (seen == 1) second = t;
+      seen++;
+      if (t.getType() == IToken.tIDENTIFIER) identifier = true;
+    }
+
+    /**
+     * A declaration: it starts with a storage class, a type or an attribute, or with two
+     * identifiers ({@code spinlock_t lock = ...}), and names something outside any brackets.
+     * Expressions and statements start otherwise ({@code (}, {@code do}, a call).
+     */
+    boolean declares() {
+      if (first == null || !identifier || unbalanced) return false;
+      if (DECLARATION_START.contains(new String(first.getCharImage()))) return true;
+      return first.getType() == IToken.tIDENTIFIER && second != null && second.getType() == IToken.tIDENTIFIER;
+    }
+  }
+
+  /** What the probes found, and the definitions of every macro at the end of the headers. */
+  private static final class Definitions {
+    final List<Probe> probes = new ArrayList<>();
+    List<String> probed = List.of();
+    Map<String, org.eclipse.cdt.core.dom.ast.IMacroBinding> bindings = Map.of();
+
+    /** The function-like macros whose expansion declares something. */
+    Set<String> definers() {
+      Set<String> out = new java.util.TreeSet<>();
+      for (int i = 0; i < probed.size() && 2 * i + 1 < probes.size(); i++)
+        if (probes.get(2 * i).declares() || probes.get(2 * i + 1).declares()) out.add(probed.get(i));
+      return out;
+    }
+
+    /**
+     * The definitions of the macros that declare, and of the macros they use, transitively
+     * ({@code refs}: the names each macro's expansion mentions), as one {@code #define} line each.
+     */
+    Map<String, String> closure(Map<String, Set<String>> refs) {
+      Map<String, String> out = new HashMap<>();
+      java.util.Deque<String> todo = new java.util.ArrayDeque<>(definers());
+      while (!todo.isEmpty()) {
+        String n = todo.pop();
+        if (out.containsKey(n)) continue;
+        org.eclipse.cdt.core.dom.ast.IMacroBinding m = bindings.get(n);
+        if (m == null || m.isDynamic()) continue;
+        out.put(n, define(n, m));
+        for (String r : refs.getOrDefault(n, Set.of())) if (bindings.containsKey(r) && !out.containsKey(r)) todo.push(r);
+      }
+      return out;
+    }
+
+    /** {@code #define NAME(a, b) body} on one line, as the preprocessor has it (comments and splices gone). */
+    static String define(String name, org.eclipse.cdt.core.dom.ast.IMacroBinding m) {
+      StringBuilder sb = new StringBuilder("#define ").append(name);
+      if (m.isFunctionStyle()) {
+        sb.append('(');
+        char[][] params = m.getParameterList();
+        for (int i = 0; i < params.length; i++) {
+          if (i > 0) sb.append(", ");
+          sb.append(params[i]);
+        }
+        sb.append(')');
+      }
+      char[] expansion = m.getExpansion();
+      if (expansion.length > 0) sb.append(' ').append(expansion);
+      return sb.toString().replace('\n', ' ');
+    }
+  }
+
+  /**
+   * CDT's way to stop a parse: it hands its log service the parser and scanner to cancel
+   * when the log service is also an {@link ICanceler}.
+   */
+  private static final class CancellableLog extends NullLogService implements ICanceler {
+    private ICancelable cancelable;
+    private boolean canceled;
+
+    @Override
+    public synchronized void setCancelable(ICancelable c) {
+      cancelable = c;
+      if (canceled && c != null) c.cancel();
+    }
+
+    @Override
+    public synchronized void setCanceled(boolean value) {
+      canceled = value;
+      if (value && cancelable != null) cancelable.cancel();
+    }
+
+    @Override
+    public synchronized boolean isCanceled() {
+      return canceled;
+    }
   }
 
   /**
@@ -266,29 +721,27 @@ public final class HeaderIndexer {
    */
   private static final class Inclusions {
     final Path include;
+    final IncludeNames names;
     final Set<String> active = new HashSet<>();
     final Set<String> inactive = new HashSet<>();
 
-    Inclusions(Layout layout) {
+    Inclusions(Layout layout, IncludeNames names) {
       this.include = layout.sourceDir().resolve("include");
+      this.names = names;
     }
 
-    void collect(IASTTranslationUnit tu) {
-      for (IASTPreprocessorIncludeStatement inc : tu.getIncludeDirectives()) {
+    void collect(IASTPreprocessorIncludeStatement[] includes) {
+      for (IASTPreprocessorIncludeStatement inc : includes) {
         String from = inc.getContainingFilename();
         if (from.endsWith(SYNTHETIC)) continue;
         if (inc.isActive()) {
-          if (inc.isResolved()) relative(Path.of(inc.getPath())).ifPresent(active::add);
+          if (inc.isResolved()) names.relative(Path.of(inc.getPath())).ifPresent(active::add);
         } else {
           String name = inc.getName().toString();
           Path target = inc.isSystemInclude() ? include.resolve(name) : Path.of(from).resolveSibling(name);
-          relative(target.normalize()).ifPresent(inactive::add);
+          names.relative(target.normalize()).ifPresent(inactive::add);
         }
       }
-    }
-
-    private java.util.Optional<String> relative(Path p) {
-      return p.startsWith(include) ? java.util.Optional.of(include.relativize(p).toString()) : java.util.Optional.empty();
     }
 
     void merge(Inclusions part) {
@@ -303,23 +756,210 @@ public final class HeaderIndexer {
     }
   }
 
-  /** Serves any readable file: unlike a module's parse, here the kernel headers are the point. */
-  private static final class HeaderContentProvider extends InternalFileContentProvider {
+  /**
+   * A header's name relative to {@code include/} from a path CDT reports. CDT reports the
+   * real path of a file it reads; where {@code include/linux} and the like are links into
+   * another tree (Ubuntu's linux-headers-R-generic into linux-headers-R), the real path of each
+   * header of the layout tells its name.
+   */
+  private static final class IncludeNames {
+    final Path include;
+    final List<String> headers;
+    private volatile Map<Path, String> byRealPath;
+
+    IncludeNames(Layout layout) {
+      this.include = layout.sourceDir().resolve("include");
+      this.headers = layout.headers();
+    }
+
+    java.util.Optional<String> relative(Path p) {
+      if (p.startsWith(include)) return java.util.Optional.of(include.relativize(p).toString());
+      return java.util.Optional.ofNullable(realPaths().get(p));
+    }
+
+    private Map<Path, String> realPaths() {
+      Map<Path, String> m = byRealPath;
+      if (m == null) {
+        synchronized (this) {
+          if (byRealPath == null) {
+            Map<Path, String> built = new HashMap<>();
+            for (String h : headers) {
+              try {
+                Path real = include.resolve(h).toRealPath();
+                if (!real.startsWith(include)) built.putIfAbsent(real, h);
+              } catch (IOException e) {
+                // gone since the layout was read: not a header to name
+              }
+            }
+            byRealPath = built;
+          }
+          m = byRealPath;
+        }
+      }
+      return m;
+    }
+  }
+
+  /**
+   * The files batches read, shared by all of them: each header is read, decoded and looked
+   * for once per run instead of once per batch; for the first pass, also cut down to its
+   * preprocessor directives.
+   */
+  private static final class SharedFiles {
+    private final ConcurrentHashMap<String, Boolean> exists = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, java.util.Optional<Content>> contents = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, java.util.Optional<Content>> directives = new ConcurrentHashMap<>();
+    private final Lexer.LexerOptions lexOptions;
+
+    record Content(String path, CharArray chars) {}
+
+    SharedFiles(Layout layout) {
+      IScannerExtensionConfiguration c = GCCScannerExtensionConfiguration.getInstance(scannerInfo(layout));
+      Lexer.LexerOptions o = new Lexer.LexerOptions();
+      o.fSupportDollarInIdentifiers = c.support$InIdentifiers();
+      o.fSupportAtSignInIdentifiers = c.supportAtSignInIdentifiers();
+      o.fSupportMinAndMax = c.supportMinAndMaxOperators();
+      o.fSupportSlashPercentComments = c.supportSlashPercentComments();
+      o.fSupportUTFLiterals = c.supportUTFLiterals();
+      o.fSupportRawStringLiterals = c.supportRawStringLiterals();
+      o.fSupportUserDefinedLiterals = c.supportUserDefinedLiterals();
+      o.fSupportDigitSeparators = c.supportDigitSeparators();
+      o.fCreateImageLocations = false;
+      this.lexOptions = o;
+    }
+
+    boolean exists(String path) {
+      return exists.computeIfAbsent(path, p -> {
+        Path f = Path.of(p);
+        return Files.isRegularFile(f) && Files.isReadable(f);
+      });
+    }
+
+    java.util.Optional<Content> content(String path, boolean directivesOnly) {
+      java.util.Optional<Content> full = contents.computeIfAbsent(path, SharedFiles::read);
+      if (!directivesOnly || full.isEmpty()) return full;
+      return directives.computeIfAbsent(path, p ->
+          java.util.Optional.of(new Content(full.get().path(), new CharArray(directivesOnly(full.get().chars().getArray(), lexOptions)))));
+    }
+
+    /** As CDT reads an external file: its canonical path, UTF-8 without a byte-order mark. */
+    private static java.util.Optional<Content> read(String path) {
+      try {
+        File file = new File(path);
+        String canonical;
+        try {
+          canonical = file.getCanonicalPath();
+        } catch (IOException e) {
+          canonical = file.getAbsolutePath();
+        }
+        byte[] bytes = Files.readAllBytes(file.toPath());
+        int skip = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF
+            ? 3 : 0;
+        CharBuffer chars = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(bytes, skip, bytes.length - skip));
+        char[] a = new char[chars.remaining()];
+        chars.get(a);
+        return java.util.Optional.of(new Content(canonical, new CharArray(a)));
+      } catch (IOException | RuntimeException e) {
+        return java.util.Optional.empty();
+      }
+    }
+  }
+
+  /**
+   * A file's preprocessor directives, each where CDT's lexer finds one (a {@code #} first on
+   * its line, comments and line splices as the lexer sees them) and copied as written, with
+   * one newline for each of the lines between. The preprocessor's branches and inclusions
+   * depend on directives alone: ordinary text only ever expands macros, which changes no
+   * macro's definition, so the first pass gets the same include directives from this for a
+   * fraction of the work.
+   */
+  static String directivesOnly(String text) {
+    Layout none = new Layout(Path.of("/"), Path.of("/"), List.of(), List.of());
+    return new String(directivesOnly(text.toCharArray(), new SharedFiles(none).lexOptions));
+  }
+
+  static char[] directivesOnly(char[] text, Lexer.LexerOptions options) {
+    StringBuilder out = new StringBuilder(text.length / 3);
+    Lexer lexer = new Lexer(text, options, ILexerLog.NULL, null);
+    try {
+      Token t = lexer.nextToken();
+      while (t.getType() != IToken.tEND_OF_INPUT) {
+        if (t.getType() == Lexer.tNEWLINE) {
+          out.append('\n');
+          t = lexer.nextToken();
+        } else if (t.getType() == IToken.tPOUND && lexer.currentTokenIsFirstOnLine()) {
+          int start = t.getOffset();
+          Token name = lexer.nextToken();
+          if (name.getType() == IToken.tIDENTIFIER) {
+            String directive = new String(name.getCharImage());
+            if (directive.equals("include") || directive.equals("include_next") || directive.equals("import")) {
+              // as CDT's preprocessor reads the header name: <a/b.h> is one token
+              lexer.setInsideIncludeDirective(true);
+              lexer.nextToken();
+              lexer.setInsideIncludeDirective(false);
+            }
+          }
+          if (lexer.currentToken().getType() != Lexer.tNEWLINE && lexer.currentToken().getType() != IToken.tEND_OF_INPUT)
+            lexer.consumeLine(0);
+          t = lexer.currentToken();
+          int end = t.getType() == IToken.tEND_OF_INPUT ? text.length : t.getOffset();
+          out.append(text, start, end - start);
+        } else {
+          t = lexer.nextToken();
+        }
+      }
+    } catch (OffsetLimitReachedException e) {
+      return text; // only in content-assist mode, never here: keep the whole file
+    }
+    char[] a = new char[out.length()];
+    out.getChars(0, a.length, a, 0);
+    return a;
+  }
+
+  /**
+   * Serves any readable file: unlike a module's parse, here the kernel headers are the point.
+   * One per translation unit (CDT keeps per-unit state in it), reading through the shared files.
+   */
+  private static class HeaderContentProvider extends InternalFileContentProvider {
+    private final SharedFiles files;
+    private final boolean directivesOnly;
+
+    HeaderContentProvider(SharedFiles files, boolean directivesOnly) {
+      this.files = files;
+      this.directivesOnly = directivesOnly;
+    }
+
     @Override
     public boolean getInclusionExists(String path) {
-      Path p = Path.of(path);
-      return Files.isRegularFile(p) && Files.isReadable(p);
+      return files.exists(path);
     }
 
     @Override
     public InternalFileContent getContentForInclusion(String path, IMacroDictionary macros) {
       if (!getInclusionExists(path)) return null;
-      return (InternalFileContent) FileContent.createForExternalFileLocation(path);
+      return files.content(path, directivesOnly).map(c -> new InternalFileContent(c.path(), c.chars())).orElse(null);
     }
 
     @Override
     public InternalFileContent getContentForInclusion(IIndexFileLocation ifl, String astPath) {
       return getContentForInclusion(astPath, null);
+    }
+  }
+
+  /** What a {@code #define} says: its name, its arity when function-like, the names its expansion mentions. */
+  private record MacroFacts(String name, Arity arity, Set<String> refs) {}
+
+  /** One copy of each name over all batches and threads. */
+  private static final class Interner {
+    private final ConcurrentHashMap<String, String> names = new ConcurrentHashMap<>(1 << 18);
+    /** What each {@code #define} says, by file and offset, worked out once however many batches read it. */
+    final ConcurrentHashMap<String, Map<Integer, MacroFacts>> macros = new ConcurrentHashMap<>(1 << 13);
+
+    String intern(String s) {
+      String known = names.get(s); // a plain read: most names are known by the second batch
+      if (known != null) return known;
+      String old = names.putIfAbsent(s, s);
+      return old != null ? old : s;
     }
   }
 
@@ -330,7 +970,13 @@ public final class HeaderIndexer {
     final Map<String, Set<String>> functions = new HashMap<>();
     final Set<String> externFunctions = new HashSet<>();
     final Set<String> externVariables = new HashSet<>();
-    final Map<String, String> names = new HashMap<>();
+    final Map<String, Arity> functionArities = new HashMap<>();
+    final Map<String, Arity> macroArities = new HashMap<>();
+    final Interner names;
+
+    Collector(Interner names) {
+      this.names = names;
+    }
 
     void collect(IASTTranslationUnit tu) {
       for (IASTPreprocessorMacroDefinition m : tu.getMacroDefinitions()) macro(m);
@@ -341,21 +987,49 @@ public final class HeaderIndexer {
     }
 
     private void macro(IASTPreprocessorMacroDefinition m) {
-      String name = m.getName().toString();
+      // a #define is the same text wherever its header is read: what it says is worked out once a run
+      org.eclipse.cdt.core.dom.ast.IASTFileLocation at = m.getFileLocation();
+      Map<Integer, MacroFacts> inFile = at == null ? null
+          : names.macros.computeIfAbsent(at.getFileName(), k -> new ConcurrentHashMap<>());
+      MacroFacts f = inFile == null ? null : inFile.get(at.getNodeOffset());
+      if (f == null) {
+        f = macroFacts(m);
+        if (inFile != null) inFile.putIfAbsent(at.getNodeOffset(), f);
+      }
+      if (f.arity() != null) {
+        functionMacros.add(f.name());
+        macroArities.merge(f.name(), f.arity(), Arity::merge);
+      }
+      macros.computeIfAbsent(f.name(), k -> new HashSet<>()).addAll(f.refs());
+    }
+
+    private MacroFacts macroFacts(IASTPreprocessorMacroDefinition m) {
+      String name = intern(m.getName().toString());
+      Arity arity = null;
+      if (m instanceof IASTPreprocessorFunctionStyleMacroDefinition fm) {
+        IASTFunctionStyleMacroParameter[] ps = fm.getParameters();
+        // (a, ...) and GNU's (a, rest...) take one argument or more
+        boolean variadic = ps.length > 0 && ps[ps.length - 1].getParameter().endsWith("...");
+        arity = new Arity(variadic ? ps.length - 1 : ps.length, variadic);
+      }
+      return new MacroFacts(name, arity, references(m, m.getExpansion()));
+    }
+
+    /** The names an expansion mentions: neither members ({@code x.name}, {@code p->name}) nor parameters. */
+    private Set<String> references(IASTPreprocessorMacroDefinition m, String expansion) {
       Set<String> params = new HashSet<>();
       if (m instanceof IASTPreprocessorFunctionStyleMacroDefinition fm) {
-        functionMacros.add(intern(name));
         for (IASTFunctionStyleMacroParameter p : fm.getParameters()) params.add(p.getParameter());
         params.add("__VA_ARGS__");
       }
-      Set<String> refs = macros.computeIfAbsent(intern(name), k -> new HashSet<>());
-      Matcher w = WORD.matcher(m.getExpansion());
+      Set<String> refs = new HashSet<>();
+      Matcher w = WORD.matcher(expansion);
       while (w.find()) {
         String word = w.group(2);
-        // members (x.name, p->name) and parameters are not symbols
         if (word == null || w.group(1) != null || params.contains(word)) continue;
         refs.add(intern(word));
       }
+      return Set.copyOf(refs);
     }
 
     private void function(IASTFunctionDefinition fd) {
@@ -367,6 +1041,24 @@ public final class HeaderIndexer {
       used.removeAll(locals);
       Set<String> refs = functions.computeIfAbsent(intern(name), k -> new HashSet<>());
       for (String u : used) refs.add(intern(u));
+      IASTFunctionDeclarator d = fd.getDeclarator();
+      functionArities.merge(intern(name), d.getNestedDeclarator() == null ? arity(d) : Arity.UNKNOWN, Arity::merge);
+    }
+
+    /** The arguments a call of a function so declared takes: {@code (void)} none, {@code ()} unknown. */
+    private static Arity arity(IASTFunctionDeclarator d) {
+      if (!(d instanceof IASTStandardFunctionDeclarator sd)) return Arity.UNKNOWN; // K&R
+      IASTParameterDeclaration[] ps = sd.getParameters();
+      if (ps.length == 0) return sd.takesVarArgs() ? new Arity(0, true) : Arity.UNKNOWN;
+      if (ps.length == 1 && !sd.takesVarArgs() && isVoid(ps[0])) return new Arity(0, false);
+      return new Arity(ps.length, sd.takesVarArgs());
+    }
+
+    private static boolean isVoid(IASTParameterDeclaration p) {
+      IASTDeclarator d = p.getDeclarator();
+      return p.getDeclSpecifier() instanceof IASTSimpleDeclSpecifier s && s.getType() == IASTSimpleDeclSpecifier.t_void
+          && (d == null || (d.getPointerOperators().length == 0 && d.getNestedDeclarator() == null
+              && d.getName().toString().isEmpty() && !(d instanceof IASTArrayDeclarator)));
     }
 
     private void prototype(IASTSimpleDeclaration sd) {
@@ -376,35 +1068,41 @@ public final class HeaderIndexer {
       for (IASTDeclarator d : sd.getDeclarators()) {
         String name = innermost(d).getName().toString();
         if (name.isEmpty()) continue;
-        if (d instanceof IASTFunctionDeclarator && d.getNestedDeclarator() == null) externFunctions.add(intern(name));
-        else if (sc == IASTDeclSpecifier.sc_extern) externVariables.add(intern(name));
+        if (d instanceof IASTFunctionDeclarator fd && d.getNestedDeclarator() == null) {
+          externFunctions.add(intern(name));
+          functionArities.merge(intern(name), arity(fd), Arity::merge);
+        } else if (sc == IASTDeclSpecifier.sc_extern) externVariables.add(intern(name));
       }
     }
 
+    /** Adds a part's facts; names are the shared interner's already. */
     void merge(Collector part) {
       part.macros.forEach((k, v) -> {
-        Set<String> refs = macros.computeIfAbsent(intern(k), x -> new HashSet<>());
-        for (String r : v) refs.add(intern(r));
+        Set<String> refs = macros.putIfAbsent(k, v);
+        if (refs != null) refs.addAll(v);
       });
       part.functions.forEach((k, v) -> {
-        Set<String> refs = functions.computeIfAbsent(intern(k), x -> new HashSet<>());
-        for (String r : v) refs.add(intern(r));
+        Set<String> refs = functions.putIfAbsent(k, v);
+        if (refs != null) refs.addAll(v);
       });
-      for (String m : part.functionMacros) functionMacros.add(intern(m));
-      for (String f : part.externFunctions) externFunctions.add(intern(f));
-      for (String v : part.externVariables) externVariables.add(intern(v));
+      functionMacros.addAll(part.functionMacros);
+      externFunctions.addAll(part.externFunctions);
+      externVariables.addAll(part.externVariables);
+      part.functionArities.forEach((k, v) -> functionArities.merge(k, v, Arity::merge));
+      part.macroArities.forEach((k, v) -> macroArities.merge(k, v, Arity::merge));
     }
 
     private String intern(String s) {
-      return names.computeIfAbsent(s, k -> k);
+      return names.intern(s);
     }
 
-    HeaderFacts facts() {
+    HeaderFacts facts(Set<String> definers, Map<String, String> definitions) {
       Map<String, Set<String>> m = new LinkedHashMap<>();
       macros.forEach((k, v) -> m.put(k, Set.copyOf(v)));
       Map<String, Set<String>> f = new LinkedHashMap<>();
       functions.forEach((k, v) -> f.put(k, Set.copyOf(v)));
-      return new HeaderFacts(m, functionMacros, f, externFunctions, externVariables);
+      return new HeaderFacts(m, functionMacros, f, externFunctions, externVariables, functionArities, macroArities,
+          definers, definitions);
     }
   }
 
@@ -495,7 +1193,10 @@ public final class HeaderIndexer {
     /** The value of an integer constant expression made of literals, !, &&, ||, ==, != and parentheses. */
     static OptionalLong constant(IASTExpression e) {
       if (e instanceof IASTLiteralExpression lit && lit.getKind() == IASTLiteralExpression.lk_integer_constant) {
-        String v = new String(lit.getValue()).toLowerCase(java.util.Locale.ROOT).replaceAll("[ul]+$", "");
+        String v = new String(lit.getValue()).toLowerCase(java.util.Locale.ROOT);
+        int end = v.length();
+        while (end > 0 && (v.charAt(end - 1) == 'u' || v.charAt(end - 1) == 'l')) end--;
+        v = v.substring(0, end);
         try {
           return OptionalLong.of(v.startsWith("0x") ? Long.parseLong(v.substring(2), 16)
               : v.length() > 1 && v.startsWith("0") ? Long.parseLong(v.substring(1), 8) : Long.parseLong(v));

@@ -37,9 +37,34 @@ public final class FactCache {
 
   record Dependency(java.nio.file.Path path, String contentHash) {}
 
+  /**
+   * Entries a long-lived process (kmodlint server, kmodlint lsp) keeps in memory for the runs
+   * it serves: looked up before the disk and trusted only after the same checks as an entry
+   * read from it (content, headers, absent includes). Held softly: under memory pressure an
+   * entry is dropped and read from the disk again.
+   */
+  public static final class Memory {
+    private final Map<String, java.lang.ref.SoftReference<Entry>> entries = new ConcurrentHashMap<>();
+
+    Entry get(String key) {
+      java.lang.ref.SoftReference<Entry> r = entries.get(key);
+      return r == null ? null : r.get();
+    }
+
+    void put(String key, Entry e) {
+      entries.put(key, new java.lang.ref.SoftReference<>(e));
+    }
+
+    /** Entries held (some may have been dropped by the collector since). */
+    public int size() {
+      return entries.size();
+    }
+  }
+
   private final Path dir;
   private final String options;
   private final String key;
+  private final Memory memory;
   private final RecordCodec<Entry> codec = new RecordCodec<>(Entry.class);
   private final Map<Path, String> headerHashes = new ConcurrentHashMap<>();
   private final RecordCodec.Interner interner = new RecordCodec.Interner();
@@ -53,6 +78,12 @@ public final class FactCache {
    * scan root decides which includes resolve).
    */
   public FactCache(Path dir, String analyzerBuild, String options) throws IOException {
+    this(dir, analyzerBuild, options, null);
+  }
+
+  /** The same, with entries also kept in {@code memory} (null: none) across the runs of one process. */
+  public FactCache(Path dir, String analyzerBuild, String options, Memory memory) throws IOException {
+    this.memory = memory;
     this.dir = dir.resolve("facts");
     Files.createDirectories(this.dir);
     this.options = options;
@@ -61,6 +92,12 @@ public final class FactCache {
 
   /** The cached facts of {@code file} when its entry is valid for content {@code contentHash}. */
   public Optional<FileFacts> load(Path file, String contentHash) {
+    Entry held = memory == null ? null : memory.get(key + "\n" + file);
+    if (held != null && valid(held, contentHash)) {
+      hits.incrementAndGet();
+      return Optional.of(held.facts());
+    }
+    // not held, or held for other content: the disk may have what another run wrote since
     Path f = entryFile(file);
     byte[] bytes;
     try {
@@ -80,21 +117,21 @@ public final class FactCache {
       return Optional.empty();
     }
     Entry e = entry.get();
-    boolean valid = e.contentHash().equals(contentHash);
-    for (Dependency d : e.headers()) {
-      if (!valid) break;
-      valid = d.contentHash().equals(hashOf(d.path()));
-    }
-    for (Path a : e.absentIncludes()) {
-      if (!valid) break;
-      valid = !Files.exists(a);
-    }
-    if (!valid) {
+    if (!valid(e, contentHash)) {
       misses.incrementAndGet();
       return Optional.empty();
     }
+    if (memory != null) memory.put(key + "\n" + file, e);
     hits.incrementAndGet();
     return Optional.of(e.facts());
+  }
+
+  /** Whether everything {@code e} was made from is unchanged: the file, its headers, its absent includes. */
+  private boolean valid(Entry e, String contentHash) {
+    if (!e.contentHash().equals(contentHash)) return false;
+    for (Dependency d : e.headers()) if (!d.contentHash().equals(hashOf(d.path()))) return false;
+    for (Path a : e.absentIncludes()) if (Files.exists(a)) return false;
+    return true;
   }
 
   public void store(Path file, String contentHash, List<Path> headers, List<Path> absent, FileFacts facts) {
@@ -105,7 +142,9 @@ public final class FactCache {
         if (hash == null) return; // a header that vanished or cannot be read: not worth keeping
         deps.add(new Dependency(h, hash));
       }
-      byte[] body = codec.encode(new Entry(contentHash, deps, absent, facts));
+      Entry entry = new Entry(contentHash, deps, absent, facts);
+      if (memory != null) memory.put(key + "\n" + file, entry);
+      byte[] body = codec.encode(entry);
       ByteArrayOutputStream out = new ByteArrayOutputStream(body.length + 256);
       DataOutputStream d = new DataOutputStream(out);
       d.writeInt(MAGIC);

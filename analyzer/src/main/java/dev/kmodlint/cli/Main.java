@@ -45,13 +45,26 @@ import picocli.CommandLine;
 @Command(name = "kmodlint", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Static analyzer for Linux kernel module sources.",
     subcommands = {Main.Check.class, Main.Rules.class, IndexCommand.class, InfoCommand.class, DepsCommand.class,
-        InstallHookCommand.class})
+        InstallHookCommand.class, ServerCommand.class, LspCommand.class})
 public final class Main implements Callable<Integer> {
   static final int OK = 0;
   static final int FINDINGS = 1;
   static final int USAGE = 2;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** Where this run is, its command line and its streams as given (a server answer is copied there byte for byte). */
+  final Invocation invocation;
+  final List<String> argv;
+  final OutputStream stdout;
+  final OutputStream stderr;
+
+  Main(Invocation invocation, String[] argv, OutputStream stdout, OutputStream stderr) {
+    this.invocation = invocation;
+    this.argv = List.of(argv);
+    this.stdout = stdout;
+    this.stderr = stderr;
+  }
 
   @Override
   public Integer call() {
@@ -64,7 +77,11 @@ public final class Main implements Callable<Integer> {
     try {
       java.util.OptionalInt relaunched = FileNameEncoding.relaunchInUtf8(args);
       if (relaunched.isPresent()) System.exit(relaunched.getAsInt());
-      code = run(FileNameEncoding.arguments(args), System.out, System.err);
+      String[] decoded = FileNameEncoding.arguments(args);
+      ServerUse.Quick quick = ServerUse.quick(decoded, System.out, System.err);
+      if (quick.code().isPresent()) System.exit(quick.code().get());
+      // a server that was there would have answered: the check does not ask again
+      code = run(decoded, System.out, System.err, Invocation.standalone(quick.tried()));
     } catch (Throwable t) { // an Error escapes picocli's handlers; still one line, no trace
       System.err.println("kmodlint: internal error: " + t);
       code = USAGE;
@@ -74,13 +91,22 @@ public final class Main implements Callable<Integer> {
 
   /** Runs the CLI with the given streams; returns the exit code. */
   public static int run(String[] args, OutputStream stdout, OutputStream stderr) {
+    return run(args, stdout, stderr, Invocation.standalone(false));
+  }
+
+  /** The same where {@code invocation} says (inside the server: the client's directory, environment, terminals). */
+  static int run(String[] args, OutputStream stdout, OutputStream stderr, Invocation invocation) {
     PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
-    CommandLine cl = new CommandLine(new Main())
+    CommandLine cl = new CommandLine(new Main(invocation, args, stdout, stderr))
         .setOut(out).setErr(err)
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setExecutionExceptionHandler((ex, line, parsed) -> {
-          if (System.getenv("KMODLINT_DEBUG") != null) ex.printStackTrace(line.getErr());
+          if (ex instanceof Declined d) {
+            invocation.decline(d.getMessage());
+            return USAGE;
+          }
+          if (invocation.env("KMODLINT_DEBUG") != null) ex.printStackTrace(line.getErr());
           line.getErr().println("kmodlint: " + Terminal.printable(describe(ex)));
           return USAGE;
         })
@@ -195,10 +221,22 @@ public final class Main implements Callable<Integer> {
 
   enum Color { auto, always, never }
 
+  /** When {@code check} uses a resident server ({@code kmodlint server}). */
+  enum ServerMode { auto, always, never }
+
+  /** Thrown inside the server by a check it cannot run as the client would. */
+  static final class Declined extends RuntimeException {
+    Declined(String why) {
+      super(why, null, false, false);
+    }
+  }
+
   @Command(name = "check", mixinStandardHelpOptions = true,
       description = "Analyze module sources: a file, a module directory or a whole tree.")
   static final class Check implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.ParentCommand Main main;
 
     @Option(names = "--format", description = "text (default) or sarif", defaultValue = "text")
     Format format;
@@ -280,6 +318,11 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--no-cache", description = "parse every file; read and write no fact cache")
     boolean noCache;
 
+    @Option(names = "--server", paramLabel = "WHEN", defaultValue = "auto",
+        description = "use the resident server of the tree (kmodlint server): auto (default: when one is running),"
+            + " always (start one in the background when none is), never")
+    ServerMode server;
+
     @Parameters(arity = "1..*", paramLabel = "PATH",
         description = "files or directories to analyze; files are analyzed with their whole module and only"
             + " findings in (or caused by) them are reported")
@@ -287,21 +330,32 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+      Invocation inv = main.invocation;
+      if (inv.inServer()) {
+        String why = unservable(inv);
+        if (why != null) throw new Declined(why);
+      } else if (server != ServerMode.never && !inv.serverAsked()) {
+        Optional<Integer> served = ServerUse.forward(main, paths, cacheDir, server == ServerMode.always);
+        if (served.isPresent()) return served.get();
+      }
       CommandLine cl = spec.commandLine();
       if (jobs != null) checkRange(cl, "--jobs", jobs, 1, MAX_JOBS, "");
       checkRange(cl, "--file-timeout", fileTimeoutSeconds, 1, MAX_TIMEOUT_SECONDS, " seconds");
-      checkPaths(cl, paths);
+      // inside the server, relative to the client's directory
+      List<Path> inputs = paths.stream().map(inv::resolve).toList();
+      checkPaths(cl, inputs);
       if (failOnNew && baseline == null) throw new CommandLine.ParameterException(spec.commandLine(),
           "--fail-on-new needs --baseline");
       if (newOnly && baseline == null) throw new CommandLine.ParameterException(cl, "--new-only needs --baseline");
       if (dryRun && !fix) throw new CommandLine.ParameterException(cl, "--dry-run goes with --fix");
       if (statistics && format != Format.text) throw new CommandLine.ParameterException(cl,
           "--statistics is for the text report (--format text)");
-      if (config != null) checkRegularFile(config);
-      if (sourceRoot != null && !Files.isDirectory(sourceRoot)) throw new NoSuchFileException(sourceRoot.toString());
-      if (sourceRoot != null) checkSourceRoot(sourceRoot, paths);
+      if (config != null) checkRegularFile(inv.resolve(config));
+      Path sourceRoot = this.sourceRoot == null ? null : inv.resolve(this.sourceRoot);
+      if (sourceRoot != null && !Files.isDirectory(sourceRoot)) throw new NoSuchFileException(this.sourceRoot.toString());
+      if (sourceRoot != null) checkSourceRoot(sourceRoot, inputs);
       ConfigFiles configs = noConfig ? ConfigFiles.none()
-          : config != null ? ConfigFiles.of(ConfigFile.read(config)) : ConfigFiles.forInputs(paths);
+          : config != null ? ConfigFiles.of(ConfigFile.read(config)) : ConfigFiles.forInputs(inputs);
       Optional<ConfigFile> conf = configs.primary();
       // the command line wins over the configuration file
       KernelOptions.Chosen chosen = kernel.choose(conf);
@@ -311,17 +365,21 @@ public final class Main implements Callable<Integer> {
           : conf.flatMap(ConfigFile::failOn).map(FailOn::valueOf).orElse(FailOn.error);
       Baseline base = baseline != null ? Baseline.read(baseline) : null;
 
-      FileSelection selection = FileSelection.of(paths);
+      FileSelection selection = FileSelection.of(inputs);
       AnalysisOptions opts = new AnalysisOptions(selection.analyze(),
           jobs != null ? jobs : Math.min(MAX_JOBS, Runtime.getRuntime().availableProcessors()),
           Duration.ofSeconds(fileTimeoutSeconds), symversFiles, kernelDir,
           noCache ? Optional.empty() : Optional.of(cacheDir != null ? cacheDir : defaultCacheDir()));
-      AnalysisResult analyzed = new Analyzer(RuleRegistry.discover()).withRulesEnabled(configs::enabled)
-          .analyze(opts, progress());
-      checkSomethingWasRead(analyzed, paths);
+      // a header index the kernel lacks is made when a rule first needs it, shown on a terminal
+      Optional<PrintWriter> terminal = !quiet && inv.stderrTerminal()
+          ? Optional.of(spec.commandLine().getErr()) : Optional.empty();
+      AnalysisResult analyzed = KernelDatabase.withAutoIndex(chosen.autoIndexPolicy(terminal),
+          () -> new Analyzer(RuleRegistry.discover(), inv.resident()).withRulesEnabled(configs::enabled)
+              .analyze(opts, progress()));
+      checkSomethingWasRead(analyzed, inputs);
       AnalysisResult compared = selection.restrict(configs.apply(analyzed));
       AnalysisResult result = compared;
-      Path root = sourceRoot != null ? sourceRoot.toAbsolutePath().normalize() : analyzed.scanRoot();
+      Path root = sourceRoot != null ? sourceRoot.toAbsolutePath().normalize() : compared.scanRoot();
       Optional<Baseline.Comparison> comparison = Optional.ofNullable(base).map(b -> b.compare(compared, root));
       if (newOnly) {
         result = NewOnly.keepNew(result, comparison.get());
@@ -330,14 +388,16 @@ public final class Main implements Callable<Integer> {
       if (fix) {
         Fixer.Plan plan = Fixer.plan(result.findings());
         if (dryRun) {
-          cl.getOut().print(Fixer.diff(plan, Path.of("")));
+          cl.getOut().print(Fixer.diff(plan, inv.cwd()));
           cl.getOut().flush();
           cl.getErr().println("kmodlint: " + Terminal.printable(plan.summary(true)));
           return exitCode(result, threshold, comparison);
         }
         Fixer.apply(plan);
         if (!quiet) cl.getErr().println("kmodlint: " + Terminal.printable(plan.summary(false)));
-        fix = false; // and check again: the report is of the fixed files
+        // and check again, here: the report is of the fixed files
+        fix = false;
+        server = ServerMode.never;
         return call();
       }
 
@@ -347,9 +407,10 @@ public final class Main implements Callable<Integer> {
             Optional.ofNullable(sourceRoot), omitSuppressed, comparison, SarifWriter.GITHUB_MAX_RESULTS), buf);
       } else {
         PrintWriter w = new PrintWriter(new OutputStreamWriter(buf, StandardCharsets.UTF_8));
-        new TextReport(Path.of(""), useColor(output == null), quiet, comparison, verbose, statistics).write(result, w);
+        new TextReport(inv.cwd(), useColor(output == null), quiet, comparison, verbose, statistics).write(result, w);
       }
       if (output != null) {
+        Path output = inv.resolve(this.output);
         Path parent = output.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) throw new NoSuchFileException(parent.toString());
         Files.write(output, buf.toByteArray());
@@ -372,8 +433,20 @@ public final class Main implements Callable<Integer> {
       return OK;
     }
 
+    /**
+     * Why the server cannot run this as the client would, or null: a relative path that the
+     * output may show as given, when the client's working directory is not the server's.
+     */
+    private String unservable(Invocation inv) {
+      if (inv.cwd().equals(Path.of("").toAbsolutePath())) return null;
+      List<Path> shown = new java.util.ArrayList<>(kernel.symvers);
+      java.util.Collections.addAll(shown, config, baseline, cacheDir, kernel.kdir);
+      for (Path p : shown) if (p != null && !p.isAbsolute()) return "a relative path (" + p + ") in another directory";
+      return null;
+    }
+
     /** {@code $XDG_CACHE_HOME/kmodlint}; the build points its tests elsewhere with a property. */
-    private static Path defaultCacheDir() {
+    static Path defaultCacheDir() {
       String forTests = System.getProperty("kmodlint.cache.dir");
       return forTests != null ? Path.of(forTests) : KernelDatabase.defaultIndexCache();
     }
@@ -383,10 +456,12 @@ public final class Main implements Callable<Integer> {
      * telling how the fact cache served the run (for the benchmark).
      */
     private AnalysisProgress progress() {
-      boolean bar = !quiet && ProgressReporter.stderrIsTerminal();
-      boolean stats = System.getenv("KMODLINT_STATS") != null;
+      Invocation inv = main.invocation;
+      boolean bar = !quiet && inv.stderrTerminal();
+      boolean stats = inv.env("KMODLINT_STATS") != null;
       if (!bar && !stats) return AnalysisProgress.NONE;
-      AnalysisProgress shown = bar ? new ProgressReporter(System.err) : AnalysisProgress.NONE;
+      AnalysisProgress shown = bar ? new ProgressReporter(main.stderr instanceof java.io.PrintStream ps ? ps
+          : new java.io.PrintStream(main.stderr, true, StandardCharsets.UTF_8)) : AnalysisProgress.NONE;
       PrintWriter err = spec.commandLine().getErr();
       return new AnalysisProgress() {
         @Override
@@ -417,9 +492,9 @@ public final class Main implements Callable<Integer> {
       return switch (color) {
         case always -> true;
         case never -> false;
-        case auto -> toStdout && Terminal.isInteractive()
-            && (System.getenv("NO_COLOR") == null || System.getenv("NO_COLOR").isEmpty())
-            && !"dumb".equals(System.getenv("TERM"));
+        case auto -> toStdout && main.invocation.stdoutTerminal()
+            && (main.invocation.env("NO_COLOR") == null || main.invocation.env("NO_COLOR").isEmpty())
+            && !"dumb".equals(main.invocation.env("TERM"));
       };
     }
   }

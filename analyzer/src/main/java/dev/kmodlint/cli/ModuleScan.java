@@ -47,9 +47,13 @@ abstract class ModuleScan implements java.util.concurrent.Callable<Integer> {
     KernelOptions.Chosen chosen = kernel.choose(ConfigFiles.forInputs(paths).primary());
     AnalysisOptions opts = new AnalysisOptions(paths, Math.min(Main.MAX_JOBS, Runtime.getRuntime().availableProcessors()),
         AnalysisOptions.DEFAULT_FILE_TIMEOUT, chosen.symvers(), chosen.kdir(), Optional.empty());
-    AnalysisResult r = new Analyzer(RuleRegistry.of(List.of())).analyze(opts);
-    Main.checkSomethingWasRead(r, paths);
-    KernelDatabase database = Analyzer.kernelDatabase(opts, new ArrayList<Notification>());
-    return new Scan(r, SymbolResolution.of(r.project(), database));
+    Optional<java.io.PrintWriter> terminal = ProgressReporter.stderrIsTerminal()
+        ? Optional.of(new java.io.PrintWriter(System.err, true)) : Optional.empty();
+    return KernelDatabase.withAutoIndex(chosen.autoIndexPolicy(terminal), () -> {
+      AnalysisResult r = new Analyzer(RuleRegistry.of(List.of())).analyze(opts);
+      Main.checkSomethingWasRead(r, paths);
+      KernelDatabase database = Analyzer.kernelDatabase(opts, new ArrayList<Notification>());
+      return new Scan(r, SymbolResolution.of(r.project(), database));
+    });
   }
 }

@@ -8,6 +8,7 @@ import dev.kmodlint.compose.ProjectComposer;
 import dev.kmodlint.kernel.KernelConfig;
 import dev.kmodlint.kernel.KernelDatabase;
 import dev.kmodlint.kernel.KernelExports;
+import dev.kmodlint.model.CompileFlags;
 import dev.kmodlint.model.FileFacts;
 import dev.kmodlint.model.Level;
 import dev.kmodlint.model.Notification;
@@ -30,6 +31,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,14 +45,21 @@ import java.util.function.Supplier;
  */
 public final class Analyzer {
   private final RuleRegistry registry;
+  private final Resident resident;
   private final BiPredicate<Path, String> enabled;
 
   public Analyzer(RuleRegistry registry) {
-    this(registry, (file, ruleId) -> true);
+    this(registry, Resident.NONE);
   }
 
-  private Analyzer(RuleRegistry registry, BiPredicate<Path, String> enabled) {
+  /** An analyzer of a long-lived process, which keeps the kernel database and file facts in {@code resident}. */
+  public Analyzer(RuleRegistry registry, Resident resident) {
+    this(registry, resident, (file, ruleId) -> true);
+  }
+
+  private Analyzer(RuleRegistry registry, Resident resident, BiPredicate<Path, String> enabled) {
     this.registry = registry;
+    this.resident = resident;
     this.enabled = enabled;
   }
 
@@ -59,7 +68,7 @@ public final class Analyzer {
    * a rule that is off is not reported as unused (its findings are not known).
    */
   public Analyzer withRulesEnabled(BiPredicate<Path, String> enabledForFile) {
-    return new Analyzer(registry, enabledForFile);
+    return new Analyzer(registry, resident, enabledForFile);
   }
 
   public AnalysisResult analyze(AnalysisOptions options) throws IOException {
@@ -76,7 +85,7 @@ public final class Analyzer {
     }
     Path root = scanRoot(inputs);
     List<Notification> notes = new ArrayList<>();
-    KernelDatabase kernel = kernelDatabase(options, notes);
+    KernelDatabase kernel = resident.kernelDatabase(options, notes);
     if (!registry.rules().isEmpty()) {
       // the symbol rules need the exports and the header index: read them while files are parsed
       Thread prefetch = new Thread(() -> {
@@ -103,10 +112,14 @@ public final class Analyzer {
     progress.started(tree.cFiles().size() + tree.headers().size());
     // headers are read within the repository: a module may include "../include/x.h"
     CFrontEnd frontEnd = new CFrontEnd(SourceTree.repositoryOf(root));
-    FileAnalysis analysis = new FileAnalysis(frontEnd, cache, file -> PreprocessorContext.of(plan.flagsOf(file)));
+    // each C file as the build preprocesses it: its flags, the target kernel's version,
+    // configuration and header macros
+    PreprocessorContext target = TargetContext.of(kernel);
+    FileAnalysis analysis = new FileAnalysis(frontEnd, cache, file -> target.withFlags(plan.flagsOf(file)));
     ParallelParser parser = new ParallelParser(analysis, options.jobs(), options.fileTimeout(), progress::fileDone);
     Map<Path, FileFacts> facts = parser.analyze(List.copyOf(tree.cFiles()), List.copyOf(tree.headers()));
     progress.finished();
+    notes.addAll(contextNotifications(frontEnd, target, plan, tree));
     cache.ifPresent(c -> progress.cacheUsed(c.hits(), c.misses(), c.rejected()));
     Project project = ProjectComposer.compose(root, tree, facts, plan, notes);
     Suppressions suppressions = Suppressions.read(tree.textFiles());
@@ -122,15 +135,29 @@ public final class Analyzer {
         Instant.now(), complete, project.files().size(), suppressed);
   }
 
+  /** What the front-end says about the contexts the C files were read in, each message once. */
+  private static List<Notification> contextNotifications(CFrontEnd frontEnd, PreprocessorContext target,
+      BuildPlan plan, SourceTree tree) {
+    Set<Notification> out = new LinkedHashSet<>();
+    if (tree.cFiles().isEmpty()) return List.of();
+    out.addAll(frontEnd.notifications(target));
+    Set<CompileFlags> seen = new HashSet<>();
+    for (Path c : tree.cFiles()) {
+      CompileFlags f = plan.flagsOf(c);
+      if (seen.add(f)) out.addAll(frontEnd.notifications(target.withFlags(f)));
+    }
+    return List.copyOf(out);
+  }
+
   /**
    * The fact cache of the run, keyed by this build of kmodlint and by the scan root (which
    * decides what an include resolves to). A cache that cannot be opened is a notification,
    * and the run goes on without it.
    */
-  private static Optional<FactCache> factCache(AnalysisOptions options, Path root, List<Notification> notes) {
+  private Optional<FactCache> factCache(AnalysisOptions options, Path root, List<Notification> notes) {
     if (options.cacheDir().isEmpty()) return Optional.empty();
     try {
-      return Optional.of(new FactCache(options.cacheDir().get(), Tool.build(), "root=" + root));
+      return Optional.of(resident.factCache(options.cacheDir().get(), Tool.build(), "root=" + root));
     } catch (IOException | RuntimeException e) {
       notes.add(Notification.of("cache-unavailable", Level.WARNING, "fact cache " + options.cacheDir().get()
           + " cannot be used (" + e.getMessage() + "); every file is parsed"));

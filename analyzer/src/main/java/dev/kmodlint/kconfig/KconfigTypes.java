@@ -61,6 +61,15 @@ public final class KconfigTypes {
    * bool even when mm/Kconfig is not in the scan.
    */
   public static KconfigTypes embedded() {
+    // immutable and read from the jar: once per process (a resident server runs many analyses)
+    KconfigTypes e = embedded;
+    if (e == null) embedded = e = readEmbedded();
+    return e;
+  }
+
+  private static volatile KconfigTypes embedded;
+
+  private static KconfigTypes readEmbedded() {
     Map<String, Type> types = new HashMap<>();
     String release = "unknown";
     try (InputStream raw = KconfigTypes.class.getResourceAsStream(EMBEDDED)) {

@@ -1,15 +1,21 @@
 package dev.kmodlint.kernel;
 
+import dev.kmodlint.model.HeaderFacts;
+import dev.kmodlint.model.HeaderFacts.Arity;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,17 +23,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Which exported kernel symbols a use of a header macro or inline function really references.
- * A module calling {@code platform_driver_register()} links against
- * {@code __platform_driver_register} (EXPORT_SYMBOL_GPL) because the header makes it a macro;
- * a module's source alone cannot tell. Built once per kernel by {@code kmodlint index}.
+ * What a kernel's headers make of a name: which exported kernel symbols a use of a header
+ * macro or inline function really references, how many arguments a header function or
+ * function-like macro takes, whether the headers {@code #define} the name, and, for the
+ * macros that define functions or objects at file scope, their definition. A module calling
+ * {@code platform_driver_register()} links against {@code __platform_driver_register}
+ * (EXPORT_SYMBOL_GPL) because the header makes it a macro; a module's source alone cannot
+ * tell. Built once per kernel by {@code kmodlint index}.
  */
 public final class HeaderIndex {
   /** What a header makes of a name. */
@@ -44,29 +51,54 @@ public final class HeaderIndex {
       for (Kind k : values()) if (k.code == c) return k;
       throw new IllegalArgumentException("unknown kind '" + c + "'");
     }
-  }
 
-  /** A macro or header function and the exported symbols it reaches, transitively. */
-  public record Entry(String name, Kind kind, Set<String> reaches) {
-    public Entry {
-      reaches = Set.copyOf(reaches);
+    boolean isMacro() {
+      return this == FUNCTION_MACRO || this == OBJECT_MACRO;
     }
   }
 
-  static final String MAGIC = "# kmodlint header index";
-  /** Resource with the index of the kernel {@link KernelExports#embedded()} describes. */
-  static final String EMBEDDED = "/dev/kmodlint/kernel/kernel-header-index.txt.gz";
+  /**
+   * A name and the exported symbols it reaches, transitively. {@code arity} is the arguments
+   * a call takes (function-like macros and functions; null for the others); {@code defined}
+   * says the headers {@code #define} the name, also when it is a function too
+   * ({@code #define outb outb}).
+   */
+  public record Entry(String name, Kind kind, Set<String> reaches, Arity arity, boolean defined) {
+    public Entry {
+      reaches = Set.copyOf(reaches);
+      if (kind.isMacro()) defined = true;
+      if (kind == Kind.OBJECT_MACRO || kind == Kind.EXTERN_VARIABLE) arity = null;
+      else if (arity == null) arity = Arity.UNKNOWN;
+    }
+
+    public Entry(String name, Kind kind, Set<String> reaches) {
+      this(name, kind, reaches, null, kind.isMacro());
+    }
+  }
+
+  /** The first line's start; the number is the format, which changes whenever a line means something else. */
+  static final String MAGIC = "# kmodlint header index 2";
+  static final String OLD_MAGIC = "# kmodlint header index";
+  private static final String DEFINE = "#define ";
+  /** Before a definition: of a macro that defines at file scope, of a macro such a macro uses. */
+  private static final String DEFINER = "d ";
+  private static final String USED = "u ";
 
   private final String release;
   private final Map<String, Entry> entries;
+  private final Map<String, String> definitions;
+  private final Set<String> definers;
 
-  private HeaderIndex(String release, Map<String, Entry> entries) {
+  private HeaderIndex(String release, Map<String, Entry> entries, Map<String, String> definitions, Set<String> definers) {
     this.release = release;
-    this.entries = java.util.Collections.unmodifiableMap(entries); // callers hand over a map they drop
+    // callers hand over maps they drop
+    this.entries = Collections.unmodifiableMap(entries);
+    this.definitions = Collections.unmodifiableMap(definitions);
+    this.definers = Collections.unmodifiableSet(definers);
   }
 
   public static HeaderIndex empty(String release) {
-    return new HeaderIndex(release, Map.of());
+    return new HeaderIndex(release, Map.of(), Map.of(), Set.of());
   }
 
   /**
@@ -82,17 +114,25 @@ public final class HeaderIndex {
     facts.macros().forEach((n, refs) -> edges.computeIfAbsent(n, k -> new HashSet<>()).addAll(refs));
     Map<String, Set<String>> closure = new HashMap<>();
     Map<String, Entry> out = new HashMap<>();
-    for (String name : new TreeSet<>(edges.keySet())) {
+    // any order: each name's set is complete, whichever walk computed it
+    for (String name : edges.keySet()) {
       Set<String> reach = reach(name, edges, closure, exported);
       Kind kind = facts.functionMacros().contains(name) ? Kind.FUNCTION_MACRO
           : facts.functions().containsKey(name) ? Kind.HEADER_FUNCTION : Kind.OBJECT_MACRO;
-      out.put(name, new Entry(name, kind, reach));
+      Arity arity = kind == Kind.FUNCTION_MACRO ? facts.macroArities().get(name) : facts.functionArities().get(name);
+      out.put(name, new Entry(name, kind, reach, arity, facts.macros().containsKey(name)));
     }
     for (String f : facts.externFunctions())
-      out.putIfAbsent(f, new Entry(f, Kind.EXTERN_FUNCTION, Set.of()));
+      out.putIfAbsent(f, new Entry(f, Kind.EXTERN_FUNCTION, Set.of(), facts.functionArities().get(f), false));
     for (String v : facts.externVariables())
-      out.putIfAbsent(v, new Entry(v, Kind.EXTERN_VARIABLE, Set.of()));
-    return new HeaderIndex(release, out);
+      out.putIfAbsent(v, new Entry(v, Kind.EXTERN_VARIABLE, Set.of(), null, false));
+    Map<String, String> defs = new HashMap<>();
+    facts.macroDefinitions().forEach((n, d) -> {
+      if (out.containsKey(n) && out.get(n).defined()) defs.put(n, d);
+    });
+    Set<String> definers = new HashSet<>(facts.definingMacros());
+    definers.retainAll(defs.keySet());
+    return new HeaderIndex(release, out, defs, definers);
   }
 
   /**
@@ -103,7 +143,7 @@ public final class HeaderIndex {
       Map<String, Set<String>> closure, Predicate<String> exported) {
     Set<String> done = closure.get(start);
     if (done != null) return done;
-    Set<String> found = new TreeSet<>();
+    Set<String> found = new HashSet<>();
     Set<String> seen = new HashSet<>(List.of(start));
     Deque<String> todo = new ArrayDeque<>(List.of(start));
     while (!todo.isEmpty()) {
@@ -147,60 +187,206 @@ public final class HeaderIndex {
     return e != null && (e.kind() == Kind.EXTERN_FUNCTION || e.kind() == Kind.EXTERN_VARIABLE);
   }
 
+  /**
+   * The arguments a call of {@code name} takes, as the headers declare it (a function-like
+   * macro's parameters, else the function's): empty when the headers call nothing so
+   * ({@link Arity#UNKNOWN} when they do without saying, or disagree).
+   */
+  public Optional<Arity> arity(String name) {
+    Entry e = entries.get(name);
+    return e == null ? Optional.empty() : Optional.ofNullable(e.arity());
+  }
+
+  /** True when the kernel headers {@code #define name}, object- or function-like: {@code #ifdef name} holds. */
+  public boolean definesMacro(String name) {
+    Entry e = entries.get(name);
+    return e != null && e.defined();
+  }
+
+  /**
+   * The definition of a macro that defines functions or objects at file scope
+   * ({@code DEFINE_MUTEX}, {@code DECLARE_EWMA}, {@code DEVICE_ATTR_RO}...), or of a macro such
+   * a definition expands to: {@code #define NAME(params) body}, on one line, as a
+   * preprocessor reads it. Empty for other names.
+   */
+  public Optional<String> macroDefinition(String name) {
+    return Optional.ofNullable(definitions.get(name));
+  }
+
+  /**
+   * True when {@code name} is a function-like macro that defines functions or objects at file
+   * scope: the preprocessor expands {@code NAME(a, ...)} to a declaration ({@code DEFINE_MUTEX},
+   * {@code DEVICE_ATTR_RO}, {@code DECLARE_EWMA}, {@code module_param}...), not to an expression or
+   * a statement ({@code min}, {@code pr_info}, {@code BUILD_BUG_ON}).
+   */
+  public boolean definesAtFileScope(String name) {
+    return definers.contains(name);
+  }
+
+  /** The macros {@link #definesAtFileScope} holds for. */
+  public Set<String> fileScopeDefiningMacros() {
+    return definers;
+  }
+
+  /** Every definition {@link #macroDefinition} knows, by macro name. */
+  public Map<String, String> macroDefinitions() {
+    return definitions;
+  }
+
+  private String macroFingerprint;
+
+  /**
+   * A hash of what the index says about macros (the names it {@code #define}s, the
+   * definitions it keeps, which of them define at file scope): what a preprocessor given this
+   * index depends on, so that facts computed with it are cached under it. Computed once.
+   */
+  public synchronized String macroFingerprint() {
+    if (macroFingerprint == null) {
+      try {
+        java.security.MessageDigest d = java.security.MessageDigest.getInstance("SHA-256");
+        java.util.function.Consumer<String> add = t -> {
+          d.update(t.getBytes(StandardCharsets.UTF_8));
+          d.update((byte) '\n');
+        };
+        add.accept(release);
+        new java.util.TreeMap<>(entries).forEach((n, e) -> {
+          if (e.defined()) add.accept(n);
+        });
+        add.accept("--definitions");
+        new java.util.TreeMap<>(definitions).forEach((n, t) -> add.accept((definers.contains(n) ? DEFINER : USED) + t));
+        macroFingerprint = java.util.HexFormat.of().formatHex(d.digest(), 0, 16);
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return macroFingerprint;
+  }
+
   public long count(Kind kind) {
     return entries.values().stream().filter(e -> e.kind() == kind).count();
   }
 
   /**
-   * Gzipped text: a {@code # kmodlint header index<TAB>release<TAB>entries} line, then one
-   * {@code kind name reached...} line per name, sorted.
+   * Gzipped text: a {@code # kmodlint header index 2<TAB>release<TAB>entries<TAB>definitions}
+   * line; one {@code kind[#] name arity reached...} line per name, sorted by name, where
+   * {@code #} marks a name the headers also {@code #define} and arity is {@code 2}, {@code 1+},
+   * {@code ?} or {@code -}; then the definitions, sorted by macro name, each after {@code d }
+   * (a macro that defines at file scope) or {@code u } (one such a macro uses).
    */
   public void write(OutputStream raw) throws IOException {
-    try (Writer w = new OutputStreamWriter(new GZIPOutputStream(raw), StandardCharsets.UTF_8)) {
-      w.write(MAGIC + "\t" + release + "\t" + entries.size() + "\n");
-      for (Entry e : new TreeMap<>(entries).values()) {
-        StringBuilder sb = new StringBuilder().append(e.kind().code).append(' ').append(e.name());
-        for (String r : new TreeSet<>(e.reaches())) sb.append(' ').append(r);
-        w.write(sb.append('\n').toString());
-      }
+    try (Writer w = new java.io.BufferedWriter(
+        new OutputStreamWriter(new GZIPOutputStream(raw, 1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
+      for (String line : lines()) w.append(line).append('\n');
     }
   }
 
-  /** Reads what {@link #write} wrote; a stream in any other format is an {@link IOException}. */
+  /** The lines {@link #write} writes, the first one included. */
+  public List<String> lines() {
+    String[] names = entries.keySet().toArray(String[]::new);
+    Arrays.sort(names);
+    String[] defined = definitions.keySet().toArray(String[]::new);
+    Arrays.sort(defined);
+    List<String> out = new java.util.ArrayList<>(names.length + defined.length + 1);
+    out.add(MAGIC + "\t" + release + "\t" + entries.size() + "\t" + definitions.size());
+    StringBuilder sb = new StringBuilder();
+    for (String name : names) {
+      Entry e = entries.get(name);
+      sb.setLength(0);
+      sb.append(e.kind().code);
+      if (e.defined() && !e.kind().isMacro()) sb.append('#');
+      sb.append(' ').append(e.name()).append(' ').append(e.arity() == null ? "-" : e.arity().toString());
+      String[] reached = e.reaches().toArray(String[]::new);
+      Arrays.sort(reached);
+      for (String r : reached) sb.append(' ').append(r);
+      out.add(sb.toString());
+    }
+    for (String d : defined) out.add((definers.contains(d) ? DEFINER : USED) + definitions.get(d));
+    return out;
+  }
+
+  /** Writes to {@code out} aside and moves the file there, so that no reader sees half an index. */
+  public void writeTo(Path out) throws IOException {
+    Path parent = out.toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    Path tmp = Files.createTempFile(parent, ".kmodlint-index", ".tmp");
+    try {
+      try (OutputStream os = Files.newOutputStream(tmp)) {
+        write(os);
+      }
+      try {
+        Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+      } catch (UnsupportedOperationException e) {
+        // not a POSIX file system: its defaults
+      }
+      Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /**
+   * Reads what {@link #write} wrote. A stream in any other format is an {@link IOException},
+   * an index of an older kmodlint too (its lines mean something else): it is made again.
+   */
   public static HeaderIndex read(InputStream raw) throws IOException {
-    BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8));
+    return read(new BufferedReader(new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8)));
+  }
+
+  /** As {@link #read(InputStream)}, from the text. */
+  static HeaderIndex read(BufferedReader r) throws IOException {
     String head = r.readLine();
-    if (head == null || !head.startsWith(MAGIC + "\t")) throw new IOException("not a kmodlint header index");
-    String release = head.split("\t", -1)[1];
+    if (head == null || !head.startsWith(OLD_MAGIC)) throw new IOException("not a kmodlint header index");
+    if (!head.startsWith(MAGIC + "\t"))
+      throw new IOException("a header index in an older format of kmodlint (it is made again)");
+    String[] h = head.split("\t", -1);
+    String release = h[1];
     Map<String, Entry> entries = new HashMap<>(1 << 19);
+    Map<String, String> definitions = new HashMap<>();
+    Set<String> definers = new HashSet<>();
     Map<String, String> interned = new HashMap<>();
+    Map<String, Arity> arities = new HashMap<>();
     String line;
     int n = 1;
     while ((line = r.readLine()) != null) {
       n++;
+      if (line.startsWith(DEFINER + DEFINE) || line.startsWith(USED + DEFINE)) {
+        String define = line.substring(2);
+        String name = macroName(define);
+        if (name.isEmpty()) throw new IOException("header index line " + n + " is malformed");
+        definitions.put(name, define);
+        if (line.startsWith(DEFINER)) definers.add(name);
+        continue;
+      }
       String[] f = line.split(" ");
-      if (f.length < 2 || f[0].length() != 1) throw new IOException("header index line " + n + " is malformed");
+      if (f.length < 3 || f[0].isEmpty() || f[0].length() > 2 || (f[0].length() == 2 && f[0].charAt(1) != '#'))
+        throw new IOException("header index line " + n + " is malformed");
       // most names (object-like macros, externs) reach nothing: no set to build for them
-      Set<String> reaches = f.length == 2 ? Set.of() : new HashSet<>();
-      for (int i = 2; i < f.length; i++) reaches.add(interned.computeIfAbsent(f[i], s -> s));
+      Set<String> reaches = f.length == 3 ? Set.of() : new HashSet<>();
+      for (int i = 3; i < f.length; i++) reaches.add(interned.computeIfAbsent(f[i], s -> s));
       Kind kind;
+      Arity arity;
       try {
         kind = Kind.of(f[0].charAt(0));
+        arity = f[2].equals("-") ? null : arities.computeIfAbsent(f[2], Arity::parse);
       } catch (IllegalArgumentException e) {
         throw new IOException("header index line " + n + ": " + e.getMessage());
       }
-      entries.put(f[1], new Entry(f[1], kind, reaches));
+      entries.put(f[1], new Entry(f[1], kind, reaches, arity, f[0].length() == 2));
     }
-    return new HeaderIndex(release, entries);
+    return new HeaderIndex(release, entries, definitions, definers);
   }
 
-  /** The index shipped for the kernel of {@link KernelExports#embedded()}; empty when the jar has none. */
+  /** NAME of {@code #define NAME(params) body} or {@code #define NAME body}. */
+  static String macroName(String definition) {
+    int i = DEFINE.length();
+    int j = i;
+    while (j < definition.length() && (Character.isLetterOrDigit(definition.charAt(j)) || definition.charAt(j) == '_'))
+      j++;
+    return definition.substring(i, j);
+  }
+
+  /** The index shipped for the default embedded kernel ({@link KernelDatabase#embeddedKernels()}); empty when the jar has none. */
   public static HeaderIndex embedded() {
-    try (InputStream in = HeaderIndex.class.getResourceAsStream(EMBEDDED)) {
-      if (in == null) return empty("none");
-      return read(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException("embedded header index is corrupt", e);
-    }
+    return EmbeddedKernels.defaultKernel().map(k -> EmbeddedKernels.headerIndex(k.name())).orElse(empty("none"));
   }
 }

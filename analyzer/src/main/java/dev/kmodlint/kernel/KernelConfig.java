@@ -23,7 +23,7 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class KernelConfig {
   static final String MAGIC = "# kmodlint kernel config";
-  static final String EMBEDDED = "/dev/kmodlint/kernel/kernel-config.txt.gz";
+  static final String TABLE = "config";
 
   private final String release;
   private final Map<String, String> enabled;
@@ -66,13 +66,71 @@ public final class KernelConfig {
   /** Gzipped text: a {@code # kmodlint kernel config<TAB>release} line, then {@code CONFIG_X=v} lines. */
   public void write(OutputStream raw) throws IOException {
     try (Writer w = new OutputStreamWriter(new GZIPOutputStream(raw), StandardCharsets.UTF_8)) {
-      w.write(MAGIC + "\t" + release + "\n");
-      for (Map.Entry<String, String> e : new TreeMap<>(enabled).entrySet()) w.write(e.getKey() + "=" + e.getValue() + "\n");
+      for (String line : lines()) w.write(line + "\n");
     }
   }
 
+  /** The lines {@link #write} writes, the first one included. */
+  public java.util.List<String> lines() {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    out.add(MAGIC + "\t" + release);
+    for (Map.Entry<String, String> e : new TreeMap<>(enabled).entrySet()) out.add(e.getKey() + "=" + e.getValue());
+    return out;
+  }
+
+  /**
+   * The configuration of a build directory: its {@code .config}, else what
+   * {@code include/generated/autoconf.h} says ({@code #define CONFIG_X 1}, {@code CONFIG_X_MODULE 1}).
+   */
+  public static Optional<KernelConfig> ofBuildDirectory(String release, Path kdir) {
+    try {
+      Path dot = kdir.resolve(".config");
+      if (Files.isRegularFile(dot)) return Optional.of(readDotConfig(release, dot));
+      Path autoconf = kdir.resolve("include/generated/autoconf.h");
+      if (!Files.isRegularFile(autoconf)) return Optional.empty();
+      Map<String, String> out = new TreeMap<>();
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^#define (CONFIG_\\w+) 1$")
+          .matcher(Files.readString(autoconf, StandardCharsets.ISO_8859_1));
+      while (m.find()) {
+        String name = m.group(1);
+        if (name.endsWith("_MODULE")) out.put(name.substring(0, name.length() - "_MODULE".length()), "m");
+        else out.putIfAbsent(name, "y");
+      }
+      return Optional.of(new KernelConfig(release, out));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** {@code y}, {@code m}, or empty for a symbol that is off or unknown. */
+  public Optional<String> value(String symbol) {
+    return Optional.ofNullable(enabled.get(symbol));
+  }
+
+  /**
+   * The kernel's architecture as kbuild names its {@code arch/} directory ({@code x86},
+   * {@code arm64}...), from the symbol each architecture selects; empty when none is set.
+   */
+  public Optional<String> architecture() {
+    for (String[] a : ARCHES) if (enabled(a[0])) return Optional.of(a[1]);
+    return Optional.empty();
+  }
+
+  /** The symbol each architecture's Kconfig defines, and its directory under {@code arch/}. */
+  static final String[][] ARCHES = {
+      {"CONFIG_X86", "x86"}, {"CONFIG_ARM64", "arm64"}, {"CONFIG_ARM", "arm"}, {"CONFIG_PPC", "powerpc"},
+      {"CONFIG_RISCV", "riscv"}, {"CONFIG_S390", "s390"}, {"CONFIG_MIPS", "mips"}, {"CONFIG_LOONGARCH", "loongarch"},
+      {"CONFIG_SPARC", "sparc"}, {"CONFIG_PARISC", "parisc"}, {"CONFIG_ALPHA", "alpha"}, {"CONFIG_M68K", "m68k"},
+      {"CONFIG_SUPERH", "sh"}, {"CONFIG_ARC", "arc"}, {"CONFIG_CSKY", "csky"}, {"CONFIG_HEXAGON", "hexagon"},
+      {"CONFIG_MICROBLAZE", "microblaze"}, {"CONFIG_NIOS2", "nios2"}, {"CONFIG_OPENRISC", "openrisc"},
+      {"CONFIG_UML", "um"}, {"CONFIG_XTENSA", "xtensa"}, {"CONFIG_IA64", "ia64"}};
+
   public static KernelConfig read(InputStream raw) throws IOException {
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8))) {
+    return read(new BufferedReader(new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8)));
+  }
+
+  static KernelConfig read(BufferedReader reader) throws IOException {
+    try (BufferedReader r = reader) {
       String head = r.readLine();
       if (head == null || !head.startsWith(MAGIC + "\t")) throw new IOException("not a kmodlint kernel config");
       Map<String, String> out = new TreeMap<>();
@@ -84,10 +142,16 @@ public final class KernelConfig {
     }
   }
 
-  /** The configuration of the embedded kernel; empty when the jar has none. */
+  /** The configuration of the default embedded kernel; empty when the jar has none. */
   public static Optional<KernelConfig> embedded() {
-    try (InputStream in = KernelConfig.class.getResourceAsStream(EMBEDDED)) {
-      return in == null ? Optional.empty() : Optional.of(read(in));
+    return EmbeddedKernels.defaultKernel().flatMap(k -> embedded(k.name()));
+  }
+
+  /** The configuration of the embedded kernel {@code kernel}; empty when it has none. */
+  public static Optional<KernelConfig> embedded(String kernel) {
+    try {
+      Optional<BufferedReader> r = EmbeddedKernels.open(kernel, TABLE);
+      return r.isEmpty() ? Optional.empty() : Optional.of(read(r.get()));
     } catch (IOException e) {
       return Optional.empty();
     }

@@ -22,7 +22,7 @@ import java.util.zip.GZIPInputStream;
  */
 public final class KernelModules {
   static final String MAGIC = "# kmodlint kernel modules ";
-  static final String EMBEDDED = "/dev/kmodlint/kernel/kernel-modules.txt.gz";
+  static final String TABLE = "modules";
 
   private final String release;
   private final Set<String> names;
@@ -50,20 +50,45 @@ public final class KernelModules {
     return name.replace('-', '_');
   }
 
-  /** The list built into kmodlint; empty (release "none") when the jar has none. */
+  /** The list of the default embedded kernel; empty (release "none") when the jar has none. */
   public static KernelModules embedded() {
-    try (InputStream in = KernelModules.class.getResourceAsStream(EMBEDDED)) {
-      if (in == null) return new KernelModules("none", Set.of());
-      BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8));
-      String header = r.readLine();
-      if (header == null || !header.startsWith(MAGIC)) throw new IOException("not a kmodlint module list");
-      Set<String> names = new HashSet<>();
-      String line;
-      while ((line = r.readLine()) != null) if (!line.isBlank()) names.add(line.strip());
-      return new KernelModules(header.substring(MAGIC.length()), names);
+    return EmbeddedKernels.defaultKernel().map(k -> embedded(k.name())).orElse(new KernelModules("none", Set.of()));
+  }
+
+  /** The list of the embedded kernel {@code kernel}; empty (release "none") when it has none. */
+  public static KernelModules embedded(String kernel) {
+    try {
+      Optional<BufferedReader> in = EmbeddedKernels.open(kernel, TABLE);
+      if (in.isEmpty()) return new KernelModules("none", Set.of());
+      try (BufferedReader r = in.get()) {
+        return read(r);
+      }
     } catch (IOException e) {
-      throw new UncheckedIOException("embedded kernel module list is corrupt", e);
+      throw new UncheckedIOException("embedded kernel module list of " + kernel + " is corrupt", e);
     }
+  }
+
+  /** Reads a list: {@code # kmodlint kernel modules RELEASE}, then one name a line. */
+  static KernelModules read(BufferedReader r) throws IOException {
+    String header = r.readLine();
+    if (header == null || !header.startsWith(MAGIC)) throw new IOException("not a kmodlint module list");
+    Set<String> names = new HashSet<>();
+    String line;
+    while ((line = r.readLine()) != null) if (!line.isBlank()) names.add(line.strip());
+    return new KernelModules(header.substring(MAGIC.length()), names);
+  }
+
+  /** Reads a list as {@code scripts/gen-kernel-modules} writes it (gzipped). */
+  public static KernelModules read(InputStream raw) throws IOException {
+    return read(new BufferedReader(new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8)));
+  }
+
+  /** The lines of the list, its header first, the names sorted. */
+  public List<String> lines() {
+    List<String> out = new java.util.ArrayList<>();
+    out.add(MAGIC + release);
+    out.addAll(new java.util.TreeSet<>(names));
+    return out;
   }
 
   /**

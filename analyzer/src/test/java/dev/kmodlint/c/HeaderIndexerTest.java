@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,23 @@ class HeaderIndexerTest {
 
   /** A kernel in miniature: kconfig.h with autoconf.h, a compiler header, one subsystem header. */
   private HeaderIndex syntheticIndex() throws IOException {
+    writeSyntheticKernel();
+    return syntheticIndex(kdir, 1);
+  }
+
+  private HeaderIndex syntheticIndex(Path kernel, int workers) throws IOException {
+    HeaderIndexer.Layout layout = HeaderIndexer.layout(kernel);
+    assertEquals(List.of("linux/compiler_types.h", "linux/kconfig.h", "linux/widget.h", "linux/widget_rt.h"),
+        layout.headers());
+    HeaderIndexer.Result r = new HeaderIndexer(Duration.ofSeconds(60), 2, workers).index(layout, line -> {});
+    assertEquals(List.of(), r.problems());
+    assertEquals(2, r.batches());
+    assertEquals(1, r.switchedOff(), "widget_rt.h is only included when CONFIG_WIDGET_RT is set");
+    KernelExports exports = KernelExports.fromSymvers("synthetic", List.of(kernel.resolve("Module.symvers")), n -> {});
+    return HeaderIndex.resolve("synthetic", r.facts(), exports::exports);
+  }
+
+  private void writeSyntheticKernel() throws IOException {
     write("include/generated/autoconf.h", "#define CONFIG_X86_64 1", "#define CONFIG_WIDGET_FAST 1");
     write("include/linux/kconfig.h", "#ifndef _KCONFIG_H", "#define _KCONFIG_H", "#include <generated/autoconf.h>", "#endif");
     write("include/linux/compiler_types.h", "#define __always_inline inline __attribute__((__always_inline__))",
@@ -85,6 +103,16 @@ class HeaderIndexerTest {
         "#else",
         "#define widget_flush(w) fast_speed()",
         "#endif",
+        "int widget_old_style();",
+        "extern int widget_printf(const char *fmt, ...);",
+        "#define widget_log(fmt, args...) widget_printf(fmt, ##args)",
+        "#define WIDGET_INIT(n) { .probe = 0 }",
+        "#define DEFINE_WIDGET(n) struct widget_driver n = WIDGET_INIT(n)",
+        "#define DECLARE_WIDGET_OPS(n) static inline int n##_op(void) { return 0; } \\",
+        "    /* a comment */ static const int n##_count = 1",
+        "#define widget_twice(x) ((x) + (x))",
+        "#define widget_barrier() __asm__ __volatile__(\"\" : : : \"memory\")",
+        "#define __widget_section(s) __attribute__((__section__(s)))",
         "#endif");
     write("include/linux/widget_rt.h", "#define widget_lock(w) rt_widget_lock(w)");
     write("arch/x86/include/asm/widget.h", "#define ARCH_WIDGET 1");
@@ -103,15 +131,118 @@ class HeaderIndexerTest {
         "0xc\tgone_d\tvmlinux\tEXPORT_SYMBOL\t",
         "0xd\tlive_e\tvmlinux\tEXPORT_SYMBOL\t",
         "0xe\tasm_counter\tvmlinux\tEXPORT_SYMBOL\t");
-    HeaderIndexer.Layout layout = HeaderIndexer.layout(kdir);
-    assertEquals(List.of("linux/compiler_types.h", "linux/kconfig.h", "linux/widget.h", "linux/widget_rt.h"),
-        layout.headers());
-    HeaderIndexer.Result r = new HeaderIndexer(Duration.ofSeconds(60), 2).index(layout, line -> {});
-    assertEquals(List.of(), r.problems());
-    assertEquals(2, r.batches());
-    assertEquals(1, r.switchedOff(), "widget_rt.h is only included when CONFIG_WIDGET_RT is set");
-    KernelExports exports = KernelExports.fromSymvers("synthetic", List.of(kdir.resolve("Module.symvers")), n -> {});
-    return HeaderIndex.resolve("synthetic", r.facts(), exports::exports);
+  }
+
+  private static byte[] bytes(HeaderIndex idx) throws IOException {
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    idx.write(buf);
+    return buf.toByteArray();
+  }
+
+  /** What a call takes: a function's parameters ({@code (void)} none, {@code ()} unknown), a macro's. */
+  @Test
+  void recordsHowManyArgumentsCallsTake() throws IOException {
+    HeaderIndex idx = syntheticIndex();
+    assertEquals("2", idx.arity("__widget_register").orElseThrow().toString(), "extern prototype");
+    assertEquals("1", idx.arity("widget_register").orElseThrow().toString(), "function-like macro");
+    assertEquals("3+", idx.arity("module_driver").orElseThrow().toString(), "(a, b, c, ...)");
+    assertEquals("1+", idx.arity("widget_log").orElseThrow().toString(), "GNU's (fmt, args...)");
+    assertEquals("1+", idx.arity("widget_printf").orElseThrow().toString(), "(const char *fmt, ...)");
+    assertEquals("1", idx.arity("wz").orElseThrow().toString(), "inline function");
+    assertEquals("0", idx.arity("fast_speed").orElseThrow().toString(), "(void)");
+    assertEquals("0", idx.arity("widget_barrier").orElseThrow().toString(), "macro()");
+    assertFalse(idx.arity("widget_old_style").orElseThrow().known(), "() says nothing");
+    assertTrue(idx.arity("widget_count").isEmpty(), "a variable takes no arguments");
+    assertTrue(idx.arity("ARCH_WIDGET").isEmpty(), "nor an object-like macro");
+    assertTrue(idx.arity("widget_printf").orElseThrow().accepts(3) && !idx.arity("widget_printf").orElseThrow().accepts(0));
+  }
+
+  /**
+   * The macros that define functions or objects at file scope, found by what the
+   * preprocessor expands them to, have their definitions kept (one line, as a preprocessor
+   * reads them), with those of the macros they use; the others do not.
+   */
+  @Test
+  void keepsTheDefinitionsOfMacrosThatDefineThings() throws IOException {
+    HeaderIndex idx = syntheticIndex();
+    assertEquals(Optional.of("#define DEFINE_WIDGET(n) struct widget_driver n = WIDGET_INIT(n)"),
+        idx.macroDefinition("DEFINE_WIDGET"));
+    assertEquals(Optional.of("#define DECLARE_WIDGET_OPS(n) static inline int n##_op(void) { return 0; }"
+        + " static const int n##_count = 1"), idx.macroDefinition("DECLARE_WIDGET_OPS"));
+    assertEquals(Optional.of("#define WIDGET_INIT(n) { .probe = 0 }"), idx.macroDefinition("WIDGET_INIT"),
+        "used by DEFINE_WIDGET");
+    assertTrue(idx.macroDefinition("module_driver").isPresent() && idx.macroDefinition("module_widget_driver").isPresent());
+    assertTrue(idx.macroDefinition("__init").isPresent(), "module_driver uses it");
+    // widget_register is kept: module_widget_driver expands to it
+    assertTrue(idx.macroDefinition("widget_register").isPresent());
+    for (String no : List.of("ping", "pong", "get_unregister", "widget_name", "widget_twice",
+        "widget_barrier", "__widget_section", "widget_log"))
+      assertEquals(Optional.empty(), idx.macroDefinition(no), no);
+    assertEquals(Set.of("DEFINE_WIDGET", "DECLARE_WIDGET_OPS", "module_driver", "module_widget_driver"),
+        idx.fileScopeDefiningMacros());
+    assertTrue(idx.definesAtFileScope("DEFINE_WIDGET") && !idx.definesAtFileScope("WIDGET_INIT"));
+    assertTrue(idx.definesMacro("widget_twice") && idx.definesMacro("ARCH_WIDGET") && idx.definesMacro("DEFINE_WIDGET"));
+    assertFalse(idx.definesMacro("wz") || idx.definesMacro("widget_count") || idx.definesMacro("no_such_macro"));
+  }
+
+  /** Batches run at once on several threads, merged in batch order: the index is the same. */
+  @Test
+  void theIndexIsTheSameHoweverManyBatchesRunAtOnce() throws IOException {
+    writeSyntheticKernel();
+    byte[] one = bytes(syntheticIndex(kdir, 1));
+    byte[] three = bytes(syntheticIndex(kdir, 3));
+    org.junit.jupiter.api.Assertions.assertArrayEquals(one, three);
+    assertTrue(one.length > 100);
+  }
+
+  /**
+   * Ubuntu's linux-headers-R-generic links include/linux and the like into linux-headers-R:
+   * CDT reports the real paths, and the headers still have their names (widget_rt.h is still
+   * known as off in this configuration).
+   */
+  @Test
+  void headersLinkedFromAnotherTreeKeepTheirNames(@TempDir Path usrSrc) throws IOException {
+    writeSyntheticKernel();
+    // compiler_types.h included from a header, actively and in a branch that is off: it is not off
+    Path widget = kdir.resolve("include/linux/widget.h");
+    Files.writeString(widget, Files.readString(widget)
+        .replace("#include <asm/widget.h>", "#include <asm/widget.h>\n#include <linux/compiler_types.h>")
+        .replace("#include <linux/widget_rt.h>", "#include <linux/widget_rt.h>\n#include <linux/compiler_types.h>"));
+    Path common = Files.createDirectories(usrSrc.resolve("linux-headers-9.9.9-1/include"));
+    Files.move(kdir.resolve("include/linux"), common.resolve("linux"));
+    Files.createSymbolicLink(kdir.resolve("include/linux"), common.resolve("linux"));
+    HeaderIndex linked = syntheticIndex(kdir, 2);
+    assertEquals(Set.of("plain_widget_lock"), linked.reachedExports("widget_lock"), "not from a header that is off");
+    assertEquals(Set.of("__widget_register", "widget_unregister"), linked.reachedExports("module_widget_driver"));
+  }
+
+  /** The first pass reads directives only, found where CDT's lexer finds them. */
+  @Test
+  void directivesAreWhatTheLexerSeesAsDirectives() {
+    String text = String.join("\n",
+        "/* a comment with",
+        "#define IN_COMMENT 1",
+        "*/ #define AFTER_COMMENT 1",
+        "int x; \\",
+        "#define SPLICED_INTO_CODE 1",
+        "#define MULTI(a) \\",
+        "  ((a) + 1)",
+        "#define SPANS 1 /* a comment",
+        "  over lines */ + 2",
+        "char *s = \"/*\"; #define NOT_FIRST 1",
+        "#include <linux//odd.h>",
+        "static inline int f(void) { return 0; }",
+        "  # if defined(X) // why",
+        "#endif",
+        "");
+    String d = HeaderIndexer.directivesOnly(text);
+    assertFalse(d.contains("IN_COMMENT") || d.contains("SPLICED_INTO_CODE") || d.contains("NOT_FIRST"), d);
+    assertFalse(d.contains("int x") || d.contains("static inline") || d.contains("char *s"), d);
+    assertTrue(d.contains("#define AFTER_COMMENT 1\n"), d);
+    assertTrue(d.contains("#define MULTI(a) \\\n  ((a) + 1)\n"), d);
+    assertTrue(d.contains("#define SPANS 1 /* a comment\n  over lines */ + 2\n"), d);
+    assertTrue(d.contains("#include <linux//odd.h>\n"), d);
+    assertTrue(d.contains("# if defined(X) // why\n#endif\n"), d);
   }
 
   @Test
@@ -162,6 +293,9 @@ class HeaderIndexerTest {
     assertEquals("synthetic", back.release());
     for (String n : List.of("module_widget_driver", "wz", "ping", "widget_internal"))
       assertEquals(idx.lookup(n), back.lookup(n));
+    assertEquals(idx.macroDefinitions(), back.macroDefinitions());
+    assertEquals(idx.fileScopeDefiningMacros(), back.fileScopeDefiningMacros());
+    assertEquals(idx.arity("widget_log"), back.arity("widget_log"));
   }
 
   @Test

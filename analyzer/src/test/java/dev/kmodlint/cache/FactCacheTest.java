@@ -14,11 +14,17 @@ import dev.kmodlint.model.SourceFile;
 import dev.kmodlint.report.AnalysisResult;
 import dev.kmodlint.scan.FileAnalysis;
 import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -145,7 +151,7 @@ class FactCacheTest {
   }
 
   @Test
-  void theSchemaFollowsTheRecords() {
+  void theSchemaFollowsTheRecords() throws Exception {
     record A(String name, int line) {}
     record B(String name, int line, boolean active) {}
     record C(String name, long line) {}
@@ -153,9 +159,61 @@ class FactCacheTest {
     assertNotEquals(schemaWithoutNames(A.class), schemaWithoutNames(B.class));
     assertNotEquals(new RecordCodec<>(A.class).schema(), new RecordCodec<>(C.class).schema());
     assertTrue(new RecordCodec<>(FactCache.Entry.class).schema().matches("[0-9a-f]{64}"));
+
+    // The records above differ in their names too, which the schema includes: that alone would
+    // tell them apart. A model record that changes on another branch keeps its name, so the same
+    // class, dev.kmodlint.model.Shape, is compiled here in each shape and loaded on its own.
+    String base = schemaOf("public record Shape(String name, int line) {}");
+    assertEquals(base, schemaOf("public record Shape(String name, int line) {}"), "the same shape, another class loader");
+    assertEquals(base, schemaOf("public record Shape(String name, int line) {\n"
+        + "  public Shape { if (line < 0) throw new IllegalArgumentException(); }\n"
+        + "  public String where() { return name + \":\" + line; }\n}"), "methods are no part of the shape");
+    Map<String, String> changed = new LinkedHashMap<>();
+    changed.put("a component added", "public record Shape(String name, int line, boolean active) {}");
+    changed.put("a component removed", "public record Shape(String name) {}");
+    changed.put("a component renamed", "public record Shape(String title, int line) {}");
+    changed.put("a component retyped", "public record Shape(String name, long line) {}");
+    changed.put("components reordered", "public record Shape(int line, String name) {}");
+    changed.put("a type argument changed", "public record Shape(String name, int line, java.util.List<String> tags) {}");
+    for (Map.Entry<String, String> e : changed.entrySet())
+      assertNotEquals(base, schemaOf(e.getValue()), e.getKey());
+    assertNotEquals(schemaOf("public record Shape(String name, int line, java.util.List<String> tags) {}"),
+        schemaOf("public record Shape(String name, int line, java.util.List<Integer> tags) {}"), "List<String> -> List<Integer>");
+
+    // what a component's own type holds is part of the schema: a nested record, an enum's constants
+    String nested = schemaOf("public record Shape(String name, Part part) {\n"
+        + "  public record Part(int offset) {}\n}");
+    assertEquals(nested, schemaOf("public record Shape(String name, Part part) {\n  public record Part(int offset) {}\n}"));
+    assertNotEquals(nested, schemaOf("public record Shape(String name, Part part) {\n"
+        + "  public record Part(long offset) {}\n}"), "a nested record's component retyped");
+    assertNotEquals(nested, schemaOf("public record Shape(String name, Part part) {\n"
+        + "  public record Part(int offset, int length) {}\n}"), "a nested record's component added");
+    String kinds = schemaOf("public record Shape(Kind kind) {\n  public enum Kind { C, HEADER }\n}");
+    assertNotEquals(kinds, schemaOf("public record Shape(Kind kind) {\n  public enum Kind { C, HEADER, ASSEMBLY }\n}"),
+        "an enum constant added");
+    assertNotEquals(kinds, schemaOf("public record Shape(Kind kind) {\n  public enum Kind { C, HEADERS }\n}"),
+        "an enum constant renamed");
   }
 
   private static String schemaWithoutNames(Class<? extends Record> c) {
     return new RecordCodec<>(c).schema();
+  }
+
+  /** The schema of record {@code dev.kmodlint.model.Shape} as {@code source} declares it, compiled and loaded apart. */
+  private String schemaOf(String source) throws Exception {
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    assertTrue(javac != null, "no Java compiler in this JDK: the schema cannot be tested on changed records");
+    Path dir = Files.createTempDirectory(tmp, "shape");
+    Path file = Files.createDirectories(dir.resolve("dev/kmodlint/model")).resolve("Shape.java");
+    Files.writeString(file, "package dev.kmodlint.model;\n" + source + "\n");
+    java.io.StringWriter errors = new java.io.StringWriter();
+    boolean ok = javac.getTask(errors, null, null, List.of("-d", dir.toString(), "--release", "17"), null,
+        javac.getStandardFileManager(null, null, null).getJavaFileObjects(file)).call();
+    assertTrue(ok, errors.toString());
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+      Class<?> shape = loader.loadClass("dev.kmodlint.model.Shape");
+      assertEquals("dev.kmodlint.model.Shape", shape.getName());
+      return new RecordCodec<>(shape.asSubclass(Record.class)).schema();
+    }
   }
 }

@@ -53,6 +53,28 @@ class IndexCommandTest {
     }
   }
 
+  /** A --kdir without an index gets one the first time the headers are needed, unless told not to. */
+  @Test
+  void aKdirIsIndexedOnFirstUseUnlessToldNotTo() throws IOException {
+    Path kernel = miniKernel();
+    Path mod = Files.createDirectories(tmp.resolve("mod"));
+    Files.writeString(mod.resolve("Makefile"), "obj-m += m.o\n");
+    Files.writeString(mod.resolve("m.c"), "#include <linux/thing.h>\nMODULE_LICENSE(\"GPL\");\n"
+        + "static int __init i(void) { return thing_add(1); }\nmodule_init(i);\n");
+    Path cached = dev.kmodlint.kernel.KernelDatabase.indexFile(dev.kmodlint.kernel.KernelDatabase.defaultIndexCache(), kernel);
+    Files.deleteIfExists(cached);
+    Run off = run("info", "--kdir", kernel.toString(), "--no-auto-index", mod.toString());
+    assertEquals(0, off.code(), off.err());
+    assertFalse(Files.exists(cached), "--no-auto-index makes no index");
+    Run on = run("info", "--kdir", kernel.toString(), mod.toString());
+    assertEquals(0, on.code(), on.err());
+    assertTrue(Files.isRegularFile(cached), "indexed on first use: " + cached);
+    try (InputStream in = Files.newInputStream(cached)) {
+      assertEquals(Set.of("__thing_add"), HeaderIndex.read(in).reachedExports("thing_add"));
+    }
+    Files.deleteIfExists(cached);
+  }
+
   @Test
   void aDirectoryThatIsNoKernelIsOneLineAndExitTwo() {
     Run r = run("index", "--kdir", tmp.toString(), "--output", tmp.resolve("x.gz").toString());

@@ -1,109 +1,100 @@
 package dev.kmodlint.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kmodlint.model.Level;
+import dev.kmodlint.model.Module;
 import dev.kmodlint.model.Notification;
 import dev.kmodlint.model.Project;
 import dev.kmodlint.model.SourcePosition;
 import dev.kmodlint.report.AnalysisResult;
 import dev.kmodlint.rule.Finding;
-import dev.kmodlint.rule.RuleDescriptor;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** What the text report prints of the notifications about a run, and its statistics. */
+/** The compiler-style text, character for character. */
 class TextReportTest {
-  private static final Path ROOT = Path.of("/nowhere/tree").toAbsolutePath();
-  private static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
-  private static final RuleDescriptor WW = new RuleDescriptor("param/world-writable", Level.ERROR,
-      "Parameter permission has the other-write bit", "", List.of("security"), "high", "none");
-  private static final RuleDescriptor LM = new RuleDescriptor("license/missing", Level.ERROR,
-      "Module has no MODULE_LICENSE", "", List.of(), "high", "none");
+  @TempDir Path dir;
+  Path main;
+  Path sub;
 
-  private static AnalysisResult result(List<Finding> findings, List<Notification> notes) {
-    return new AnalysisResult(ROOT, new Project(ROOT, List.of(), List.of()), List.of(LM, WW), findings, notes, T,
-        T.plusMillis(1500), true, 2);
+  @BeforeEach
+  void sources() throws IOException {
+    main = Files.writeString(dir.resolve("m.c"), "#include <linux/module.h>\nstatic int debug;\nmodule_param(debug, int, 0666);\n");
+    sub = Files.writeString(Files.createDirectories(dir.resolve("sub")).resolve("k.c"), "\tint  x;\n");
   }
 
-  private static String print(AnalysisResult r, boolean verbose, boolean statistics) {
-    StringWriter s = new StringWriter();
-    new TextReport(ROOT, false, false, Optional.empty(), verbose, statistics).write(r, new PrintWriter(s));
-    return s.toString();
-  }
-
-  private static SourcePosition at(String file, int line) {
-    return SourcePosition.line(ROOT.resolve(file), line);
-  }
-
-  @Test
-  void identicalNotificationsAreOneLineWithACountAndTheFirstPlace() {
-    List<Notification> notes = new ArrayList<>();
-    for (int i = 300; i >= 1; i--) {
-      notes.add(Notification.at("rule-skipped", Level.WARNING, "symbol/gpl-only not checked: no header index", at(
-          "m" + String.format("%03d", i) + ".c", 1)));
-    }
-    String out = print(result(List.of(), notes), false, false);
-    List<String> lines = out.lines().toList();
-    assertEquals(2, lines.size(), out);
-    assertEquals("m001.c:1:1: warning: symbol/gpl-only not checked: no header index (and 299 more places)"
-        + " [kmodlint:rule-skipped]", lines.get(0));
-    assertEquals(301, print(result(List.of(), notes), true, false).lines().count(), "--verbose: each one");
-  }
-
-  @Test
-  void manyDifferentMessagesOfOneIdAreCappedAndCounted() {
-    List<Notification> notes = new ArrayList<>();
-    for (int i = 0; i < 15; i++) {
-      notes.add(Notification.at("rule-skipped", Level.WARNING, "license/missing not checked: module m" + (char) ('a' + i),
-          at("m" + (char) ('a' + i) + ".c", 3)));
-    }
-    notes.add(Notification.of("parse-failure", Level.ERROR, "x.c: could not be parsed"));
-    String out = print(result(List.of(), notes), false, false);
-    List<String> lines = out.lines().toList();
-    assertEquals("kmodlint: error: x.c: could not be parsed [kmodlint:parse-failure]", lines.get(0), "errors first");
-    assertEquals(TextReport.MESSAGES_PER_ID, lines.stream().filter(l -> l.contains("license/missing not checked"))
-        .count(), out);
-    assertTrue(lines.contains("kmodlint: warning: 5 more rule-skipped notifications (--verbose prints them all)"
-        + " [kmodlint:rule-skipped]"), out);
-  }
-
-  @Test
-  void notesOnlyWithVerboseAndTheSummarySaysHowManyWereLeftOut() {
+  private AnalysisResult result() {
+    Finding worldWritable = new Finding("param/world-writable", Level.ERROR, "parameter debug is world-writable (0666)",
+        new SourcePosition(main, 3, 26, 3, 30), List.of(),
+        List.of(new Finding.Fix("drop the other-write bit", new SourcePosition(main, 3, 26, 3, 30), "0664")), List.of());
+    Finding afterTab = new Finding("symbol/extern-in-c", Level.NOTE, "x after a tab", new SourcePosition(sub, 1, 7, 1, 8),
+        List.of());
+    Finding wholeLine = new Finding("license/missing", Level.WARNING, "about the whole line", SourcePosition.line(main, 2),
+        List.of());
+    Finding suppressed = new Finding("param/missing-description", Level.NOTE, "silenced", SourcePosition.line(main, 3),
+        List.of());
     List<Notification> notes = List.of(
-        Notification.of("kernel-database", Level.NOTE, "assumed kernel exports: Debian 6.1"),
-        Notification.at("rule-skipped", Level.NOTE, "init/no-exit not checked: module odd", at("odd.c", 2)),
-        Notification.at("rule-skipped", Level.WARNING, "license/missing not checked: module odd", at("odd.c", 2)));
-    String quiet = print(result(List.of(), notes), false, false);
-    assertTrue(quiet.contains("license/missing not checked") && !quiet.contains("kernel-database")
-        && !quiet.contains("init/no-exit"), quiet);
-    assertTrue(quiet.strip().endsWith("; 2 notes on the run (--verbose prints them)"), quiet);
-    String verbose = print(result(List.of(), notes), true, false);
-    assertTrue(verbose.contains("kmodlint: note: assumed kernel exports: Debian 6.1 [kmodlint:kernel-database]")
-        && verbose.contains("odd.c:2:1: note: init/no-exit not checked"), verbose);
-    assertTrue(!verbose.contains("--verbose prints them"), verbose);
+        Notification.at("read-failure", Level.WARNING, "cannot read other.h", SourcePosition.startOf(dir.resolve("other.h"))),
+        Notification.of("rule-failure", Level.ERROR, "rule x/y failed and reported nothing"),
+        Notification.of("kernel-database", Level.NOTE, "notes are for SARIF only"));
+    Module m = Module.of("m", dir, Module.Origin.KBUILD, List.of(), Optional.empty(), Set.of());
+    return new AnalysisResult(dir, new Project(dir, List.of(m), List.of()), List.of(),
+        List.of(wholeLine, worldWritable, afterTab), notes, Instant.ofEpochMilli(1_000), Instant.ofEpochMilli(2_540), true,
+        2, List.of(suppressed));
+  }
+
+  private String write(boolean color, boolean quiet) {
+    StringWriter out = new StringWriter();
+    new TextReport(dir, color, quiet, Optional.empty()).write(result(), new PrintWriter(out));
+    return out.toString();
   }
 
   @Test
-  void statisticsCountEachRuleMostFrequentFirstAndMarkWhatFixFixes() {
-    Finding.Fix fix = new Finding.Fix("drop group and other write", at("a.c", 3), "0644");
-    List<Finding> findings = List.of(
-        new Finding("license/missing", Level.ERROR, "no license", at("a.c", 9), List.of()),
-        new Finding("param/world-writable", Level.ERROR, "ww", at("a.c", 3), List.of(), List.of(fix), List.of()),
-        new Finding("param/world-writable", Level.ERROR, "ww", at("a.c", 4), List.of(), List.of(fix), List.of()));
-    String out = print(result(findings, List.of()), false, true);
-    List<String> lines = out.lines().toList();
-    assertEquals("     2  param/world-writable  error    [*] Parameter permission has the other-write bit", lines.get(0));
-    assertEquals("     1  license/missing       error    Module has no MODULE_LICENSE", lines.get(1));
-    assertEquals("[*]: `kmodlint check --fix` fixes them", lines.get(2));
-    assertTrue(lines.get(3).startsWith("3 errors in 0 modules (2 files)"), out);
-    assertTrue(!out.contains("a.c:3"), "the findings themselves are not listed");
+  void eachFindingWithItsLineAndCaretThenTheNotificationsThenOneSummaryLine() {
+    assertEquals("""
+        m.c:2:1: warning: about the whole line [license/missing]
+            2 | static int debug;
+              | ^
+        m.c:3:26: error: parameter debug is world-writable (0666) [param/world-writable]
+            3 | module_param(debug, int, 0666);
+              |                          ^~~~
+            fix: drop the other-write bit
+        sub/k.c:1:7: note: x after a tab [symbol/extern-in-c]
+            1 | \tint  x;
+              | \t     ^
+        other.h:1:1: warning: cannot read other.h [kmodlint:read-failure]
+        kmodlint: error: rule x/y failed and reported nothing [kmodlint:rule-failure]
+        1 error, 1 warning, 1 note (1 suppressed) in 1 module (2 files) in 1.5s; 3 notifications (in the SARIF report)
+        """, write(false, false));
+  }
+
+  @Test
+  void quietLeavesOutTheNotificationsAndTheSummary() {
+    String quiet = write(false, true);
+    assertEquals(List.of("m.c:2:1: warning: about the whole line [license/missing]",
+        "m.c:3:26: error: parameter debug is world-writable (0666) [param/world-writable]",
+        "sub/k.c:1:7: note: x after a tab [symbol/extern-in-c]"),
+        quiet.lines().filter(l -> !l.startsWith(" ")).toList());
+  }
+
+  @Test
+  void coloursAreGccsAndOnlyWhenAskedFor() {
+    String esc = "\u001b[";
+    String coloured = write(true, false);
+    assertEquals(esc + "1mm.c:3:26:" + esc + "0m " + esc + "1;31merror:" + esc + "0m parameter debug is world-writable"
+        + " (0666) " + esc + "2m[param/world-writable]" + esc + "0m", coloured.lines().toList().get(3));
+    assertEquals("      |                          " + esc + "1;32m^~~~" + esc + "0m", coloured.lines().toList().get(5));
+    assertEquals(write(false, false), coloured.replaceAll("\u001b\\[[0-9;]*m", ""), "the same text without them");
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kmodlint.model.HeaderFacts;
 import dev.kmodlint.model.Notification;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -153,7 +154,7 @@ class KernelExportsTest {
     Path cache = Files.createDirectories(tmp.resolve("cache"));
     HeaderFacts facts = new HeaderFacts(java.util.Map.of("thing_add", Set.of("__thing_add", "x")), Set.of("thing_add"),
         java.util.Map.of(), Set.of("__thing_add"), Set.of());
-    try (var out = Files.newOutputStream(KernelDatabase.indexFile(cache, "9.9.9-test"))) {
+    try (var out = Files.newOutputStream(KernelDatabase.indexFile(cache, kdir))) {
       HeaderIndex.resolve("9.9.9-test", facts, "__thing_add"::equals).write(out);
     }
     KernelDatabase db = KernelDatabase.buildDirectory(kdir, cache, KernelExports.empty(""));
@@ -169,7 +170,7 @@ class KernelExportsTest {
     Files.writeString(kdir.resolve("include/generated/utsrelease.h"), "#define UTS_RELEASE \"9.9.9-test\"\n");
     Files.writeString(kdir.resolve("Module.symvers"), "");
     Path cache = Files.createDirectories(tmp.resolve("cache"));
-    Files.writeString(KernelDatabase.indexFile(cache, "9.9.9-test"), "not gzip");
+    Files.writeString(KernelDatabase.indexFile(cache, kdir), "not gzip");
     KernelDatabase db = KernelDatabase.buildDirectory(kdir, cache, KernelExports.empty(""));
     assertEquals(0, db.headers().size());
     assertTrue(db.notifications().stream().anyMatch(n -> n.id().equals("kernel-header-index-unreadable")),

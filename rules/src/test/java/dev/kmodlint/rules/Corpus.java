@@ -16,15 +16,37 @@ final class Corpus {
   static final Path ROOT = Path.of(System.getProperty("kmodlint.root", "..")).toAbsolutePath().normalize();
   static final Path DIR = ROOT.resolve("test-corpus");
 
+  /** One item of an annotation: an ID, for findings a column ({@code @26}), and a message fragment ({@code "0666"}). */
+  private static final String ITEM = "[a-z0-9_-]+(?:/[a-z0-9-]+)?(?:@\\d+)?(?:\\s+\"[^\"]*\")?";
   private static final Pattern ANNOTATION = Pattern.compile(
-      "(?:/\\*|//|#)\\s*(expect|ok|expect-notification)(-below)?:\\s*([a-z0-9/_,\\s-]+?)\\s*(?:\\*/|$)");
+      "(?:/\\*|//|#)\\s*(expect-notification|expect|todo-ok|todo|ok)(-below)?:\\s*(" + ITEM + "(?:\\s*,\\s*" + ITEM
+          + ")*)\\s*(?:\\*/|$)");
+  private static final Pattern PART = Pattern.compile("([a-z0-9_-]+(?:/[a-z0-9-]+)?)(?:@(\\d+))?(?:\\s+\"([^\"]*)\")?");
+  /** What looks like an annotation: one that does not parse is an error, not a silent no-op. */
+  private static final Pattern LOOKS_LIKE = Pattern.compile(
+      "(?:/\\*|//|#)\\s*(?:expect-notification|expect|todo-ok|todo|ok)(?:-below)?:");
   /** A line that is only a comment: where a {@code -below} annotation does not land. */
   private static final Pattern COMMENT_LINE = Pattern.compile("\\s*(#|//|/\\*).*");
 
-  enum Kind { EXPECT, OK, NOTIFICATION }
+  /**
+   * {@code expect:} a finding that must be reported here, at {@code @COL}; {@code ok:} none may be;
+   * {@code todo:} a known miss (must fire, does not yet); {@code todo-ok:} a known false positive
+   * (fires, must not); {@code expect-notification:} a notification of the run.
+   */
+  enum Kind { EXPECT, OK, TODO, TODO_OK, NOTIFICATION }
 
-  /** One annotation: {@code file} relative to the case directory, 1-based line. */
-  record Annotation(Kind kind, String id, String file, int line) {}
+  /**
+   * One annotation: {@code file} relative to the case directory, 1-based line; {@code column}
+   * 0 when none is given; {@code fragment} empty when none is given.
+   */
+  record Annotation(Kind kind, String id, String file, int line, int column, String fragment) {
+    String where() {
+      return file + ":" + line + (column > 0 ? ":" + column : "");
+    }
+  }
+
+  /** Text that looks like an annotation but does not parse as one. */
+  record Malformed(String file, int line, String text) {}
 
   static List<Path> cases() {
     try (Stream<Path> s = Files.list(DIR)) {
@@ -48,6 +70,17 @@ final class Corpus {
   }
 
   static List<Annotation> annotations(Path caseDir) throws IOException {
+    return read(caseDir, new ArrayList<>());
+  }
+
+  /** Comments of the case that look like annotations and are none. */
+  static List<Malformed> malformed(Path caseDir) throws IOException {
+    List<Malformed> out = new ArrayList<>();
+    read(caseDir, out);
+    return out;
+  }
+
+  private static List<Annotation> read(Path caseDir, List<Malformed> malformed) throws IOException {
     List<Annotation> out = new ArrayList<>();
     List<Path> files;
     try (Stream<Path> s = Files.walk(caseDir)) {
@@ -56,27 +89,38 @@ final class Corpus {
     for (Path f : files) {
       String text = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
       String[] lines = text.split("\n", -1);
+      String rel = caseDir.relativize(f).toString();
       for (int i = 0; i < lines.length; i++) {
         Matcher m = ANNOTATION.matcher(lines[i]);
+        int parsed = 0;
         while (m.find()) {
+          parsed++;
           Kind kind = switch (m.group(1)) {
             case "expect" -> Kind.EXPECT;
             case "ok" -> Kind.OK;
+            case "todo" -> Kind.TODO;
+            case "todo-ok" -> Kind.TODO_OK;
             default -> Kind.NOTIFICATION;
           };
           int line = m.group(2) == null ? i + 1 : below(lines, i);
-          for (String id : m.group(3).split(",")) {
-            if (!id.isBlank())
-              out.add(new Annotation(kind, id.strip(), caseDir.relativize(f).toString(), line));
+          Matcher part = PART.matcher(m.group(3));
+          while (part.find()) {
+            int column = part.group(2) == null ? 0 : Integer.parseInt(part.group(2));
+            String fragment = part.group(3) == null ? "" : part.group(3);
+            out.add(new Annotation(kind, part.group(1), rel, line, column, fragment));
           }
         }
+        Matcher loose = LOOKS_LIKE.matcher(lines[i]);
+        int seen = 0;
+        while (loose.find()) seen++;
+        if (seen > parsed) malformed.add(new Malformed(rel, i + 1, lines[i].strip()));
       }
     }
     return out;
   }
 
   /**
-   * {@code # expect-below: id} annotates the next line that is not a comment: for formats where
+   * {@code # expect-below: id@col} annotates the next line that is not a comment: for formats where
    * a trailing comment would change the line (modprobe.d hands the rest of an options line to
    * the kernel, '#' included).
    */

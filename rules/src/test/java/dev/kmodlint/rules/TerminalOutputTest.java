@@ -21,7 +21,7 @@ class TerminalOutputTest {
     CliTest.Run r = CliTest.run("check", CliTest.corpus("params-permissions"));
     List<String> lines = r.out().lines().toList();
     int at = lines.indexOf(lines.stream().filter(l -> l.matches(".*perms\\.c:13:29: error: .*")).findFirst().orElseThrow());
-    assertEquals("   13 | module_param(p_dec444, int, 444); /* expect: param/non-octal-permission */", lines.get(at + 1));
+    assertEquals("   13 | module_param(p_dec444, int, 444); /* expect: param/non-octal-permission@29 */", lines.get(at + 1));
     assertEquals("      | " + " ".repeat(28) + "^~~", lines.get(at + 2), "caret under column 29, tildes to the end");
   }
 

@@ -17,7 +17,7 @@ import java.util.function.Predicate;
     description = "module_init defines init_module (an alias); two in one module, also through a"
         + " module_*_driver helper, fail to compile or to link.",
     tags = {"init", "correctness"},
-    anchor = "linker error")
+    anchor = "compiler or linker error")
 public final class InitDuplicateEntryRule implements Rule {
   @Override
   public void check(RuleContext ctx) {

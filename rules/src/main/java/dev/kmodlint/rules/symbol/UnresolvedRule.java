@@ -19,7 +19,7 @@ import java.util.List;
         + " nowhere ends as 'ERROR: modpost: \"x\" [m.ko] undefined!' (or, for the last, a compiler"
         + " error). Static inline functions and macros of the kernel headers are never reported.",
     tags = {"symbol", "modpost", "correctness"},
-    anchor = "modpost ERROR \"x\" [m.ko] undefined!")
+    anchor = "modpost ERROR \"x\" [m.ko] undefined!, or the compiler for a function declared nowhere")
 public final class UnresolvedRule implements Rule {
   @Override
   public void check(RuleContext ctx) {
