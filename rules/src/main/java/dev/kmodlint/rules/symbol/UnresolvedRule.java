@@ -108,7 +108,8 @@ public final class UnresolvedRule implements Rule {
     }
     if (!otherArchitecture.isEmpty()) {
       Module first = otherArchitecture.get(0);
-      ctx.skip(first.anchor(), otherArchitecture.size() + " module(s) of another architecture than the assumed"
+      // a warning, as every skip of this error-level rule: an undefined symbol could hide behind it
+      ctx.skip(Level.WARNING, first.anchor(), otherArchitecture.size() + " module(s) of another architecture than the assumed"
           + " kernel's (" + arch + "), e.g. " + first.name() + " of arch/" + architectureOf(first).orElse("?")
           + ": its exports are not theirs, so their symbols are not checked");
     }
