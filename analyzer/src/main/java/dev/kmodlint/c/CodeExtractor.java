@@ -165,7 +165,9 @@ final class CodeExtractor {
     IASTDeclaration[] all = tu.getDeclarations(true);
     // names first, so that references to anything else are dropped before their position is
     // computed (a file location lookup per identifier dominated the extraction)
+    String main = tu.getFilePath();
     for (IASTDeclaration d : all) {
+      if (d instanceof IASTFunctionDefinition || d instanceof IASTSimpleDeclaration) headerSections(d, main);
       if (d instanceof IASTFunctionDefinition fd) declared.add(CSyntax.innermost(fd.getDeclarator()).getName().toString());
       else if (d instanceof IASTSimpleDeclaration sd)
         for (IASTDeclarator dec : sd.getDeclarators()) declared.add(CSyntax.innermost(dec).getName().toString());
@@ -174,7 +176,67 @@ final class CodeExtractor {
       if (d instanceof IASTFunctionDefinition fd) function(fd);
       else if (d instanceof IASTSimpleDeclaration sd) simple(sd);
     }
+    mergeSections();
     if (!expandedMacros.isEmpty()) undefinedProducts(tu);
+  }
+
+  /**
+   * {@code tu.getMacroExpansions()} lists those of the main file only: the section macros of a
+   * local header's declarations ({@code int __init foo_register(void);} in foo.h) are found
+   * through the declaration's own locations.
+   */
+  private void headerSections(IASTDeclaration d, String main) {
+    IASTFileLocation whole = d.getFileLocation();
+    if (whole == null || whole.getFileName().equals(main) || ModuleFileContentProvider.isSynthetic(whole.getFileName()))
+      return;
+    for (IASTNodeLocation l : d.getNodeLocations()) {
+      if (!(l instanceof IASTMacroExpansionLocation m)) continue;
+      IASTPreprocessorMacroExpansion e = m.getExpansion();
+      Section s = SECTION_MACROS.get(e.getMacroReference().toString());
+      IASTFileLocation loc = e.getFileLocation();
+      if (s == null || loc == null) continue;
+      sectionUses.computeIfAbsent(loc.getFileName(), k -> new TreeMap<>())
+          .put(loc.getNodeOffset(), new SectionUse(s, loc.getNodeLength()));
+    }
+  }
+
+  /**
+   * gcc merges the attributes of every declaration of a name in a translation unit: {@code
+   * static int __init foo_probe(struct platform_device *);} puts the later, plain definition in
+   * .init.text too (and a section on a declaration after the definition still applies). When two
+   * declarations give different sections the first wins (gcc: "ignoring attribute 'section'
+   * because it conflicts with previous"). Each active declaration of the name gets the merged
+   * section; {@code annotationAt} stays where this declaration writes one, if it does (the rules
+   * about how an attribute is written look there). Not across translation units: a prototype in
+   * a.c does not move a definition in b.c.
+   */
+  private void mergeSections() {
+    Map<String, Section> functionSections = new HashMap<>();
+    for (CFunction f : functions)
+      if (f.active() && f.section() != Section.TEXT) functionSections.putIfAbsent(f.name(), f.section());
+    for (int i = 0; i < functions.size(); i++) {
+      CFunction f = functions.get(i);
+      Section s = functionSections.get(f.name());
+      if (f.active() && s != null && s != f.section())
+        functions.set(i, new CFunction(f.name(), f.isStatic(), f.isExtern(), f.isInline(), f.definition(), s,
+            f.position(), f.annotationAt(), f.returnType(), f.parameterTypes(), f.active(), f.fromMacro()));
+    }
+    Map<String, Section> variableSections = new HashMap<>();
+    for (CVariable v : variables)
+      if (v.active() && explicitSection(v)) variableSections.putIfAbsent(v.name(), v.section());
+    for (int i = 0; i < variables.size(); i++) {
+      CVariable v = variables.get(i);
+      Section s = variableSections.get(v.name());
+      if (v.active() && s != null && s != v.section())
+        variables.set(i, new CVariable(v.name(), v.isStatic(), v.isExtern(), v.isConst(), v.definition(), s,
+            v.position(), v.annotationAt(), v.baseType(), v.pointers(), v.arraySize(), v.arrayLength(), v.active(),
+            v.fromMacro()));
+    }
+  }
+
+  /** A section a macro gave, not the one an object lands in by default (.data, .rodata for const). */
+  private static boolean explicitSection(CVariable v) {
+    return v.section() != Section.DATA && v.section() != Section.RODATA;
   }
 
   /**

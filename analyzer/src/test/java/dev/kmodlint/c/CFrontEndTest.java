@@ -77,6 +77,47 @@ class CFrontEndTest {
   }
 
   @Test
+  void sectionsOfAllDeclarationsOfANameMergeAsGccMergesAttributes() throws Exception {
+    Files.writeString(dir.resolve("merge.h"), "int __init m_header_init(void);\nextern int m_table[] __initdata;\n");
+    SourceFile f = parse("merge.c", """
+        #include "merge.h"
+        static int __init m_probe(int);
+        static int m_probe(int x) { return x; }
+        static int __exit m_remove(int x) { return x; }
+        static int m_remove(int);
+        static int m_late(int x) { return x; }
+        static int __init m_late(int);
+        static int __init m_both(void);
+        static int __exit m_both(void) { return 0; }
+        int m_header_init(void) { return 0; }
+        int m_table[] = { 1, 2 };
+        #if 0
+        static int __init m_plain(void);
+        #endif
+        static int m_plain(void) { return 0; }
+        """);
+    CFunction probe = definition(f, "m_probe");
+    assertEquals(dev.kmodlint.model.Section.INIT_TEXT, probe.section(), "the prototype's __init");
+    assertTrue(probe.annotationAt().isEmpty(), "nothing is written on the definition itself");
+    assertEquals(dev.kmodlint.model.Section.EXIT_TEXT, definition(f, "m_remove").section());
+    assertTrue(f.code().functions().stream().filter(x -> x.name().equals("m_remove"))
+        .allMatch(x -> x.section() == dev.kmodlint.model.Section.EXIT_TEXT), "a plain prototype after stays __exit");
+    assertEquals(dev.kmodlint.model.Section.INIT_TEXT, definition(f, "m_late").section(),
+        "gcc applies a section given after the definition too");
+    assertEquals(dev.kmodlint.model.Section.INIT_TEXT, definition(f, "m_both").section(),
+        "of two sections the first wins (gcc ignores the conflicting one)");
+    assertEquals(dev.kmodlint.model.Section.INIT_TEXT, definition(f, "m_header_init").section(), "from a local header");
+    assertEquals(dev.kmodlint.model.Section.INIT_DATA, f.code().variables().stream()
+        .filter(v -> v.name().equals("m_table") && v.definition()).findFirst().orElseThrow().section());
+    assertEquals(dev.kmodlint.model.Section.TEXT, definition(f, "m_plain").section(), "an inactive prototype counts for nothing");
+  }
+
+  private static CFunction definition(SourceFile f, String name) {
+    return f.code().functions().stream().filter(x -> x.name().equals(name) && x.definition()).findFirst()
+        .orElseThrow(() -> new AssertionError("no definition of " + name + " in " + f.code().functions()));
+  }
+
+  @Test
   void localHeaderMacrosAndInactiveBranchesAreSeen() throws Exception {
     Files.writeString(dir.resolve("drv.h"), "#define DRV_LICENSE \"Dual BSD/GPL\"\n");
     SourceFile f = parse("drv.c", """
