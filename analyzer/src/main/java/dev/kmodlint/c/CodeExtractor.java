@@ -160,6 +160,8 @@ final class CodeExtractor {
 
   /** Names declared at file scope: only references to them are kept (see {@link #code()}). */
   private final Set<String> declared = new HashSet<>();
+  /** The file-scope arrays among them: their name used as a value is their address. */
+  private final Set<String> arrays = new HashSet<>();
 
   void translationUnit(IASTTranslationUnit tu) {
     IASTDeclaration[] all = tu.getDeclarations(true);
@@ -170,7 +172,13 @@ final class CodeExtractor {
       if (d instanceof IASTFunctionDefinition || d instanceof IASTSimpleDeclaration) headerSections(d, main);
       if (d instanceof IASTFunctionDefinition fd) declared.add(CSyntax.innermost(fd.getDeclarator()).getName().toString());
       else if (d instanceof IASTSimpleDeclaration sd)
-        for (IASTDeclarator dec : sd.getDeclarators()) declared.add(CSyntax.innermost(dec).getName().toString());
+        for (IASTDeclarator dec : sd.getDeclarators()) {
+          IASTDeclarator inner = CSyntax.innermost(dec);
+          declared.add(inner.getName().toString());
+          // int *a[4] is an array (of pointers); int (*a)[4] a pointer, nested
+          if (inner == dec && dec instanceof IASTArrayDeclarator ad && ad.getArrayModifiers().length > 0)
+            arrays.add(inner.getName().toString());
+        }
     }
     for (IASTDeclaration d : all) {
       if (d instanceof IASTFunctionDefinition fd) function(fd);
@@ -612,7 +620,8 @@ final class CodeExtractor {
             if (RUNTIME_LOOKUP.contains(argumentOf(id))) return PROCESS_CONTINUE;
             SourcePosition pos = position(id);
             if (pos != null)
-              references.add(new CReference(from, to, call ? CReference.Kind.CALL : CReference.Kind.MENTION, pos, active));
+              references.add(new CReference(from, to, call ? CReference.Kind.CALL
+                  : addressTaken(id, arrays.contains(to)) ? CReference.Kind.ADDRESS : CReference.Kind.MENTION, pos, active));
           } else if (!to.isEmpty() && !to.startsWith(PREFIX) && !to.startsWith("__builtin_")) {
             external(to, id, call, active);
           }
@@ -620,6 +629,36 @@ final class CodeExtractor {
         return PROCESS_CONTINUE;
       }
     });
+  }
+
+  /**
+   * Whether this use of a name yields its address: {@code &var}, {@code &var.field}, {@code
+   * &(var)}, and for an array {@code &arr[i]} or its name as a value ({@code f(arr)}, {@code p =
+   * arr}), which decays to its address; not {@code arr[i]} nor {@code sizeof(arr)}.
+   */
+  private static boolean addressTaken(IASTIdExpression id, boolean array) {
+    IASTNode child = id;
+    IASTNode p = id.getParent();
+    boolean subscripted = false;
+    while (true) {
+      if (p instanceof IASTUnaryExpression u && u.getOperator() == IASTUnaryExpression.op_bracketedPrimary) {
+        // (var)
+      } else if (p instanceof IASTFieldReference f && f.getFieldOwner() == child && !f.isPointerDereference()) {
+        // var.field lies inside var; ptr->field does not
+      } else if (array && p instanceof IASTArraySubscriptExpression a && a.getArrayExpression() == child) {
+        subscripted = true;
+      } else {
+        break;
+      }
+      child = p;
+      p = p.getParent();
+    }
+    if (p instanceof IASTUnaryExpression u) {
+      int op = u.getOperator();
+      if (op == IASTUnaryExpression.op_amper) return true;
+      if (op == IASTUnaryExpression.op_sizeof || op == IASTUnaryExpression.op_alignOf) return false;
+    }
+    return array && !subscripted;
   }
 
   /**

@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
     summary = "Writable parameter that is only read from __init code: runtime writes change nothing",
     description = "A parameter with a write bit can be changed through sysfs after the module is loaded;"
         + " when only __init code reads it, the new value is never used (and the __init code is gone)."
-        + " Make it read-only (0444) or read it where it matters.",
+        + " Make it read-only (0444) or read it where it matters. A variable whose address is taken"
+        + " (passed as &var, stored in a pointer or a structure) may be read through it later: not reported.",
     tags = {"param", "correctness"})
 public final class ParamWriteIneffectiveRule implements Rule {
   @Override
@@ -39,6 +40,9 @@ public final class ParamWriteIneffectiveRule implements Rule {
             || Params.invalid(perm.value().get()) != null) continue;
         List<CReference> uses = code.references().stream().filter(r -> r.to().equals(p.variable())).toList();
         if (uses.isEmpty()) continue;
+        // its address escapes (debugfs_create_u32(..., &var), a pointer, a struct): whoever holds
+        // the pointer may read it after init
+        if (uses.stream().anyMatch(r -> r.kind() == CReference.Kind.ADDRESS)) continue;
         Set<String> readers = uses.stream().map(CReference::from).collect(Collectors.toSet());
         boolean onlyInit = readers.stream().allMatch(f -> sections.containsKey(f) && sections.get(f).isInit());
         if (!onlyInit) continue;
