@@ -41,8 +41,9 @@ public final class ProjectComposer {
     if (unresolvedIncludes > 0) {
       notes.add(Notification.of("kernel-headers-not-read", Level.NOTE, unresolvedIncludes
           + " #include directives name headers outside the scanned tree (<linux/...> and the like);"
-          + " kmodlint does not read kernel headers, so macros defined only there are not expanded"
-          + " and checks that would need their values are skipped, not guessed"));
+          + " kmodlint does not read kernel headers: of their macros it knows those of the target kernel's"
+          + " header index (for #ifdef tests and the DEFINE_/DECLARE_ families that define at file scope),"
+          + " others are not expanded and checks that would need their values are skipped, not guessed"));
     }
 
     KconfigTypes embeddedKconfig = KconfigTypes.embedded(); // read once: it is 20,000 symbols

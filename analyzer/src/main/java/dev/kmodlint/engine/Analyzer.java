@@ -8,6 +8,7 @@ import dev.kmodlint.compose.ProjectComposer;
 import dev.kmodlint.kernel.KernelConfig;
 import dev.kmodlint.kernel.KernelDatabase;
 import dev.kmodlint.kernel.KernelExports;
+import dev.kmodlint.model.CompileFlags;
 import dev.kmodlint.model.FileFacts;
 import dev.kmodlint.model.Level;
 import dev.kmodlint.model.Notification;
@@ -29,6 +30,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,10 +96,14 @@ public final class Analyzer {
     progress.started(tree.cFiles().size() + tree.headers().size());
     // headers are read within the repository: a module may include "../include/x.h"
     CFrontEnd frontEnd = new CFrontEnd(SourceTree.repositoryOf(root));
-    FileAnalysis analysis = new FileAnalysis(frontEnd, cache, file -> PreprocessorContext.of(plan.flagsOf(file)));
+    // each C file as the build preprocesses it: its flags, the target kernel's version,
+    // configuration and header macros
+    PreprocessorContext target = TargetContext.of(kernel);
+    FileAnalysis analysis = new FileAnalysis(frontEnd, cache, file -> target.withFlags(plan.flagsOf(file)));
     ParallelParser parser = new ParallelParser(analysis, options.jobs(), options.fileTimeout(), progress::fileDone);
     Map<Path, FileFacts> facts = parser.analyze(List.copyOf(tree.cFiles()), List.copyOf(tree.headers()));
     progress.finished();
+    notes.addAll(contextNotifications(frontEnd, target, plan, tree));
     cache.ifPresent(c -> progress.cacheUsed(c.hits(), c.misses(), c.rejected()));
     Project project = ProjectComposer.compose(root, tree, facts, plan, notes);
     Suppressions suppressions = Suppressions.read(tree.textFiles());
@@ -111,6 +117,20 @@ public final class Analyzer {
     boolean complete = notes.stream().noneMatch(n -> n.id().equals("rule-failure"));
     return new AnalysisResult(root, project, registry.descriptors(), findings, notes, start,
         Instant.now(), complete, project.files().size(), suppressed);
+  }
+
+  /** What the front-end says about the contexts the C files were read in, each message once. */
+  private static List<Notification> contextNotifications(CFrontEnd frontEnd, PreprocessorContext target,
+      BuildPlan plan, SourceTree tree) {
+    Set<Notification> out = new LinkedHashSet<>();
+    if (tree.cFiles().isEmpty()) return List.of();
+    out.addAll(frontEnd.notifications(target));
+    Set<CompileFlags> seen = new HashSet<>();
+    for (Path c : tree.cFiles()) {
+      CompileFlags f = plan.flagsOf(c);
+      if (seen.add(f)) out.addAll(frontEnd.notifications(target.withFlags(f)));
+    }
+    return List.copyOf(out);
   }
 
   /**

@@ -128,11 +128,9 @@ final class SourceExportIndexer {
           // core-y, drivers-$(CONFIG_PCI), libs-y of arch/A/Makefile: directories relative to the tree
           Path makefile = a.resolve("Makefile");
           if (!Files.isRegularFile(makefile)) continue;
-          for (KbuildModel.Assignment as : assignments(makefile)) {
-            Matcher v = Pattern.compile("(core|drivers|libs|head)-(y|(?:\\$\\(CONFIG_\\w+\\))+)").matcher(as.variable());
-            if (!v.matches()) continue;
-            Set<String> gates = configs(v.group(2));
-            for (String word : as.value().split("\\s+")) {
+          for (String[] as : archDirectoryAssignments(makefile)) {
+            Set<String> gates = configs(as[0]);
+            for (String word : as[1].split("\\s+")) {
               if (!word.endsWith("/") || word.contains("$") || !word.startsWith("arch/")) continue;
               descend(tree.resolve(word), gates, name, todo);
             }
@@ -201,8 +199,12 @@ final class SourceExportIndexer {
         continue;
       }
       for (KbuildModel.Composite c : parts) {
+        // foo-$(CONFIG_X) is evaluated per value of CONFIG_X: foo-y and foo-m with the condition
+        // on each part, and foo- (X not set), which builds nothing
+        if (c.variable().endsWith("-")) continue;
         Set<String> partGates = union(gates, configs(c.variable()));
-        for (KbuildModel.Part p : c.parts()) built(join(relDir, p.name()), into, partGates, moduleName, arch);
+        for (KbuildModel.Part p : c.parts())
+          built(join(relDir, p.name()), into, union(partGates, conditionConfigs(p.conditions())), moduleName, arch);
       }
     }
   }
@@ -213,6 +215,35 @@ final class SourceExportIndexer {
     if (b.module.isEmpty()) b.module = module;
     if (b.architecture.isEmpty()) b.architecture = arch;
   }
+
+  private static final Pattern ARCH_DIRECTORIES = Pattern.compile(
+      "(?m)^\\s*(?:core|drivers|libs|head)-(y|(?:\\$\\(CONFIG_\\w+\\))+)\\s*(?:\\+|:|::)?=(.*)$");
+
+  /**
+   * {@code core-y}, {@code drivers-$(CONFIG_PCI)}, {@code libs-y} of an architecture's Makefile
+   * as written, {@code [gate part, value]}: read from the text, because evaluating the Makefile
+   * replaces {@code $(CONFIG_PCI)} by each of its values and the gate would be lost.
+   */
+  private static List<String[]> archDirectoryAssignments(Path makefile) throws IOException {
+    String text = new String(dev.kmodlint.text.BoundedReader.read(makefile, 4 << 20),
+        java.nio.charset.StandardCharsets.ISO_8859_1).replace("\\\n", " ");
+    List<String[]> out = new ArrayList<>();
+    Matcher m = ARCH_DIRECTORIES.matcher(text);
+    while (m.find()) out.add(new String[] {m.group(1), m.group(2).replaceAll("#.*", "").trim()});
+    return out;
+  }
+
+  /** The {@code CONFIG_} symbols that the evaluator's conditions on a part require set ({@code when CONFIG_X is m}). */
+  private static Set<String> conditionConfigs(List<String> conditions) {
+    Set<String> out = new TreeSet<>();
+    for (String c : conditions) {
+      Matcher m = CONDITION.matcher(c);
+      while (m.find()) out.add(m.group(1));
+    }
+    return out;
+  }
+
+  private static final Pattern CONDITION = Pattern.compile("\\b(CONFIG_\\w+) is [ym]\\b");
 
   /** The directory words of an assignment of the top-level Makefile ({@code libs-y := lib/}). */
   private List<String> topMakefileDirectories(String variable) throws IOException {

@@ -233,6 +233,35 @@ public final class HeaderIndex {
     return definitions;
   }
 
+  private String macroFingerprint;
+
+  /**
+   * A hash of what the index says about macros (the names it {@code #define}s, the
+   * definitions it keeps, which of them define at file scope): what a preprocessor given this
+   * index depends on, so that facts computed with it are cached under it. Computed once.
+   */
+  public synchronized String macroFingerprint() {
+    if (macroFingerprint == null) {
+      try {
+        java.security.MessageDigest d = java.security.MessageDigest.getInstance("SHA-256");
+        java.util.function.Consumer<String> add = t -> {
+          d.update(t.getBytes(StandardCharsets.UTF_8));
+          d.update((byte) '\n');
+        };
+        add.accept(release);
+        new java.util.TreeMap<>(entries).forEach((n, e) -> {
+          if (e.defined()) add.accept(n);
+        });
+        add.accept("--definitions");
+        new java.util.TreeMap<>(definitions).forEach((n, t) -> add.accept((definers.contains(n) ? DEFINER : USED) + t));
+        macroFingerprint = java.util.HexFormat.of().formatHex(d.digest(), 0, 16);
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return macroFingerprint;
+  }
+
   public long count(Kind kind) {
     return entries.values().stream().filter(e -> e.kind() == kind).count();
   }
