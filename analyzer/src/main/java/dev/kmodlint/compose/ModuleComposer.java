@@ -94,7 +94,7 @@ final class ModuleComposer {
         return f != null ? f : SourceFile.unparsed(s, s.toString().endsWith(".S")
             ? SourceFile.Kind.ASSEMBLY : SourceFile.Kind.C, Optional.empty());
       });
-      objects.add(new ModuleObject(o.name(), src, Optional.of(o.listedAt())));
+      objects.add(new ModuleObject(o.name(), src, Optional.of(o.listedAt()), o.conditions()));
     }
     return Module.of(km.name(), dir, Module.Origin.KBUILD, objects, Optional.of(km.declaredAt()),
         km.gatingConfigs());
