@@ -197,6 +197,8 @@ final class CodeExtractor {
     IASTFileLocation whole = d.getFileLocation();
     if (whole == null || whole.getFileName().equals(main) || ModuleFileContentProvider.isSynthetic(whole.getFileName()))
       return;
+    // most headers name no section macro: their declarations' locations are not walked
+    if (!headersWithSections.computeIfAbsent(whole.getFileName(), this::namesASectionMacro)) return;
     for (IASTNodeLocation l : d.getNodeLocations()) {
       if (!(l instanceof IASTMacroExpansionLocation m)) continue;
       IASTPreprocessorMacroExpansion e = m.getExpansion();
@@ -206,6 +208,16 @@ final class CodeExtractor {
       sectionUses.computeIfAbsent(loc.getFileName(), k -> new TreeMap<>())
           .put(loc.getNodeOffset(), new SectionUse(s, loc.getNodeLength()));
     }
+  }
+
+  private final Map<String, Boolean> headersWithSections = new HashMap<>();
+
+  private boolean namesASectionMacro(String file) {
+    SourceText t = texts.get(Path.of(file).normalize().toString());
+    if (t == null) return false;
+    String text = new String(t.chars());
+    for (String macro : SECTION_MACROS.keySet()) if (text.contains(macro)) return true;
+    return false;
   }
 
   /**
