@@ -350,13 +350,7 @@ public final class CFrontEnd {
 
     /** Where the node stands in the file: for a macro-produced node, the macro call. */
     private SourcePosition position(IASTNode node) {
-      IASTFileLocation loc = node.getFileLocation();
-      if (loc == null) return null;
-      String file = loc.getFileName();
-      if (ModuleFileContentProvider.PRELUDE_PATH.equals(file)) return null;
-      SourceText t = texts.get(Path.of(file).normalize().toString());
-      if (t == null) return null;
-      return t.position(loc.getNodeOffset(), loc.getNodeLength());
+      return CSyntax.position(node, texts);
     }
   }
 

@@ -810,11 +810,6 @@ final class CodeExtractor {
   }
 
   private SourcePosition position(IASTNode node) {
-    IASTFileLocation loc = node.getFileLocation();
-    if (loc == null) return null;
-    String file = loc.getFileName();
-    if (ModuleFileContentProvider.PRELUDE_PATH.equals(file)) return null;
-    SourceText t = texts.get(Path.of(file).normalize().toString());
-    return t == null ? null : t.position(loc.getNodeOffset(), loc.getNodeLength());
+    return CSyntax.position(node, texts);
   }
 }

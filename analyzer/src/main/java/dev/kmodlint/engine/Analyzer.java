@@ -69,14 +69,15 @@ public final class Analyzer {
     }
     Path root = scanRoot(inputs);
     List<Notification> notes = new ArrayList<>();
-    KernelDatabase kernel = resident.kernelDatabase(options, notes);
+    KernelDatabase opened = resident.kernelDatabase(options, notes);
+    KernelDatabase kernel = opened;
     if (!registry.rules().isEmpty()) {
       // the symbol rules need the exports and the header index: read them while files are parsed
       Thread prefetch = new Thread(() -> {
         try {
-          kernel.exports();
-          kernel.headers();
-          kernel.config();
+          opened.exports();
+          opened.headers();
+          opened.config();
         } catch (RuntimeException e) {
           // the rule that needs it reads it again and reports the failure
         }
@@ -88,9 +89,11 @@ public final class Analyzer {
     notes.addAll(tree.notifications());
 
     // the Makefiles first: they say how the build preprocesses each C file
-    Optional<KernelConfig> config = kernel.config();
+    Optional<KernelConfig> config = opened.config();
     BuildPlan plan = BuildPlan.read(tree, options.jobs(), ProjectComposer.kbuildEnvironment(
         root, config.map(KernelConfig::release), config.map(KernelConfig::values)));
+
+    kernel = withExtraSymbols(kernel, plan, tree, notes);
 
     Optional<FactCache> cache = factCache(options, root, notes);
     progress.started(tree.cFiles().size() + tree.headers().size());
@@ -117,6 +120,31 @@ public final class Analyzer {
     boolean complete = notes.stream().noneMatch(n -> n.id().equals("rule-failure"));
     return new AnalysisResult(root, project, registry.descriptors(), findings, notes, start,
         Instant.now(), complete, project.files().size(), suppressed);
+  }
+
+  /**
+   * The exports of the Module.symvers files that {@code KBUILD_EXTRA_SYMBOLS} names, as modpost
+   * reads them for the modules of that Makefile, on top of the kernel's. A file that does not
+   * exist yet (the other module is not built) is fine when its directory is scanned: that
+   * module's exports are known from its sources; else it is said, since the real build would
+   * stop there too.
+   */
+  private static KernelDatabase withExtraSymbols(KernelDatabase kernel, BuildPlan plan, SourceTree tree,
+      List<Notification> notes) throws IOException {
+    Set<Path> files = new java.util.TreeSet<>();
+    for (var d : plan.directories()) files.addAll(d.extraSymbols());
+    List<Path> readable = new ArrayList<>();
+    for (Path f : files) {
+      if (Files.isRegularFile(f)) readable.add(f);
+      else if (!tree.kbuildDirs().contains(f.getParent()) && !tree.cFilesByDir().containsKey(f.getParent()))
+        notes.add(Notification.of("extra-symbols-missing", Level.WARNING, "KBUILD_EXTRA_SYMBOLS names " + f
+            + ", which does not exist and whose directory is not scanned: the symbols that module exports are"
+            + " not known (build it first, or scan its directory too)"));
+    }
+    if (readable.isEmpty()) return kernel;
+    KernelExports extra = KernelExports.fromSymvers("KBUILD_EXTRA_SYMBOLS " + String.join(", ",
+        readable.stream().map(Path::toString).toList()), readable, notes::add);
+    return kernel.withExtraExports(extra);
   }
 
   /** What the front-end says about the contexts the C files were read in, each message once. */

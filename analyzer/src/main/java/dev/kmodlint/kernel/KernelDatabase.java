@@ -100,6 +100,16 @@ public final class KernelDatabase {
         moduleListDirectory, embeddedName, kernelConfig, kernelVersion, kernelSourceExports, kernelModules);
   }
 
+  /**
+   * The same kernel with {@code more} exports on top of those it has ({@code KBUILD_EXTRA_SYMBOLS}
+   * of a module's Makefile); its tables are shared as in {@link #forAnotherRun}.
+   */
+  public KernelDatabase withExtraExports(KernelExports more) {
+    if (more.size() == 0) return this;
+    return new KernelDatabase(name, release, description, knownSize, kernelExports, headerIndex, extra.plus(more),
+        moduleListDirectory, embeddedName, kernelConfig, kernelVersion, kernelSourceExports, kernelModules);
+  }
+
   /** A table read at most once, with the notes reading it gave, told again to every database that uses it. */
   private static final class Shared<T> {
     private final Function<Consumer<Notification>, T> read;

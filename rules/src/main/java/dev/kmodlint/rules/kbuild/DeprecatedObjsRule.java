@@ -23,7 +23,7 @@ public final class DeprecatedObjsRule implements Rule {
     for (KbuildModel.Makefile m : ctx.project().kbuild().makefiles()) {
       Set<String> modules = new HashSet<>();
       for (KbuildModel.Entry e : m.entries()) {
-        if (!e.directory() && (e.linkage() == KbuildModel.Linkage.MODULE || e.linkage() == KbuildModel.Linkage.CONFIGURABLE)) {
+        if (!e.directory() && e.buildMode().mayBeModule()) {
           modules.add(e.base());
         }
       }

@@ -1,5 +1,6 @@
 package dev.kmodlint.rules.kbuild;
 
+import dev.kmodlint.model.BuildMode;
 import dev.kmodlint.model.KbuildModel;
 import dev.kmodlint.model.KconfigModel;
 import dev.kmodlint.model.Level;
@@ -47,8 +48,8 @@ public final class SelfReferenceRule implements Rule {
   private static boolean mayBeModule(KbuildModel.Makefile m, String module, KnownConfigSymbols symbols) {
     for (KbuildModel.Entry e : m.entries()) {
       if (e.directory() || !e.base().equals(module)) continue;
-      if (e.linkage() == KbuildModel.Linkage.MODULE) return true;
-      if (e.linkage() != KbuildModel.Linkage.CONFIGURABLE) continue;
+      if (e.buildMode() == BuildMode.MODULE) return true;
+      if (e.buildMode() != BuildMode.CONFIGURABLE) continue;
       for (String gate : e.gates()) {
         String sym = KconfigModel.symbolName(gate);
         if (symbols.type(sym).orElse(KconfigModel.Type.TRISTATE) != KconfigModel.Type.BOOL) return true;

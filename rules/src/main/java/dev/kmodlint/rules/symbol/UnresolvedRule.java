@@ -1,13 +1,18 @@
 package dev.kmodlint.rules.symbol;
 
+import dev.kmodlint.kernel.KernelConfig;
+import dev.kmodlint.kernel.SourceExports;
 import dev.kmodlint.model.Level;
 import dev.kmodlint.model.Module;
 import dev.kmodlint.rule.Rule;
 import dev.kmodlint.rule.RuleContext;
 import dev.kmodlint.rule.RuleInfo;
 import dev.kmodlint.symbols.SymbolResolution;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 @RuleInfo(
     id = "symbol/unresolved",
@@ -17,20 +22,62 @@ import java.util.List;
         + " (EXPORT_SYMBOL*) by the kernel or another module. A function it declares extern, a kernel"
         + " function the headers declare but the kernel does not export, or a function declared"
         + " nowhere ends as 'ERROR: modpost: \"x\" [m.ko] undefined!' (or, for the last, a compiler"
-        + " error). Static inline functions and macros of the kernel headers are never reported.",
+        + " error). Static inline functions and macros of the kernel headers are never reported. A"
+        + " symbol the kernel's source exports from code its configuration leaves out is a warning"
+        + " naming the configuration symbols it needs; a module of another architecture is not"
+        + " checked against this kernel's exports.",
     tags = {"symbol", "modpost", "correctness"},
     anchor = "modpost ERROR \"x\" [m.ko] undefined!, or the compiler for a function declared nowhere")
 public final class UnresolvedRule implements Rule {
+  /**
+   * Where the kernel source exports the symbol, when the configuration does not build that
+   * code: "drivers/iio/adc/adi-axi-adc.c exports it, built with CONFIG_ADI_AXI_ADC (off)".
+   */
+  static Optional<String> notBuiltHere(Optional<SourceExports.SourceExport> export, KernelConfig config, String arch) {
+    if (export.isEmpty()) return Optional.empty();
+    SourceExports.SourceExport e = export.get();
+    if (e.builtBy(config, arch)) return Optional.empty();
+    if (!e.architecture().isEmpty() && !e.architecture().equals(arch))
+      return Optional.of(e.file() + " exports it, for " + e.architecture() + " only");
+    if (!e.listed()) return Optional.of(e.file() + " exports it, and no Makefile of the kernel builds it");
+    List<String> off = e.missingConfigs(config);
+    return Optional.of(e.file() + " exports it, built with " + String.join(" and ", off)
+        + (off.size() == 1 ? ", which is off" : ", which are off"));
+  }
+
+  /**
+   * The architecture of a module under {@code arch/NAME/} of a kernel tree (a directory with
+   * its own {@code Kconfig}), else empty: code of every architecture, or out of the tree.
+   */
+  static Optional<String> architectureOf(Module m) {
+    Path d = m.directory().toAbsolutePath().normalize();
+    for (Path p = d; p != null && p.getParent() != null; p = p.getParent()) {
+      Path parent = p.getParent();
+      if (parent.getFileName() != null && parent.getFileName().toString().equals("arch")
+          && Files.isRegularFile(p.resolve("Kconfig")))
+        return Optional.of(p.getFileName().toString());
+    }
+    return Optional.empty();
+  }
+
   @Override
   public void check(RuleContext ctx) {
     SymbolResolution symbols = ctx.symbols();
     List<Module> outside = new ArrayList<>();
+    List<Module> otherArchitecture = new ArrayList<>();
+    String arch = ctx.kernel().architecture().orElse("");
+    Optional<KernelConfig> config = ctx.kernel().config();
     for (Module m : ctx.project().modules()) {
       boolean checked = false;
       for (SymbolResolution.Need n : symbols.needs(m)) {
         if (n.provider().isPresent()) continue;
         if (!symbols.builtByAssumedKernel(m)) {
           outside.add(m);
+          break;
+        }
+        Optional<String> moduleArch = architectureOf(m);
+        if (moduleArch.isPresent() && !arch.isEmpty() && !moduleArch.get().equals(arch)) {
+          otherArchitecture.add(m);
           break;
         }
         if (!checked) {
@@ -47,8 +94,23 @@ public final class UnresolvedRule implements Rule {
               + " kernel's), " + nobody;
           default -> n.symbol() + ": " + nobody;
         };
+        Optional<String> unbuilt = config.flatMap(c -> notBuiltHere(ctx.kernel().sourceExport(n.symbol()), c, arch));
+        if (unbuilt.isPresent()) {
+          // the kernel's source exports it, from code this configuration leaves out: another
+          // configuration links, this one does not
+          ctx.report(Level.WARNING, n.at(), n.symbol() + " is not exported by " + ctx.kernel().description()
+              + ", whose configuration leaves out the code that exports it: " + unbuilt.get() + "; built against it,"
+              + " modpost: \"" + n.symbol() + "\" [" + m.name() + ".ko] undefined!", List.of());
+          continue;
+        }
         ctx.report(n.at(), why + ": modpost: \"" + n.symbol() + "\" [" + m.name() + ".ko] undefined!");
       }
+    }
+    if (!otherArchitecture.isEmpty()) {
+      Module first = otherArchitecture.get(0);
+      ctx.skip(first.anchor(), otherArchitecture.size() + " module(s) of another architecture than the assumed"
+          + " kernel's (" + arch + "), e.g. " + first.name() + " of arch/" + architectureOf(first).orElse("?")
+          + ": its exports are not theirs, so their symbols are not checked");
     }
     if (!outside.isEmpty()) {
       Module first = outside.get(0);
