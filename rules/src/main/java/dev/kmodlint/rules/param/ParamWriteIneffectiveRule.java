@@ -18,7 +18,8 @@ import java.util.Set;
     summary = "Writable parameter that is only read from __init code: runtime writes change nothing",
     description = "A parameter with a write bit can be changed through sysfs after the module is loaded;"
         + " when only __init code reads it, the new value is never used (and the __init code is gone)."
-        + " Make it read-only (0444) or read it where it matters.",
+        + " Make it read-only (0444) or read it where it matters. A variable whose address is taken"
+        + " (passed as &var, stored in a pointer or a structure) may be read through it later: not reported.",
     tags = {"param", "correctness"})
 public final class ParamWriteIneffectiveRule implements Rule {
   @Override

@@ -76,7 +76,13 @@ final class Params {
         .collect(java.util.stream.Collectors.toMap(dev.kmodlint.model.CFunction::name,
             dev.kmodlint.model.CFunction::section, (a, b) -> a.isInit() ? a : b));
     java.util.Set<String> readers = new java.util.TreeSet<>();
-    for (dev.kmodlint.model.CReference r : code.references()) if (r.to().equals(p.variable())) readers.add(r.from());
+    for (dev.kmodlint.model.CReference r : code.references()) {
+      if (!r.to().equals(p.variable())) continue;
+      // its address escapes (debugfs_create_u32(..., &var), a pointer, a struct): whoever holds
+      // the pointer may read it after init
+      if (r.kind() == dev.kmodlint.model.CReference.Kind.ADDRESS) return java.util.Set.of();
+      readers.add(r.from());
+    }
     boolean onlyInit = !readers.isEmpty()
         && readers.stream().allMatch(f -> sections.containsKey(f) && sections.get(f).isInit());
     return onlyInit ? readers : java.util.Set.of();
