@@ -60,7 +60,7 @@ public final class MissingSourceRule implements Rule {
    */
   private static boolean conditional(RuleContext ctx, String object, SourcePosition at, List<String> conditions) {
     if (conditions.isEmpty() || object.contains("$")) return false;
-    ctx.skip(at, object + " has no source, but the Makefile lists it only " + conditions.get(0)
+    ctx.skip(Level.WARNING, at, object + " has no source, but the Makefile lists it only " + conditions.get(0)
         + ": a build that lists it stops with 'No rule to make target', others do not");
     return true;
   }
