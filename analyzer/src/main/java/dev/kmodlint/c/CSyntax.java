@@ -1,8 +1,14 @@
 package dev.kmodlint.c;
 
+import dev.kmodlint.model.SourcePosition;
+import dev.kmodlint.text.SourceText;
+import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.cdt.core.dom.ast.IASTDeclarator;
+import org.eclipse.cdt.core.dom.ast.IASTFileLocation;
+import org.eclipse.cdt.core.dom.ast.IASTNode;
 
 /** Small readings of C syntax shared by the front-end's walkers. */
 final class CSyntax {
@@ -23,6 +29,19 @@ final class CSyntax {
     } catch (NumberFormatException ex) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * Where the node stands in the file it was read from ({@code texts}, by normalised path): for
+   * a macro-produced node, the macro call. Null for the prelude and for a file not read.
+   */
+  static SourcePosition position(IASTNode node, Map<String, SourceText> texts) {
+    IASTFileLocation loc = node.getFileLocation();
+    if (loc == null) return null;
+    String file = loc.getFileName();
+    if (ModuleFileContentProvider.PRELUDE_PATH.equals(file)) return null;
+    SourceText t = texts.get(Path.of(file).normalize().toString());
+    return t == null ? null : t.position(loc.getNodeOffset(), loc.getNodeLength());
   }
 
   /** The declarator that names the entity: {@code (*fp)} and {@code *p[4]} nest it. */

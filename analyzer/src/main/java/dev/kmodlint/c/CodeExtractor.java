@@ -366,21 +366,103 @@ final class CodeExtractor {
 
   /** Names declared at file scope: only references to them are kept (see {@link #code()}). */
   private final Set<String> declared = new HashSet<>();
+  /** The file-scope arrays among them: their name used as a value is their address. */
+  private final Set<String> arrays = new HashSet<>();
 
   void translationUnit(IASTTranslationUnit tu) {
     IASTDeclaration[] all = tu.getDeclarations(true);
     // names first, so that references to anything else are dropped before their position is
     // computed (a file location lookup per identifier dominated the extraction)
+    String main = tu.getFilePath();
     for (IASTDeclaration d : all) {
+      if (d instanceof IASTFunctionDefinition || d instanceof IASTSimpleDeclaration) headerSections(d, main);
       if (d instanceof IASTFunctionDefinition fd) declared.add(CSyntax.innermost(fd.getDeclarator()).getName().toString());
       else if (d instanceof IASTSimpleDeclaration sd)
-        for (IASTDeclarator dec : sd.getDeclarators()) declared.add(CSyntax.innermost(dec).getName().toString());
+        for (IASTDeclarator dec : sd.getDeclarators()) {
+          IASTDeclarator inner = CSyntax.innermost(dec);
+          declared.add(inner.getName().toString());
+          // int *a[4] is an array (of pointers); int (*a)[4] a pointer, nested
+          if (inner == dec && dec instanceof IASTArrayDeclarator ad && ad.getArrayModifiers().length > 0)
+            arrays.add(inner.getName().toString());
+        }
     }
     for (IASTDeclaration d : all) {
       if (d instanceof IASTFunctionDefinition fd) function(fd);
       else if (d instanceof IASTSimpleDeclaration sd) simple(sd);
     }
+    mergeSections();
     if (!expandedMacros.isEmpty()) undefinedProducts(tu);
+  }
+
+  /**
+   * {@code tu.getMacroExpansions()} lists those of the main file only: the section macros of a
+   * local header's declarations ({@code int __init foo_register(void);} in foo.h) are found
+   * through the declaration's own locations.
+   */
+  private void headerSections(IASTDeclaration d, String main) {
+    IASTFileLocation whole = d.getFileLocation();
+    if (whole == null || whole.getFileName().equals(main) || ModuleFileContentProvider.isSynthetic(whole.getFileName()))
+      return;
+    // most headers name no section macro: their declarations' locations are not walked
+    if (!headersWithSections.computeIfAbsent(whole.getFileName(), this::namesASectionMacro)) return;
+    for (IASTNodeLocation l : d.getNodeLocations()) {
+      if (!(l instanceof IASTMacroExpansionLocation m)) continue;
+      IASTPreprocessorMacroExpansion e = m.getExpansion();
+      Section s = SECTION_MACROS.get(e.getMacroReference().toString());
+      IASTFileLocation loc = e.getFileLocation();
+      if (s == null || loc == null) continue;
+      sectionUses.computeIfAbsent(loc.getFileName(), k -> new TreeMap<>())
+          .put(loc.getNodeOffset(), new SectionUse(s, loc.getNodeLength()));
+    }
+  }
+
+  private final Map<String, Boolean> headersWithSections = new HashMap<>();
+
+  private boolean namesASectionMacro(String file) {
+    SourceText t = texts.get(Path.of(file).normalize().toString());
+    if (t == null) return false;
+    String text = new String(t.chars());
+    for (String macro : SECTION_MACROS.keySet()) if (text.contains(macro)) return true;
+    return false;
+  }
+
+  /**
+   * gcc merges the attributes of every declaration of a name in a translation unit: {@code
+   * static int __init foo_probe(struct platform_device *);} puts the later, plain definition in
+   * .init.text too (and a section on a declaration after the definition still applies). When two
+   * declarations give different sections the first wins (gcc: "ignoring attribute 'section'
+   * because it conflicts with previous"). Each active declaration of the name gets the merged
+   * section; {@code annotationAt} stays where this declaration writes one, if it does (the rules
+   * about how an attribute is written look there). Not across translation units: a prototype in
+   * a.c does not move a definition in b.c.
+   */
+  private void mergeSections() {
+    Map<String, Section> functionSections = new HashMap<>();
+    for (CFunction f : functions)
+      if (f.active() && f.section() != Section.TEXT) functionSections.putIfAbsent(f.name(), f.section());
+    for (int i = 0; i < functions.size(); i++) {
+      CFunction f = functions.get(i);
+      Section s = functionSections.get(f.name());
+      if (f.active() && s != null && s != f.section())
+        functions.set(i, new CFunction(f.name(), f.isStatic(), f.isExtern(), f.isInline(), f.definition(), s,
+            f.position(), f.annotationAt(), f.returnType(), f.parameterTypes(), f.active(), f.fromMacro()));
+    }
+    Map<String, Section> variableSections = new HashMap<>();
+    for (CVariable v : variables)
+      if (v.active() && explicitSection(v)) variableSections.putIfAbsent(v.name(), v.section());
+    for (int i = 0; i < variables.size(); i++) {
+      CVariable v = variables.get(i);
+      Section s = variableSections.get(v.name());
+      if (v.active() && s != null && s != v.section())
+        variables.set(i, new CVariable(v.name(), v.isStatic(), v.isExtern(), v.isConst(), v.definition(), s,
+            v.position(), v.annotationAt(), v.baseType(), v.pointers(), v.arraySize(), v.arrayLength(), v.active(),
+            v.fromMacro()));
+    }
+  }
+
+  /** A section a macro gave, not the one an object lands in by default (.data, .rodata for const). */
+  private static boolean explicitSection(CVariable v) {
+    return v.section() != Section.DATA && v.section() != Section.RODATA;
   }
 
   /**
@@ -761,7 +843,8 @@ final class CodeExtractor {
             if (RUNTIME_LOOKUP.contains(argumentOf(id))) return PROCESS_CONTINUE;
             SourcePosition pos = position(id);
             if (pos != null)
-              references.add(new CReference(from, to, call ? CReference.Kind.CALL : CReference.Kind.MENTION, pos, active));
+              references.add(new CReference(from, to, call ? CReference.Kind.CALL
+                  : addressTaken(id, arrays.contains(to)) ? CReference.Kind.ADDRESS : CReference.Kind.MENTION, pos, active));
           } else if (!to.isEmpty() && !to.startsWith(PREFIX) && !to.startsWith("__builtin_")) {
             if (external(to, id, call, active) && call) {
               IASTFunctionCallExpression fc = (IASTFunctionCallExpression) id.getParent();
@@ -773,6 +856,36 @@ final class CodeExtractor {
         return PROCESS_CONTINUE;
       }
     });
+  }
+
+  /**
+   * Whether this use of a name yields its address: {@code &var}, {@code &var.field}, {@code
+   * &(var)}, and for an array {@code &arr[i]} or its name as a value ({@code f(arr)}, {@code p =
+   * arr}), which decays to its address; not {@code arr[i]} nor {@code sizeof(arr)}.
+   */
+  private static boolean addressTaken(IASTIdExpression id, boolean array) {
+    IASTNode child = id;
+    IASTNode p = id.getParent();
+    boolean subscripted = false;
+    while (true) {
+      if (p instanceof IASTUnaryExpression u && u.getOperator() == IASTUnaryExpression.op_bracketedPrimary) {
+        // (var)
+      } else if (p instanceof IASTFieldReference f && f.getFieldOwner() == child && !f.isPointerDereference()) {
+        // var.field lies inside var; ptr->field does not
+      } else if (array && p instanceof IASTArraySubscriptExpression a && a.getArrayExpression() == child) {
+        subscripted = true;
+      } else {
+        break;
+      }
+      child = p;
+      p = p.getParent();
+    }
+    if (p instanceof IASTUnaryExpression u) {
+      int op = u.getOperator();
+      if (op == IASTUnaryExpression.op_amper) return true;
+      if (op == IASTUnaryExpression.op_sizeof || op == IASTUnaryExpression.op_alignOf) return false;
+    }
+    return array && !subscripted;
   }
 
   /**
@@ -997,11 +1110,6 @@ final class CodeExtractor {
   }
 
   private SourcePosition position(IASTNode node) {
-    IASTFileLocation loc = node.getFileLocation();
-    if (loc == null) return null;
-    String file = loc.getFileName();
-    if (ModuleFileContentProvider.PRELUDE_PATH.equals(file)) return null;
-    SourceText t = texts.get(Path.of(file).normalize().toString());
-    return t == null ? null : t.position(loc.getNodeOffset(), loc.getNodeLength());
+    return CSyntax.position(node, texts);
   }
 }

@@ -1104,7 +1104,7 @@ public final class HeaderIndexer {
     private void headerImport(IASTSimpleDeclaration sd) {
       if (sd.getDeclSpecifier().getStorageClass() != IASTDeclSpecifier.sc_static) return;
       for (IASTDeclarator d : sd.getDeclarators()) {
-        String name = innermost(d).getName().toString();
+        String name = CSyntax.innermost(d).getName().toString();
         if (!name.contains("import_ns")
             || !(d.getInitializer() instanceof org.eclipse.cdt.core.dom.ast.IASTEqualsInitializer eq)) continue;
         StringBuilder value = new StringBuilder();
@@ -1177,7 +1177,7 @@ public final class HeaderIndexer {
     }
 
     private void function(IASTFunctionDefinition fd) {
-      String name = innermost(fd.getDeclarator()).getName().toString();
+      String name = CSyntax.innermost(fd.getDeclarator()).getName().toString();
       if (name.isEmpty()) return;
       Set<String> locals = new HashSet<>();
       Set<String> used = new HashSet<>();
@@ -1210,7 +1210,7 @@ public final class HeaderIndexer {
       int sc = spec.getStorageClass();
       if (sc == IASTDeclSpecifier.sc_typedef || sc == IASTDeclSpecifier.sc_static || spec.isInline()) return;
       for (IASTDeclarator d : sd.getDeclarators()) {
-        String name = innermost(d).getName().toString();
+        String name = CSyntax.innermost(d).getName().toString();
         if (name.isEmpty()) continue;
         if (d instanceof IASTFunctionDeclarator fd && d.getNestedDeclarator() == null) {
           externFunctions.add(intern(name));
@@ -1338,16 +1338,7 @@ public final class HeaderIndexer {
     /** The value of an integer constant expression made of literals, !, &&, ||, ==, != and parentheses. */
     static OptionalLong constant(IASTExpression e) {
       if (e instanceof IASTLiteralExpression lit && lit.getKind() == IASTLiteralExpression.lk_integer_constant) {
-        String v = new String(lit.getValue()).toLowerCase(java.util.Locale.ROOT);
-        int end = v.length();
-        while (end > 0 && (v.charAt(end - 1) == 'u' || v.charAt(end - 1) == 'l')) end--;
-        v = v.substring(0, end);
-        try {
-          return OptionalLong.of(v.startsWith("0x") ? Long.parseLong(v.substring(2), 16)
-              : v.length() > 1 && v.startsWith("0") ? Long.parseLong(v.substring(1), 8) : Long.parseLong(v));
-        } catch (NumberFormatException ex) {
-          return OptionalLong.empty();
-        }
+        return CSyntax.integer(new String(lit.getValue())).map(OptionalLong::of).orElse(OptionalLong.empty());
       }
       if (e instanceof IASTUnaryExpression u) {
         OptionalLong x = constant(u.getOperand());
@@ -1375,11 +1366,6 @@ public final class HeaderIndexer {
       }
       return OptionalLong.empty();
     }
-  }
-
-  private static IASTDeclarator innermost(IASTDeclarator d) {
-    while (d.getNestedDeclarator() != null) d = d.getNestedDeclarator();
-    return d;
   }
 
   private static Map<String, String> predefined() {

@@ -41,11 +41,12 @@ final class InfoCommand extends ModuleScan {
   @Override
   int print(Scan s, PrintWriter out) throws IOException {
     List<Map<String, Object>> modules = new ArrayList<>();
+    Path cwd = Path.of("").toAbsolutePath();
     for (Module m : s.result().project().modules()) {
-      Map<String, Object> d = describe(m, s.symbols(), s.result().scanRoot());
+      Map<String, Object> d = describe(m, s.symbols(), cwd);
       if (!s.kernels().isEmpty()) {
         Map<String, Object> kernels = new LinkedHashMap<>();
-        for (KernelScan k : s.kernels()) kernels.put(k.name(), onKernel(m, k, s.result().scanRoot()));
+        for (KernelScan k : s.kernels()) kernels.put(k.name(), onKernel(m, k, cwd));
         d.put("kernels", kernels);
       }
       modules.add(d);
@@ -186,8 +187,15 @@ final class InfoCommand extends ModuleScan {
     return m.modInfo(tag).stream().filter(ModInfo::active).map(i -> i.value() != null ? i.value() : i.text()).toList();
   }
 
-  static String rel(Path root, Path p) {
-    String r = root.relativize(p).toString();
+  /**
+   * Where the module is, as the user can go there: relative to {@code cwd} when under it (as
+   * findings name their files), else the absolute path; never relative to the scan root,
+   * which says "." for every module scanned by its own directory.
+   */
+  static String rel(Path cwd, Path p) {
+    Path abs = p.toAbsolutePath().normalize();
+    if (!abs.startsWith(cwd)) return abs.toString();
+    String r = cwd.relativize(abs).toString();
     return r.isEmpty() ? "." : r;
   }
 }

@@ -24,9 +24,11 @@ public final class BuildPlan {
   private final Map<Path, CompileFlags> flags;
   private final KbuildEnvironment env;
   private final java.util.Set<String> outsideValuesRead;
+  private final SourceTree tree;
 
   private BuildPlan(List<KbuildDirectory> directories, Map<Path, CompileFlags> flags, KbuildEnvironment env,
-      java.util.Set<String> outsideValuesRead) {
+      java.util.Set<String> outsideValuesRead, SourceTree tree) {
+    this.tree = tree;
     this.directories = List.copyOf(directories);
     this.flags = Map.copyOf(flags);
     this.env = env;
@@ -55,17 +57,19 @@ public final class BuildPlan {
       for (KbuildModule m : d.modules())
         for (KbuildObject o : m.objects())
           o.source().ifPresent(s -> flags.putIfAbsent(s.toAbsolutePath().normalize(), o.flags()));
-    return new BuildPlan(read, flags, env, reader.outsideValuesRead());
+    return new BuildPlan(read, flags, env, reader.outsideValuesRead(), tree);
   }
 
   /**
-   * True when the Makefiles, read in {@code other}, would give this plan again: every value
+   * True when the Makefiles of {@code files} (the tree this plan was read from), read in
+   * {@code other}, would give this plan again: every value
    * from outside the files their reading depended on ({@link KbuildReader#outsideValuesRead})
    * is the same there, and so is everything else the reading gets (the command line, the
    * trees). A run against several kernels reads the Makefiles once for all the kernels whose
    * configurations agree where the Makefiles look.
    */
-  public boolean readsTheSameWay(KbuildEnvironment other) {
+  public boolean readsTheSameWay(SourceTree files, KbuildEnvironment other) {
+    if (files != tree) return false; // another kernel's architecture leaves other directories out
     if (!other.commandLine().equals(env.commandLine()) || !other.sourceTree().equals(env.sourceTree())
         || !other.tree().equals(env.tree()) || other.kernelConfig().isPresent() != env.kernelConfig().isPresent())
       return false;

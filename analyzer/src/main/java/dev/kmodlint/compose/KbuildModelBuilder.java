@@ -4,6 +4,7 @@ import dev.kmodlint.kbuild.KbuildDirectory;
 import dev.kmodlint.kbuild.KbuildReader;
 import dev.kmodlint.model.KbuildModel;
 import dev.kmodlint.model.Notification;
+import dev.kmodlint.model.SyntaxProblem;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,10 +37,10 @@ final class KbuildModelBuilder {
     List<KbuildModel.Makefile> out = new ArrayList<>();
     for (KbuildDirectory d : dirs) {
       if (d.makefile().isEmpty()) continue;
-      List<KbuildModel.SyntaxProblem> problems = new ArrayList<>();
+      List<SyntaxProblem> problems = new ArrayList<>();
       for (Notification n : d.notifications()) {
         if (n.id().equals(KbuildReader.PARSE_ERROR) && n.position().isPresent()) {
-          problems.add(new KbuildModel.SyntaxProblem(n.position().get(), n.message()));
+          problems.add(new SyntaxProblem(n.position().get(), n.message()));
         }
       }
       Set<String> gates = new LinkedHashSet<>();

@@ -4,12 +4,22 @@ import dev.kmodlint.kbuild.KbuildDirectory;
 import dev.kmodlint.kbuild.KbuildModule;
 import dev.kmodlint.kbuild.KbuildObject;
 import dev.kmodlint.kconfig.KconfigTypes;
+import dev.kmodlint.model.BuildMode;
+import dev.kmodlint.model.CFunction;
+import dev.kmodlint.model.Code;
+import dev.kmodlint.model.ExportDecl;
 import dev.kmodlint.model.Level;
 import dev.kmodlint.model.Module;
 import dev.kmodlint.model.ModuleObject;
 import dev.kmodlint.model.Notification;
+import dev.kmodlint.model.Section;
 import dev.kmodlint.model.SourceFile;
+import dev.kmodlint.model.SourcePosition;
 import dev.kmodlint.scan.SourceTree;
+import dev.kmodlint.text.AssemblerSymbols;
+import dev.kmodlint.text.BoundedReader;
+import dev.kmodlint.text.SourceText;
+import dev.kmodlint.text.Spdx;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,6 +41,7 @@ final class ModuleComposer {
   private final Map<Path, SourceFile> files;
   private final KconfigTypes kconfig;
   private final List<Notification> notes;
+  private final Map<Path, SourceFile> assemblers = new java.util.HashMap<>();
 
   ModuleComposer(SourceTree tree, Map<Path, SourceFile> files, KconfigTypes kconfig, List<Notification> notes) {
     this.tree = tree;
@@ -51,8 +62,8 @@ final class ModuleComposer {
       claimed.addAll(kd.sources());
       for (KbuildModule km : kd.modules()) {
         for (KbuildObject o : km.objects()) o.source().ifPresent(s -> claimed.add(s.toAbsolutePath().normalize()));
-        if (km.linkage() == KbuildModule.Linkage.BUILTIN) continue;
-        if (km.linkage() == KbuildModule.Linkage.CONFIGURABLE) {
+        if (km.buildMode() == BuildMode.BUILTIN) continue;
+        if (km.buildMode() == BuildMode.CONFIGURABLE) {
           Optional<Boolean> canBeModule = canBeModule(km);
           if (canBeModule.isEmpty()) unknownGates++;
           else if (!canBeModule.get()) continue;
@@ -91,13 +102,47 @@ final class ModuleComposer {
     for (KbuildObject o : km.objects()) {
       Optional<SourceFile> src = o.source().map(s -> s.toAbsolutePath().normalize()).map(s -> {
         SourceFile f = files.get(s);
-        return f != null ? f : SourceFile.unparsed(s, s.toString().endsWith(".S")
-            ? SourceFile.Kind.ASSEMBLY : SourceFile.Kind.C, Optional.empty());
+        if (f != null) return f;
+        if (s.toString().endsWith(".S")) return assembler(s);
+        return SourceFile.unparsed(s, SourceFile.Kind.C, Optional.empty());
       });
-      objects.add(new ModuleObject(o.name(), src, Optional.of(o.listedAt())));
+      objects.add(new ModuleObject(o.name(), src, Optional.of(o.listedAt()), o.conditions()));
     }
     return Module.of(km.name(), dir, Module.Origin.KBUILD, objects, Optional.of(km.declaredAt()),
         km.gatingConfigs());
+  }
+
+  /**
+   * An assembler object's source, read once: the globals it defines (functions, as the linker
+   * sees them) and what it exports, so that a C file's {@code asmlinkage} prototype of one is
+   * resolved and its exports count. Unreadable, it is an object of unknown content.
+   */
+  private SourceFile assembler(Path s) {
+    return assemblers.computeIfAbsent(s, p -> {
+      SourceText text;
+      try {
+        text = SourceText.read(p);
+      } catch (java.io.IOException e) {
+        notes.add(Notification.at("read-failure", Level.WARNING, "cannot read " + p + ": " + BoundedReader.reason(e),
+            SourcePosition.startOf(p)));
+        return SourceFile.unparsed(p, SourceFile.Kind.ASSEMBLY, Optional.empty());
+      }
+      if (text.binary()) return SourceFile.unparsed(p, SourceFile.Kind.ASSEMBLY, Optional.empty());
+      AssemblerSymbols.Facts facts = AssemblerSymbols.scan(java.nio.CharBuffer.wrap(text.chars()));
+      List<CFunction> functions = new ArrayList<>();
+      for (AssemblerSymbols.Symbol g : facts.globals()) {
+        SourcePosition at = new SourcePosition(p, g.line(), g.column(), g.line(), g.column() + g.name().length());
+        functions.add(new CFunction(g.name(), false, false, false, true, Section.TEXT, at, Optional.empty(), "",
+            List.of(), true, false));
+      }
+      List<ExportDecl> exports = new ArrayList<>();
+      for (AssemblerSymbols.Export e : facts.exports()) {
+        SourcePosition at = new SourcePosition(p, e.line(), e.column(), e.line(), e.column() + e.symbol().length());
+        exports.add(new ExportDecl(e.symbol(), e.gplOnly(), Optional.ofNullable(e.namespace()), at, true, true));
+      }
+      Code code = new Code(functions, List.of(), List.of(), List.of(), List.of(), exports, List.of(), List.of(), List.of());
+      return new SourceFile(p, SourceFile.Kind.ASSEMBLY, true, Spdx.find(text), List.of(), List.of(), List.of(), code);
+    });
   }
 
   /**

@@ -2,8 +2,8 @@ package dev.kmodlint.deploy;
 
 import dev.kmodlint.model.DkmsConf;
 import dev.kmodlint.model.DkmsConf.Assignment;
-import dev.kmodlint.model.DkmsConf.SyntaxProblem;
 import dev.kmodlint.model.SourcePosition;
+import dev.kmodlint.model.SyntaxProblem;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;

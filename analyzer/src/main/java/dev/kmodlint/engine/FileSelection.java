@@ -1,5 +1,6 @@
 package dev.kmodlint.engine;
 
+import dev.kmodlint.model.MakefileNames;
 import dev.kmodlint.model.Notification;
 import dev.kmodlint.report.AnalysisResult;
 import dev.kmodlint.rule.Finding;
@@ -18,8 +19,6 @@ import java.util.Set;
  * analyzed and reported whole; other files (deployment files) are read as they are named.
  */
 public record FileSelection(List<Path> analyze, Set<Path> reportOnly) {
-  private static final List<String> KBUILD_FILES = List.of("Kbuild", "Makefile", "makefile", "GNUmakefile");
-
   public FileSelection {
     analyze = List.copyOf(analyze);
     reportOnly = Set.copyOf(reportOnly);
@@ -52,7 +51,7 @@ public record FileSelection(List<Path> analyze, Set<Path> reportOnly) {
   /** C sources, headers, Kbuild files and Kconfig files: what makes up a module. */
   static boolean isModuleSource(Path file) {
     String name = file.getFileName().toString();
-    return name.endsWith(".c") || name.endsWith(".h") || name.endsWith(".S") || KBUILD_FILES.contains(name)
+    return name.endsWith(".c") || name.endsWith(".h") || name.endsWith(".S") || MakefileNames.isMakefile(name)
         || name.startsWith("Kconfig");
   }
 
@@ -68,7 +67,7 @@ public record FileSelection(List<Path> analyze, Set<Path> reportOnly) {
     }
     if (top == null) return file.getParent();
     for (Path dir = file.getParent(); dir != null && dir.startsWith(top); dir = dir.getParent()) {
-      for (String name : KBUILD_FILES) if (Files.isRegularFile(dir.resolve(name))) return dir;
+      for (String name : MakefileNames.KBUILD_ORDER) if (Files.isRegularFile(dir.resolve(name))) return dir;
     }
     return file.getParent();
   }

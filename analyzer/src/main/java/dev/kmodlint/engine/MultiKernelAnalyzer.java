@@ -56,6 +56,14 @@ public final class MultiKernelAnalyzer {
     this.analyzer = analyzer;
   }
 
+  /**
+   * This analyzer, told which rules the configuration turns off for a file (see
+   * {@link Analyzer#withRulesEnabled}).
+   */
+  public MultiKernelAnalyzer withRulesEnabled(java.util.function.BiPredicate<Path, String> enabledForFile) {
+    return new MultiKernelAnalyzer(analyzer.withRulesEnabled(enabledForFile), registry);
+  }
+
   /** One kernel's part of a run: its name in the report, its database, and its own result. */
   public record KernelPass(String name, KernelDatabase kernel, AnalysisResult result) {}
 

@@ -60,12 +60,7 @@ final class SourceExportIndexer {
   /** {@code #define IWL_EXPORT_SYMBOL(sym) EXPORT_SYMBOL_NS_GPL(sym, IWLWIFI)}: a subsystem's own export macro. */
   private static final Pattern WRAPPER = Pattern.compile("(?m)^\\s*#\\s*define\\s+(\\w+)\\s*\\(\\s*(\\w+)\\s*\\)\\s+"
       + "(EXPORT_SYMBOL(?:_NS)?(?:_GPL)?)\\s*\\(\\s*\\2\\s*(?:,\\s*\"?(\\w+)\"?\\s*)?\\)");
-  private static final Pattern ASM_GLOBAL = Pattern.compile(
-      "\\b(?:SYM_FUNC_START(?:_WEAK)?(?:_NOALIGN)?|SYM_TYPED_FUNC_START|SYM_CODE_START(?:_NOALIGN)?|SYM_DATA_START"
-      + "|SYM_DATA|ENTRY|GLOBAL|WEAK)\\s*\\(\\s*([A-Za-z_]\\w*)"
-      + "|\\bSYM_FUNC_ALIAS(?:_WEAK)?\\s*\\(\\s*([A-Za-z_]\\w*)"
-      + "|\\bSYM_INNER_LABEL(?:_ALIGN)?\\s*\\(\\s*([A-Za-z_]\\w*)\\s*,\\s*SYM_L_GLOBAL\\s*\\)"
-      + "|(?m)^\\s*\\.(?:globl|global|weak)\\s+([A-Za-z_.$][\\w.$]*(?:\\s*,\\s*[A-Za-z_.$][\\w.$]*)*)");
+  private static final Pattern ASM_GLOBAL = dev.kmodlint.text.AssemblerSymbols.GLOBAL;
   private static final Pattern DEFAULT_NAMESPACE = Pattern.compile(
       "(?m)^\\s*#\\s*define\\s+DEFAULT_SYMBOL_NAMESPACE\\s+\"?([A-Za-z_][\\w:.-]*)\"?");
   private static final Pattern DEFAULT_NAMESPACE_FLAG = Pattern.compile(
@@ -191,7 +186,7 @@ final class SourceExportIndexer {
         continue;
       }
       String base = e.base();
-      boolean module = e.linkage() == KbuildModel.Linkage.MODULE || e.linkage() == KbuildModel.Linkage.CONFIGURABLE;
+      boolean module = e.buildMode().mayBeModule();
       String moduleName = module ? join(relDir, base) : "";
       List<KbuildModel.Composite> parts = composites.get(base);
       if (parts == null) {

@@ -1,11 +1,14 @@
 package dev.kmodlint.kbuild;
 
+import dev.kmodlint.model.BuildMode;
 import dev.kmodlint.model.KbuildModel;
 import dev.kmodlint.model.Notification;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What Kbuild builds in one directory. {@code makefile} is the file read ({@code Kbuild}
@@ -50,9 +53,9 @@ public record KbuildDirectory(
     composites = List.copyOf(composites);
     assignments = List.copyOf(assignments);
     configUses = List.copyOf(configUses);
-    mentioned = Set.copyOf(mentioned);
+    mentioned = Collections.unmodifiableSortedSet(new TreeSet<>(mentioned));
     extraSymbols = List.copyOf(extraSymbols);
-    sources = Set.copyOf(sources);
+    sources = Collections.unmodifiableSortedSet(new TreeSet<>(sources));
     subdirCcflags = List.copyOf(subdirCcflags);
     files = List.copyOf(files);
   }
@@ -65,7 +68,7 @@ public record KbuildDirectory(
 
   /** True when the Makefile makes some loadable module (obj-m, or obj-$(CONFIG_X)). */
   public boolean buildsModules() {
-    for (KbuildModule m : modules) if (m.linkage() != KbuildModule.Linkage.BUILTIN) return true;
+    for (KbuildModule m : modules) if (m.buildMode() != BuildMode.BUILTIN) return true;
     return false;
   }
 }

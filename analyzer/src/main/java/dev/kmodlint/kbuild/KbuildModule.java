@@ -1,13 +1,17 @@
 package dev.kmodlint.kbuild;
 
+import dev.kmodlint.model.BuildMode;
 import dev.kmodlint.model.SourcePosition;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One entry of {@code obj-m}/{@code obj-$(CONFIG_X)}/{@code obj-y}: {@code foo.o} is module
- * {@code foo}. {@code objects} are its parts (for a composite {@code foo-y := a.o b.o}, a.o and
- * b.o; otherwise foo.o itself). {@code declaredAt} is the position of {@code foo.o} in the
+ * {@code foo}. {@code buildMode}: {@code MODULE}, {@code CONFIGURABLE} or {@code BUILTIN}, never
+ * {@code LIBRARY}: a module listed in {@code lib-y} is built into the kernel. {@code objects}
+ * are its parts (for a composite {@code foo-y := a.o b.o}, a.o and b.o; otherwise foo.o itself). {@code declaredAt} is the position of {@code foo.o} in the
  * {@code obj-*} line. {@code gatingConfigs}: CONFIG symbols named in the {@code obj-$(...)}
  * variable (without {@code CONFIG_} prefix removed: e.g. {@code CONFIG_FOO}), kept whatever the
  * kernel's .config says of them. {@code conditions}: why the Makefile lists it only in some
@@ -18,26 +22,24 @@ import java.util.Set;
  */
 public record KbuildModule(
     String name,
-    Linkage linkage,
+    BuildMode buildMode,
     SourcePosition declaredAt,
     List<KbuildObject> objects,
     Set<String> gatingConfigs,
     List<String> conditions,
     List<KbuildObject> unbuiltObjects) {
 
-  /** obj-m; obj-$(CONFIG_X) (a module when X is m); obj-y / lib-y (never a module). */
-  public enum Linkage { MODULE, CONFIGURABLE, BUILTIN }
-
   public KbuildModule {
+    buildMode = buildMode.ofModule();
     objects = List.copyOf(objects);
-    gatingConfigs = Set.copyOf(gatingConfigs);
+    gatingConfigs = Collections.unmodifiableSortedSet(new TreeSet<>(gatingConfigs));
     conditions = List.copyOf(conditions);
     unbuiltObjects = List.copyOf(unbuiltObjects);
   }
 
-  public KbuildModule(String name, Linkage linkage, SourcePosition declaredAt, List<KbuildObject> objects,
+  public KbuildModule(String name, BuildMode buildMode, SourcePosition declaredAt, List<KbuildObject> objects,
       Set<String> gatingConfigs) {
-    this(name, linkage, declaredAt, objects, gatingConfigs, List.of(), List.of());
+    this(name, buildMode, declaredAt, objects, gatingConfigs, List.of(), List.of());
   }
 
   public boolean conditional() {

@@ -1,10 +1,11 @@
 package dev.kmodlint.kbuild;
 
-import dev.kmodlint.kbuild.KbuildModule.Linkage;
 import dev.kmodlint.kbuild.MakeText.Word;
+import dev.kmodlint.model.BuildMode;
 import dev.kmodlint.model.CompileFlags;
 import dev.kmodlint.model.KbuildModel;
 import dev.kmodlint.model.Level;
+import dev.kmodlint.model.MakefileNames;
 import dev.kmodlint.model.Notification;
 import dev.kmodlint.model.SourcePosition;
 import dev.kmodlint.text.BoundedReader;
@@ -73,8 +74,6 @@ public final class KbuildReader {
   /** The file would stop make ($(error), a variable referring to itself). */
   public static final String MAKE_ERROR = MakeEvaluator.MAKE_ERROR;
 
-  private static final List<String> MAKEFILE_NAMES = List.of("Kbuild", "Makefile", "GNUmakefile", "makefile");
-
   /** {@code obj-<...>} or {@code lib-<...>}: the lists of what a directory builds. */
   private static final Pattern LIST_NAME = Pattern.compile("(obj|lib)-(.+)");
   private static final Pattern CONFIG_REFERENCE = Pattern.compile("\\$[({](CONFIG_\\w+)[)}]");
@@ -134,7 +133,7 @@ public final class KbuildReader {
   }
 
   static Optional<Path> makefileOf(Path dir) {
-    return MAKEFILE_NAMES.stream().map(dir::resolve).filter(Files::isRegularFile).findFirst();
+    return MakefileNames.KBUILD_ORDER.stream().map(dir::resolve).filter(Files::isRegularFile).findFirst();
   }
 
   public KbuildDirectory read(Path directory) {
@@ -241,17 +240,14 @@ public final class KbuildReader {
     static final UsersMake NONE = new UsersMake(Map.of());
   }
 
-  /** The names make looks for when the user types {@code make}. */
-  private static final List<String> USER_MAKEFILE_NAMES = List.of("GNUmakefile", "makefile", "Makefile");
-
   /**
    * The user's pass over an out-of-tree directory's Makefile: the variables it exports with a
    * value it knows ({@code export CONFIG_RTL8822BU = m}, {@code export KBUILD_EXTRA_SYMBOLS})
    * reach kbuild's pass through the environment.
    */
   private UsersMake usersMake(Path dir) {
-    if (env.sourceTree().filter(dir::startsWith).isPresent()) return UsersMake.NONE;
-    Optional<Path> file = USER_MAKEFILE_NAMES.stream().map(dir::resolve).filter(Files::isRegularFile).findFirst();
+    if (env.sourceTree().filter(dir::startsWith).isPresent()) return archMake(env.sourceTree().get());
+    Optional<Path> file = MakefileNames.MAKE_ORDER.stream().map(dir::resolve).filter(Files::isRegularFile).findFirst();
     if (file.isEmpty()) return UsersMake.NONE;
     try {
       if (!decode(BoundedReader.read(file.get(), MakeEvaluator.MAX_BYTES)).contains("export")) {
@@ -272,10 +268,46 @@ public final class KbuildReader {
     return new UsersMake(out);
   }
 
-  /** A list of what a directory builds, as the file names it. */
-  private record ListVariable(String name, KbuildModel.Linkage linkage, Linkage moduleLinkage, Set<String> gates) {}
+  private UsersMake archMake;
 
-  private record Declaration(String name, Linkage linkage, SourcePosition at, Set<String> gates, Guard guard) {}
+  /** The architectures whose Makefile kmodlint reads, by the {@code CONFIG_} symbol their .config sets. */
+  private static final Map<String, String> ARCH_BY_CONFIG = Map.of("CONFIG_X86", "x86", "CONFIG_ARM64", "arm64",
+      "CONFIG_ARM", "arm", "CONFIG_RISCV", "riscv", "CONFIG_PPC", "powerpc", "CONFIG_S390", "s390",
+      "CONFIG_MIPS", "mips", "CONFIG_LOONGARCH", "loongarch");
+
+  /**
+   * Inside a kernel source tree, what the top Makefile's {@code include arch/$(SRCARCH)/Makefile}
+   * exports to every directory's kbuild pass with a value known from the .config
+   * ({@code export BITS}: {@code signal_$(BITS).o} in arch/x86/kernel is {@code signal_64.o}).
+   * Nothing without a .config that names the architecture.
+   */
+  private synchronized UsersMake archMake(Path srctree) {
+    if (archMake != null) return archMake;
+    archMake = UsersMake.NONE;
+    Map<String, String> config = env.kernelConfig().orElse(Map.of());
+    String arch = null;
+    for (Map.Entry<String, String> e : new java.util.TreeMap<>(ARCH_BY_CONFIG).entrySet())
+      if ("y".equals(config.get(e.getKey()))) arch = e.getValue();
+    if (arch == null) return archMake;
+    Path file = srctree.resolve("arch").resolve(arch).resolve("Makefile");
+    if (!Files.isRegularFile(file)) return archMake;
+    MakeEvaluator outer = new MakeEvaluator(env, file.getParent(), false, new MakeEvaluator.Listener() {});
+    outer.readMakefile(file);
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String name : outer.exported()) {
+      MakeText v = outer.finalValue(name);
+      if (outer.variable(name) == null || !v.unconditional() || MakeAssumptions.containsUnknown(v.flat())) continue;
+      out.put(name, v.flat().strip());
+    }
+    archMake = new UsersMake(out);
+    return archMake;
+  }
+
+  /** A list of what a directory builds, as the file names it. */
+  private record ListVariable(String name, BuildMode buildMode, Set<String> gates) {}
+
+  /** A module a list declares; {@code buildMode} as {@link KbuildModule} has it. */
+  private record Declaration(String name, BuildMode buildMode, SourcePosition at, Set<String> gates, Guard guard) {}
 
   /** The reading of one directory. */
   private final class Reading implements MakeEvaluator.Listener {
@@ -392,10 +424,8 @@ public final class KbuildReader {
       boolean library = m.group(1).equals("lib");
       String name = m.group(1) + "-" + suffix.replace("${", "$(").replace("}", ")");
       boolean builtIn = suffix.startsWith("$(subst m,y,") || suffix.startsWith("${subst m,y,");
-      Linkage linkage = library || builtIn ? Linkage.BUILTIN : Linkage.CONFIGURABLE;
-      KbuildModel.Linkage entryLinkage = library ? KbuildModel.Linkage.LIBRARY
-          : builtIn ? KbuildModel.Linkage.BUILTIN : KbuildModel.Linkage.CONFIGURABLE;
-      gatedLists.putIfAbsent(name, new ListVariable(name, entryLinkage, linkage, configs));
+      BuildMode mode = library ? BuildMode.LIBRARY : builtIn ? BuildMode.BUILTIN : BuildMode.CONFIGURABLE;
+      gatedLists.putIfAbsent(name, new ListVariable(name, mode, configs));
       return Optional.of(name);
     }
 
@@ -510,10 +540,10 @@ public final class KbuildReader {
     /** The object lists in the order the file first assigns them, the gated ones with their gates. */
     private List<ListVariable> lists() {
       List<ListVariable> all = new ArrayList<>();
-      all.add(new ListVariable("obj-y", KbuildModel.Linkage.BUILTIN, Linkage.BUILTIN, Set.of()));
-      all.add(new ListVariable("obj-m", KbuildModel.Linkage.MODULE, Linkage.MODULE, Set.of()));
-      all.add(new ListVariable("lib-y", KbuildModel.Linkage.LIBRARY, Linkage.BUILTIN, Set.of()));
-      all.add(new ListVariable("lib-m", KbuildModel.Linkage.LIBRARY, Linkage.BUILTIN, Set.of()));
+      all.add(new ListVariable("obj-y", BuildMode.BUILTIN, Set.of()));
+      all.add(new ListVariable("obj-m", BuildMode.MODULE, Set.of()));
+      all.add(new ListVariable("lib-y", BuildMode.LIBRARY, Set.of()));
+      all.add(new ListVariable("lib-m", BuildMode.LIBRARY, Set.of()));
       all.addAll(gatedLists.values());
       List<ListVariable> out = new ArrayList<>();
       for (ListVariable l : all) if (firstAssigned.containsKey(l.name())) out.add(l);
@@ -524,6 +554,7 @@ public final class KbuildReader {
     private List<Declaration> declarations(List<KbuildModel.Entry> entries) {
       Map<String, Declaration> declared = new LinkedHashMap<>();
       for (ListVariable list : lists()) {
+        BuildMode moduleMode = list.buildMode().ofModule();
         for (Word w : words(list.name())) {
           String text = w.text();
           SourcePosition at = w.at() != null ? w.at() : SourcePosition.startOf(makefile);
@@ -534,21 +565,21 @@ public final class KbuildReader {
           mention(text);
           List<String> conditions = ev.known.describe(w.guard());
           if (text.endsWith("/")) {
-            entries.add(new KbuildModel.Entry(text, list.linkage(), list.gates(), at, true, Optional.empty(), false,
+            entries.add(new KbuildModel.Entry(text, list.buildMode(), list.gates(), at, true, Optional.empty(), false,
                 conditions, CompileFlags.NONE));
             continue;
           }
           String base = objectBase(text);
           if (base == null) continue;
           Optional<Path> source = source(text);
-          entries.add(new KbuildModel.Entry(text, list.linkage(), list.gates(), at, false, source,
-              source.isEmpty() && generated(text), conditions, flags(text, source, base, list.moduleLinkage())));
+          entries.add(new KbuildModel.Entry(text, list.buildMode(), list.gates(), at, false, source,
+              source.isEmpty() && generated(text), conditions, flags(text, source, base, moduleMode)));
           Declaration old = declared.get(base);
           if (old == null) {
-            declared.put(base, new Declaration(base, list.moduleLinkage(), at, list.gates(), w.guard()));
-          } else if (old.linkage() == list.moduleLinkage() && old.gates().equals(list.gates())) {
+            declared.put(base, new Declaration(base, moduleMode, at, list.gates(), w.guard()));
+          } else if (old.buildMode() == moduleMode && old.gates().equals(list.gates())) {
             // the same list again (or an equal one): listed in more worlds
-            declared.put(base, new Declaration(base, old.linkage(), old.at(), old.gates(), old.guard().cover(w.guard())));
+            declared.put(base, new Declaration(base, old.buildMode(), old.at(), old.gates(), old.guard().cover(w.guard())));
           }
         }
       }
@@ -581,11 +612,11 @@ public final class KbuildReader {
       if (vars.isEmpty()) {
         Optional<Path> source = source(d.name() + ".o");
         objects.add(new KbuildObject(d.name() + ".o", d.at(), source, List.of(),
-            flags(d.name() + ".o", source, d.name(), d.linkage())));
+            flags(d.name() + ".o", source, d.name(), d.buildMode())));
       } else {
         Map<String, Word> parts = new LinkedHashMap<>();
         Map<String, List<String>> partConditions = new HashMap<>();
-        Set<String> linked = d.linkage() == Linkage.BUILTIN ? Set.of("-objs", "-y") : Set.of("-objs", "-y", "-m");
+        Set<String> linked = d.buildMode() == BuildMode.BUILTIN ? Set.of("-objs", "-y") : Set.of("-objs", "-y", "-m");
         for (String v : vars) {
           String suffix = v.substring(d.name().length());
           if (suffix.equals("-")) {
@@ -634,10 +665,10 @@ public final class KbuildReader {
           source.ifPresent(sources::add);
           List<String> conditions = new ArrayList<>(ev.known.describe(w.guard()));
           conditions.addAll(partConditions.getOrDefault(w.text(), List.of()));
-          objects.add(new KbuildObject(w.text(), at, source, conditions, flags(w.text(), source, d.name(), d.linkage())));
+          objects.add(new KbuildObject(w.text(), at, source, conditions, flags(w.text(), source, d.name(), d.buildMode())));
         }
       }
-      return new KbuildModule(d.name(), d.linkage(), d.at(), objects, d.gates(), ev.known.describe(d.guard()), unbuilt);
+      return new KbuildModule(d.name(), d.buildMode(), d.at(), objects, d.gates(), ev.known.describe(d.guard()), unbuilt);
     }
 
     /**
@@ -647,9 +678,9 @@ public final class KbuildReader {
      */
     private List<KbuildModel.Composite> composites(List<Declaration> declarations, Set<Path> sources) {
       Map<String, String> variables = new LinkedHashMap<>();
-      Map<String, Linkage> linkageOf = new HashMap<>();
+      Map<String, BuildMode> modeOf = new HashMap<>();
       for (Declaration d : declarations) {
-        linkageOf.putIfAbsent(d.name(), d.linkage());
+        modeOf.putIfAbsent(d.name(), d.buildMode());
         for (String v : compositeVariables(d.name())) variables.putIfAbsent(v, d.name());
       }
       for (String v : ev.variableNames()) {
@@ -674,8 +705,8 @@ public final class KbuildReader {
           source.ifPresent(sources::add);
           SourcePosition p = w.at() != null ? w.at() : at;
           parts.add(new KbuildModel.Part(w.text(), p, source, source.isEmpty() && generated(w.text()),
-              ev.known.describe(w.guard()), flags(w.text(), source, module, linkageOf.getOrDefault(module,
-                  Linkage.MODULE))));
+              ev.known.describe(w.guard()), flags(w.text(), source, module, modeOf.getOrDefault(module,
+                  BuildMode.MODULE))));
         }
         out.add(new KbuildModel.Composite(module, v, at, parts));
       }
@@ -693,10 +724,10 @@ public final class KbuildReader {
      * appends here, the parents' subdir-ccflags-y, this one's), ccflags-y, EXTRA_CFLAGS,
      * CFLAGS_obj.o, less the removals; then the per-object defines.
      */
-    private CompileFlags flags(String object, Optional<Path> source, String module, Linkage linkage) {
+    private CompileFlags flags(String object, Optional<Path> source, String module, BuildMode buildMode) {
       boolean assembly = source.map(s -> s.toString().endsWith(".S")).orElse(false);
       String stem = object.substring(0, object.length() - 2);
-      String key = stem + (assembly ? "\u0000S" : "") + "\u0000" + module + "\u0000" + linkage;
+      String key = stem + (assembly ? "\u0000S" : "") + "\u0000" + module + "\u0000" + buildMode;
       CompileFlags cached = flagsCache.get(key);
       if (cached != null) return cached;
       FlagsReader flags = new FlagsReader(ev.cwd);
@@ -719,13 +750,13 @@ public final class KbuildReader {
       String modname = nameFix(module.substring(module.lastIndexOf('/') + 1));
       String basename = nameFix(stem.substring(stem.lastIndexOf('/') + 1));
       String command = String.join(" ", words);
-      String parsedKey = command + "\u0000" + (linkage != Linkage.BUILTIN) + "\u0000" + basename + "\u0000" + modname
+      String parsedKey = command + "\u0000" + (buildMode != BuildMode.BUILTIN) + "\u0000" + basename + "\u0000" + modname
           + "\u0000" + (flags.flags().complete() && !flagsUnknown);
       if (flagsUnknown) flags.incomplete();
       CompileFlags out = parsedFlags.get(parsedKey);
       if (out == null) {
         flags.read(command);
-        if (linkage != Linkage.BUILTIN) flags.defineLast("MODULE", "1");
+        if (buildMode != BuildMode.BUILTIN) flags.defineLast("MODULE", "1");
         flags.defineLast("KBUILD_BASENAME", "\"" + basename + "\"");
         flags.defineLast("KBUILD_MODNAME", "\"" + modname + "\"");
         flags.defineLast("__KBUILD_MODNAME", "kmod_" + modname);

@@ -14,6 +14,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -153,7 +154,7 @@ final class MakeEvaluator {
   private final Set<String> exported = new LinkedHashSet<>();
 
   Set<String> exported() {
-    return Set.copyOf(exported);
+    return Collections.unmodifiableSet(new LinkedHashSet<>(exported));
   }
 
   // ---------------------------------------------------------------------------------------

@@ -3,6 +3,8 @@ package dev.kmodlint.kbuild;
 import dev.kmodlint.model.Level;
 import dev.kmodlint.model.Notification;
 import dev.kmodlint.model.SourcePosition;
+import dev.kmodlint.model.SyntaxProblem;
+import dev.kmodlint.text.SyntaxErrors;
 import dev.kmodlint.text.TextIndex;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,14 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
-import org.antlr.v4.runtime.LexerNoViableAltException;
 import org.antlr.v4.runtime.ParserRuleContext;
-import org.antlr.v4.runtime.RecognitionException;
-import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.misc.Interval;
 import org.antlr.v4.runtime.tree.ErrorNode;
@@ -32,9 +30,6 @@ import org.antlr.v4.runtime.tree.TerminalNode;
 final class MakefileSyntax {
   static final String PARSE_ERROR = "kbuild-parse-error";
 
-  /** A file of garbage would otherwise yield one notification per line. */
-  private static final int MAX_REPORTED = 20;
-  private static final int MAX_MESSAGE = 160;
   private static final Pattern TOKEN_NAME = Pattern.compile("\\b[A-Z][A-Z_]+\\b");
   /** ANTLR names tokens without a fixed spelling by their grammar symbol. */
   private static final Map<String, String> TOKEN_WORDS = Map.of(
@@ -99,7 +94,7 @@ final class MakefileSyntax {
   /** {@code fixedAt}: every token is placed there (text that {@code $(eval)} reads), else null. */
   static Parsed parse(Path file, String text, SourcePosition fixedAt) {
     TextIndex index = new TextIndex(text);
-    ErrorCollector errors = new ErrorCollector(file, index);
+    SyntaxErrors errors = new SyntaxErrors(file, index, MakefileSyntax::readable);
     CharStream input = CharStreams.fromString(text, file.toString());
     KbuildLexer lexer = new KbuildLexer(input);
     lexer.removeErrorListeners();
@@ -108,9 +103,9 @@ final class MakefileSyntax {
     tokens.fill();
     int nesting = conditionalNesting(tokens.getTokens());
     if (nesting > MAX_NESTING) {
-      errors.report(SourcePosition.startOf(file), "conditionals nest " + nesting
+      report(errors, SourcePosition.startOf(file), "conditionals nest " + nesting
           + " deep, more than the " + MAX_NESTING + " this reader follows; the file is not used");
-      return new Parsed(file, new KbuildParser.MakefileContext(null, -1), errors.notifications(), index, input,
+      return new Parsed(file, new KbuildParser.MakefileContext(null, -1), notifications(file, errors), index, input,
           fixedAt);
     }
     KbuildParser parser = new KbuildParser(tokens);
@@ -122,10 +117,10 @@ final class MakefileSyntax {
       int type = t.getType();
       if ((type == KbuildLexer.WORD || type == KbuildLexer.VALUE_WORD || type == KbuildLexer.COND_TEXT)
           && unterminatedReference(t.getText())) {
-        errors.report(errors.position(t), "unterminated variable reference in '" + t.getText() + "'");
+        report(errors, errors.position(t), "unterminated variable reference in '" + t.getText() + "'");
       }
     }
-    return new Parsed(file, tree, errors.notifications(), index, input, fixedAt);
+    return new Parsed(file, tree, notifications(file, errors), index, input, fixedAt);
   }
 
   /** How deep ifeq/ifdef ... endif lines nest, counting only directives that begin a line. */
@@ -150,17 +145,17 @@ final class MakefileSyntax {
   }
 
   /** What the grammar accepts only so that it does not derail the parse of later lines. */
-  private static void reportAcceptedMistakes(KbuildParser.MakefileContext tree, ErrorCollector errors) {
+  private static void reportAcceptedMistakes(KbuildParser.MakefileContext tree, SyntaxErrors errors) {
     new IterativeParseTreeWalker().walk(new ParseTreeListener() {
       @Override
       public void enterEveryRule(ParserRuleContext ctx) {
         if (ctx instanceof KbuildParser.UnmatchedContext u) {
-          errors.report(errors.position(u.getStart()), "'" + u.getStart().getText() + "' without a matching if");
+          report(errors, errors.position(u.getStart()), "'" + u.getStart().getText() + "' without a matching if");
         } else if (ctx instanceof KbuildParser.AssignmentContext a && a.variableName() == null
             && a.ASSIGN_OP() != null) {
-          errors.report(errors.position(a.ASSIGN_OP().getSymbol()), "empty variable name");
+          report(errors, errors.position(a.ASSIGN_OP().getSymbol()), "empty variable name");
         } else if (ctx instanceof KbuildParser.ExpressionLineContext e && !mayExpandToAStatement(e)) {
-          errors.report(errors.position(e.getStart()),
+          report(errors, errors.position(e.getStart()),
               "missing separator: '" + e.getStart().getText() + "' starts no assignment, rule or directive");
         }
       }
@@ -217,74 +212,43 @@ final class MakefileSyntax {
     return -1;
   }
 
-  private static final class ErrorCollector extends BaseErrorListener {
-    private final Path file;
-    private final TextIndex index;
-    private final List<Notification> notifications = new ArrayList<>();
-    private int suppressed;
-
-    ErrorCollector(Path file, TextIndex index) {
-      this.file = file;
-      this.index = index;
+  /**
+   * The file's problems as {@value #PARSE_ERROR} notifications, in file order: each at its
+   * place, its message prefixed with the file and line; past the cap, the count of the others.
+   */
+  private static List<Notification> notifications(Path file, SyntaxErrors errors) {
+    List<Notification> out = new ArrayList<>();
+    for (SyntaxProblem p : errors.kept()) {
+      out.add(Notification.at(PARSE_ERROR, Level.WARNING,
+          file.getFileName() + " line " + p.position().line() + ": " + p.message(), p.position()));
     }
+    out.sort(null);
+    errors.dropped().ifPresent(p -> out.add(Notification.at(PARSE_ERROR, Level.WARNING, p.message(), p.position())));
+    return out;
+  }
 
-    @Override
-    public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line,
-        int charPositionInLine, String msg, RecognitionException e) {
-      SourcePosition at;
-      if (offendingSymbol instanceof Token t) {
-        at = position(t);
-      } else if (e instanceof LexerNoViableAltException lexerError) {
-        at = index.span(file, lexerError.getStartIndex(), lexerError.getStartIndex() + 1);
-      } else {
-        at = SourcePosition.line(file, line);
+  /** A problem kmodlint finds itself, worded as ANTLR's are. */
+  private static void report(SyntaxErrors errors, SourcePosition at, String problem) {
+    errors.add(at, readable(problem));
+  }
+
+  /** ANTLR's wording in the terms of a Makefile, without long token sets or control characters. */
+  private static String readable(String msg) {
+    String s = msg.replace("mismatched input '<EOF>'", "unexpected end of file")
+        .replace("extraneous input '<EOF>'", "unexpected end of file")
+        .replace("'<EOF>'", "end of file").replace("<EOF>", "end of file");
+    int set = s.indexOf(" expecting {");
+    if (set >= 0 && s.chars().filter(c -> c == ',').count() > 2) s = s.substring(0, set);
+    int expecting = s.indexOf(" expecting ");
+    if (expecting >= 0) {
+      // Only the expected set names tokens; the offending text is the file's own.
+      Matcher name = TOKEN_NAME.matcher(s.substring(expecting));
+      StringBuilder words = new StringBuilder(s.substring(0, expecting)).append(',');
+      while (name.find()) {
+        name.appendReplacement(words, Matcher.quoteReplacement(TOKEN_WORDS.getOrDefault(name.group(), name.group())));
       }
-      report(at, msg);
+      s = name.appendTail(words).toString();
     }
-
-    SourcePosition position(Token t) {
-      return index.span(file, t.getStartIndex(), t.getStopIndex() + 1);
-    }
-
-    void report(SourcePosition at, String problem) {
-      if (notifications.size() >= MAX_REPORTED) {
-        suppressed++;
-        return;
-      }
-      notifications.add(Notification.at(PARSE_ERROR, Level.WARNING,
-          file.getFileName() + " line " + at.line() + ": " + readable(problem), at));
-    }
-
-    List<Notification> notifications() {
-      List<Notification> out = new ArrayList<>(notifications);
-      out.sort(null);
-      if (suppressed > 0) {
-        out.add(Notification.at(PARSE_ERROR, Level.WARNING, suppressed + " more syntax problems in "
-            + file.getFileName() + " are not listed", SourcePosition.startOf(file)));
-      }
-      return out;
-    }
-
-    /** ANTLR's wording in the terms of a Makefile, without long token sets or control characters. */
-    private static String readable(String msg) {
-      String s = msg.replace("mismatched input '<EOF>'", "unexpected end of file")
-          .replace("extraneous input '<EOF>'", "unexpected end of file")
-          .replace("'<EOF>'", "end of file").replace("<EOF>", "end of file");
-      int set = s.indexOf(" expecting {");
-      if (set >= 0 && s.chars().filter(c -> c == ',').count() > 2) s = s.substring(0, set);
-      int expecting = s.indexOf(" expecting ");
-      if (expecting >= 0) {
-        // Only the expected set names tokens; the offending text is the file's own.
-        Matcher name = TOKEN_NAME.matcher(s.substring(expecting));
-        StringBuilder words = new StringBuilder(s.substring(0, expecting)).append(',');
-        while (name.find()) {
-          name.appendReplacement(words, Matcher.quoteReplacement(TOKEN_WORDS.getOrDefault(name.group(), name.group())));
-        }
-        s = name.appendTail(words).toString();
-      }
-      StringBuilder out = new StringBuilder();
-      s.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c) ? '?' : c));
-      return out.length() > MAX_MESSAGE ? out.substring(0, MAX_MESSAGE) + "..." : out.toString();
-    }
+    return SyntaxErrors.oneLine(s);
   }
 }

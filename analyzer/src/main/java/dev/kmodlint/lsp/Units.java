@@ -1,6 +1,7 @@
 package dev.kmodlint.lsp;
 
 import dev.kmodlint.engine.FileSelection;
+import dev.kmodlint.model.MakefileNames;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,7 +16,6 @@ import java.util.Set;
  * that directory when it is a module or package, else alone.
  */
 final class Units {
-  private static final Set<String> KBUILD = Set.of("Kbuild", "Makefile", "makefile", "GNUmakefile");
   private static final Set<String> DEPLOY_DIRS = Set.of("modprobe.d", "modules-load.d");
 
   private Units() {}
@@ -23,7 +23,7 @@ final class Units {
   /** True for the files kmodlint reads. */
   static boolean analyzable(Path file) {
     String name = file.getFileName() == null ? "" : file.getFileName().toString();
-    if (name.endsWith(".c") || name.endsWith(".h") || name.endsWith(".S") || KBUILD.contains(name)
+    if (name.endsWith(".c") || name.endsWith(".h") || name.endsWith(".S") || MakefileNames.isMakefile(name)
         || name.startsWith("Kconfig") || name.equals("dkms.conf")) return true;
     return name.endsWith(".conf") && deployDirectory(file);
   }
@@ -49,7 +49,7 @@ final class Units {
 
   private static boolean isModuleOrPackage(Path dir) {
     if (Files.isRegularFile(dir.resolve("dkms.conf"))) return true;
-    for (String k : KBUILD) if (Files.isRegularFile(dir.resolve(k))) return true;
+    for (String k : MakefileNames.KBUILD_ORDER) if (Files.isRegularFile(dir.resolve(k))) return true;
     return false;
   }
 }

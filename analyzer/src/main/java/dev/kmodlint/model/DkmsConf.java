@@ -30,8 +30,6 @@ public record DkmsConf(Path file, Path directory, List<Assignment> assignments, 
   public record Assignment(String name, int index, boolean indexed, Optional<String> value, String text,
       SourcePosition position, SourcePosition valuePosition) {}
 
-  public record SyntaxProblem(SourcePosition position, String message) {}
-
   /** The last assignment of a scalar (or of element 0 of an array). */
   public Optional<Assignment> scalar(String name) {
     return Optional.ofNullable(array(name).get(0));

@@ -1,17 +1,19 @@
 package dev.kmodlint.model;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What the Kbuild files of the scan say, beyond the modules they compose: every entry of every
  * {@code obj-*}/{@code lib-*} list (objects and directory descents) with the CONFIG symbols
  * that gate it, the composite lists, the variables and CONFIG symbols used, and the files that
  * could not be parsed. Rules about Makefiles read this; rules about modules read
- * {@link Module}.
+ * {@link Module}. Its sets are sorted, so that what is made of them is the same every run.
  */
 public record KbuildModel(List<Makefile> makefiles) {
   public KbuildModel {
@@ -22,11 +24,13 @@ public record KbuildModel(List<Makefile> makefiles) {
     return new KbuildModel(List.of());
   }
 
-  /** {@code obj-m}; {@code obj-$(CONFIG_X)}; {@code obj-y}; {@code lib-y}/{@code lib-$(CONFIG_X)}. */
-  public enum Linkage { MODULE, CONFIGURABLE, BUILTIN, LIBRARY }
+  private static <T extends Comparable<? super T>> Set<T> sorted(Set<T> set) {
+    return Collections.unmodifiableSortedSet(new TreeSet<>(set));
+  }
 
   /**
    * One word of an object list: {@code foo.o}, or {@code sub/} (a descent, {@code directory}).
+   * {@code buildMode}: how the list builds it ({@code obj-m}, {@code obj-$(CONFIG_X)}...).
    * {@code gates}: the CONFIG symbols of the list's name ({@code CONFIG_X} of
    * {@code obj-$(CONFIG_X)}). {@code source}: the C or assembly file the object is built from,
    * when the directory has one. {@code generated}: there is none, but the object can still be
@@ -36,16 +40,16 @@ public record KbuildModel(List<Makefile> makefiles) {
    * (empty: whenever the list is built); {@code flags}: what the build passes to the
    * preprocessor for the object.
    */
-  public record Entry(String name, Linkage linkage, Set<String> gates, SourcePosition position, boolean directory,
+  public record Entry(String name, BuildMode buildMode, Set<String> gates, SourcePosition position, boolean directory,
       Optional<Path> source, boolean generated, List<String> conditions, CompileFlags flags) {
     public Entry {
-      gates = Set.copyOf(gates);
+      gates = sorted(gates);
       conditions = List.copyOf(conditions);
     }
 
-    public Entry(String name, Linkage linkage, Set<String> gates, SourcePosition position, boolean directory,
+    public Entry(String name, BuildMode buildMode, Set<String> gates, SourcePosition position, boolean directory,
         Optional<Path> source, boolean generated) {
-      this(name, linkage, gates, position, directory, source, generated, List.of(), CompileFlags.NONE);
+      this(name, buildMode, gates, position, directory, source, generated, List.of(), CompileFlags.NONE);
     }
 
     /** {@code foo} of {@code foo.o}, {@code sub} of {@code sub/}. */
@@ -90,8 +94,6 @@ public record KbuildModel(List<Makefile> makefiles) {
   /** A {@code CONFIG_X} named in a Makefile, prefix removed. */
   public record ConfigUse(String symbol, SourcePosition position) {}
 
-  public record SyntaxProblem(SourcePosition position, String message) {}
-
   /**
    * The Kbuild file of one directory and the files it includes. {@code descentGates}: the
    * CONFIG symbols gating the descents ({@code obj-$(CONFIG_X) += dir/}) that lead into this
@@ -120,13 +122,13 @@ public record KbuildModel(List<Makefile> makefiles) {
       Set<Path> sources) {
     public Makefile {
       extraSymbols = List.copyOf(extraSymbols);
-      sources = Set.copyOf(sources);
+      sources = sorted(sources);
       entries = List.copyOf(entries);
       composites = List.copyOf(composites);
       assignments = List.copyOf(assignments);
       configUses = List.copyOf(configUses);
-      descentGates = Set.copyOf(descentGates);
-      mentioned = Set.copyOf(mentioned);
+      descentGates = sorted(descentGates);
+      mentioned = sorted(mentioned);
       syntaxProblems = List.copyOf(syntaxProblems);
     }
 

@@ -209,8 +209,6 @@ public record KconfigModel(
   /** A symbol named in an expression, select or imply of a Kconfig file. */
   public record Reference(String symbol, ReferenceKind kind, SourcePosition position) {}
 
-  public record SyntaxProblem(SourcePosition position, String message) {}
-
   /**
    * A {@code CONFIG_} identifier in C code, prefix removed ({@code FOO_MODULE} for
    * {@code CONFIG_FOO_MODULE}). {@code form} says how it is used.

@@ -58,6 +58,4 @@ public record ModprobeFile(Path file, Kind kind, List<Command> commands, List<Sy
       return name.replace('-', '_');
     }
   }
-
-  public record SyntaxProblem(SourcePosition position, String message) {}
 }

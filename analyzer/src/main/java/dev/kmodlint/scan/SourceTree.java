@@ -1,6 +1,7 @@
 package dev.kmodlint.scan;
 
 import dev.kmodlint.model.Level;
+import dev.kmodlint.model.MakefileNames;
 import dev.kmodlint.model.Notification;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -24,7 +25,6 @@ import java.util.TreeSet;
  */
 public final class SourceTree {
   private static final Set<String> SKIPPED_DIRS = Set.of(".git", ".svn", ".hg", ".pc", ".tmp_versions");
-  private static final Set<String> MAKEFILES = Set.of("Kbuild", "Makefile", "makefile", "GNUmakefile");
 
   private final TreeSet<Path> cFiles = new TreeSet<>();
   private final TreeSet<Path> headers = new TreeSet<>();
@@ -75,6 +75,28 @@ public final class SourceTree {
     return java.util.Collections.unmodifiableSortedSet(modulesLoadConfs);
   }
 
+  /**
+   * This tree without the files and directories under {@code excluded} (for each, the
+   * directory itself and everything below it), its notifications kept.
+   */
+  public SourceTree without(List<Path> excluded) {
+    if (excluded.isEmpty()) return this;
+    java.util.function.Predicate<Path> out = p -> excluded.stream().anyMatch(p::startsWith);
+    SourceTree t = new SourceTree();
+    cFiles.stream().filter(out.negate()).forEach(t.cFiles::add);
+    headers.stream().filter(out.negate()).forEach(t.headers::add);
+    kconfigs.stream().filter(out.negate()).forEach(t.kconfigs::add);
+    cFilesByDir.forEach((d, files) -> {
+      if (!out.test(d)) t.cFilesByDir.put(d, files);
+    });
+    kbuildDirs.stream().filter(out.negate()).forEach(t.kbuildDirs::add);
+    dkmsConfs.stream().filter(out.negate()).forEach(t.dkmsConfs::add);
+    modprobeConfs.stream().filter(out.negate()).forEach(t.modprobeConfs::add);
+    modulesLoadConfs.stream().filter(out.negate()).forEach(t.modulesLoadConfs::add);
+    t.notifications.addAll(notifications);
+    return t;
+  }
+
   /** What the walk could not read. */
   public List<Notification> notifications() {
     return java.util.Collections.unmodifiableList(notifications);
@@ -112,7 +134,7 @@ public final class SourceTree {
     out.addAll(modprobeConfs);
     out.addAll(modulesLoadConfs);
     for (Path dir : kbuildDirs) {
-      for (String m : MAKEFILES) if (Files.isRegularFile(dir.resolve(m))) out.add(dir.resolve(m));
+      for (String m : MakefileNames.KBUILD_ORDER) if (Files.isRegularFile(dir.resolve(m))) out.add(dir.resolve(m));
     }
     return out;
   }
@@ -194,7 +216,7 @@ public final class SourceTree {
       headers.add(file);
     } else if (name.startsWith("Kconfig")) {
       kconfigs.add(file);
-    } else if (MAKEFILES.contains(name)) {
+    } else if (MakefileNames.isMakefile(name)) {
       kbuildDirs.add(dir);
     } else if (name.equals("dkms.conf")) {
       dkmsConfs.add(file);
@@ -213,7 +235,7 @@ public final class SourceTree {
 
   /** A file given on its own is still composed with its directory's Makefile. */
   private void kbuildDirsOf(Path dir) {
-    for (String m : MAKEFILES) if (Files.isRegularFile(dir.resolve(m))) kbuildDirs.add(dir);
+    for (String m : MakefileNames.KBUILD_ORDER) if (Files.isRegularFile(dir.resolve(m))) kbuildDirs.add(dir);
   }
 
   private static String describe(IOException e) {

@@ -91,6 +91,7 @@ class HeaderIndexerTest {
         "static inline void asm_user(void) { asm volatile(\"incl %[c]\" : [c] \"+m\" (asm_counter)); }",
         "static inline int dead_paths(void) {",
         "  if (0) gone_a();",
+        "  if (0b0) gone_a(); /* binary, as gcc reads it */",
         "  do { } while (0 && (gone_b()));",
         "  typeof(gone_d()) x = sizeof(gone_c());",
         "  return (1 == 2) ? gone_a() : x + live_e();",

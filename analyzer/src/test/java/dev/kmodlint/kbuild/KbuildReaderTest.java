@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kmodlint.kbuild.KbuildModule.Linkage;
+import dev.kmodlint.model.BuildMode;
 import dev.kmodlint.model.KbuildModel;
 import dev.kmodlint.model.Level;
 import dev.kmodlint.model.Notification;
@@ -56,6 +56,33 @@ class KbuildReaderTest {
   }
 
   @Test
+  void theFileReadIsKbuildsChoiceThenMakes() throws IOException {
+    write("both/Kbuild", "obj-m += kbuild.o\n");
+    write("both/Makefile", "obj-m += makefile.o\n");
+    // a GNUmakefile for the user's make, the Makefile for kbuild's pass: kbuild never reads the GNUmakefile
+    write("user/GNUmakefile", "obj-m += gnumakefile.o\n");
+    write("user/Makefile", "obj-m += makefile.o\n");
+    write("lower/makefile", "obj-m += lower.o\n");
+    write("lower/GNUmakefile", "obj-m += gnumakefile.o\n");
+
+    assertEquals(List.of("kbuild"), names(reader.read(dir.resolve("both"))));
+    assertEquals(List.of("makefile"), names(reader.read(dir.resolve("user"))));
+    KbuildDirectory lower = reader.read(dir.resolve("lower"));
+    assertEquals(List.of("gnumakefile"), names(lower));
+    assertEquals("GNUmakefile", lower.makefile().orElseThrow().getFileName().toString());
+  }
+
+  @Test
+  void gatesAreSortedWhateverOrderTheyAreWrittenIn() throws IOException {
+    write("Makefile", "obj-$(CONFIG_ZED)$(CONFIG_ALPHA)$(CONFIG_MID) += x.o\n");
+
+    KbuildDirectory d = reader.read(dir);
+
+    assertEquals(List.of("CONFIG_ALPHA", "CONFIG_MID", "CONFIG_ZED"), List.copyOf(module(d, "x").gatingConfigs()));
+    assertEquals(List.of("CONFIG_ALPHA", "CONFIG_MID", "CONFIG_ZED"), List.copyOf(d.entries().get(0).gates()));
+  }
+
+  @Test
   void singleObjMIsAModuleMadeOfItself() throws IOException {
     write("Makefile", "# hello\nobj-m := hello.o\n");
     write("hello.c", "int x;\n");
@@ -65,7 +92,7 @@ class KbuildReaderTest {
     assertEquals(Optional.of(makefile()), d.makefile());
     assertEquals(List.of("hello"), names(d));
     KbuildModule m = d.modules().get(0);
-    assertEquals(Linkage.MODULE, m.linkage());
+    assertEquals(BuildMode.MODULE, m.buildMode());
     assertEquals(Set.of(), m.gatingConfigs());
     assertAt(m.declaredAt(), makefile(), 2, 10, 17);
     assertEquals(List.of("hello.o"), objects(m));
@@ -125,13 +152,13 @@ class KbuildReaderTest {
 
     assertEquals(List.of("foo", "builtin", "helpers", "bar"), names(d));
     KbuildModule foo = module(d, "foo");
-    assertEquals(Linkage.CONFIGURABLE, foo.linkage());
+    assertEquals(BuildMode.CONFIGURABLE, foo.buildMode());
     assertEquals(Set.of("CONFIG_FOO"), foo.gatingConfigs());
     assertEquals(List.of("core.o", "debug.o", "both.o"), objects(foo));
     assertAt(foo.objects().get(1).listedAt(), dir.resolve("Kbuild"), 3, 28, 35);
-    assertEquals(Linkage.BUILTIN, module(d, "builtin").linkage());
-    assertEquals(Linkage.BUILTIN, module(d, "helpers").linkage());
-    assertEquals(Linkage.CONFIGURABLE, module(d, "bar").linkage());
+    assertEquals(BuildMode.BUILTIN, module(d, "builtin").buildMode());
+    assertEquals(BuildMode.BUILTIN, module(d, "helpers").buildMode());
+    assertEquals(BuildMode.CONFIGURABLE, module(d, "bar").buildMode());
     assertEquals(Set.of("CONFIG_BAR"), module(d, "bar").gatingConfigs());
     assertEquals(List.of(), d.notifications());
   }
@@ -163,7 +190,7 @@ class KbuildReaderTest {
 
     assertEquals(List.of("8123"), names(d));
     KbuildModule m = d.modules().get(0);
-    assertEquals(Linkage.MODULE, m.linkage());
+    assertEquals(BuildMode.MODULE, m.buildMode());
     assertAt(m.declaredAt(), makefile(), 3, 11, 17);
     assertEquals(List.of("8123_if.o", "8123_pci.o"), objects(m));
     assertTrue(m.objects().get(0).source().isPresent());
@@ -195,7 +222,7 @@ class KbuildReaderTest {
 
     assertEquals(List.of("first", "bar", "arm"), names(d));
     KbuildModule first = module(d, "first");
-    assertEquals(Linkage.MODULE, first.linkage());
+    assertEquals(BuildMode.MODULE, first.buildMode());
     assertAt(first.declaredAt(), makefile(), 5, 11, 18);
     assertEquals(List.of(), d.notifications());
   }
@@ -415,7 +442,7 @@ class KbuildReaderTest {
 
     assertEquals(List.of("dup"), names(d));
     KbuildModule m = d.modules().get(0);
-    assertEquals(Linkage.BUILTIN, m.linkage());
+    assertEquals(BuildMode.BUILTIN, m.buildMode());
     assertAt(m.declaredAt(), makefile(), 2, 10, 15);
     // without a .config both branches are built somewhere; dup-objs comes first in kbuild
     assertEquals(List.of("two.o", "one.o"), objects(m));
@@ -451,6 +478,24 @@ class KbuildReaderTest {
     assertTrue(at.contains(new SourcePosition(makefile(), 7, 1, 7, 5)), at.toString());
     assertTrue(at.stream().anyMatch(p -> p.line() == 10), "missing endif at the end: " + at);
     assertEquals(5, n.size(), n.toString());
+  }
+
+  @Test
+  void pastTwentySyntaxProblemsOneMoreSaysHowManyAreNotListed() throws IOException {
+    write("Makefile", "obj-m += kept.o\n" + "endif\n".repeat(25));
+
+    KbuildDirectory d = reader.read(dir);
+
+    assertEquals(List.of("kept"), names(d));
+    List<Notification> n = d.notifications();
+    assertEquals(21, n.size(), n.toString());
+    for (int i = 0; i < 20; i++) {
+      assertEquals("Makefile line " + (i + 2) + ": 'endif' without a matching if", n.get(i).message());
+      assertAt(n.get(i).position().orElseThrow(), makefile(), i + 2, 1, 6);
+    }
+    assertEquals("5 more syntax problems in Makefile are not listed", n.get(20).message());
+    assertEquals(Optional.of(SourcePosition.startOf(makefile())), n.get(20).position());
+    assertTrue(n.stream().allMatch(x -> x.id().equals(KbuildReader.PARSE_ERROR) && x.level() == Level.WARNING));
   }
 
   @Test
@@ -569,9 +614,9 @@ class KbuildReaderTest {
         obj-$(if $(CONFIG_FOO),m) += foo.o
         """);
     KbuildDirectory d = reader.read(dir);
-    assertEquals(KbuildModule.Linkage.BUILTIN, module(d, "ap").linkage());
+    assertEquals(BuildMode.BUILTIN, module(d, "ap").buildMode());
     assertEquals(List.of("ap_bus.o", "ap_card.o", "ap_queue.o"), objects(module(d, "ap")));
-    assertEquals(KbuildModule.Linkage.CONFIGURABLE, module(d, "foo").linkage());
+    assertEquals(BuildMode.CONFIGURABLE, module(d, "foo").buildMode());
     assertEquals(Set.of("CONFIG_FOO"), module(d, "foo").gatingConfigs());
   }
 
@@ -599,15 +644,15 @@ class KbuildReaderTest {
     KbuildDirectory d = reader.read(dir);
 
     assertEquals(List.of("wifi", "gated"), names(d));
-    assertEquals(Linkage.MODULE, module(d, "wifi").linkage());
+    assertEquals(BuildMode.MODULE, module(d, "wifi").buildMode());
     assertEquals(Set.of(), module(d, "wifi").gatingConfigs());
-    assertEquals(Linkage.CONFIGURABLE, module(d, "gated").linkage());
+    assertEquals(BuildMode.CONFIGURABLE, module(d, "gated").buildMode());
     assertEquals(Set.of("CONFIG_FROM_KERNEL"), module(d, "gated").gatingConfigs());
 
     // a command-line CONFIG_ (dkms MAKE[], --define) decides like the file's own
     KbuildDirectory cli = new KbuildReader(KbuildEnvironment.unknown().withCommandLine(Map.of("CONFIG_FROM_KERNEL", "m")))
         .read(dir);
-    assertEquals(Linkage.MODULE, module(cli, "gated").linkage());
+    assertEquals(BuildMode.MODULE, module(cli, "gated").buildMode());
     assertEquals(Set.of(), module(cli, "gated").gatingConfigs());
   }
 
@@ -820,7 +865,7 @@ class KbuildReaderTest {
     KbuildDirectory d = reader.read(dir);
 
     assertEquals(List.of("88x2xx"), names(d));
-    assertEquals(Linkage.MODULE, module(d, "88x2xx").linkage());
+    assertEquals(BuildMode.MODULE, module(d, "88x2xx").buildMode());
     assertEquals(Set.of(), module(d, "88x2xx").gatingConfigs());
     assertEquals(List.of("core.o"), objects(module(d, "88x2xx")));
   }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kmodlint.model.KconfigModel;
 import dev.kmodlint.model.KconfigModel.Definition;
 import dev.kmodlint.model.KconfigModel.SourceReference.Form;
+import dev.kmodlint.model.SourcePosition;
+import dev.kmodlint.model.SyntaxProblem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +54,19 @@ class KconfigReaderTest {
     assertEquals("B", a.dependsOn().orElseThrow().text());
     assertEquals(1, only(m, "B").help().orElseThrow().lines());
     assertTrue(!m.byName().containsKey("NOT_A_SYMBOL"));
+  }
+
+  @Test
+  void pastTwentySyntaxProblemsOneMoreSaysHowManyAreNotListed() throws IOException {
+    Path k = write("Kconfig", "config A\n\tbool\n" + "bogus\n".repeat(25));
+    List<SyntaxProblem> problems = KconfigReader.read(List.of(k)).syntaxProblems();
+    assertEquals(21, problems.size(), problems.toString());
+    for (int i = 0; i < 20; i++) {
+      assertEquals(new SyntaxProblem(new SourcePosition(k, i + 3, 1, i + 3, 6), "unknown statement 'bogus'"),
+          problems.get(i));
+    }
+    assertEquals(new SyntaxProblem(SourcePosition.startOf(k), "5 more syntax problems in Kconfig are not listed"),
+        problems.get(20));
   }
 
   @Test

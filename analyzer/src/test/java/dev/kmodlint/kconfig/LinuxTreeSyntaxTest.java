@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.kmodlint.kbuild.KbuildReader;
 import dev.kmodlint.model.KconfigModel;
 import dev.kmodlint.model.Notification;
+import dev.kmodlint.model.SyntaxProblem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,7 +66,7 @@ public class LinuxTreeSyntaxTest {
     List<String> problems = new ArrayList<>();
     long t0 = System.nanoTime();
     for (Path k : kconfigs) {
-      for (KconfigModel.SyntaxProblem sp : KconfigReader.syntaxProblems(k)) {
+      for (SyntaxProblem sp : KconfigReader.syntaxProblems(k)) {
         problems.add(sp.position() + ": " + sp.message());
       }
     }

@@ -39,6 +39,7 @@ import dev.kmodlint.rules.license.LicenseUnknownRule;
 import dev.kmodlint.rules.license.SpdxMismatchRule;
 import dev.kmodlint.rules.license.SpdxMissingRule;
 import dev.kmodlint.rules.meta.UnknownSuppressionRule;
+import dev.kmodlint.rules.meta.UnusedSuppressionRule;
 import dev.kmodlint.rules.metadata.DescriptionMissingRule;
 import dev.kmodlint.rules.modprobe.InvalidValueRule;
 import dev.kmodlint.rules.modprobe.ModprobeSyntaxRule;
@@ -142,6 +143,7 @@ public final class BuiltinRules implements RuleProvider {
         new DkmsVersionMismatchRule(),
         new DkmsSyntaxRule(),
         new UnknownSuppressionRule(),
+        new UnusedSuppressionRule(),
         new KernelVersionBranchRule());
   }
 }

@@ -2,6 +2,7 @@ package dev.kmodlint.rules.dkms;
 
 import dev.kmodlint.model.DkmsConf;
 import dev.kmodlint.model.Level;
+import dev.kmodlint.model.SyntaxProblem;
 import dev.kmodlint.rule.Rule;
 import dev.kmodlint.rule.RuleContext;
 import dev.kmodlint.rule.RuleInfo;
@@ -19,6 +20,6 @@ public final class DkmsSyntaxRule implements Rule {
   @Override
   public void check(RuleContext ctx) {
     for (DkmsConf c : ctx.project().deploy().dkmsConfs())
-      for (DkmsConf.SyntaxProblem p : c.syntaxProblems()) ctx.report(p.position(), p.message());
+      for (SyntaxProblem p : c.syntaxProblems()) ctx.report(p.position(), p.message());
   }
 }

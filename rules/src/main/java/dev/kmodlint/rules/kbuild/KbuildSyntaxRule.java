@@ -2,6 +2,7 @@ package dev.kmodlint.rules.kbuild;
 
 import dev.kmodlint.model.KbuildModel;
 import dev.kmodlint.model.Level;
+import dev.kmodlint.model.SyntaxProblem;
 import dev.kmodlint.rule.Rule;
 import dev.kmodlint.rule.RuleContext;
 import dev.kmodlint.rule.RuleInfo;
@@ -20,7 +21,7 @@ public final class KbuildSyntaxRule implements Rule {
   @Override
   public void check(RuleContext ctx) {
     for (KbuildModel.Makefile m : ctx.project().kbuild().makefiles()) {
-      for (KbuildModel.SyntaxProblem p : m.syntaxProblems()) {
+      for (SyntaxProblem p : m.syntaxProblems()) {
         // the reader's message starts with "<file> line <n>: ", which the position already says
         String message = p.message().replaceFirst("^\\S+ line \\d+: ", "");
         ctx.report(p.position(), "make cannot parse this: " + message);

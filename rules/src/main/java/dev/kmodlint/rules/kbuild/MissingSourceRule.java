@@ -18,7 +18,9 @@ import java.util.Set;
     description = "Kbuild builds foo.o from foo.c or foo.S in the Makefile's directory; when neither exists,"
         + " no other input of that name is there and no rule of the Makefile makes it, make stops with"
         + " 'No rule to make target foo.o'. Typical causes: a file renamed or deleted, a typo, or a"
-        + " composite whose foo-y list is misspelt.",
+        + " composite whose foo-y list is misspelt. An object listed only under a conditional on a value"
+        + " only the build knows (ifeq ($(ARCH),arm64), a variable of the make command line) is not"
+        + " reported, with a note: whether this build lists it is unknown.",
     tags = {"kbuild", "correctness"},
     anchor = "kbuild build error")
 public final class MissingSourceRule implements Rule {
@@ -30,6 +32,7 @@ public final class MissingSourceRule implements Rule {
       for (KbuildModel.Composite c : m.composites()) composites.add(c.module());
       for (KbuildModel.Entry e : m.entries()) {
         if (e.directory() || e.source().isPresent() || e.generated() || composites.contains(e.base())) continue;
+        if (conditional(ctx, e.name(), e.position(), e.conditions())) continue;
         report(ctx, e.name(), e.position(), m, List.of());
       }
       for (KbuildModel.Composite c : m.composites()) {
@@ -37,6 +40,7 @@ public final class MissingSourceRule implements Rule {
         for (KbuildModel.Part p : c.parts()) {
           String base = p.name().substring(0, p.name().length() - 2);
           if (p.source().isPresent() || p.generated() || composites.contains(base) || base.equals(c.module())) continue;
+          if (conditional(ctx, p.name(), p.position(), p.conditions())) continue;
           report(ctx, p.name(), p.position(), m, List.of());
         }
       }
@@ -47,6 +51,18 @@ public final class MissingSourceRule implements Rule {
   static boolean listed(KbuildModel.Makefile m, String module) {
     for (KbuildModel.Entry e : m.entries()) if (!e.directory() && e.base().equals(module)) return true;
     return false;
+  }
+
+  /**
+   * An object listed only under a conditional on a value only the build knows ({@code ifeq
+   * ($(ARCH),arm64)}): vendor trees ship the sources of the configurations they support, and
+   * whether this build lists it is unknown. Said in a note rather than reported.
+   */
+  private static boolean conditional(RuleContext ctx, String object, SourcePosition at, List<String> conditions) {
+    if (conditions.isEmpty() || object.contains("$")) return false;
+    ctx.skip(Level.WARNING, at, object + " has no source, but the Makefile lists it only " + conditions.get(0)
+        + ": a build that lists it stops with 'No rule to make target', others do not");
+    return true;
   }
 
   private static void report(RuleContext ctx, String object, SourcePosition at, KbuildModel.Makefile m,

@@ -1,5 +1,6 @@
 package dev.kmodlint.rules.kbuild;
 
+import dev.kmodlint.model.BuildMode;
 import dev.kmodlint.model.KbuildModel;
 import dev.kmodlint.model.KconfigModel;
 import dev.kmodlint.model.Level;
@@ -27,6 +28,11 @@ public final class SelfReferenceRule implements Rule {
         if (!mayBeModule(m, c.module(), symbols)) continue;
         for (KbuildModel.Part p : c.parts()) {
           if (!p.name().equals(c.module() + ".o")) continue;
+          if (!p.conditions().isEmpty()) {
+            ctx.skip(Level.WARNING, p.position(), c.variable() + " lists " + p.name() + ", the composite object itself, but only "
+                + p.conditions().get(0) + ": whether this build lists it is unknown");
+            continue;
+          }
           ctx.report(p.position(), c.variable() + " lists " + p.name() + ", the composite object itself: make drops"
               + " the circular dependency and " + c.module() + ".c is not linked in as a part; rename the source,"
               + " e.g. to " + c.module() + "-core.c, and list " + c.module() + "-core.o");
@@ -42,8 +48,8 @@ public final class SelfReferenceRule implements Rule {
   private static boolean mayBeModule(KbuildModel.Makefile m, String module, KnownConfigSymbols symbols) {
     for (KbuildModel.Entry e : m.entries()) {
       if (e.directory() || !e.base().equals(module)) continue;
-      if (e.linkage() == KbuildModel.Linkage.MODULE) return true;
-      if (e.linkage() != KbuildModel.Linkage.CONFIGURABLE) continue;
+      if (e.buildMode() == BuildMode.MODULE) return true;
+      if (e.buildMode() != BuildMode.CONFIGURABLE) continue;
       for (String gate : e.gates()) {
         String sym = KconfigModel.symbolName(gate);
         if (symbols.type(sym).orElse(KconfigModel.Type.TRISTATE) != KconfigModel.Type.BOOL) return true;

@@ -1,5 +1,6 @@
 package dev.kmodlint.rules.kconfig;
 
+import dev.kmodlint.model.BuildMode;
 import dev.kmodlint.model.EntryPoint;
 import dev.kmodlint.model.KbuildModel;
 import dev.kmodlint.model.KconfigModel;
@@ -36,7 +37,7 @@ public final class BoolForModuleRule implements Rule {
     for (KconfigModel.Definition d : ctx.project().kconfig().definitions()) firstDefinition.putIfAbsent(d.name(), d);
     for (KbuildModel.Makefile m : ctx.project().kbuild().makefiles()) {
       for (KbuildModel.Entry e : m.entries()) {
-        if (e.directory() || e.linkage() != KbuildModel.Linkage.CONFIGURABLE || e.gates().isEmpty()) continue;
+        if (e.directory() || e.buildMode() != BuildMode.CONFIGURABLE || e.gates().isEmpty()) continue;
         boolean allBool = true;
         for (String gate : e.gates()) {
           String sym = KconfigModel.symbolName(gate);

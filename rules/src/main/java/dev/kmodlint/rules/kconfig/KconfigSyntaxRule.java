@@ -1,7 +1,7 @@
 package dev.kmodlint.rules.kconfig;
 
-import dev.kmodlint.model.KconfigModel;
 import dev.kmodlint.model.Level;
+import dev.kmodlint.model.SyntaxProblem;
 import dev.kmodlint.rule.Rule;
 import dev.kmodlint.rule.RuleContext;
 import dev.kmodlint.rule.RuleInfo;
@@ -18,7 +18,7 @@ import dev.kmodlint.rule.RuleInfo;
 public final class KconfigSyntaxRule implements Rule {
   @Override
   public void check(RuleContext ctx) {
-    for (KconfigModel.SyntaxProblem p : ctx.project().kconfig().syntaxProblems()) {
+    for (SyntaxProblem p : ctx.project().kconfig().syntaxProblems()) {
       ctx.report(p.position(), "kconfig cannot parse this: " + p.message());
     }
   }

@@ -2,6 +2,7 @@ package dev.kmodlint.rules.modprobe;
 
 import dev.kmodlint.model.Level;
 import dev.kmodlint.model.ModprobeFile;
+import dev.kmodlint.model.SyntaxProblem;
 import dev.kmodlint.rule.Rule;
 import dev.kmodlint.rule.RuleContext;
 import dev.kmodlint.rule.RuleInfo;
@@ -21,6 +22,6 @@ public final class ModprobeSyntaxRule implements Rule {
   @Override
   public void check(RuleContext ctx) {
     for (ModprobeFile f : ctx.project().deploy().modprobeFiles())
-      for (ModprobeFile.SyntaxProblem p : f.syntaxProblems()) ctx.report(p.position(), p.message());
+      for (SyntaxProblem p : f.syntaxProblems()) ctx.report(p.position(), p.message());
   }
 }

@@ -8,10 +8,13 @@ import dev.kmodlint.rule.Finding;
 import dev.kmodlint.rule.Rule;
 import dev.kmodlint.rule.RuleContext;
 import dev.kmodlint.rule.RuleInfo;
+import dev.kmodlint.rules.ModuleMacros;
 import dev.kmodlint.symbols.SymbolResolution;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 @RuleInfo(
@@ -34,22 +37,41 @@ public final class NamespaceNotImportedRule implements Rule {
       for (Map.Entry<String, List<SymbolResolution.Need>> e : ctx.symbols().namespacesUsed(m).entrySet()) {
         String ns = e.getKey();
         if (imported.contains(ns)) continue;
-        if (conventions.importedByHeaders(ns)) {
-          // 6.12's <linux/pwm.h> says MODULE_IMPORT_NS(PWM) itself: every module that calls pwm_get() includes it
-          ctx.skip(e.getValue().get(0).at(), "module " + m.name() + " uses namespace " + ns + ", which <"
-              + String.join(">, <", conventions.headersImporting(ns)) + "> of " + ctx.kernel().description()
-              + " imports itself: a module that includes it needs no MODULE_IMPORT_NS, so it is not reported");
-          continue;
-        }
+        // 6.12's <linux/pwm.h> says MODULE_IMPORT_NS(PWM) itself: a module that calls pwm_get()
+        // includes it (else the call would not compile), and imports PWM so
+        if (conventions.importedByHeaders(ns)) continue;
+        String line = "MODULE_IMPORT_NS(" + (quoted(ctx, m) ? "\"" + ns + "\"" : ns) + ");";
+        List<Finding.Fix> fix = ModuleMacros.newLine(m).map(at -> List.of(at.insert("add " + line, line)))
+            .orElse(List.of());
         for (SymbolResolution.Need n : e.getValue()) {
           SymbolResolution.Provider p = n.provider().get();
           List<Finding.Related> related = SymbolFindings.exportSite(p);
           ctx.report(n.at(), "module " + m.name() + " uses symbol " + p.symbol() + SymbolFindings.through(n)
               + " from namespace " + ns + " (exported by " + SymbolFindings.exporter(ctx, p)
-              + ") but does not import it: add " + SymbolFindings.importStatement(ctx, ns), related);
+              + ") but does not import it: add " + line, related, fix, List.of());
         }
       }
     }
+  }
+
+  private static final Pattern RELEASE = Pattern.compile("(\\d+)\\.(\\d+)");
+
+  /**
+   * The form the target kernel takes, as its header index says (a string literal where its
+   * MODULE_IMPORT_NS does not stringify, 6.13 on); for an index that does not say, the form of
+   * the module's own imports, when it has some, else a string literal from 6.13 on.
+   */
+  static boolean quoted(RuleContext ctx, Module m) {
+    NamespaceConventions.Form form = ctx.kernel().headers().namespaces().importNamespace();
+    if (form != NamespaceConventions.Form.UNKNOWN) return form == NamespaceConventions.Form.STRING;
+    for (ModInfo i : m.modInfo("import_ns")) {
+      if (i.active()) return i.text().strip().startsWith("\"");
+    }
+    Matcher v = RELEASE.matcher(ctx.kernel().headers().release());
+    if (!v.find()) return false;
+    int major = Integer.parseInt(v.group(1));
+    int minor = Integer.parseInt(v.group(2));
+    return major > 6 || (major == 6 && minor >= 13);
   }
 
   /** The namespaces the module imports on the target kernel (see {@link SymbolFindings#importedNamespace}). */

@@ -64,7 +64,7 @@ public final class SymbolNamespaceSyntaxRule implements Rule {
   }
 
   private static void skipUnknown(RuleContext ctx, Module m) {
-    ctx.skip(m.anchor(), "module " + m.name() + ": the header index of " + ctx.kernel().description()
+    ctx.skip(Level.WARNING, m.anchor(), "module " + m.name() + ": the header index of " + ctx.kernel().description()
         + " does not say which form of symbol namespace its headers take (an index of an older kmodlint:"
         + " `kmodlint index` makes it again), so DEFAULT_SYMBOL_NAMESPACE and MODULE_IMPORT_NS are not checked");
   }

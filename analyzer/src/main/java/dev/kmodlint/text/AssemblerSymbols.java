@@ -1,0 +1,135 @@
+package dev.kmodlint.text;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a kernel assembler source ({@code .S}) defines for the linker: its global symbols
+ * ({@code SYM_FUNC_START(x)}, {@code SYM_TYPED_FUNC_START}, {@code SYM_CODE_START},
+ * {@code SYM_DATA_START}, {@code SYM_INNER_LABEL(x, SYM_L_GLOBAL)}, the older
+ * {@code ENTRY(x)}/{@code GLOBAL(x)}, and {@code .globl}/{@code .weak}) and its exports
+ * ({@code EXPORT_SYMBOL*(x)}, which {@code <asm/export.h>} provides to assembler too). Read
+ * from the text without preprocessing: every branch of a conditional counts, so a symbol any
+ * configuration defines is taken as defined (a definition too many hides a finding, one too
+ * few would invent one). Comments are blanked first, keeping every offset; nothing inside a
+ * {@code #define} counts (a macro that uses {@code SYM_FUNC_START} defines nothing itself).
+ */
+public final class AssemblerSymbols {
+  private AssemblerSymbols() {}
+
+  /** A name at a 1-based line and column. */
+  public record Symbol(String name, int line, int column) {}
+
+  /** An export: {@code macro} as written ({@code EXPORT_SYMBOL_GPL}), its namespace argument when it has one. */
+  public record Export(String macro, String symbol, String namespace, int line, int column) {
+    public boolean gplOnly() {
+      return macro.endsWith("_GPL");
+    }
+  }
+
+  /** The globals (first definition of each, in file order) and the exports of one file. */
+  public record Facts(List<Symbol> globals, List<Export> exports) {
+    public Facts {
+      globals = List.copyOf(globals);
+      exports = List.copyOf(exports);
+    }
+  }
+
+  public static final Pattern GLOBAL = Pattern.compile(
+      "\\b(?:SYM_FUNC_START(?:_WEAK)?(?:_NOALIGN)?|SYM_TYPED_FUNC_START|SYM_CODE_START(?:_NOALIGN)?|SYM_DATA_START"
+      + "|SYM_DATA|ENTRY|GLOBAL|WEAK)\\s*\\(\\s*([A-Za-z_]\\w*)"
+      + "|\\bSYM_FUNC_ALIAS(?:_WEAK)?\\s*\\(\\s*([A-Za-z_]\\w*)"
+      + "|\\bSYM_INNER_LABEL(?:_ALIGN)?\\s*\\(\\s*([A-Za-z_]\\w*)\\s*,\\s*SYM_L_GLOBAL\\s*\\)"
+      + "|(?m)^\\s*\\.(?:globl|global|weak)\\s+([A-Za-z_.$][\\w.$]*(?:\\s*,\\s*[A-Za-z_.$][\\w.$]*)*)");
+
+  private static final Pattern EXPORT = Pattern.compile(
+      "\\b(EXPORT_SYMBOL(?:_NS)?(?:_GPL)?)\\s*\\(\\s*([A-Za-z_]\\w*)\\s*(?:,\\s*\"?([A-Za-z_][\\w:.-]*)\"?\\s*)?\\)");
+  private static final Pattern NAME = Pattern.compile("[A-Za-z_][\\w.$]*");
+
+  public static Facts scan(CharSequence source) {
+    String text = blankComments(source);
+    int[] lineStarts = lineStarts(text);
+    Map<String, Symbol> globals = new LinkedHashMap<>();
+    Matcher g = GLOBAL.matcher(text);
+    while (g.find()) {
+      if (inDefine(text, g.start())) continue;
+      for (int i = 1; i <= 3; i++) if (g.group(i) != null) add(globals, g.group(i), g.start(i), lineStarts);
+      if (g.group(4) != null) {
+        int base = g.start(4);
+        Matcher n = NAME.matcher(g.group(4));
+        while (n.find()) if (!n.group().startsWith(".") && !n.group().contains("$")) add(globals, n.group(), base + n.start(), lineStarts);
+      }
+    }
+    List<Export> exports = new ArrayList<>();
+    Matcher e = EXPORT.matcher(text);
+    while (e.find()) {
+      if (inDefine(text, e.start())) continue;
+      int[] lc = lineColumn(lineStarts, e.start(2));
+      exports.add(new Export(e.group(1), e.group(2), e.group(3), lc[0], lc[1]));
+    }
+    return new Facts(List.copyOf(globals.values()), exports);
+  }
+
+  private static void add(Map<String, Symbol> out, String name, int offset, int[] lineStarts) {
+    if (out.containsKey(name)) return;
+    int[] lc = lineColumn(lineStarts, offset);
+    out.put(name, new Symbol(name, lc[0], lc[1]));
+  }
+
+  /** True inside a {@code #define} (a macro that uses SYM_FUNC_START defines nothing itself). */
+  private static boolean inDefine(String text, int offset) {
+    int lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    // continuation lines belong to the directive above
+    while (lineStart >= 2 && text.charAt(lineStart - 2) == '\\') lineStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+    int i = lineStart;
+    while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) i++;
+    if (i >= text.length() || text.charAt(i) != '#') return false;
+    i++;
+    while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) i++;
+    return text.startsWith("define", i);
+  }
+
+  private static String blankComments(CharSequence s) {
+    StringBuilder out = new StringBuilder(s);
+    String in = s.toString();
+    int n = out.length();
+    for (int i = 0; i < n; i++) {
+      char c = out.charAt(i);
+      if (c == '/' && i + 1 < n && out.charAt(i + 1) == '*') {
+        int close = in.indexOf("*/", i + 2);
+        int last = close < 0 ? n - 1 : close + 1;
+        for (int j = i; j <= last; j++) if (out.charAt(j) != '\n') out.setCharAt(j, ' ');
+        i = last;
+      } else if (c == '/' && i + 1 < n && out.charAt(i + 1) == '/') {
+        for (; i < n && out.charAt(i) != '\n'; i++) out.setCharAt(i, ' ');
+      } else if (c == '"') {
+        int j = i + 1;
+        while (j < n && out.charAt(j) != '"' && out.charAt(j) != '\n') j += out.charAt(j) == '\\' ? 2 : 1;
+        i = j;
+      }
+    }
+    return out.toString();
+  }
+
+  private static int[] lineStarts(String text) {
+    List<Integer> starts = new ArrayList<>();
+    starts.add(0);
+    for (int i = 0; i < text.length(); i++) if (text.charAt(i) == '\n') starts.add(i + 1);
+    return starts.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private static int[] lineColumn(int[] lineStarts, int offset) {
+    int lo = 0;
+    int hi = lineStarts.length - 1;
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      if (lineStarts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return new int[] {lo + 1, offset - lineStarts[lo] + 1};
+  }
+}

@@ -1,0 +1,54 @@
+package dev.kmodlint.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AssemblerSymbolsTest {
+  private static List<String> globals(String text) {
+    return AssemblerSymbols.scan(text).globals().stream().map(AssemblerSymbols.Symbol::name).toList();
+  }
+
+  @Test
+  void everyFormOfGlobalIsADefinitionAndLocalsAreNot() {
+    String s = String.join("\n",
+        "SYM_FUNC_START(plain)", "SYM_FUNC_END(plain)",
+        "SYM_FUNC_START_LOCAL(local_one)",
+        "SYM_TYPED_FUNC_START(typed)",
+        "SYM_CODE_START(code)",
+        "SYM_DATA_START(data)",
+        "SYM_INNER_LABEL(inner, SYM_L_GLOBAL)",
+        "SYM_INNER_LABEL(inner_local, SYM_L_LOCAL)",
+        "SYM_FUNC_ALIAS(alias, plain)",
+        "ENTRY(old_style)",
+        "  .globl a_glob, b_glob",
+        "  .weak weak_one",
+        "");
+    assertEquals(List.of("plain", "typed", "code", "data", "inner", "alias", "old_style", "a_glob", "b_glob",
+        "weak_one"), globals(s));
+  }
+
+  @Test
+  void commentsAndMacroDefinitionsDefineNothingAndPositionsAreKept() {
+    String s = String.join("\n",
+        "/* SYM_FUNC_START(in_block)",
+        "   still a comment */ SYM_FUNC_START(after_block)",
+        "// SYM_FUNC_START(in_line_comment)",
+        "#define STUB(n) SYM_FUNC_START(n) \\",
+        "    SYM_FUNC_START(continued)",
+        "\tEXPORT_SYMBOL_GPL(after_block)",
+        "EXPORT_SYMBOL_NS(other, \"NS\")",
+        "");
+    AssemblerSymbols.Facts f = AssemblerSymbols.scan(s);
+    assertEquals(List.of(new AssemblerSymbols.Symbol("after_block", 2, 38)), f.globals());
+    assertEquals(2, f.exports().size());
+    AssemblerSymbols.Export gpl = f.exports().get(0);
+    assertEquals("after_block", gpl.symbol());
+    assertEquals(true, gpl.gplOnly());
+    assertEquals(6, gpl.line());
+    assertEquals(20, gpl.column());
+    assertEquals("NS", f.exports().get(1).namespace());
+    assertEquals(false, f.exports().get(1).gplOnly());
+  }
+}
