@@ -928,16 +928,24 @@ final class CodeExtractor {
   private void externalCall(String name, IASTIdExpression id, IASTFunctionCallExpression fc, Set<String> locals,
       boolean active) {
     int arguments = fc.getArguments().length;
+    // per name and count, a call whose arguments cannot expand is what the rule needs; one that
+    // may is kept only until such a call comes (most calls of a form are alike: computed once)
+    String form = name + "\u0000" + arguments + "\u0000" + active;
+    Boolean seen = callForms.get(form);
+    if (Boolean.FALSE.equals(seen)) return;
     boolean mayExpand = argumentsMayExpand(fc, locals);
-    String key = name + "\u0000" + arguments + "\u0000" + mayExpand + "\u0000" + active;
-    if (externalCalls.containsKey(key)) return;
+    if (Boolean.TRUE.equals(seen) && mayExpand) return;
     int written = -1;
     IASTNodeLocation[] locs = fc.getNodeLocations();
     if (locs.length == 1 && locs[0] instanceof IASTFileLocation) written = writtenArguments(fc.getRawSignature());
     SourcePosition pos = position(id);
     if (pos == null) return;
-    externalCalls.put(key, new ExternalCall(name, arguments, written, mayExpand, pos, active));
+    callForms.put(form, mayExpand);
+    externalCalls.put(form + "\u0000" + mayExpand, new ExternalCall(name, arguments, written, mayExpand, pos, active));
   }
+
+  /** Each form of {@link #externalCalls} seen (name, count, active): whether only calls whose arguments may expand were. */
+  private final Map<String, Boolean> callForms = new HashMap<>();
 
   /** True when an argument names something the file does not declare: a kernel macro may expand it to more arguments. */
   private boolean argumentsMayExpand(IASTFunctionCallExpression fc, Set<String> locals) {
