@@ -87,6 +87,17 @@ public final class BuildPlan {
     return true;
   }
 
+  /**
+   * The plan of the Makefiles of {@code tree} for a kernel of {@code release} and {@code config}
+   * (either unknown), scanned from {@code root}: {@code earlier} (another kernel's) when the
+   * Makefiles read the same way for this one ({@link #readsTheSameWay}), else read now.
+   */
+  public static BuildPlan forKernel(SourceTree tree, int jobs, Path root, java.util.Optional<String> release,
+      java.util.Optional<Map<String, String>> config, java.util.Optional<BuildPlan> earlier) {
+    KbuildEnvironment env = ProjectComposer.kbuildEnvironment(root, release, config);
+    return earlier.filter(p -> p.readsTheSameWay(tree, env)).orElseGet(() -> read(tree, jobs, env));
+  }
+
   public List<KbuildDirectory> directories() {
     return directories;
   }

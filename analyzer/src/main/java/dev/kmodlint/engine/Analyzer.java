@@ -5,7 +5,6 @@ import dev.kmodlint.c.PreprocessorContext;
 import dev.kmodlint.cache.FactCache;
 import dev.kmodlint.compose.BuildPlan;
 import dev.kmodlint.compose.ProjectComposer;
-import dev.kmodlint.kbuild.KbuildEnvironment;
 import dev.kmodlint.kernel.KernelConfig;
 import dev.kmodlint.kernel.KernelDatabase;
 import dev.kmodlint.kernel.KernelExports;
@@ -162,9 +161,8 @@ public final class Analyzer {
     notes.addAll(tree.notifications());
     // the Makefiles first: they say how the build preprocesses each C file
     Optional<KernelConfig> config = kernel.config();
-    KbuildEnvironment env = ProjectComposer.kbuildEnvironment(root, config.map(KernelConfig::release),
-        config.map(KernelConfig::values));
-    BuildPlan plan = earlier.filter(p -> p.readsTheSameWay(tree, env)).orElseGet(() -> BuildPlan.read(tree, options.jobs(), env));
+    BuildPlan plan = BuildPlan.forKernel(tree, options.jobs(), root, config.map(KernelConfig::release),
+        config.map(KernelConfig::values), earlier);
 
     kernel = withExtraSymbols(kernel, plan, tree, notes);
 
