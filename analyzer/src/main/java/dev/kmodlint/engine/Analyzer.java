@@ -157,7 +157,8 @@ public final class Analyzer {
     KernelDatabase kernel = opened.database();
     // this kernel's architecture: a kernel tree's other arch/ directories are not built for it
     SourceTree tree = otherArchitecturesLeftOut(walked.tree(), walked.scan().inputs(), kernel, notes);
-    Suppressions suppressions = tree == walked.tree() ? walked.suppressions() : Suppressions.read(tree.textFiles());
+    Suppressions suppressions = tree == walked.tree() ? walked.suppressions()
+        : walked.suppressions().within(tree.textFiles());
     notes.addAll(tree.notifications());
     // the Makefiles first: they say how the build preprocesses each C file
     Optional<KernelConfig> config = kernel.config();
