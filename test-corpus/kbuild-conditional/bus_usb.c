@@ -13,9 +13,9 @@ static int __init condmod_usb_init(void)
 {
 	return condmod_core_setup();
 }
-module_init(condmod_usb_init); /* ok: init/duplicate-entry */
+module_init(condmod_usb_init); /* ok: init/duplicate-entry */ /* expect-notification: rule-skipped */
 
 static void __exit condmod_usb_exit(void)
 {
 }
-module_exit(condmod_usb_exit); /* ok: init/duplicate-entry */
+module_exit(condmod_usb_exit); /* ok: init/duplicate-entry */ /* expect-notification: rule-skipped */

@@ -34,7 +34,8 @@ final class InfoCommand extends ModuleScan {
   @Override
   int print(Scan s, PrintWriter out) throws IOException {
     List<Map<String, Object>> modules = new ArrayList<>();
-    for (Module m : s.result().project().modules()) modules.add(describe(m, s.symbols(), s.result().scanRoot()));
+    Path cwd = Path.of("").toAbsolutePath();
+    for (Module m : s.result().project().modules()) modules.add(describe(m, s.symbols(), cwd));
     if (format == Format.json) {
       out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(modules));
     } else {
@@ -106,8 +107,15 @@ final class InfoCommand extends ModuleScan {
     return m.modInfo(tag).stream().filter(ModInfo::active).map(i -> i.value() != null ? i.value() : i.text()).toList();
   }
 
-  static String rel(Path root, Path p) {
-    String r = root.relativize(p).toString();
+  /**
+   * Where the module is, as the user can go there: relative to {@code cwd} when under it (as
+   * findings name their files), else the absolute path; never relative to the scan root,
+   * which says "." for every module scanned by its own directory.
+   */
+  static String rel(Path cwd, Path p) {
+    Path abs = p.toAbsolutePath().normalize();
+    if (!abs.startsWith(cwd)) return abs.toString();
+    String r = cwd.relativize(abs).toString();
     return r.isEmpty() ? "." : r;
   }
 }

@@ -16,6 +16,7 @@ import dev.kmodlint.model.Project;
 import dev.kmodlint.model.SuppressionDirective;
 import dev.kmodlint.report.AnalysisResult;
 import dev.kmodlint.report.Tool;
+import dev.kmodlint.rule.AfterSuppressions;
 import dev.kmodlint.rule.Finding;
 import dev.kmodlint.rule.Rule;
 import dev.kmodlint.rule.RuleDescriptor;
@@ -35,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.function.Supplier;
 
 /**
@@ -44,6 +46,7 @@ import java.util.function.Supplier;
 public final class Analyzer {
   private final RuleRegistry registry;
   private final Resident resident;
+  private final BiPredicate<Path, String> enabled;
 
   public Analyzer(RuleRegistry registry) {
     this(registry, Resident.NONE);
@@ -51,8 +54,21 @@ public final class Analyzer {
 
   /** An analyzer of a long-lived process, which keeps the kernel database and file facts in {@code resident}. */
   public Analyzer(RuleRegistry registry, Resident resident) {
+    this(registry, resident, (file, ruleId) -> true);
+  }
+
+  private Analyzer(RuleRegistry registry, Resident resident, BiPredicate<Path, String> enabled) {
     this.registry = registry;
     this.resident = resident;
+    this.enabled = enabled;
+  }
+
+  /**
+   * This analyzer, told which rules the configuration turns off for a file: a suppression of
+   * a rule that is off is not reported as unused (its findings are not known).
+   */
+  public Analyzer withRulesEnabled(BiPredicate<Path, String> enabledForFile) {
+    return new Analyzer(registry, resident, enabledForFile);
   }
 
   public AnalysisResult analyze(AnalysisOptions options) throws IOException {
@@ -85,7 +101,7 @@ public final class Analyzer {
       prefetch.setDaemon(true);
       prefetch.start();
     }
-    SourceTree tree = SourceTree.walk(inputs);
+    SourceTree tree = otherArchitecturesLeftOut(SourceTree.walk(inputs), inputs, opened, notes);
     notes.addAll(tree.notifications());
 
     // the Makefiles first: they say how the build preprocesses each C file
@@ -110,7 +126,7 @@ public final class Analyzer {
     cache.ifPresent(c -> progress.cacheUsed(c.hits(), c.misses(), c.rejected()));
     Project project = ProjectComposer.compose(root, tree, facts, plan, notes);
     Suppressions suppressions = Suppressions.read(tree.textFiles());
-    List<Finding> all = runRules(project, kernel, suppressions.directives(), notes);
+    List<Finding> all = runRules(project, kernel, suppressions, notes);
     List<Finding> findings = new ArrayList<>();
     List<Finding> suppressed = new ArrayList<>();
     for (Finding f : all) (suppressions.suppressing(f).isPresent() ? suppressed : findings).add(f);
@@ -145,6 +161,48 @@ public final class Analyzer {
     KernelExports extra = KernelExports.fromSymvers("KBUILD_EXTRA_SYMBOLS " + String.join(", ",
         readable.stream().map(Path::toString).toList()), readable, notes::add);
     return kernel.withExtraExports(extra);
+  }
+
+  /**
+   * A kernel tree scanned from above its {@code arch/} directory is built for one architecture,
+   * the target kernel's: as kbuild, kmodlint leaves the other architectures' directories out
+   * (their Makefiles need their own arch Makefile's variables, their code their own
+   * configuration), and says so. A directory under {@code arch/} named as a PATH is analyzed.
+   */
+  private static SourceTree otherArchitecturesLeftOut(SourceTree tree, List<Path> inputs, KernelDatabase kernel,
+      List<Notification> notes) {
+    Optional<String> arch = kernel.architecture();
+    if (arch.isEmpty()) return tree;
+    List<Path> out = new ArrayList<>();
+    Set<Path> tops = new java.util.TreeSet<>();
+    for (Path in : inputs) {
+      for (Path d = Files.isDirectory(in) ? in : in.getParent(); d != null; d = d.getParent()) {
+        if (Files.isDirectory(d.resolve("arch")) && Files.isRegularFile(d.resolve("Kconfig"))
+            && Files.isRegularFile(d.resolve("Kbuild"))) {
+          tops.add(d);
+          break;
+        }
+      }
+    }
+    for (Path top : tops) {
+      Path archDir = top.resolve("arch");
+      try (var dirs = Files.list(archDir)) {
+        for (Path a : dirs.filter(Files::isDirectory).sorted().toList()) {
+          if (a.getFileName().toString().equals(arch.get())) continue;
+          // named, or inside what was named: analyzed as asked
+          if (inputs.stream().anyMatch(in -> in.startsWith(a))) continue;
+          out.add(a);
+        }
+      } catch (IOException e) {
+        // unreadable arch/: the walk has said so
+      }
+    }
+    if (out.isEmpty()) return tree;
+    notes.add(Notification.of("other-architectures-skipped", Level.NOTE, out.size() + " architecture directories"
+        + " of " + tops.iterator().next() + "/arch are not analyzed (" + String.join(" ", out.stream()
+        .map(p -> p.getFileName().toString()).toList()) + "): the target kernel is built for " + arch.get()
+        + ", and kbuild reads no other architecture's directory; name one as a PATH to analyze it"));
+    return tree.without(out);
   }
 
   /** What the front-end says about the contexts the C files were read in, each message once. */
@@ -186,24 +244,78 @@ public final class Analyzer {
         : KernelDatabase.embedded(extra);
   }
 
-  private List<Finding> runRules(Project project, KernelDatabase kernel, List<SuppressionDirective> directives,
+  /**
+   * Every rule on the project; the {@link AfterSuppressions} rules last, once the findings of
+   * the others have been matched with the suppressions.
+   */
+  private List<Finding> runRules(Project project, KernelDatabase kernel, Suppressions suppressions,
       List<Notification> notes) {
+    List<SuppressionDirective> directives = suppressions.directives();
     Set<String> ruleIds = new HashSet<>(registry.descriptors().stream().map(RuleDescriptor::id).toList());
     Supplier<SymbolResolution> symbols = memoized(() -> SymbolResolution.of(project, kernel));
     List<Finding> findings = new ArrayList<>();
+    Set<String> unsure = new HashSet<>(); // rules that skipped something or failed: their findings are not known
+    List<Rule> late = new ArrayList<>();
     for (Rule rule : registry.rules()) {
-      RuleDescriptor d = RuleDescriptor.of(rule);
-      RunContext ctx = new RunContext(d, project, kernel, symbols, directives, ruleIds);
-      try {
-        rule.check(ctx);
-        findings.addAll(ctx.findings());
-        notes.addAll(ctx.skipped());
-      } catch (RuntimeException | StackOverflowError e) {
-        notes.add(Notification.of("rule-failure", Level.ERROR,
-            "rule " + d.id() + " failed and reported nothing: " + e));
+      if (rule instanceof AfterSuppressions) late.add(rule);
+      else run(rule, new RunContext(RuleDescriptor.of(rule), project, kernel, symbols, directives, ruleIds), findings,
+          notes, unsure);
+    }
+    if (!late.isEmpty()) {
+      List<SuppressionDirective> unused = unused(directives, findings, ruleIds, unsure);
+      for (Rule rule : late) {
+        run(rule, new RunContext(RuleDescriptor.of(rule), project, kernel, symbols, directives, ruleIds, unused),
+            findings, notes, unsure);
       }
     }
     return findings.stream().distinct().sorted().toList();
+  }
+
+  private static void run(Rule rule, RunContext ctx, List<Finding> findings, List<Notification> notes,
+      Set<String> unsure) {
+    String id = ctx.ruleId();
+    try {
+      rule.check(ctx);
+      findings.addAll(ctx.findings());
+      List<Notification> skipped = ctx.skipped();
+      notes.addAll(skipped);
+      if (!skipped.isEmpty()) unsure.add(id);
+    } catch (RuntimeException | StackOverflowError e) {
+      unsure.add(id);
+      notes.add(Notification.of("rule-failure", Level.ERROR, "rule " + id + " failed and reported nothing: " + e));
+    }
+  }
+
+  /**
+   * The directives that would have silenced none of {@code findings}: IDs of a rule (or a
+   * family of rules) of this run, each of which ran to the end without a skip and is enabled
+   * for the directive's file. Misspelt and unknown IDs are meta/unknown-suppression's; an ID
+   * of the meta family is never unused, nor is any ID of a comment that names
+   * meta/unused-suppression too.
+   */
+  private List<SuppressionDirective> unused(List<SuppressionDirective> directives, List<Finding> findings,
+      Set<String> ruleIds, Set<String> unsure) {
+    Map<Path, List<Finding>> byFile = new java.util.HashMap<>();
+    for (Finding f : findings) byFile.computeIfAbsent(f.position().file(), k -> new ArrayList<>()).add(f);
+    // a comment that also names meta/unused-suppression keeps its other IDs on purpose
+    Set<String> kept = new HashSet<>();
+    for (SuppressionDirective d : directives) {
+      if (d.scope() != SuppressionDirective.Scope.MISSPELT && d.covers("meta/unused-suppression"))
+        kept.add(d.position().file() + ":" + d.position().line());
+    }
+    List<SuppressionDirective> out = new ArrayList<>();
+    for (SuppressionDirective d : directives) {
+      if (d.scope() == SuppressionDirective.Scope.MISSPELT || d.id().isEmpty()) continue;
+      if (kept.contains(d.position().file() + ":" + d.position().line())) continue;
+      List<String> covered = ruleIds.stream().filter(d::covers).sorted().toList();
+      if (covered.isEmpty() || covered.stream().anyMatch(id -> id.startsWith("meta/"))) continue;
+      Path file = d.position().file();
+      if (covered.stream().anyMatch(id -> unsure.contains(id) || !enabled.test(file, id))) continue;
+      boolean used = byFile.getOrDefault(file, List.of()).stream()
+          .anyMatch(f -> d.covers(f.ruleId()) && d.appliesTo(f.position().line()));
+      if (!used) out.add(d);
+    }
+    return out;
   }
 
   /** Computed on the first call, then the same value. */

@@ -30,13 +30,34 @@ public final class Suppressions {
   private static final Pattern C_DIRECTIVE = directive("(?://|/\\*)");
   private static final Pattern HASH_DIRECTIVE = directive("#");
   private static final Pattern ID = Pattern.compile("[A-Za-z][A-Za-z0-9_./-]*");
+  /**
+   * A comment whose first word starts with "kmodlint", in any case: a directive, or one
+   * misspelt. Group 1: the first word; 2: what follows "kmodlint" in it; 3: the next word.
+   */
+  private static final Pattern C_MENTION = mention("(?://|/\\*)");
+  private static final Pattern HASH_MENTION = mention("#");
+
+  private static Pattern mention(String commentStart) {
+    return Pattern.compile(commentStart + "[ \\t*]*((?i:kmodlint)([\\w:-]*))(?:[ \\t]*([A-Za-z][\\w-]*))?");
+  }
+
+  /** What a misspelt directive meant, squashed (no separators, lower case) for comparison. */
+  private static final List<String> SQUASHED = List.of("disableline", "disablenextline", "disablefile", "disable");
+  /** Other tools' words for a suppression: a comment starting with "kmodlint" and one of these meant one too. */
+  private static final List<String> OTHER_WORDS = List.of("enable", "ignore", "noqa", "nolint", "suppress", "off");
 
   private static Pattern directive(String commentStart) {
     // the IDs end where a character no ID list has appears: "*/", another "#" comment, a reason
     return Pattern.compile(commentStart + "[ \\t*]*kmodlint-disable-(next-line|line|file)\\b([\\w./, \\t-]*)");
   }
 
-  private static final String MARKER = "kmodlint-disable";
+  /** Every directive, and every misspelling of one this class notices, holds one of these. */
+  private static final List<String> MARKERS = List.of("kmodlint", "KMODLINT", "Kmodlint", "KModLint");
+
+  private static boolean mentionsKmodlint(String text) {
+    for (String marker : MARKERS) if (text.indexOf(marker) >= 0) return true;
+    return false;
+  }
 
   private final Map<Path, List<SuppressionDirective>> byFile = new HashMap<>();
 
@@ -80,7 +101,7 @@ public final class Suppressions {
       // most files have no directive: look for the bytes before decoding a whole tree twice
       byte[] bytes = dev.kmodlint.text.BoundedReader.read(file, SourceText.MAX_BYTES);
       // (a Latin-1 view of the bytes is a plain copy, and String.indexOf is vectorised)
-      if (new String(bytes, StandardCharsets.ISO_8859_1).indexOf(MARKER) < 0) return List.of();
+      if (!mentionsKmodlint(new String(bytes, StandardCharsets.ISO_8859_1))) return List.of();
       SourceText text = SourceText.of(file, bytes);
       return text.binary() ? List.of() : parse(text);
     } catch (IOException | SecurityException e) {
@@ -95,7 +116,7 @@ public final class Suppressions {
 
   private static List<SuppressionDirective> parse(SourceText source) {
     String text = new String(source.chars());
-    if (!text.contains(MARKER)) return List.of();
+    if (!mentionsKmodlint(text)) return List.of();
     Pattern p = isC(source.path()) ? C_DIRECTIVE : HASH_DIRECTIVE;
     List<SuppressionDirective> out = new ArrayList<>();
     Matcher m = p.matcher(text);
@@ -117,7 +138,38 @@ public final class Suppressions {
       // kmodlint has no "every rule" suppression; an empty ID says so through meta/unknown-suppression
       if (!named) out.add(new SuppressionDirective("", scope, source.position(m.start(1), m.end(1) - m.start(1))));
     }
+    misspelt(source, text, out);
+    out.sort((a, b) -> a.position().compareTo(b.position()));
     return out;
+  }
+
+  /**
+   * Comments that start with what was meant as a directive but is none ({@code
+   * kmodlint-disabel-next-line}, {@code kmodlint: disable}, {@code kmodlint-disable-nextline}):
+   * silently ignored, they would leave the finding in place while the reader believes it
+   * silenced. Kept as {@link Scope#MISSPELT} for meta/unknown-suppression to report. A comment
+   * that only mentions kmodlint in prose ("kmodlint: see README") is left alone.
+   */
+  private static void misspelt(SourceText source, String text, List<SuppressionDirective> out) {
+    Matcher m = (isC(source.path()) ? C_MENTION : HASH_MENTION).matcher(text);
+    while (m.find()) {
+      String first = m.group(1);
+      if (SuppressionDirective.NAMES.stream().anyMatch(first::equals)) continue;
+      String rest = m.group(2).replaceAll("^[-:_]+", "");
+      int end = m.end(1);
+      if (rest.isEmpty()) {
+        if (m.group(3) == null) continue;
+        rest = m.group(3);
+        end = m.end(3);
+      }
+      String squashed = rest.toLowerCase(java.util.Locale.ROOT).replaceAll("[-_:]", "");
+      boolean meant = OTHER_WORDS.stream().anyMatch(squashed::startsWith)
+          || SQUASHED.stream().anyMatch(w -> dev.kmodlint.rule.Suggestions.distance(squashed, w) <= 3)
+          || squashed.startsWith("disab") || squashed.startsWith("disbl");
+      if (!meant) continue;
+      out.add(new SuppressionDirective(text.substring(m.start(1), end), Scope.MISSPELT,
+          source.position(m.start(1), end - m.start(1))));
+    }
   }
 
   static boolean isC(Path file) {

@@ -234,7 +234,7 @@ public final class KbuildReader {
    * reach kbuild's pass through the environment.
    */
   private UsersMake usersMake(Path dir) {
-    if (env.sourceTree().filter(dir::startsWith).isPresent()) return UsersMake.NONE;
+    if (env.sourceTree().filter(dir::startsWith).isPresent()) return archMake(env.sourceTree().get());
     Optional<Path> file = MakefileNames.MAKE_ORDER.stream().map(dir::resolve).filter(Files::isRegularFile).findFirst();
     if (file.isEmpty()) return UsersMake.NONE;
     try {
@@ -253,6 +253,41 @@ public final class KbuildReader {
       out.put(name, v.flat().strip());
     }
     return new UsersMake(out);
+  }
+
+  private UsersMake archMake;
+
+  /** The architectures whose Makefile kmodlint reads, by the {@code CONFIG_} symbol their .config sets. */
+  private static final Map<String, String> ARCH_BY_CONFIG = Map.of("CONFIG_X86", "x86", "CONFIG_ARM64", "arm64",
+      "CONFIG_ARM", "arm", "CONFIG_RISCV", "riscv", "CONFIG_PPC", "powerpc", "CONFIG_S390", "s390",
+      "CONFIG_MIPS", "mips", "CONFIG_LOONGARCH", "loongarch");
+
+  /**
+   * Inside a kernel source tree, what the top Makefile's {@code include arch/$(SRCARCH)/Makefile}
+   * exports to every directory's kbuild pass with a value known from the .config
+   * ({@code export BITS}: {@code signal_$(BITS).o} in arch/x86/kernel is {@code signal_64.o}).
+   * Nothing without a .config that names the architecture.
+   */
+  private synchronized UsersMake archMake(Path srctree) {
+    if (archMake != null) return archMake;
+    archMake = UsersMake.NONE;
+    Map<String, String> config = env.kernelConfig().orElse(Map.of());
+    String arch = null;
+    for (Map.Entry<String, String> e : new java.util.TreeMap<>(ARCH_BY_CONFIG).entrySet())
+      if ("y".equals(config.get(e.getKey()))) arch = e.getValue();
+    if (arch == null) return archMake;
+    Path file = srctree.resolve("arch").resolve(arch).resolve("Makefile");
+    if (!Files.isRegularFile(file)) return archMake;
+    MakeEvaluator outer = new MakeEvaluator(env, file.getParent(), false, new MakeEvaluator.Listener() {});
+    outer.readMakefile(file);
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String name : outer.exported()) {
+      MakeText v = outer.finalValue(name);
+      if (outer.variable(name) == null || !v.unconditional() || MakeAssumptions.containsUnknown(v.flat())) continue;
+      out.put(name, v.flat().strip());
+    }
+    archMake = new UsersMake(out);
+    return archMake;
   }
 
   /** A list of what a directory builds, as the file names it. */

@@ -38,6 +38,7 @@ import dev.kmodlint.rules.license.LicenseUnknownRule;
 import dev.kmodlint.rules.license.SpdxMismatchRule;
 import dev.kmodlint.rules.license.SpdxMissingRule;
 import dev.kmodlint.rules.meta.UnknownSuppressionRule;
+import dev.kmodlint.rules.meta.UnusedSuppressionRule;
 import dev.kmodlint.rules.metadata.DescriptionMissingRule;
 import dev.kmodlint.rules.modprobe.InvalidValueRule;
 import dev.kmodlint.rules.modprobe.ModprobeSyntaxRule;
@@ -136,6 +137,7 @@ public final class BuiltinRules implements RuleProvider {
         new DkmsDuplicateModuleRule(),
         new DkmsVersionMismatchRule(),
         new DkmsSyntaxRule(),
-        new UnknownSuppressionRule());
+        new UnknownSuppressionRule(),
+        new UnusedSuppressionRule());
   }
 }

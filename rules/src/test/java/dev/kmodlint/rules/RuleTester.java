@@ -182,9 +182,12 @@ final class RuleTester {
       String source = files.get(want.getKey());
       if (source == null) throw new IllegalArgumentException("expectFix for " + want.getKey() + ", which is no file");
       Path file = dir.resolve(want.getKey());
+      // every edit of every fix in this file (a fix may change several places, or files)
       List<Finding.Fix> fixes = new ArrayList<>();
       for (Finding f : result.findings())
-        for (Finding.Fix fx : f.fixes()) if (fx.region().file().equals(file)) fixes.add(fx);
+        for (Finding.Fix fx : f.fixes())
+          for (Finding.Fix.Edit e : fx.edits())
+            if (e.region().file().equals(file)) fixes.add(new Finding.Fix(fx.description(), List.of(e)));
       if (fixes.isEmpty()) {
         problems.add("no fix changes " + want.getKey());
         continue;
@@ -204,14 +207,16 @@ final class RuleTester {
   }
 
   /**
-   * The text with each fix's region replaced by its text, as a SARIF viewer applies a result's
+   * The text with each edit's region replaced by its text, as a SARIF viewer applies a result's
    * fix: 1-based lines and columns, columns in UTF-16 code units (Java chars), end exclusive.
    * Overlapping regions are an error.
    */
   static String applyFixes(String text, List<Finding.Fix> fixes) {
+    List<Finding.Fix.Edit> edits = new ArrayList<>();
+    for (Finding.Fix fx : fixes) edits.addAll(fx.edits());
     List<int[]> spans = new ArrayList<>();
-    for (Finding.Fix fx : fixes) {
-      SourcePosition r = fx.region();
+    for (Finding.Fix.Edit e : edits) {
+      SourcePosition r = e.region();
       spans.add(new int[] {offset(text, r.line(), r.column()), offset(text, r.endLine(), r.endColumn()),
           spans.size()});
     }
@@ -222,7 +227,7 @@ final class RuleTester {
     StringBuilder sb = new StringBuilder(text);
     for (int i = spans.size() - 1; i >= 0; i--) {
       int[] s = spans.get(i);
-      sb.replace(s[0], s[1], fixes.get(s[2]).text());
+      sb.replace(s[0], s[1], edits.get(s[2]).text());
     }
     return sb.toString();
   }

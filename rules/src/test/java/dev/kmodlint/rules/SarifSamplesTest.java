@@ -202,36 +202,4 @@ class SarifSamplesTest {
     }
     assertEquals(a, b);
   }
-
-  /** docs/ci/github-code-scanning.yml: valid YAML, allowed to upload, and a kmodlint command line this kmodlint accepts. */
-  @Test
-  @SuppressWarnings("unchecked")
-  void theCodeScanningWorkflowUploadsWhatKmodlintWrites() throws IOException {
-    Map<String, Object> workflow = new org.yaml.snakeyaml.Yaml().load(
-        Files.readString(Corpus.ROOT.resolve("docs/ci/github-code-scanning.yml")));
-    Map<String, Object> permissions = (Map<String, Object>) workflow.get("permissions");
-    assertEquals("write", permissions.get("security-events"));
-    Map<String, Object> job = (Map<String, Object>) ((Map<String, Object>) workflow.get("jobs")).get("kmodlint");
-    List<Map<String, Object>> steps = (List<Map<String, Object>>) job.get("steps");
-    String run = steps.stream().map(st -> (String) st.get("run")).filter(r -> r != null && r.contains(" check "))
-        .findFirst().orElseThrow();
-    Map<String, Object> upload = steps.stream().filter(st -> String.valueOf(st.get("uses")).startsWith(
-        "github/codeql-action/upload-sarif@")).findFirst().orElseThrow();
-    String sarifFile = (String) ((Map<String, Object>) upload.get("with")).get("sarif_file");
-    String[] words = run.replace("\\\n", " ").strip().split("\\s+");
-    List<String> args = new java.util.ArrayList<>(List.of(words).subList(1, words.length));
-    assertTrue(args.contains("--output") && args.get(args.indexOf("--output") + 1).equals(sarifFile), run);
-    assertTrue(args.contains("--omit-suppressed"), "GitHub ignores suppressions: " + run);
-    // the same options on a corpus scenario, with the workspace variable and paths replaced
-    Path out = Files.createTempFile("kmodlint-workflow", ".sarif");
-    for (int i = 0; i < args.size(); i++) {
-      if (args.get(i).equals("\"$GITHUB_WORKSPACE\"")) args.set(i, Corpus.ROOT.toString());
-      if (args.get(i).equals(sarifFile)) args.set(i, out.toString());
-      if (args.get(i).equals(".")) args.set(i, Corpus.DIR.resolve("hello-clean").toString());
-    }
-    CliTest.Run r = CliTest.run(args.toArray(String[]::new));
-    assertEquals(0, r.code(), args + ": " + r.err());
-    assertTrue(Files.readString(out).contains("\"kmodlint/\""), "no SARIF written by " + args);
-    Files.delete(out);
-  }
 }

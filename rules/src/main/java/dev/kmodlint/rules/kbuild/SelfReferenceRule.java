@@ -29,7 +29,7 @@ public final class SelfReferenceRule implements Rule {
         for (KbuildModel.Part p : c.parts()) {
           if (!p.name().equals(c.module() + ".o")) continue;
           if (!p.conditions().isEmpty()) {
-            ctx.skip(p.position(), c.variable() + " lists " + p.name() + ", the composite object itself, but only "
+            ctx.skip(Level.WARNING, p.position(), c.variable() + " lists " + p.name() + ", the composite object itself, but only "
                 + p.conditions().get(0) + ": whether this build lists it is unknown");
             continue;
           }

@@ -33,7 +33,7 @@ public final class ParamDuplicateRule implements Rule {
         // ifeq ($(BUS),pci) ... else ...: objects the Makefile lists in alternative builds
         if (!f.position().file().equals(p.position().file())
             && (conditional.contains(f.position().file()) || conditional.contains(p.position().file()))) {
-          ctx.skip(p.position(), "parameter " + p.name() + " of module " + m.name() + " is declared in two objects,"
+          ctx.skip(Level.WARNING, p.position(), "parameter " + p.name() + " of module " + m.name() + " is declared in two objects,"
               + " at least one of which the Makefile lists only in some builds: whether both are ever linked"
               + " together is unknown");
           continue;

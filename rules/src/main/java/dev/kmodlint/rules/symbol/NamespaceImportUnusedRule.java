@@ -34,7 +34,7 @@ public final class NamespaceImportUnusedRule implements Rule {
         if (!imp.active() || !imp.resolved()) continue;
         if (ctx.symbols().namespacesUsed(m).containsKey(imp.value()) || !reported.add(imp.value())) continue;
         if (!ctx.symbols().headersKnown()) {
-          SymbolFindings.skipWithoutHeaders(ctx, m, "namespace use");
+          SymbolFindings.skipWithoutHeaders(ctx, m, "namespace use", Level.NOTE);
           break;
         }
         if (ctx.skipWhenIncomplete(m, "namespace imports")) break;

@@ -1,5 +1,6 @@
 package dev.kmodlint.rules.symbol;
 
+import dev.kmodlint.model.Level;
 import dev.kmodlint.model.ModInfo;
 import dev.kmodlint.model.Module;
 import dev.kmodlint.rule.Finding;
@@ -24,7 +25,7 @@ final class SymbolFindings {
     for (ModInfo lic : m.licenses()) {
       if (!lic.active()) continue;
       if (!lic.resolved()) {
-        ctx.skip(lic.position(), "module " + m.name() + ": its license is given as " + lic.text()
+        ctx.skip(Level.WARNING, lic.position(), "module " + m.name() + ": its license is given as " + lic.text()
             + ", which kmodlint cannot evaluate, so its use of GPL-only symbols is not checked");
         return Optional.empty();
       }
@@ -55,8 +56,8 @@ final class SymbolFindings {
     return n.written().equals(n.symbol()) ? "" : " (through " + n.written() + ", a kernel header macro or inline function)";
   }
 
-  static void skipWithoutHeaders(RuleContext ctx, Module m, String what) {
-    ctx.skip(m.anchor(), "no kernel header index for " + ctx.kernel().description()
+  static void skipWithoutHeaders(RuleContext ctx, Module m, String what, Level level) {
+    ctx.skip(level, m.anchor(), "no kernel header index for " + ctx.kernel().description()
         + ": symbols reached through header macros and inline functions are unknown, so " + what
         + " is checked only for names the module's own sources declare");
   }
