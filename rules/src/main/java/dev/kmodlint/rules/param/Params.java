@@ -79,6 +79,8 @@ final class Params {
     java.util.Set<String> readers = new java.util.TreeSet<>();
     for (dev.kmodlint.model.CReference r : code.references()) {
       if (!r.to().equals(p.variable())) continue;
+      // its address escapes (debugfs_create_u32(..., &var), a pointer, a struct): whoever holds
+      // the pointer may read it after init
       if (r.kind() == dev.kmodlint.model.CReference.Kind.ADDRESS) return java.util.Set.of();
       readers.add(r.from());
     }
