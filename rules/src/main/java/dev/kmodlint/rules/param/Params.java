@@ -68,7 +68,8 @@ final class Params {
   /**
    * The functions that read the parameter's variable, when every one of them is __init code
    * (a write through sysfs after loading then changes nothing); empty when something else reads
-   * it, or nothing does.
+   * it, nothing does, or its address escapes ({@code debugfs_create_u32(..., &var)}, a pointer,
+   * a structure: whoever holds the pointer may read it after init).
    */
   static java.util.Set<String> initOnlyReaders(Code code, ModuleParam p) {
     java.util.Map<String, dev.kmodlint.model.Section> sections = code.functions().stream()
