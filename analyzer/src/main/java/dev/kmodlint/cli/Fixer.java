@@ -29,7 +29,8 @@ import java.util.TreeMap;
  * {@code clang-tidy --fix} and {@code ruff --fix} do; {@code --dry-run} prints them as a
  * unified diff instead. The first fix of a finding is taken (SARIF's fixes are alternatives).
  * Errors are fixed first; a fix that overlaps one already taken in its file is left for the
- * next run (where its finding is found again, if it is still there); the same change asked for
+ * next run (where its finding is found again, if it is still there); a fix of a finding that holds on
+ * some of the kernels of a run only is not made (it would break the others); the same change asked for
  * by several findings (one namespace import for three symbols) is made once. A file that is not
  * UTF-8, or has changed so that a region no longer exists, is left as it is and said so.
  */
@@ -67,7 +68,14 @@ final class Fixer {
 
   static Plan plan(List<Finding> findings) {
     List<Pending> pending = new ArrayList<>();
-    for (Finding f : findings) if (!f.fixes().isEmpty()) pending.add(new Pending(f, f.fixes().get(0)));
+    int otherKernels = 0;
+    for (Finding f : findings) {
+      if (f.fixes().isEmpty()) continue;
+      // a fix for the kernels a finding holds on breaks the others of the run (a namespace
+      // written as 6.12.117 takes it does not assemble on 6.1): that needs a test of the kernel
+      if (!f.kernels().isEmpty()) otherKernels++;
+      else pending.add(new Pending(f, f.fixes().get(0)));
+    }
     // errors first, then in report order: when two fixes collide, the more severe finding's wins
     pending.sort(Comparator.comparing((Pending p) -> p.finding().level()).thenComparing(Pending::finding));
     Map<Path, Text> texts = new TreeMap<>();
@@ -131,7 +139,10 @@ final class Fixer {
         changes.add(new Change(e.getKey(), t.bytes, after, fixedPerFile.getOrDefault(e.getKey(), 0)));
       }
     }
-    return new Plan(changes, fixed, deferred, List.copyOf(refused.values()));
+    List<String> problems = new ArrayList<>(refused.values());
+    if (otherKernels > 0) problems.add(plural(otherKernels, "fix") + " of findings on some of the kernels only not"
+        + " made (each would break the other kernels: test the kernel version there)");
+    return new Plan(changes, fixed, deferred, List.copyOf(problems));
   }
 
   /** Two edits collide when their regions share a character, or one inserts inside the other. */

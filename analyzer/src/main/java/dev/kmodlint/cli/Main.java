@@ -4,7 +4,7 @@ import dev.kmodlint.config.ConfigFile;
 import dev.kmodlint.config.ConfigFiles;
 import dev.kmodlint.engine.AnalysisOptions;
 import dev.kmodlint.engine.AnalysisProgress;
-import dev.kmodlint.engine.Analyzer;
+import dev.kmodlint.engine.MultiKernelAnalyzer;
 import dev.kmodlint.engine.FileSelection;
 import dev.kmodlint.engine.RuleRegistry;
 import dev.kmodlint.kernel.KernelDatabase;
@@ -358,9 +358,8 @@ public final class Main implements Callable<Integer> {
           : config != null ? ConfigFiles.of(ConfigFile.read(config)) : ConfigFiles.forInputs(inputs);
       Optional<ConfigFile> conf = configs.primary();
       // the command line wins over the configuration file
-      KernelOptions.Chosen chosen = kernel.choose(conf);
+      KernelOptions.Chosen chosen = kernel.choose(cl, conf);
       List<Path> symversFiles = chosen.symvers();
-      Optional<Path> kernelDir = chosen.kdir();
       FailOn threshold = failOn != null ? failOn
           : conf.flatMap(ConfigFile::failOn).map(FailOn::valueOf).orElse(FailOn.error);
       Baseline base = baseline != null ? Baseline.read(baseline) : null;
@@ -368,13 +367,13 @@ public final class Main implements Callable<Integer> {
       FileSelection selection = FileSelection.of(inputs);
       AnalysisOptions opts = new AnalysisOptions(selection.analyze(),
           jobs != null ? jobs : Math.min(MAX_JOBS, Runtime.getRuntime().availableProcessors()),
-          Duration.ofSeconds(fileTimeoutSeconds), symversFiles, kernelDir,
+          Duration.ofSeconds(fileTimeoutSeconds), symversFiles, chosen.kernels(),
           noCache ? Optional.empty() : Optional.of(cacheDir != null ? cacheDir : defaultCacheDir()));
       // a header index the kernel lacks is made when a rule first needs it, shown on a terminal
       Optional<PrintWriter> terminal = !quiet && inv.stderrTerminal()
           ? Optional.of(spec.commandLine().getErr()) : Optional.empty();
       AnalysisResult analyzed = KernelDatabase.withAutoIndex(chosen.autoIndexPolicy(terminal),
-          () -> new Analyzer(RuleRegistry.discover(), inv.resident()).withRulesEnabled(configs::enabled)
+          () -> new MultiKernelAnalyzer(RuleRegistry.discover(), inv.resident()).withRulesEnabled(configs::enabled)
               .analyze(opts, progress()));
       checkSomethingWasRead(analyzed, inputs);
       AnalysisResult compared = selection.restrict(configs.apply(analyzed));
@@ -440,7 +439,8 @@ public final class Main implements Callable<Integer> {
     private String unservable(Invocation inv) {
       if (inv.cwd().equals(Path.of("").toAbsolutePath())) return null;
       List<Path> shown = new java.util.ArrayList<>(kernel.symvers);
-      java.util.Collections.addAll(shown, config, baseline, cacheDir, kernel.kdir);
+      shown.addAll(kernel.kdirs);
+      java.util.Collections.addAll(shown, config, baseline, cacheDir);
       for (Path p : shown) if (p != null && !p.isAbsolute()) return "a relative path (" + p + ") in another directory";
       return null;
     }

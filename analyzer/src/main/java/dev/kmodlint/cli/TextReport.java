@@ -67,7 +67,9 @@ final class TextReport {
       statistics(r).forEach(out::println);
     } else {
       for (Finding f : r.findings()) {
-        String level = paint(levelColor(f.level()), f.level().sarif() + ":");
+        // a finding of some of the kernels of the run says which: error[6.12]:
+        String kernels = f.kernels().isEmpty() ? "" : "[" + String.join(",", f.kernels()) + "]";
+        String level = paint(levelColor(f.level()), f.level().sarif() + kernels + ":");
         String state = baseline.map(b -> b.stateOf(f) == Baseline.State.NEW ? " " + paint(BOLD, "(new)") : "")
             .orElse("");
         out.println(paint(BOLD, where(f.position()) + ":") + " " + level + " " + Terminal.printable(f.message())

@@ -113,8 +113,7 @@ public final class ConfigFiles {
     if (s.isEmpty()) return Optional.of(f);
     if (!s.get().enabled()) return Optional.empty();
     Level level = s.get().level().orElse(f.level());
-    return Optional.of(level == f.level() ? f
-        : new Finding(f.ruleId(), level, f.message(), f.position(), f.related(), f.fixes(), f.flow()));
+    return Optional.of(level == f.level() ? f : f.withLevel(level));
   }
 
   private Optional<ConfigFile> nearest(Path path) throws IOException {

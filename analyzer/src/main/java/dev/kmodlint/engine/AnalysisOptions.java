@@ -6,15 +6,23 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * How to run an analysis. {@code kdir} is the kernel build directory whose exports and
- * headers to assume; without one, the kernel embedded in kmodlint. {@code cacheDir} keeps the
- * facts of each file between runs; without one, every file is parsed.
+ * How to run an analysis. {@code kernels} are the kernels to check against, each in a pass of
+ * its own ({@link MultiKernelAnalyzer}); none: the default kernel embedded in kmodlint.
+ * {@code cacheDir} keeps the facts of each file between runs; without one, every file is parsed.
  */
 public record AnalysisOptions(List<Path> inputs, int jobs, Duration fileTimeout, List<Path> symvers,
-    Optional<Path> kdir, Optional<Path> cacheDir) {
+    List<KernelTarget> kernels, Optional<Path> cacheDir) {
   public AnalysisOptions {
     inputs = List.copyOf(inputs);
     symvers = List.copyOf(symvers);
+    kernels = List.copyOf(new java.util.LinkedHashSet<>(kernels)); // each kernel once
+  }
+
+  /** {@code kdir}: the kernel build directory whose exports and headers to assume; without one, the embedded kernel. */
+  public AnalysisOptions(List<Path> inputs, int jobs, Duration fileTimeout, List<Path> symvers,
+      Optional<Path> kdir, Optional<Path> cacheDir) {
+    this(inputs, jobs, fileTimeout, symvers, kdir.<List<KernelTarget>>map(d -> List.of(new KernelTarget.BuildDirectory(d)))
+        .orElse(List.of()), cacheDir);
   }
 
   public AnalysisOptions(List<Path> inputs, int jobs, Duration fileTimeout, List<Path> symvers,
@@ -22,12 +30,29 @@ public record AnalysisOptions(List<Path> inputs, int jobs, Duration fileTimeout,
     this(inputs, jobs, fileTimeout, symvers, kdir, Optional.empty());
   }
 
+  /** The build directory of a run against one kernel given by {@code --kdir}; empty otherwise. */
+  public Optional<Path> kdir() {
+    return kernels.size() == 1 && kernels.get(0) instanceof KernelTarget.BuildDirectory b
+        ? Optional.of(b.dir()) : Optional.empty();
+  }
+
+  /** The embedded kernel of a run against one kernel named so ({@code --kernel 6.12}); empty otherwise. */
+  public Optional<String> embeddedKernel() {
+    return kernels.size() == 1 && kernels.get(0) instanceof KernelTarget.Embedded e
+        ? Optional.of(e.name()) : Optional.empty();
+  }
+
   public AnalysisOptions withJobs(int n) {
-    return new AnalysisOptions(inputs, n, fileTimeout, symvers, kdir, cacheDir);
+    return new AnalysisOptions(inputs, n, fileTimeout, symvers, kernels, cacheDir);
   }
 
   public AnalysisOptions withCacheDir(Optional<Path> dir) {
-    return new AnalysisOptions(inputs, jobs, fileTimeout, symvers, kdir, dir);
+    return new AnalysisOptions(inputs, jobs, fileTimeout, symvers, kernels, dir);
+  }
+
+  /** The same run against {@code targets}. */
+  public AnalysisOptions withKernels(List<KernelTarget> targets) {
+    return new AnalysisOptions(inputs, jobs, fileTimeout, symvers, targets, cacheDir);
   }
 
   /** The time one file may take to parse, unless {@code --file-timeout} says otherwise (text: for picocli). */

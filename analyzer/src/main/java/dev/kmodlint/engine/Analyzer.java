@@ -30,6 +30,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -75,7 +76,20 @@ public final class Analyzer {
     return analyze(options, AnalysisProgress.NONE);
   }
 
+  /**
+   * Analyzes against the one kernel of {@code options} (none: the default one); a run against
+   * several is {@link MultiKernelAnalyzer}'s.
+   */
   public AnalysisResult analyze(AnalysisOptions options, AnalysisProgress progress) throws IOException {
+    if (options.kernels().size() > 1)
+      throw new IllegalArgumentException(options.kernels().size() + " kernels: a MultiKernelAnalyzer's run");
+    return new MultiKernelAnalyzer(this, registry).analyzeEach(options, progress).merged();
+  }
+
+  /** What a run starts from: when, its inputs (absolute, each there) and their scan root. */
+  record Scan(Instant start, List<Path> inputs, Path root) {}
+
+  static Scan scan(AnalysisOptions options) throws IOException {
     Instant start = Instant.now();
     List<Path> inputs = new ArrayList<>();
     for (Path in : options.inputs()) {
@@ -83,10 +97,18 @@ public final class Analyzer {
       if (!Files.exists(abs)) throw new NoSuchFileException(in.toString(), null, "no such file or directory");
       inputs.add(abs);
     }
-    Path root = scanRoot(inputs);
-    List<Notification> notes = new ArrayList<>();
+    return new Scan(start, inputs, scanRoot(inputs));
+  }
+
+  /** A kernel database opened for a pass, and what opening it told. */
+  record Opened(KernelDatabase database, List<Notification> notes) {}
+
+  /**
+   * The kernel of a pass (of {@code options}, which names one kernel or none), its tables
+   * read in the background while the tree is walked and files are parsed.
+   */
+  Opened open(AnalysisOptions options, List<Notification> notes) throws IOException {
     KernelDatabase opened = resident.kernelDatabase(options, notes);
-    KernelDatabase kernel = opened;
     if (!registry.rules().isEmpty()) {
       // the symbol rules need the exports and the header index: read them while files are parsed
       Thread prefetch = new Thread(() -> {
@@ -101,41 +123,71 @@ public final class Analyzer {
       prefetch.setDaemon(true);
       prefetch.start();
     }
-    SourceTree tree = otherArchitecturesLeftOut(SourceTree.walk(inputs), inputs, opened, notes);
-    notes.addAll(tree.notifications());
+    return new Opened(opened, notes);
+  }
 
+  /** The files of a run, walked once whatever the kernels, their suppressions, and what walking told. */
+  record SourceTreeScan(Scan scan, SourceTree tree, Suppressions suppressions, List<Notification> notes) {}
+
+  static SourceTreeScan walk(Scan scan, AnalysisOptions options) throws IOException {
+    SourceTree tree = SourceTree.walk(scan.inputs());
+    // what the walk tells is each pass's: of the tree its kernel's architecture builds
+    return new SourceTreeScan(scan, tree, Suppressions.read(tree.textFiles()), new ArrayList<>());
+  }
+
+  /**
+   * What one kernel's pass gave: the project as that kernel's build sees it, the findings of
+   * every rule (those in-source comments silence apart), its notifications, the Makefiles as
+   * read for it, and the facts of the headers (which no kernel changes).
+   */
+  record Pass(KernelDatabase kernel, Project project, List<Finding> findings, List<Finding> suppressed,
+      List<Notification> notes, boolean complete, BuildPlan plan, Map<Path, FileFacts> headerFacts) {}
+
+  /**
+   * One kernel's pass over a walked tree: the Makefiles (those of {@code earlier} when this
+   * kernel's build reads them the same way), each C file parsed as the build preprocesses it
+   * for this kernel (the facts of {@code headers} when given, else the headers' too), the
+   * project composed, every rule run.
+   */
+  Pass pass(SourceTreeScan walked, AnalysisOptions options, Opened opened, Optional<FactCache> cache,
+      CFrontEnd frontEnd, Optional<BuildPlan> earlier, Map<Path, FileFacts> headers, AnalysisProgress progress)
+      throws IOException {
+    Path root = walked.scan().root();
+    List<Notification> notes = new ArrayList<>(opened.notes());
+    KernelDatabase kernel = opened.database();
+    // this kernel's architecture: a kernel tree's other arch/ directories are not built for it
+    SourceTree tree = otherArchitecturesLeftOut(walked.tree(), walked.scan().inputs(), kernel, notes);
+    Suppressions suppressions = tree == walked.tree() ? walked.suppressions()
+        : walked.suppressions().within(tree.textFiles());
+    notes.addAll(tree.notifications());
     // the Makefiles first: they say how the build preprocesses each C file
-    Optional<KernelConfig> config = opened.config();
-    BuildPlan plan = BuildPlan.read(tree, options.jobs(), ProjectComposer.kbuildEnvironment(
-        root, config.map(KernelConfig::release), config.map(KernelConfig::values)));
+    Optional<KernelConfig> config = kernel.config();
+    BuildPlan plan = BuildPlan.forKernel(tree, options.jobs(), root, config.map(KernelConfig::release),
+        config.map(KernelConfig::values), earlier);
 
     kernel = withExtraSymbols(kernel, plan, tree, notes);
 
-    Optional<FactCache> cache = factCache(options, root, notes);
-    progress.started(tree.cFiles().size() + tree.headers().size());
-    // headers are read within the repository: a module may include "../include/x.h"
-    CFrontEnd frontEnd = new CFrontEnd(SourceTree.repositoryOf(root));
     // each C file as the build preprocesses it: its flags, the target kernel's version,
     // configuration and header macros
     PreprocessorContext target = TargetContext.of(kernel);
     FileAnalysis analysis = new FileAnalysis(frontEnd, cache, file -> target.withFlags(plan.flagsOf(file)));
     ParallelParser parser = new ParallelParser(analysis, options.jobs(), options.fileTimeout(), progress::fileDone);
-    Map<Path, FileFacts> facts = parser.analyze(List.copyOf(tree.cFiles()), List.copyOf(tree.headers()));
-    progress.finished();
+    // a header's facts depend on no kernel: those an earlier pass read serve this one
+    List<Path> unread = tree.headers().stream().filter(h -> !headers.containsKey(h)).toList();
+    Map<Path, FileFacts> facts = new HashMap<>(parser.analyze(List.copyOf(tree.cFiles()), unread));
+    Map<Path, FileFacts> headerFacts = new HashMap<>(headers);
+    for (Path h : unread) if (facts.containsKey(h)) headerFacts.put(h, facts.get(h));
+    for (Path h : tree.headers()) if (headers.containsKey(h)) facts.put(h, headers.get(h));
     notes.addAll(contextNotifications(frontEnd, target, plan, tree));
-    cache.ifPresent(c -> progress.cacheUsed(c.hits(), c.misses(), c.rejected()));
     Project project = ProjectComposer.compose(root, tree, facts, plan, notes);
-    Suppressions suppressions = Suppressions.read(tree.textFiles());
     List<Finding> all = runRules(project, kernel, suppressions, notes);
     List<Finding> findings = new ArrayList<>();
     List<Finding> suppressed = new ArrayList<>();
     for (Finding f : all) (suppressions.suppressing(f).isPresent() ? suppressed : findings).add(f);
     notes.addAll(kernel.notifications());
-    notes.sort(null);
     // a rule that failed reported nothing: the run did not do all it was asked to
     boolean complete = notes.stream().noneMatch(n -> n.id().equals("rule-failure"));
-    return new AnalysisResult(root, project, registry.descriptors(), findings, notes, start,
-        Instant.now(), complete, project.files().size(), suppressed);
+    return new Pass(kernel, project, findings, suppressed, notes, complete, plan, headerFacts);
   }
 
   /**
@@ -224,7 +276,7 @@ public final class Analyzer {
    * decides what an include resolves to). A cache that cannot be opened is a notification,
    * and the run goes on without it.
    */
-  private Optional<FactCache> factCache(AnalysisOptions options, Path root, List<Notification> notes) {
+  Optional<FactCache> factCache(AnalysisOptions options, Path root, List<Notification> notes) {
     if (options.cacheDir().isEmpty()) return Optional.empty();
     try {
       return Optional.of(resident.factCache(options.cacheDir().get(), Tool.build(), "root=" + root));
@@ -235,13 +287,19 @@ public final class Analyzer {
     }
   }
 
-  /** The kernel of {@code --kdir}, else the embedded one; {@code --symvers} exports on top. */
+  /**
+   * The one kernel of {@code options}: its {@code --kdir}, else the embedded kernel it names,
+   * else the default embedded one; {@code --symvers} exports on top.
+   */
   public static KernelDatabase kernelDatabase(AnalysisOptions options, List<Notification> notes) throws IOException {
+    if (options.kernels().size() > 1)
+      throw new IllegalArgumentException(options.kernels().size() + " kernels: one database for each");
     KernelExports extra = KernelExports.fromSymvers(
         String.join(", ", options.symvers().stream().map(Path::toString).toList()), options.symvers(), notes::add);
-    return options.kdir().isPresent()
-        ? KernelDatabase.buildDirectory(options.kdir().get(), KernelDatabase.defaultIndexCache(), extra)
-        : KernelDatabase.embedded(extra);
+    if (options.kdir().isPresent())
+      return KernelDatabase.buildDirectory(options.kdir().get(), KernelDatabase.defaultIndexCache(), extra);
+    if (options.embeddedKernel().isPresent()) return KernelDatabase.embedded(options.embeddedKernel().get(), extra);
+    return KernelDatabase.embedded(extra);
   }
 
   /**

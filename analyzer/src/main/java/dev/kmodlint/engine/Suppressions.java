@@ -75,6 +75,20 @@ public final class Suppressions {
     return s;
   }
 
+  /**
+   * The directives of {@code files} alone, those read already taken as they are: for a tree
+   * that leaves some of the files read out (another architecture's directories).
+   */
+  Suppressions within(Collection<Path> files) {
+    Suppressions s = new Suppressions();
+    for (Path f : files) {
+      Path key = f.toAbsolutePath().normalize();
+      List<SuppressionDirective> d = byFile.get(key);
+      s.byFile.put(key, d != null ? d : readDirectives(key));
+    }
+    return s;
+  }
+
   /** Every directive read so far, in file and line order. */
   public List<SuppressionDirective> directives() {
     List<SuppressionDirective> all = new ArrayList<>();

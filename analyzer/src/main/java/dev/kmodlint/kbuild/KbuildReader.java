@@ -95,6 +95,8 @@ public final class KbuildReader {
 
   private final KbuildEnvironment env;
   private final Map<Path, KbuildDirectory> done = new ConcurrentHashMap<>();
+  /** What the readings so far took from outside the files: see {@link #outsideValuesRead()}. */
+  private final Set<String> outsideValuesRead = ConcurrentHashMap.newKeySet();
 
   public KbuildReader() {
     this(KbuildEnvironment.unknown());
@@ -102,6 +104,16 @@ public final class KbuildReader {
 
   public KbuildReader(KbuildEnvironment env) {
     this.env = env;
+  }
+
+  /**
+   * The kernel's values every directory read so far depended on: the {@code CONFIG_} symbols
+   * looked up (their values, or their being unset) and the variables of the kernel's release
+   * and version ({@code KERNELRELEASE}, {@code VERSION}...). A kernel that has the same
+   * values for all of them makes the Makefiles read the same way.
+   */
+  public Set<String> outsideValuesRead() {
+    return Set.copyOf(outsideValuesRead);
   }
 
   /** The syntax problems of one Makefile on its own (includes not followed). */
@@ -246,6 +258,7 @@ public final class KbuildReader {
     }
     MakeEvaluator outer = new MakeEvaluator(env, dir, false, new MakeEvaluator.Listener() {});
     outer.readMakefile(file.get());
+    outsideValuesRead.addAll(outer.outsideValuesRead());
     Map<String, String> out = new LinkedHashMap<>();
     for (String name : outer.exported()) {
       MakeText v = outer.finalValue(name);
@@ -334,6 +347,14 @@ public final class KbuildReader {
     }
 
     KbuildDirectory read() {
+      try {
+        return readMakefile();
+      } finally {
+        outsideValuesRead.addAll(ev.outsideValuesRead());
+      }
+    }
+
+    private KbuildDirectory readMakefile() {
       ev.readMakefile(makefile);
       for (Path f : ev.filesRead()) scanWritten(f);
       for (String list : GENERATED_LISTS) {
@@ -577,6 +598,7 @@ public final class KbuildReader {
 
     /** True when the kernel's .config is known and sets none of {@code gates}. */
     private boolean gatesOff(Set<String> gates) {
+      outsideValuesRead.addAll(gates);
       if (gates.isEmpty() || env.kernelConfig().isEmpty()) return false;
       for (String g : gates) if (env.kernelConfig().get().containsKey(g)) return false;
       return true;
@@ -777,6 +799,7 @@ public final class KbuildReader {
       if (ev.variable("KBUILD_EXTRA_SYMBOLS") == null && mentionsExtraSymbols) {
         MakeEvaluator outer = new MakeEvaluator(env, dir, false, new MakeEvaluator.Listener() {});
         outer.readMakefile(makefile);
+        outsideValuesRead.addAll(outer.outsideValuesRead());
         List<Word> w = outer.words(outer.finalValue("KBUILD_EXTRA_SYMBOLS"), Guard.TRUE);
         if (w != null) {
           for (Word x : w) {

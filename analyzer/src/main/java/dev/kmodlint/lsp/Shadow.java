@@ -87,7 +87,8 @@ final class Shadow {
             x.edits().stream().map(e -> new Finding.Fix.Edit(toReal(e.region()), e.text())).toList()))
         .toList();
     List<Finding.Related> flow = f.flow().stream().map(this::toReal).toList();
-    return new Finding(f.ruleId(), f.level(), toReal(f.message()), toReal(f.position()), related, fixes, flow);
+    return new Finding(f.ruleId(), f.level(), toReal(f.message()), toReal(f.position()), related, fixes, flow,
+        f.kernels());
   }
 
   private Finding.Related toReal(Finding.Related r) {

@@ -145,7 +145,10 @@ public final class Module {
         merge(sources, Code::exports, ExportDecl::position),
         merge(sources, Code::externalUses, ExternalUse::position),
         union(sources, Code::unresolvedLocalIncludes),
-        union(sources, Code::macroDefinedNames));
+        union(sources, Code::macroDefinedNames),
+        merge(sources, Code::externalCalls, ExternalCall::position),
+        merge(sources, Code::versionConditionals, VersionConditional::position),
+        merge(sources, Code::namespaceDefinitions, NamespaceDefinition::valueAt));
   }
 
   private static List<String> union(List<SourceFile> sources, java.util.function.Function<Code, List<String>> kind) {

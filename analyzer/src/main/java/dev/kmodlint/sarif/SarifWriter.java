@@ -167,6 +167,12 @@ public final class SarifWriter {
     results.addAll(absentResults);
     run.setResults(results);
     run.setColumnKind(Run.ColumnKind.UTF_16_CODE_UNITS);
+    if (!result.kernels().isEmpty()) {
+      // the kernels checked against; a result without properties.kernels holds on all of them
+      PropertyBag properties = new PropertyBag();
+      properties.setAdditionalProperty("kernels", result.kernels());
+      run.setProperties(properties);
+    }
 
     SarifSchema210 log = new SarifSchema210();
     log.set$schema(URI.create(SCHEMA_URI));
@@ -250,8 +256,8 @@ public final class SarifWriter {
    * escaped so that they do not read as links.
    */
   static String messageText(Finding f) {
-    if (f.related().isEmpty()) return f.message();
-    StringBuilder sb = new StringBuilder(escapeBrackets(f.message())).append(" (see ");
+    if (f.related().isEmpty()) return f.qualifiedMessage();
+    StringBuilder sb = new StringBuilder(escapeBrackets(f.qualifiedMessage())).append(" (see ");
     for (int i = 0; i < f.related().size(); i++) {
       String text = f.related().get(i).message();
       if (i > 0) sb.append(", ");
@@ -331,6 +337,12 @@ public final class SarifWriter {
       PartialFingerprints fingerprints = new PartialFingerprints();
       prints.getOrDefault(f, Map.of()).forEach(fingerprints::setAdditionalProperty);
       r.setPartialFingerprints(fingerprints);
+      if (!f.kernels().isEmpty()) {
+        // where it holds, in a run against several kernels; a result of all of them has none
+        PropertyBag properties = new PropertyBag();
+        properties.setAdditionalProperty("kernels", f.kernels());
+        r.setProperties(properties);
+      }
       results.add(r);
     }
     return results;

@@ -97,7 +97,7 @@ public final class SymbolResolution {
         ExportDecl e = declared;
         String flagNs = flagNamespaces.get(e.position().file());
         if (e.namespace().isEmpty() && flagNs != null)
-          e = new ExportDecl(e.symbol(), e.gplOnly(), Optional.of(flagNs), e.position(), e.active(), e.followsDefinition());
+          e = e.inNamespace(flagNs);
         ScannedExport se = new ScannedExport(e, Optional.ofNullable(moduleOf.get(e.position().file())));
         exports.add(se);
         se.module().ifPresent(owner -> exportsByModule.computeIfAbsent(owner, k -> new ArrayList<>()).add(se));

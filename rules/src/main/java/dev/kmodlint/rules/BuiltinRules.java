@@ -32,6 +32,7 @@ import dev.kmodlint.rules.kconfig.SelectUnmetDependencyRule;
 import dev.kmodlint.rules.kconfig.UndefinedSymbolInSourceRule;
 import dev.kmodlint.rules.kconfig.UndefinedSymbolRule;
 import dev.kmodlint.rules.kconfig.UnusedSymbolRule;
+import dev.kmodlint.rules.kernel.KernelVersionBranchRule;
 import dev.kmodlint.rules.license.LicenseConflictingRule;
 import dev.kmodlint.rules.license.LicenseMissingRule;
 import dev.kmodlint.rules.license.LicenseUnknownRule;
@@ -66,6 +67,8 @@ import dev.kmodlint.rules.symbol.GplOnlyRule;
 import dev.kmodlint.rules.symbol.NamespaceImportUnusedRule;
 import dev.kmodlint.rules.symbol.NamespaceNotImportedRule;
 import dev.kmodlint.rules.symbol.StaticExportRule;
+import dev.kmodlint.rules.symbol.SymbolNamespaceSyntaxRule;
+import dev.kmodlint.rules.symbol.SymbolWrongArgumentCountRule;
 import dev.kmodlint.rules.symbol.UnresolvedRule;
 import java.util.List;
 
@@ -128,6 +131,8 @@ public final class BuiltinRules implements RuleProvider {
         new ExportPlacementRule(),
         new ExternInCRule(),
         new DependencyCycleRule(),
+        new SymbolWrongArgumentCountRule(),
+        new SymbolNamespaceSyntaxRule(),
         new UnknownParameterRule(),
         new InvalidValueRule(),
         new UnknownModuleRule(),
@@ -138,6 +143,7 @@ public final class BuiltinRules implements RuleProvider {
         new DkmsVersionMismatchRule(),
         new DkmsSyntaxRule(),
         new UnknownSuppressionRule(),
-        new UnusedSuppressionRule());
+        new UnusedSuppressionRule(),
+        new KernelVersionBranchRule());
   }
 }

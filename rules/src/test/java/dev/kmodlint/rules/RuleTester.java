@@ -35,7 +35,8 @@ import java.util.stream.Stream;
  * </pre>
  *
  * The files are written to a temporary directory and analyzed by the real engine ({@link
- * Analyzer}) with only this rule registered, against the kernel embedded in kmodlint. Every
+ * Analyzer}) with only this rule registered, against the kernel embedded in kmodlint (or those
+ * {@link #kernels} names). Every
  * finding must be expected and every expectation found, at its line and column; the failure
  * lists all of both. An error- or warning-level notification of the run (a parse failure, a
  * crashed rule) fails too unless {@link #expectNotification} announces it; note-level ones
@@ -48,6 +49,7 @@ final class RuleTester {
   private final List<ExpectedNotification> notifications = new ArrayList<>();
   private final Map<String, String> fixed = new LinkedHashMap<>();
   private boolean expectNone;
+  private List<dev.kmodlint.engine.KernelTarget> kernels = List.of();
 
   private record Expected(String file, int line, int column, String fragment) {
     @Override
@@ -69,6 +71,17 @@ final class RuleTester {
 
   static RuleTester of(Class<? extends Rule> ruleClass) {
     return new RuleTester(ruleClass);
+  }
+
+  /**
+   * The embedded kernels to check against ({@code "6.12"}; several: a pass each, findings merged,
+   * and an expectation's fragment may say where it holds, {@code "on 6.12 only: "}); none: the default kernel.
+   */
+  RuleTester kernels(String... names) {
+    List<dev.kmodlint.engine.KernelTarget> out = new ArrayList<>();
+    for (String n : names) out.add(new dev.kmodlint.engine.KernelTarget.Embedded(n));
+    kernels = List.copyOf(out);
+    return this;
   }
 
   /** A file of the tree, {@code path} relative to its root ({@code "sub/Kbuild"} makes {@code sub/}). */
@@ -129,8 +142,8 @@ final class RuleTester {
         Files.createDirectories(target.getParent());
         Files.writeString(target, f.getValue());
       }
-      AnalysisResult result = new Analyzer(RuleRegistry.of(List.of(rule)))
-          .analyze(AnalysisOptions.of(List.of(dir)).withJobs(1));
+      AnalysisResult result = new dev.kmodlint.engine.MultiKernelAnalyzer(RuleRegistry.of(List.of(rule)))
+          .analyze(AnalysisOptions.of(List.of(dir)).withJobs(1).withKernels(kernels));
       List<String> problems = compare(dir, result);
       if (!problems.isEmpty())
         throw new AssertionError(id + ": " + problems.size() + " difference" + (problems.size() == 1 ? "" : "s")
@@ -150,13 +163,13 @@ final class RuleTester {
       Expected match = null;
       for (Expected e : missing) {
         if (e.file().equals(relative(dir, f.position().file())) && e.line() == f.position().line()
-            && e.column() == f.position().column() && f.message().contains(e.fragment())) {
+            && e.column() == f.position().column() && f.qualifiedMessage().contains(e.fragment())) {
           match = e;
           break;
         }
       }
       if (match != null) missing.remove(match);
-      else problems.add("unexpected finding: " + describe(dir, f.position()) + ": " + f.message());
+      else problems.add("unexpected finding: " + describe(dir, f.position()) + ": " + f.qualifiedMessage());
     }
     for (Expected e : missing) problems.add("missing finding: " + e);
 

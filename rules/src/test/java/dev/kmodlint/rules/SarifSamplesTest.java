@@ -11,8 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kmodlint.engine.AnalysisOptions;
-import dev.kmodlint.engine.Analyzer;
 import dev.kmodlint.engine.RuleRegistry;
 import dev.kmodlint.report.AnalysisResult;
 import dev.kmodlint.report.Tool;
@@ -62,6 +60,7 @@ class SarifSamplesTest {
     SAMPLES.put("init", "init-sections");
     SAMPLES.put("kbuild", "kbuild-mistakes");
     SAMPLES.put("kconfig", "kconfig-mistakes");
+    SAMPLES.put("kernel", "kernel-version-branch");
     SAMPLES.put("license", "spdx-mismatch");
     SAMPLES.put("meta", "suppressions");
     SAMPLES.put("metadata", "description-missing");
@@ -73,11 +72,11 @@ class SarifSamplesTest {
 
   /**
    * The SARIF of one scenario against the kernel built into kmodlint (so that the machine's
-   * own kernel does not show), with the repository's absolute path replaced.
+   * own kernel does not show), or the kernels its {@code # kernels:} line names, with the
+   * repository's absolute path replaced.
    */
   static String generate(String name, String scenario) throws IOException {
-    AnalysisResult result = new Analyzer(RuleRegistry.discover())
-        .analyze(AnalysisOptions.of(List.of(Corpus.DIR.resolve(scenario))));
+    AnalysisResult result = Corpus.analyze(RuleRegistry.discover(), Corpus.DIR.resolve(scenario));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     SarifWriter.write(result, new SarifWriter.Options(Optional.of(name), Optional.of(Corpus.ROOT), false,
         Optional.empty(), SarifWriter.GITHUB_MAX_RESULTS), out);

@@ -32,7 +32,10 @@ public final class NamespaceImportUnusedRule implements Rule {
       Set<String> reported = new HashSet<>();
       for (ModInfo imp : m.modInfo("import_ns")) {
         if (!imp.active() || !imp.resolved()) continue;
-        if (ctx.symbols().namespacesUsed(m).containsKey(imp.value()) || !reported.add(imp.value())) continue;
+        // a namespace the module uses, imported in the form this kernel does not take, is
+        // symbol/namespace-syntax's business
+        String ns = imp.value();
+        if (ctx.symbols().namespacesUsed(m).containsKey(ns) || !reported.add(ns)) continue;
         if (!ctx.symbols().headersKnown()) {
           SymbolFindings.skipWithoutHeaders(ctx, m, "namespace use", Level.NOTE);
           break;
@@ -40,16 +43,16 @@ public final class NamespaceImportUnusedRule implements Rule {
         if (ctx.skipWhenIncomplete(m, "namespace imports")) break;
         // a symbol of the namespace the module uses, exported by an object this configuration
         // does not build: on a kernel configured to build it the import is needed
-        if (usedButUnbuilt(ctx, m, imp.value())) continue;
+        if (usedButUnbuilt(ctx, m, ns)) continue;
         Optional<SymbolResolution.Need> unknown = unresolvedOfUnknownNamespace(ctx, m);
         if (unknown.isPresent()) {
-          ctx.skip(imp.position(), "module " + m.name() + ": MODULE_IMPORT_NS(" + imp.value() + ") may be needed by "
+          ctx.skip(imp.position(), "module " + m.name() + ": MODULE_IMPORT_NS(" + ns + ") may be needed by "
               + unknown.get().symbol() + ", which nothing exports in this configuration and whose namespace"
               + " cannot be known (not an export of the kernel source: a module outside the scan?)");
           continue;
         }
-        ctx.report(imp.position(), "module " + m.name() + " imports namespace " + imp.value()
-            + " but uses none of its symbols: remove MODULE_IMPORT_NS(" + imp.value() + ") or check the name");
+        ctx.report(imp.position(), "module " + m.name() + " imports namespace " + ns
+            + " but uses none of its symbols: remove " + SymbolFindings.importStatement(ctx, ns) + " or check the name");
       }
     }
   }
