@@ -18,3 +18,14 @@ SYM_FUNC_END(corpus_asm_one)
 EXPORT_SYMBOL_GPL(corpus_asm_one)
 
 // SYM_FUNC_START(corpus_asm_commented_out)
+
+/* an assembler macro defines the globals its body names for each use, as gas expands it */
+.macro CORPUS_ASM_CONST name, value
+SYM_FUNC_START(\name\()_const)
+	movl $\value, %eax
+	RET
+SYM_FUNC_END(\name\()_const)
+.endm
+
+CORPUS_ASM_CONST corpus_asm_two, 2
+CORPUS_ASM_CONST corpus_asm_three, 3

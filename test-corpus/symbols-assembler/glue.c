@@ -6,14 +6,19 @@
 asmlinkage int corpus_asm_zero(void);
 asmlinkage int corpus_asm_one(void);
 asmlinkage int corpus_asm_commented_out(void);
+asmlinkage int corpus_asm_two_const(void);
+asmlinkage int corpus_asm_three_const(void);
+asmlinkage int corpus_asm_four_const(void);
 
 static int __init asmglue_init(void)
 {
 	int a = corpus_asm_zero(); /* ok: symbol/unresolved */
 	int b = corpus_asm_one(); /* ok: symbol/unresolved */
 	int c = corpus_asm_commented_out(); /* expect: symbol/unresolved@10 */
+	int d = corpus_asm_two_const() + corpus_asm_three_const(); /* ok: symbol/unresolved */
+	int e = corpus_asm_four_const(); /* expect: symbol/unresolved@10 */
 
-	return a + b + c;
+	return a + b + c + d + e;
 }
 
 static void __exit asmglue_exit(void)

@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
  * configuration defines is taken as defined (a definition too many hides a finding, one too
  * few would invent one). Comments are blanked first, keeping every offset; nothing inside a
  * {@code #define} counts (a macro that uses {@code SYM_FUNC_START} defines nothing itself).
+ * An assembler macro ({@code .macro NAME params ... .endm}) whose body defines a global named
+ * from its parameters ({@code SYM_FUNC_START(\name)}, {@code .globl \op\()_safe_regs})
+ * defines it for each top-level use ({@code NAME sha1_transform_ssse3}), at the use.
  */
 public final class AssemblerSymbols {
   private AssemblerSymbols() {}
@@ -50,6 +53,20 @@ public final class AssemblerSymbols {
       "\\b(EXPORT_SYMBOL(?:_NS)?(?:_GPL)?)\\s*\\(\\s*([A-Za-z_]\\w*)\\s*(?:,\\s*\"?([A-Za-z_][\\w:.-]*)\"?\\s*)?\\)");
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][\\w.$]*");
 
+  /** {@code .macro NAME params}: group 1 the name, 2 the parameter list. */
+  private static final Pattern MACRO = Pattern.compile("(?m)^[ \\t]*\\.macro[ \\t]+([A-Za-z_.$][\\w.$]*)[ \\t,]*([^\\n]*)$");
+  private static final Pattern ENDM = Pattern.compile("(?m)^[ \\t]*\\.endm\\b");
+  /** A global whose name is made of a macro's parameters: {@code \\name}, {@code \\()} and name characters. */
+  private static final Pattern TEMPLATE_GLOBAL = Pattern.compile(
+      "\\b(?:SYM_FUNC_START(?:_WEAK)?(?:_NOALIGN)?|SYM_TYPED_FUNC_START|SYM_CODE_START(?:_NOALIGN)?|SYM_DATA_START"
+      + "|SYM_DATA|ENTRY|GLOBAL|WEAK)\\s*\\(\\s*(" + "(?:\\\\\\(\\)|\\\\[A-Za-z_]\\w*|[\\w.$])+" + ")"
+      + "|(?m)^\\s*\\.(?:globl|global|weak)\\s+(" + "(?:\\\\\\(\\)|\\\\[A-Za-z_]\\w*|[\\w.$])+" + ")");
+  private static final Pattern PARAMETER_USE = Pattern.compile("\\\\(?:\\(\\)|([A-Za-z_]\\w*))");
+
+  /** An assembler macro that defines globals from its parameters. */
+  private record Macro(String name, List<String> parameters, Map<String, String> defaults, List<String> templates,
+      int start, int end) {}
+
   public static Facts scan(CharSequence source) {
     String text = blankComments(source);
     int[] lineStarts = lineStarts(text);
@@ -64,6 +81,7 @@ public final class AssemblerSymbols {
         while (n.find()) if (!n.group().startsWith(".") && !n.group().contains("$")) add(globals, n.group(), base + n.start(), lineStarts);
       }
     }
+    for (Macro m : macros(text)) expand(text, m, globals, lineStarts);
     List<Export> exports = new ArrayList<>();
     Matcher e = EXPORT.matcher(text);
     while (e.find()) {
@@ -72,6 +90,92 @@ public final class AssemblerSymbols {
       exports.add(new Export(e.group(1), e.group(2), e.group(3), lc[0], lc[1]));
     }
     return new Facts(List.copyOf(globals.values()), exports);
+  }
+
+  /** The assembler macros of {@code text} whose body names a global after a parameter. */
+  private static List<Macro> macros(String text) {
+    List<Macro> out = new ArrayList<>();
+    Matcher m = MACRO.matcher(text);
+    Matcher endm = ENDM.matcher(text);
+    int from = 0;
+    while (m.find(from)) {
+      int bodyEnd = endm.find(m.end()) ? endm.start() : text.length();
+      from = Math.max(m.end(), bodyEnd);
+      if (inDefine(text, m.start())) continue;
+      List<String> parameters = new ArrayList<>();
+      Map<String, String> defaults = new java.util.HashMap<>();
+      for (String p : arguments(m.group(2))) {
+        int eq = p.indexOf('=');
+        String name = (eq >= 0 ? p.substring(0, eq) : p).replaceAll(":(req|vararg)$", "").trim();
+        if (!name.matches("[A-Za-z_]\\w*")) continue;
+        parameters.add(name);
+        if (eq >= 0) defaults.put(name, p.substring(eq + 1).trim());
+      }
+      List<String> templates = new ArrayList<>();
+      Matcher t = TEMPLATE_GLOBAL.matcher(text).region(m.end(), bodyEnd);
+      t.useAnchoringBounds(false);
+      while (t.find()) {
+        String name = t.group(1) != null ? t.group(1) : t.group(2);
+        if (name.indexOf('\\') >= 0 && !inDefine(text, t.start())) templates.add(name);
+      }
+      if (!templates.isEmpty()) out.add(new Macro(m.group(1), parameters, defaults, templates, m.start(), bodyEnd));
+    }
+    return out;
+  }
+
+  /** The globals each top-level use of {@code macro} defines, at the use's first argument. */
+  private static void expand(String text, Macro macro, Map<String, Symbol> globals, int[] lineStarts) {
+    Pattern use = Pattern.compile("(?m)^[ \\t]*(?:[A-Za-z_.$][\\w.$]*:[ \\t]*)?" + Pattern.quote(macro.name())
+        + "(?:[ \\t]+([^\\n]*))?$");
+    Matcher u = use.matcher(text);
+    while (u.find()) {
+      if (u.start() >= macro.start() && u.start() < macro.end()) continue;
+      if (inDefine(text, u.start())) continue;
+      Map<String, String> values = new java.util.HashMap<>(macro.defaults());
+      List<String> args = u.group(1) == null ? List.of() : arguments(u.group(1));
+      int positional = 0;
+      for (String a : args) {
+        int eq = a.indexOf('=');
+        if (eq > 0 && macro.parameters().contains(a.substring(0, eq).trim())) {
+          values.put(a.substring(0, eq).trim(), a.substring(eq + 1).trim());
+        } else if (positional < macro.parameters().size()) {
+          values.put(macro.parameters().get(positional++), a);
+        }
+      }
+      int at = u.group(1) != null ? u.start(1) : u.start();
+      for (String template : macro.templates()) {
+        String name = substitute(template, values);
+        if (name != null && NAME.matcher(name).matches() && !name.contains("$")) add(globals, name, at, lineStarts);
+      }
+    }
+  }
+
+  /** {@code template} with each {@code \\param} replaced and {@code \\()} taken out; null when a parameter has no value. */
+  private static String substitute(String template, Map<String, String> values) {
+    StringBuilder out = new StringBuilder();
+    Matcher p = PARAMETER_USE.matcher(template);
+    int last = 0;
+    while (p.find()) {
+      out.append(template, last, p.start());
+      if (p.group(1) != null) {
+        String v = values.get(p.group(1));
+        if (v == null) return null;
+        out.append(v);
+      }
+      last = p.end();
+    }
+    return out.append(template.substring(last)).toString();
+  }
+
+  /** A macro's parameters or a use's arguments: separated by commas, else by blanks, as gas reads them. */
+  private static List<String> arguments(String list) {
+    String trimmed = list.trim();
+    if (trimmed.isEmpty()) return List.of();
+    List<String> out = new ArrayList<>();
+    for (String a : trimmed.split(trimmed.indexOf(',') >= 0 ? "\\s*,\\s*" : "\\s+")) {
+      if (!a.isEmpty()) out.add(a.trim());
+    }
+    return out;
   }
 
   private static void add(Map<String, Symbol> out, String name, int offset, int[] lineStarts) {

@@ -51,4 +51,37 @@ class AssemblerSymbolsTest {
     assertEquals("NS", f.exports().get(1).namespace());
     assertEquals(false, f.exports().get(1).gplOnly());
   }
+
+  @Test
+  void aMacroDefinesTheGlobalsItsBodyNamesForEachUseOnly() {
+    String s = String.join("\n",
+        ".macro VECTOR_FN  name",
+        "\tSYM_TYPED_FUNC_START(\\name)",
+        "\tret",
+        "\tSYM_FUNC_END(\\name)",
+        ".endm",
+        ".macro op_safe_regs op, suffix=_safe_regs",
+        "SYM_FUNC_START(\\op\\()\\suffix)",
+        "\t.globl \\op\\()_alias",
+        ".endm",
+        ".macro NEVER_USED n",
+        "SYM_FUNC_START(\\n\\()_unused)",
+        ".endm",
+        ".macro NEEDS_TWO a b",
+        "SYM_FUNC_START(\\a\\()_\\b)",
+        ".endm",
+        "",
+        "VECTOR_FN     corpus_transform_ssse3",
+        "VECTOR_FN corpus_transform_avx",
+        "op_safe_regs rdmsr",
+        "op_safe_regs wrmsr, suffix=_fast",
+        "NEEDS_TWO one",
+        "#define GEN(x) VECTOR_FN x",
+        "");
+    AssemblerSymbols.Facts f = AssemblerSymbols.scan(s);
+    assertEquals(List.of("corpus_transform_ssse3", "corpus_transform_avx", "rdmsr_safe_regs", "rdmsr_alias",
+        "wrmsr_fast", "wrmsr_alias"), f.globals().stream().map(AssemblerSymbols.Symbol::name).toList());
+    // at the use, where the name is written
+    assertEquals(new AssemblerSymbols.Symbol("corpus_transform_ssse3", 17, 15), f.globals().get(0));
+  }
 }
