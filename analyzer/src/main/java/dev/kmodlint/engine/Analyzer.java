@@ -248,13 +248,24 @@ public final class Analyzer {
       } catch (IOException e) {
         // unreadable arch/: the walk has said so
       }
+      // arch/x86/um is User-Mode Linux's (arch/um/Makefile enters it): no x86 build reads it
+      Path uml = archDir.resolve(arch.get()).resolve("um");
+      if (!arch.get().equals("um") && Files.isDirectory(uml) && inputs.stream().noneMatch(in -> in.startsWith(uml))) {
+        out.add(uml);
+      }
     }
     if (out.isEmpty()) return tree;
     notes.add(Notification.of("other-architectures-skipped", Level.NOTE, out.size() + " architecture directories"
         + " of " + tops.iterator().next() + "/arch are not analyzed (" + String.join(" ", out.stream()
-        .map(p -> p.getFileName().toString()).toList()) + "): the target kernel is built for " + arch.get()
+        .map(p -> archName(p)).toList()) + "): the target kernel is built for " + arch.get()
         + ", and kbuild reads no other architecture's directory; name one as a PATH to analyze it"));
     return tree.without(out);
+  }
+
+  /** {@code mips}, or {@code x86/um} for User-Mode Linux's directory of an architecture. */
+  private static String archName(Path dir) {
+    String name = dir.getFileName().toString();
+    return dir.getParent().getFileName().toString().equals("arch") ? name : dir.getParent().getFileName() + "/" + name;
   }
 
   /** What the front-end says about the contexts the C files were read in, each message once. */
