@@ -108,7 +108,16 @@ final class ModuleComposer {
       });
       objects.add(new ModuleObject(o.name(), src, Optional.of(o.listedAt()), o.conditions()));
     }
-    return Module.of(km.name(), dir, Module.Origin.KBUILD, objects, Optional.of(km.declaredAt()),
+    // obj-m += src/foo.o (or ./src/foo.o) builds src/foo.ko: module foo, in src/, where dkms and
+    // modinfo find it
+    String name = km.name();
+    Path where = dir;
+    int slash = name.lastIndexOf('/');
+    if (slash >= 0 && slash < name.length() - 1) {
+      where = dir.resolve(name.substring(0, slash)).normalize();
+      name = name.substring(slash + 1);
+    }
+    return Module.of(name, where, Module.Origin.KBUILD, objects, Optional.of(km.declaredAt()),
         km.gatingConfigs());
   }
 
@@ -150,19 +159,45 @@ final class ModuleComposer {
    * {@code module_init} or {@code MODULE_LICENSE}: each is taken as a module of its own,
    * which is how a bare directory of sources is usually meant.
    */
+  /**
+   * The directory above {@code dir} that builds modules, when {@code dir} has no Makefile or
+   * Kbuild of its own: kbuild builds what that Makefile lists, and a C file below it that it does not list
+   * is not built at all (CoreFreq's per-architecture copies, which its Makefile links into place
+   * for the one machine it builds on; an examples/ directory); kbuild/unbuilt-source says so.
+   */
+  private Optional<Path> buildingDirAbove(Path dir, Set<Path> buildingDirs) {
+    if (tree.kbuildDirs().contains(dir)) return Optional.empty();
+    for (Path d = dir.getParent(); d != null; d = d.getParent()) if (buildingDirs.contains(d)) return Optional.of(d);
+    return Optional.empty();
+  }
+
   private List<Module> standaloneModules(Set<Path> claimed, Set<Path> buildingDirs) {
     Set<Path> included = new HashSet<>();
     for (SourceFile f : files.values()) included.addAll(f.localIncludes());
     Map<Path, List<Module>> byDir = new LinkedHashMap<>();
+    Map<Path, List<Path>> unbuilt = new java.util.TreeMap<>();
     for (Path c : tree.cFiles()) {
       SourceFile f = files.get(c);
       if (f == null || claimed.contains(c) || included.contains(c) || !f.declaresModule()
           || buildingDirs.contains(c.getParent())) continue;
+      Optional<Path> above = buildingDirAbove(c.getParent(), buildingDirs);
+      if (above.isPresent()) {
+        unbuilt.computeIfAbsent(above.get(), d -> new ArrayList<>()).add(c);
+        continue;
+      }
       String name = c.getFileName().toString().replaceFirst("\\.c$", "");
       Module m = Module.of(name, c.getParent(), Module.Origin.STANDALONE,
           List.of(new ModuleObject(name + ".o", Optional.of(f), Optional.empty())),
           Optional.empty(), Set.of());
       byDir.computeIfAbsent(c.getParent(), d -> new ArrayList<>()).add(m);
+    }
+    for (Map.Entry<Path, List<Path>> e : unbuilt.entrySet()) {
+      List<Path> cs = e.getValue();
+      notes.add(Notification.at("module-not-built", Level.NOTE, cs.size() + " C file(s) with module_init or"
+          + " MODULE_LICENSE below " + e.getKey() + " are in no list of its Makefile, and their directories have"
+          + " none of their own: kbuild does not build them, and they are not analyzed as modules ("
+          + String.join(", ", cs.stream().limit(5).map(c -> e.getKey().relativize(c).toString()).toList())
+          + (cs.size() > 5 ? ", ..." : "") + ")", SourcePosition.startOf(cs.get(0))));
     }
     List<Module> out = new ArrayList<>();
     for (Map.Entry<Path, List<Module>> e : byDir.entrySet()) {

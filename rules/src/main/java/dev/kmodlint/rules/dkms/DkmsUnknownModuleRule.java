@@ -1,6 +1,7 @@
 package dev.kmodlint.rules.dkms;
 
 import dev.kmodlint.model.DkmsConf;
+import dev.kmodlint.model.KbuildModel;
 import dev.kmodlint.model.Level;
 import dev.kmodlint.model.Module;
 import dev.kmodlint.rule.Finding;
@@ -56,6 +57,18 @@ public final class DkmsUnknownModuleRule implements Rule {
         Path dir = c.directory().resolve(where.isEmpty() ? "." : where).normalize();
         if (named.stream().anyMatch(m -> m.directory().equals(dir))) continue;
         Module built = named.get(0);
+        // a wrapper Makefile that runs kbuild on another directory (make -C KDIR M=$(PWD)/build,
+        // CoreFreq) builds the module there: its recipes name the directory, which is not followed
+        String leaf = dir.equals(c.directory()) || dir.getFileName() == null ? "" : dir.getFileName().toString();
+        Optional<KbuildModel.Makefile> makefile = ctx.project().kbuild().makefiles().stream()
+            .filter(mk -> mk.directory().equals(built.directory())).findFirst();
+        if (!leaf.isEmpty() && makefile.isPresent() && makefile.get().mentioned().contains(leaf)) {
+          ctx.skip(Level.WARNING, location.map(DkmsConf.Assignment::valuePosition).orElse(name.valuePosition()),
+              makefile.get().file().getFileName() + " of module " + wanted + " names '" + leaf + "', where its recipes"
+              + " may build the module (make M=...), which kmodlint does not follow; BUILT_MODULE_LOCATION["
+              + name.index() + "] is not checked");
+          continue;
+        }
         String relative = c.directory().relativize(built.directory()).toString();
         String shown = relative.isEmpty() ? "the package directory" : relative + "/";
         ctx.report(location.map(DkmsConf.Assignment::valuePosition).orElse(name.valuePosition()),
