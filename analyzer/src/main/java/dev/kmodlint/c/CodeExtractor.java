@@ -27,11 +27,16 @@ import java.util.TreeMap;
 import org.eclipse.cdt.core.dom.ast.ASTVisitor;
 import org.eclipse.cdt.core.dom.ast.IASTArrayDeclarator;
 import org.eclipse.cdt.core.dom.ast.IASTArrayModifier;
+import org.eclipse.cdt.core.dom.ast.IASTArraySubscriptExpression;
 import org.eclipse.cdt.core.dom.ast.IASTBinaryExpression;
 import org.eclipse.cdt.core.dom.ast.IASTCastExpression;
+import org.eclipse.cdt.core.dom.ast.IASTCompositeTypeSpecifier;
+import org.eclipse.cdt.core.dom.ast.IASTCompoundStatement;
+import org.eclipse.cdt.core.dom.ast.IASTConditionalExpression;
 import org.eclipse.cdt.core.dom.ast.IASTDeclSpecifier;
 import org.eclipse.cdt.core.dom.ast.IASTDeclaration;
 import org.eclipse.cdt.core.dom.ast.IASTDeclarator;
+import org.eclipse.cdt.core.dom.ast.IASTElaboratedTypeSpecifier;
 import org.eclipse.cdt.core.dom.ast.IASTEqualsInitializer;
 import org.eclipse.cdt.core.dom.ast.IASTExpression;
 import org.eclipse.cdt.core.dom.ast.IASTFieldReference;
@@ -40,24 +45,23 @@ import org.eclipse.cdt.core.dom.ast.IASTFunctionCallExpression;
 import org.eclipse.cdt.core.dom.ast.IASTFunctionDeclarator;
 import org.eclipse.cdt.core.dom.ast.IASTFunctionDefinition;
 import org.eclipse.cdt.core.dom.ast.IASTIdExpression;
+import org.eclipse.cdt.core.dom.ast.IASTIfStatement;
 import org.eclipse.cdt.core.dom.ast.IASTInitializer;
 import org.eclipse.cdt.core.dom.ast.IASTInitializerClause;
 import org.eclipse.cdt.core.dom.ast.IASTInitializerList;
 import org.eclipse.cdt.core.dom.ast.IASTLiteralExpression;
+import org.eclipse.cdt.core.dom.ast.IASTMacroExpansionLocation;
+import org.eclipse.cdt.core.dom.ast.IASTNamedTypeSpecifier;
 import org.eclipse.cdt.core.dom.ast.IASTNode;
+import org.eclipse.cdt.core.dom.ast.IASTNodeLocation;
 import org.eclipse.cdt.core.dom.ast.IASTParameterDeclaration;
 import org.eclipse.cdt.core.dom.ast.IASTPreprocessorMacroExpansion;
+import org.eclipse.cdt.core.dom.ast.IASTReturnStatement;
+import org.eclipse.cdt.core.dom.ast.IASTSimpleDeclSpecifier;
 import org.eclipse.cdt.core.dom.ast.IASTSimpleDeclaration;
 import org.eclipse.cdt.core.dom.ast.IASTStandardFunctionDeclarator;
 import org.eclipse.cdt.core.dom.ast.IASTTranslationUnit;
 import org.eclipse.cdt.core.dom.ast.IASTUnaryExpression;
-import org.eclipse.cdt.core.dom.ast.IASTArraySubscriptExpression;
-import org.eclipse.cdt.core.dom.ast.IASTCompositeTypeSpecifier;
-import org.eclipse.cdt.core.dom.ast.IASTElaboratedTypeSpecifier;
-import org.eclipse.cdt.core.dom.ast.IASTMacroExpansionLocation;
-import org.eclipse.cdt.core.dom.ast.IASTNamedTypeSpecifier;
-import org.eclipse.cdt.core.dom.ast.IASTNodeLocation;
-import org.eclipse.cdt.core.dom.ast.IASTSimpleDeclSpecifier;
 
 /**
  * Extracts functions, file-scope objects, the references between them, module parameters,
@@ -145,6 +149,7 @@ final class CodeExtractor {
       if (l.getNodeOffset() < firstInclude.getOrDefault(l.getFileName(), Integer.MAX_VALUE)) defaultNamespaces.add(def);
     }
     versionGroups(tu);
+    constantFunctions(tu);
     for (IASTPreprocessorMacroExpansion e : tu.getMacroExpansions()) {
       Section s = SECTION_MACROS.get(e.getMacroReference().toString());
       IASTFileLocation loc = e.getFileLocation();
@@ -825,7 +830,105 @@ final class CodeExtractor {
     return out;
   }
 
-  private void references(String from, IASTNode root, Set<String> locals, boolean active) {
+  /**
+   * Static inline functions whose whole body is {@code return E;} with E a constant for the
+   * target configuration whatever the arguments: {@code return IS_ENABLED(CONFIG_X) && c->auth;}
+   * with X off is 0 (fs/ubifs/ubifs.h's ubifs_authenticated). gcc folds their calls.
+   */
+  private final Map<String, Long> constantFunctions = new HashMap<>();
+
+  private void constantFunctions(IASTTranslationUnit tu) {
+    for (IASTDeclaration d : tu.getDeclarations()) {
+      if (!(d instanceof IASTFunctionDefinition fd) || !fd.isActive()) continue;
+      IASTDeclSpecifier spec = fd.getDeclSpecifier();
+      if (spec.getStorageClass() != IASTDeclSpecifier.sc_static || !spec.isInline()) continue;
+      if (!(fd.getBody() instanceof IASTCompoundStatement body) || body.getStatements().length != 1) continue;
+      if (!(body.getStatements()[0] instanceof IASTReturnStatement r) || r.getReturnValue() == null) continue;
+      Long v = constant(r.getReturnValue());
+      if (v != null) constantFunctions.put(CSyntax.innermost(fd.getDeclarator()).getName().toString(), v);
+    }
+  }
+
+  /**
+   * The value of {@code e} when the preprocessor made it a constant ({@code IS_ENABLED()},
+   * {@code 0 && x}, a call of a constant function), else null. Only what gcc folds at -O2
+   * before it emits references: integer literals and the logical, comparison and bit operators.
+   */
+  private Long constant(IASTExpression e) {
+    if (e instanceof IASTLiteralExpression l && l.getKind() == IASTLiteralExpression.lk_integer_constant) {
+      String t = String.valueOf(l.getValue()).toLowerCase(java.util.Locale.ROOT).replaceAll("[ul]+$", "");
+      try {
+        return t.startsWith("0x") ? Long.parseLong(t.substring(2), 16)
+            : t.length() > 1 && t.startsWith("0") ? Long.parseLong(t.substring(1), 8) : Long.parseLong(t);
+      } catch (NumberFormatException ex) {
+        return null;
+      }
+    }
+    if (e instanceof IASTUnaryExpression u) {
+      Long v = u.getOperand() == null ? null : constant(u.getOperand());
+      return switch (u.getOperator()) {
+        case IASTUnaryExpression.op_bracketedPrimary, IASTUnaryExpression.op_plus -> v;
+        case IASTUnaryExpression.op_not -> v == null ? null : v == 0 ? 1L : 0L;
+        case IASTUnaryExpression.op_minus -> v == null ? null : -v;
+        default -> null;
+      };
+    }
+    if (e instanceof IASTCastExpression c) return constant(c.getOperand());
+    if (e instanceof IASTFunctionCallExpression fc && fc.getFunctionNameExpression() instanceof IASTIdExpression id)
+      return constantFunctions.get(id.getName().toString());
+    if (e instanceof IASTBinaryExpression b) {
+      Long x = constant(b.getOperand1());
+      int op = b.getOperator();
+      if (op == IASTBinaryExpression.op_logicalAnd && x != null && x == 0) return 0L;
+      if (op == IASTBinaryExpression.op_logicalOr && x != null && x != 0) return 1L;
+      Long y = constant(b.getOperand2());
+      if (op == IASTBinaryExpression.op_logicalAnd && y != null && y == 0) return 0L;
+      if (op == IASTBinaryExpression.op_logicalOr && y != null && y != 0) return 1L;
+      if (x == null || y == null) return null;
+      return switch (op) {
+        case IASTBinaryExpression.op_logicalAnd -> x != 0 && y != 0 ? 1L : 0L;
+        case IASTBinaryExpression.op_logicalOr -> x != 0 || y != 0 ? 1L : 0L;
+        case IASTBinaryExpression.op_equals -> x.equals(y) ? 1L : 0L;
+        case IASTBinaryExpression.op_notequals -> x.equals(y) ? 0L : 1L;
+        case IASTBinaryExpression.op_lessThan -> x < y ? 1L : 0L;
+        case IASTBinaryExpression.op_lessEqual -> x <= y ? 1L : 0L;
+        case IASTBinaryExpression.op_greaterThan -> x > y ? 1L : 0L;
+        case IASTBinaryExpression.op_greaterEqual -> x >= y ? 1L : 0L;
+        case IASTBinaryExpression.op_binaryAnd -> x & y;
+        case IASTBinaryExpression.op_binaryOr -> x | y;
+        default -> null;
+      };
+    }
+    return null;
+  }
+
+  /**
+   * True when {@code n} sits in code gcc drops because a condition above it (up to {@code root})
+   * is a constant: the branch of an {@code if} or {@code ?:} not taken, the right side of
+   * {@code 0 && ...} or {@code 1 || ...}. {@code if (IS_ENABLED(CONFIG_X)) f();} with X off
+   * references no f, so modpost never sees it.
+   */
+  private boolean deadBranch(IASTNode n, IASTNode root) {
+    for (IASTNode child = n, p = n.getParent(); p != null && child != root; child = p, p = p.getParent()) {
+      if (p instanceof IASTIfStatement is && child != is.getConditionExpression()) {
+        Long c = is.getConditionExpression() == null ? null : constant(is.getConditionExpression());
+        if (c != null && (c == 0 ? child == is.getThenClause() : child == is.getElseClause())) return true;
+      } else if (p instanceof IASTConditionalExpression ce && child != ce.getLogicalConditionExpression()) {
+        Long c = constant(ce.getLogicalConditionExpression());
+        if (c != null && (c == 0 ? child == ce.getPositiveResultExpression() : child == ce.getNegativeResultExpression()))
+          return true;
+      } else if (p instanceof IASTBinaryExpression b && child == b.getOperand2()) {
+        int op = b.getOperator();
+        if (op == IASTBinaryExpression.op_logicalAnd || op == IASTBinaryExpression.op_logicalOr) {
+          Long c = constant(b.getOperand1());
+          if (c != null && (op == IASTBinaryExpression.op_logicalAnd ? c == 0 : c != 0)) return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private void references(String from, IASTNode root, Set<String> locals, boolean activeCode) {
     root.accept(new ASTVisitor() {
       {
         shouldVisitExpressions = true;
@@ -834,6 +937,7 @@ final class CodeExtractor {
       @Override
       public int visit(IASTExpression e) {
         if (e instanceof IASTIdExpression id) {
+          boolean active = activeCode && !deadBranch(id, root);
           String to = id.getName().toString();
           if (locals.contains(to)) return PROCESS_CONTINUE;
           boolean call = id.getParent() instanceof IASTFunctionCallExpression fc
