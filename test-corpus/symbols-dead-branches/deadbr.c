@@ -8,12 +8,22 @@ module_param(mode, int, 0444);
 MODULE_PARM_DESC(mode, "a value only known at run time");
 
 static struct deadbr_info info;
+void deadbr_after_return(void);
+
+static int deadbr_sign(void)
+{
+	if (!deadbr_authenticated(&info))
+		return 0;
+	deadbr_after_return(); /* ok: symbol/unresolved */
+	return 1;
+}
 
 static int __init deadbr_init(void)
 {
 	if (IS_ENABLED(CONFIG_KASAN))
 		deadbr_kasan_only(); /* ok: symbol/unresolved */
 	deadbr_hash(&info, &mode);
+	mode += deadbr_sign();
 	if (IS_ENABLED(CONFIG_PRINTK))
 		pr_info("deadbr: %d\n", mode);
 	else

@@ -60,6 +60,7 @@ import org.eclipse.cdt.core.dom.ast.IASTReturnStatement;
 import org.eclipse.cdt.core.dom.ast.IASTSimpleDeclSpecifier;
 import org.eclipse.cdt.core.dom.ast.IASTSimpleDeclaration;
 import org.eclipse.cdt.core.dom.ast.IASTStandardFunctionDeclarator;
+import org.eclipse.cdt.core.dom.ast.IASTStatement;
 import org.eclipse.cdt.core.dom.ast.IASTTranslationUnit;
 import org.eclipse.cdt.core.dom.ast.IASTUnaryExpression;
 
@@ -917,6 +918,15 @@ final class CodeExtractor {
         Long c = constant(ce.getLogicalConditionExpression());
         if (c != null && (c == 0 ? child == ce.getPositiveResultExpression() : child == ce.getNegativeResultExpression()))
           return true;
+      } else if (p instanceof IASTCompoundStatement block) {
+        // after "if (!ubifs_authenticated(c)) return 0;" with a constant-true condition
+        for (IASTStatement st : block.getStatements()) {
+          if (st == child) break;
+          if (st instanceof IASTIfStatement is && is.getElseClause() == null && returns(is.getThenClause())) {
+            Long c = is.getConditionExpression() == null ? null : constant(is.getConditionExpression());
+            if (c != null && c != 0) return true;
+          }
+        }
       } else if (p instanceof IASTBinaryExpression b && child == b.getOperand2()) {
         int op = b.getOperator();
         if (op == IASTBinaryExpression.op_logicalAnd || op == IASTBinaryExpression.op_logicalOr) {
@@ -924,6 +934,16 @@ final class CodeExtractor {
           if (c != null && (op == IASTBinaryExpression.op_logicalAnd ? c == 0 : c != 0)) return true;
         }
       }
+    }
+    return false;
+  }
+
+  /** A statement that always leaves the function: {@code return ...;}, or a block that ends with one. */
+  private static boolean returns(IASTStatement st) {
+    if (st instanceof IASTReturnStatement) return true;
+    if (st instanceof IASTCompoundStatement c) {
+      IASTStatement[] all = c.getStatements();
+      return all.length > 0 && all[all.length - 1] instanceof IASTReturnStatement;
     }
     return false;
   }
