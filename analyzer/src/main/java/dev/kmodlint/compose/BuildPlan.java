@@ -8,9 +8,12 @@ import dev.kmodlint.kbuild.KbuildReader;
 import dev.kmodlint.model.CompileFlags;
 import dev.kmodlint.scan.SourceTree;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 
 /**
@@ -55,6 +58,28 @@ public final class BuildPlan {
 
   public List<KbuildDirectory> directories() {
     return directories;
+  }
+
+  /**
+   * The sources of each module the Makefiles list (obj-m, obj-$(CONFIG_X), obj-y, lib-y alike),
+   * in directory order: which files one module's facts are made of.
+   */
+  public List<List<Path>> moduleSources() {
+    List<List<Path>> out = new ArrayList<>();
+    for (KbuildDirectory d : directories)
+      for (KbuildModule m : d.modules()) {
+        List<Path> sources = new ArrayList<>();
+        for (KbuildObject o : m.objects()) o.source().ifPresent(s -> sources.add(s.toAbsolutePath().normalize()));
+        out.add(List.copyOf(sources));
+      }
+    return out;
+  }
+
+  /** The directories whose Makefile builds modules: a C file there that no list names is no module of its own. */
+  public Set<Path> moduleBuildingDirectories() {
+    Set<Path> out = new HashSet<>();
+    for (KbuildDirectory d : directories) if (d.buildsModules()) out.add(d.directory());
+    return out;
   }
 
   /** What the build passes to the preprocessor for {@code source}; none for a file no Makefile builds. */

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -32,12 +33,22 @@ public final class ProjectComposer {
 
   public static Project compose(Path root, SourceTree tree, Map<Path, FileFacts> facts, BuildPlan plan,
       List<Notification> notes) {
+    return compose(root, tree, facts, plan, notes, Optional.empty());
+  }
+
+  /**
+   * The same, with only the modules that build a C file of {@code scope} when it is given (a
+   * report on files named one by one needs no more: see the engine's named-file scope); the
+   * files are those {@code facts} has. The Makefiles and Kconfig files are read whole either way.
+   */
+  public static Project compose(Path root, SourceTree tree, Map<Path, FileFacts> facts, BuildPlan plan,
+      List<Notification> notes, Optional<Set<Path>> scope) {
     Map<Path, SourceFile> files = new TreeMap<>();
     List<KconfigModel.SourceReference> configRefs = new ArrayList<>();
     int unresolvedIncludes = 0;
     // C files, then headers, each sorted: the order the references were always scanned in
-    for (Path p : tree.cFiles()) unresolvedIncludes += take(facts.get(p), files, configRefs, notes);
-    for (Path p : tree.headers()) unresolvedIncludes += take(facts.get(p), files, configRefs, notes);
+    for (Path p : tree.cFiles()) if (facts.containsKey(p)) unresolvedIncludes += take(facts.get(p), files, configRefs, notes);
+    for (Path p : tree.headers()) if (facts.containsKey(p)) unresolvedIncludes += take(facts.get(p), files, configRefs, notes);
     if (unresolvedIncludes > 0) {
       notes.add(Notification.of("kernel-headers-not-read", Level.NOTE, unresolvedIncludes
           + " #include directives name headers outside the scanned tree (<linux/...> and the like);"
@@ -53,7 +64,7 @@ public final class ProjectComposer {
     KconfigTypes kconfig = embeddedKconfig.overriddenBy(KconfigTypes.of(kconfigModel));
     List<KbuildDirectory> kbuildDirs = plan.directories();
     for (KbuildDirectory kd : kbuildDirs) notes.addAll(KbuildModelBuilder.remainingNotifications(kd));
-    List<Module> modules = new ModuleComposer(tree, files, kconfig, notes).modules(kbuildDirs);
+    List<Module> modules = new ModuleComposer(tree, files, kconfig, notes, scope).modules(kbuildDirs);
 
     DeployModel deploy = DeployReader.read(tree.dkmsConfs(), tree.modprobeConfs(), tree.modulesLoadConfs(), notes::add);
     return new Project(root, modules, List.copyOf(files.values()), KbuildModelBuilder.kbuild(kbuildDirs),

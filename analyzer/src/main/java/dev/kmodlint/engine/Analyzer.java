@@ -96,20 +96,39 @@ public final class Analyzer {
     kernel = withExtraSymbols(kernel, plan, tree, notes);
 
     Optional<FactCache> cache = factCache(options, root, notes);
-    progress.started(tree.cFiles().size() + tree.headers().size());
     // headers are read within the repository: a module may include "../include/x.h"
-    CFrontEnd frontEnd = new CFrontEnd(SourceTree.repositoryOf(root));
+    Path repository = SourceTree.repositoryOf(root);
+    CFrontEnd frontEnd = new CFrontEnd(repository);
     // each C file as the build preprocesses it: its flags, the target kernel's version,
     // configuration and header macros
     PreprocessorContext target = TargetContext.of(kernel);
     FileAnalysis analysis = new FileAnalysis(frontEnd, cache, file -> target.withFlags(plan.flagsOf(file)));
     ParallelParser parser = new ParallelParser(analysis, options.jobs(), options.fileTimeout(), progress::fileDone);
-    Map<Path, FileFacts> facts = parser.analyze(List.copyOf(tree.cFiles()), List.copyOf(tree.headers()));
+    Optional<Set<Path>> named = NamedFileScope.applicable(options.namedFiles(), tree, plan);
+    Map<Path, FileFacts> facts;
+    Optional<Set<Path>> scope = Optional.empty();
+    if (named.isPresent()) {
+      // files named one by one: their modules and what the cross-module rules relate to them
+      int[] total = {0};
+      NamedFileScope.Selection selected = NamedFileScope.select(named.get(), tree, plan, repository,
+          kernel.headers(), CFrontEnd.preludeMacros(), (cFiles, headers) -> {
+            total[0] += cFiles.size() + headers.size();
+            progress.started(total[0]);
+            return parser.analyze(cFiles, headers);
+          });
+      facts = selected.facts();
+      scope = Optional.of(selected.cFiles());
+    } else {
+      progress.started(tree.cFiles().size() + tree.headers().size());
+      facts = parser.analyze(List.copyOf(tree.cFiles()), List.copyOf(tree.headers()));
+    }
     progress.finished();
     notes.addAll(contextNotifications(frontEnd, target, plan, tree));
     cache.ifPresent(c -> progress.cacheUsed(c.hits(), c.misses(), c.rejected()));
-    Project project = ProjectComposer.compose(root, tree, facts, plan, notes);
-    Suppressions suppressions = Suppressions.read(tree.textFiles());
+    Project project = ProjectComposer.compose(root, tree, facts, plan, notes, scope);
+    // the directives of the files read; those of any other file a finding is in are read when it is met
+    Suppressions suppressions = Suppressions.read(named.isPresent() ? new java.util.TreeSet<>(facts.keySet())
+        : tree.textFiles());
     List<Finding> all = runRules(project, kernel, suppressions.directives(), notes);
     List<Finding> findings = new ArrayList<>();
     List<Finding> suppressed = new ArrayList<>();
