@@ -72,12 +72,14 @@ public final class Analyzer {
     KernelDatabase opened = resident.kernelDatabase(options, notes);
     KernelDatabase kernel = opened;
     if (!registry.rules().isEmpty()) {
-      // the symbol rules need the exports and the header index: read them while files are parsed
+      // read in the order the run needs them, while the tree is walked and files are parsed: the
+      // .config for the Makefiles, the header index (its macro fingerprint is part of every C
+      // file's context), the exports for the symbol rules
       Thread prefetch = new Thread(() -> {
         try {
-          opened.exports();
-          opened.headers();
           opened.config();
+          opened.headers().macroFingerprint();
+          opened.exports();
         } catch (RuntimeException e) {
           // the rule that needs it reads it again and reports the failure
         }

@@ -65,6 +65,8 @@ final class NamedFileScope {
   /** Kernel header macros whose expansion pastes tokens: they may make any name. */
   private final Set<String> pastingKernelMacros;
 
+  private final CTextScan.Names exportingNames;
+  private final Map<CTextScan, Boolean> mentionsExporting = new java.util.IdentityHashMap<>();
   private final Map<Path, Optional<CTextScan>> scans = new HashMap<>();
   /** The sources of each module that builds a file, by file. */
   private final Map<Path, List<List<Path>>> modulesOf = new HashMap<>();
@@ -88,6 +90,7 @@ final class NamedFileScope {
     for (Map.Entry<String, String> d : prelude.entrySet()) if (d.getValue().contains("__kmodlint_export__")) marking.add(d.getKey());
     this.exporting = reaching(marking);
     this.verbatimExports = verbatimExports(marking, definitions);
+    this.exportingNames = new CTextScan.Names(exporting);
     Set<String> pasting = new HashSet<>();
     for (Map.Entry<String, String> d : headers.macroDefinitions().entrySet())
       if (!prelude.containsKey(d.getKey()) && d.getValue().contains("##")) pasting.add(d.getKey());
@@ -226,7 +229,7 @@ final class NamedFileScope {
     Set<String> out = new HashSet<>();
     for (CTextScan s : texts) {
       // most files export nothing: look for a name of an export macro before reading its calls
-      if (s.identifiers().stream().noneMatch(exporting::contains)) continue;
+      if (!mentionsExporting.computeIfAbsent(s, t -> t.mentions(exportingNames))) continue;
       Optional<Set<String>> e = s.exportedNames(exporting, verbatimExports, macros::contains);
       if (e.isEmpty()) return Optional.empty();
       out.addAll(e.get());

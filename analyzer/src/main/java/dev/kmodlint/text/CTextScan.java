@@ -21,8 +21,46 @@ public final class CTextScan {
   /** {@code #include "name"} ({@code angled} false) or {@code #include <name>}. */
   public record Include(String name, boolean angled) {}
 
+  /**
+   * A set of names looked up by a slice of a text, without making a string of each
+   * identifier: a directory's files hold millions of them and only a few are wanted.
+   */
+  public static final class Names {
+    private final int[] hashes;
+    private final String[] names;
+    private final int mask;
+
+    public Names(Set<String> of) {
+      int size = Integer.highestOneBit(Math.max(4, of.size() * 4) - 1) << 1;
+      hashes = new int[size];
+      names = new String[size];
+      mask = size - 1;
+      for (String n : of) {
+        int h = n.hashCode();
+        int i = h & mask;
+        while (names[i] != null) i = (i + 1) & mask;
+        names[i] = n;
+        hashes[i] = h;
+      }
+    }
+
+    /** The name that {@code text[from, to)} spells, or null. */
+    String find(char[] text, int from, int to) {
+      int h = 0;
+      for (int k = from; k < to; k++) h = 31 * h + text[k];
+      for (int i = h & mask; names[i] != null; i = (i + 1) & mask) {
+        String n = names[i];
+        if (hashes[i] != h || n.length() != to - from) continue;
+        boolean same = true;
+        for (int k = 0; k < n.length() && same; k++) same = n.charAt(k) == text[from + k];
+        if (same) return n;
+      }
+      return null;
+    }
+  }
+
   /** Code with comments blanked (offsets kept) and directives blanked too. */
-  private final String code;
+  private final char[] code;
   private final List<Include> includes = new ArrayList<>();
   private final Set<String> defined = new HashSet<>();
   /** Identifiers in the bodies (and names) of the {@code #define}s. */
@@ -32,26 +70,24 @@ public final class CTextScan {
   private Set<String> identifiers;
 
   private CTextScan(CharSequence text) {
-    StringBuilder s = blankComments(text);
-    int n = s.length();
+    char[] s = text.toString().toCharArray();
+    blankComments(s);
+    int n = s.length;
     int i = 0;
     while (i < n) {
       // one logical line: continuation lines belong to it
       int start = i;
       int end = start;
-      while (end < n && s.charAt(end) != '\n') {
-        if (s.charAt(end) == '\\' && end + 1 < n && s.charAt(end + 1) == '\n') end += 2;
-        else end++;
-      }
+      while (end < n && s[end] != '\n') end += s[end] == '\\' && end + 1 < n && s[end + 1] == '\n' ? 2 : 1;
       int j = start;
-      while (j < end && (s.charAt(j) == ' ' || s.charAt(j) == '\t')) j++;
-      if (j < end && s.charAt(j) == '#') {
-        directive(s.substring(j + 1, end));
-        for (int k = start; k < end; k++) if (s.charAt(k) != '\n') s.setCharAt(k, ' ');
+      while (j < end && (s[j] == ' ' || s[j] == '\t')) j++;
+      if (j < end && s[j] == '#') {
+        directive(new String(s, j + 1, end - j - 1));
+        for (int k = start; k < end; k++) if (s[k] != '\n') s[k] = ' ';
       }
       i = end + 1;
     }
-    code = s.toString();
+    code = s;
   }
 
   public static CTextScan of(CharSequence text) {
@@ -74,12 +110,12 @@ public final class CTextScan {
       }
     } else if (t.startsWith("define")) {
       String rest = t.substring("define".length());
-      Set<String> words = words(rest);
-      defineWords.addAll(words);
+      char[] r = rest.toCharArray();
+      words(r, 0, r.length, defineWords);
       int k = 0;
-      while (k < rest.length() && Character.isWhitespace(rest.charAt(k))) k++;
+      while (k < r.length && Character.isWhitespace(r[k])) k++;
       int nameStart = k;
-      while (k < rest.length() && isIdentifierPart(rest.charAt(k))) k++;
+      while (k < r.length && isIdentifierPart(r[k])) k++;
       if (k > nameStart) defined.add(rest.substring(nameStart, k));
       if (rest.contains("##")) pastes = true;
     }
@@ -111,10 +147,28 @@ public final class CTextScan {
     return false;
   }
 
+  /** True when the code or a {@code #define} mentions a name of {@code names}. */
+  public boolean mentions(Names names) {
+    for (String w : defineWords) if (names.find(w.toCharArray(), 0, w.length()) != null) return true;
+    int n = code.length;
+    int i = 0;
+    while (i < n) {
+      if (!isIdentifierStart(code[i])) {
+        i = skipNonIdentifier(code, i, n);
+        continue;
+      }
+      int s = i;
+      while (i < n && isIdentifierPart(code[i])) i++;
+      if (names.find(code, s, i) != null) return true;
+    }
+    return false;
+  }
+
   /** Every identifier of the code and of its {@code #define}s (comments aside). */
   public Set<String> identifiers() {
     if (identifiers == null) {
-      Set<String> ids = words(code);
+      Set<String> ids = new HashSet<>();
+      words(code, 0, code.length, ids);
       ids.addAll(defineWords);
       identifiers = ids;
     }
@@ -132,22 +186,22 @@ public final class CTextScan {
   public Optional<Set<String>> exportedNames(Set<String> exporting, Map<String, Set<Integer>> verbatim,
       Predicate<String> isMacro) {
     if (definesWith(exporting)) return Optional.empty();
+    Names wanted = new Names(exporting);
     Set<String> out = new HashSet<>();
-    int n = code.length();
+    int n = code.length;
     int i = 0;
     while (i < n) {
-      char c = code.charAt(i);
-      if (!isIdentifierStart(c)) {
-        i = skipNonIdentifier(code, i);
+      if (!isIdentifierStart(code[i])) {
+        i = skipNonIdentifier(code, i, n);
         continue;
       }
       int s = i;
-      while (i < n && isIdentifierPart(code.charAt(i))) i++;
-      String w = code.substring(s, i);
-      if (!exporting.contains(w)) continue;
+      while (i < n && isIdentifierPart(code[i])) i++;
+      String w = wanted.find(code, s, i);
+      if (w == null) continue;
       Set<Integer> which = verbatim.get(w);
       if (which == null) return Optional.empty();
-      Optional<List<String>> args = arguments(code, i);
+      Optional<List<String>> args = arguments(java.nio.CharBuffer.wrap(code), i);
       if (args.isEmpty()) return Optional.empty();
       for (int k : which) {
         if (k >= args.get().size()) return Optional.empty();
@@ -204,35 +258,31 @@ public final class CTextScan {
    * Past a character that starts no identifier: a number is skipped whole ({@code 0x1f} holds
    * no name), and so is a string or character literal.
    */
-  private static int skipNonIdentifier(CharSequence s, int i) {
-    int n = s.length();
-    char c = s.charAt(i);
+  private static int skipNonIdentifier(char[] s, int i, int n) {
+    char c = s[i];
     if (c >= '0' && c <= '9') {
-      while (i < n && (isIdentifierPart(s.charAt(i)) || s.charAt(i) == '.')) i++;
+      while (i < n && (isIdentifierPart(s[i]) || s[i] == '.')) i++;
       return i;
     }
     if (c == '"' || c == '\'') {
       int j = i + 1;
-      while (j < n && s.charAt(j) != c && s.charAt(j) != '\n') j += s.charAt(j) == '\\' ? 2 : 1;
+      while (j < n && s[j] != c && s[j] != '\n') j += s[j] == '\\' ? 2 : 1;
       return Math.min(n, j + 1);
     }
     return i + 1;
   }
 
-  private static Set<String> words(CharSequence s) {
-    Set<String> out = new HashSet<>();
-    int n = s.length();
-    int i = 0;
-    while (i < n) {
-      if (isIdentifierStart(s.charAt(i))) {
+  private static void words(char[] s, int from, int to, Set<String> out) {
+    int i = from;
+    while (i < to) {
+      if (isIdentifierStart(s[i])) {
         int st = i;
-        while (i < n && isIdentifierPart(s.charAt(i))) i++;
-        out.add(s.subSequence(st, i).toString());
+        while (i < to && isIdentifierPart(s[i])) i++;
+        out.add(new String(s, st, i - st));
       } else {
-        i = skipNonIdentifier(s, i);
+        i = skipNonIdentifier(s, i, to);
       }
     }
-    return out;
   }
 
   private static boolean isIdentifierStart(char c) {
@@ -244,33 +294,31 @@ public final class CTextScan {
   }
 
   /** Comments become spaces (newlines kept); string and character literals are kept as they are. */
-  private static StringBuilder blankComments(CharSequence in) {
-    StringBuilder out = new StringBuilder(in);
-    int n = out.length();
+  private static void blankComments(char[] s) {
+    int n = s.length;
     for (int i = 0; i < n; i++) {
-      char c = out.charAt(i);
-      if (c == '/' && i + 1 < n && out.charAt(i + 1) == '*') {
+      char c = s[i];
+      if (c == '/' && i + 1 < n && s[i + 1] == '*') {
         int j = i + 2;
-        while (j + 1 < n && !(out.charAt(j) == '*' && out.charAt(j + 1) == '/')) j++;
+        while (j + 1 < n && !(s[j] == '*' && s[j + 1] == '/')) j++;
         int last = Math.min(n - 1, j + 1);
-        for (int k = i; k <= last; k++) if (out.charAt(k) != '\n') out.setCharAt(k, ' ');
+        for (int k = i; k <= last; k++) if (s[k] != '\n') s[k] = ' ';
         i = last;
-      } else if (c == '/' && i + 1 < n && out.charAt(i + 1) == '/') {
+      } else if (c == '/' && i + 1 < n && s[i + 1] == '/') {
         // a // comment ends at the end of its logical line
-        for (; i < n && out.charAt(i) != '\n'; i++) {
-          if (out.charAt(i) == '\\' && i + 1 < n && out.charAt(i + 1) == '\n') {
-            out.setCharAt(i, ' ');
+        for (; i < n && s[i] != '\n'; i++) {
+          if (s[i] == '\\' && i + 1 < n && s[i + 1] == '\n') {
+            s[i] = ' ';
             i++;
             continue;
           }
-          out.setCharAt(i, ' ');
+          s[i] = ' ';
         }
       } else if (c == '"' || c == '\'') {
         int j = i + 1;
-        while (j < n && out.charAt(j) != c && out.charAt(j) != '\n') j += out.charAt(j) == '\\' ? 2 : 1;
+        while (j < n && s[j] != c && s[j] != '\n') j += s[j] == '\\' ? 2 : 1;
         i = Math.min(j, n - 1);
       }
     }
-    return out;
   }
 }
