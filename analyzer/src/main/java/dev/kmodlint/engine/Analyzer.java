@@ -130,7 +130,7 @@ public final class Analyzer {
     Project project = ProjectComposer.compose(root, tree, facts, plan, notes, scope);
     // the directives of the files read; those of any other file a finding is in are read when it is met
     Suppressions suppressions = Suppressions.read(named.isPresent() ? new java.util.TreeSet<>(facts.keySet())
-        : tree.textFiles());
+        : tree.textFiles(), facts);
     List<Finding> all = runRules(project, kernel, suppressions.directives(), notes);
     List<Finding> findings = new ArrayList<>();
     List<Finding> suppressed = new ArrayList<>();
