@@ -7,6 +7,12 @@
 #if IS_ENABLED(CONFIG_FROB_DMA) || defined(CONFIG_FROB_STATS) /* ok: kconfig/undefined-symbol-in-source */
 #define FROB_FAST 1
 #endif
+#ifdef CONFIG_DEBUG_FSS /* expect: kconfig/undefined-symbol-in-source@8 */
+#define FROB_DEBUGFS 1
+#endif
+#ifdef CONFIG_DEBUG_FS /* ok: kconfig/undefined-symbol-in-source */
+#define FROB_DEBUGFS_ON 1
+#endif
 #if IS_MODULE(CONFIG_FROB_MODULE) /* ok: kconfig/undefined-symbol-in-source */
 #define FROB_AS_MODULE 1
 #endif

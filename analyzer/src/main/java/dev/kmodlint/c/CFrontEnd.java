@@ -54,6 +54,7 @@ public final class CFrontEnd {
   private static final Pattern RECOVERABLE = Pattern.compile(
       "\\bMODULE_(LICENSE|DESCRIPTION|AUTHOR|VERSION)\\s*\\(\\s*(\"(?:[^\"\\\\\\n]|\\\\.)*\")\\s*\\)"
       + "|\\bmodule_(init|exit)\\s*\\(\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*\\)");
+  private static final Pattern OTHER_VERSION = Pattern.compile("\\bMODULE_VERSION\\s*\\(");
   private static final String PRELUDE = loadPrelude();
   /** Names the prelude defines: they win over any kernel header's definition. */
   private static final Set<String> PRELUDE_MACROS = macroNames(PRELUDE);
@@ -188,6 +189,8 @@ public final class CFrontEnd {
     final Map<String, SourceText> texts;
     final List<ModInfo> modInfo = new ArrayList<>();
     final List<EntryPoint> entries = new ArrayList<>();
+    /** Object-like and function-like macros of the unit by name, their expansion text. */
+    final Map<String, String> macros = new HashMap<>();
 
     Extractor(Map<String, SourceText> texts) {
       this.texts = texts;
@@ -198,6 +201,8 @@ public final class CFrontEnd {
      * normally, inside a struct or function when broken code before it swallowed it.
      */
     void translationUnit(IASTTranslationUnit tu) {
+      for (var def : tu.getBuiltinMacroDefinitions()) macros.put(def.getName().toString(), def.getExpansion());
+      for (var def : tu.getMacroDefinitions()) if (def.isActive()) macros.put(def.getName().toString(), def.getExpansion());
       tu.accept(new ASTVisitor() {
         {
           shouldVisitDeclarations = true;
@@ -231,6 +236,9 @@ public final class CFrontEnd {
         String tag = rest.substring("modinfo__".length());
         String text = lastMacroArgument(d.getRawSignature());
         String value = stringValue(init);
+        // __stringify(NAME) of a name that is no macro here gives "NAME": the build may know the
+        // macro (a generated header, a kernel header, a flag kmodlint could not read)
+        if (value != null && !stringifiesOnlyMacros(text)) value = null;
         // #_ns of a 6.13+ string namespace keeps its quotes
         if (tag.equals("import_ns") && value != null && value.length() >= 2 && value.startsWith("\"")
             && value.endsWith("\"")) value = value.substring(1, value.length() - 1);
@@ -263,6 +271,49 @@ public final class CFrontEnd {
           entries.add(EntryPoint.ofMacro(m.group(3), m.group(4), pos, pd.isActive()));
         }
       }
+      // a version given otherwise (a macro of an unread header between literals): present, but
+      // not a value kmodlint knows, so that dkms/version-mismatch says it could not compare
+      Matcher v = OTHER_VERSION.matcher(raw);
+      while (v.find()) {
+        int end = raw.indexOf('\n', v.end());
+        String rest = raw.substring(v.start(), end < 0 ? raw.length() : end);
+        if (RECOVERABLE.matcher(rest).lookingAt()) continue;
+        SourcePosition pos = t.position(loc.getNodeOffset() + v.start(), rest.strip().length());
+        modInfo.add(new ModInfo("version", null, lastMacroArgument(rest), pos, pd.isActive()));
+      }
+    }
+
+    /**
+     * True when every identifier in the {@code __stringify(...)} calls of {@code text} is a macro
+     * of this translation unit (its own {@code #define}s, its local headers', the build's
+     * {@code -D}) whose expansion, followed through further macros, names nothing else.
+     */
+    private boolean stringifiesOnlyMacros(String text) {
+      int at = text.indexOf("__stringify");
+      if (at < 0) return true;
+      List<String> tokens = MacroDefinition.tokenize(text);
+      for (int i = 0; i < tokens.size(); i++) {
+        if (!tokens.get(i).equals("__stringify")) continue;
+        int j = i + 1;
+        while (j < tokens.size() && tokens.get(j).isBlank()) j++;
+        if (j >= tokens.size() || !tokens.get(j).equals("(")) return false;
+        int depth = 0;
+        for (; j < tokens.size(); j++) {
+          String t = tokens.get(j);
+          if (t.equals("(")) depth++;
+          else if (t.equals(")") && --depth == 0) break;
+          else if (MacroDefinition.isIdentifier(t) && !expandsToKnown(t, new java.util.HashSet<>())) return false;
+        }
+      }
+      return true;
+    }
+
+    private boolean expandsToKnown(String name, Set<String> seen) {
+      String expansion = macros.get(name);
+      if (expansion == null || !seen.add(name)) return false;
+      for (String t : MacroDefinition.tokenize(expansion))
+        if (MacroDefinition.isIdentifier(t) && !expandsToKnown(t, seen)) return false;
+      return true;
     }
 
     /** {@code MODULE_INFO(license, "GPL")} -> {@code "GPL"}: the argument as the user wrote it. */

@@ -5,7 +5,10 @@ import dev.kmodlint.model.CReference;
 import dev.kmodlint.model.CVariable;
 import dev.kmodlint.model.Code;
 import dev.kmodlint.model.ExportDecl;
+import dev.kmodlint.model.ExternalCall;
 import dev.kmodlint.model.ExternalUse;
+import dev.kmodlint.model.NamespaceDefinition;
+import dev.kmodlint.model.VersionConditional;
 import dev.kmodlint.model.ModInfo;
 import dev.kmodlint.model.ModuleParam;
 import dev.kmodlint.model.Permission;
@@ -97,6 +100,15 @@ final class CodeExtractor {
   private final Map<IASTPreprocessorMacroExpansion, Set<String>> macroArguments = new java.util.IdentityHashMap<>();
 
   private final List<org.eclipse.cdt.core.dom.ast.IASTPreprocessorMacroDefinition> defaultNamespaces = new ArrayList<>();
+  /** The definitions of {@link #defaultNamespaces} an export took. */
+  private final Set<org.eclipse.cdt.core.dom.ast.IASTPreprocessorMacroDefinition> defaultNamespacesUsed =
+      java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+  /** Calls of undeclared names, one per form: see {@link ExternalCall}. */
+  private final Map<String, ExternalCall> externalCalls = new java.util.LinkedHashMap<>();
+  /** Macros the file and its local headers define: a call of one in a branch not taken is no kernel call. */
+  private final Set<String> definedMacros = new HashSet<>();
+  /** The LINUX_VERSION_CODE groups of each file, in order; their branches' calls are filled while bodies are read. */
+  private final Map<String, List<VersionGroup>> versionGroups = new HashMap<>();
   private final List<String> unresolvedLocalIncludes = new ArrayList<>();
   private final List<String> macroDefinedNames = new ArrayList<>();
   private static final Set<String> RUNTIME_LOOKUP =
@@ -127,9 +139,12 @@ final class CodeExtractor {
     }
     for (var def : tu.getMacroDefinitions()) {
       IASTFileLocation l = def.getFileLocation();
+      if (l != null && texts.containsKey(Path.of(l.getFileName()).normalize().toString()))
+        definedMacros.add(def.getName().toString());
       if (l == null || !def.getName().toString().equals("DEFAULT_SYMBOL_NAMESPACE")) continue;
       if (l.getNodeOffset() < firstInclude.getOrDefault(l.getFileName(), Integer.MAX_VALUE)) defaultNamespaces.add(def);
     }
+    versionGroups(tu);
     for (IASTPreprocessorMacroExpansion e : tu.getMacroExpansions()) {
       Section s = SECTION_MACROS.get(e.getMacroReference().toString());
       IASTFileLocation loc = e.getFileLocation();
@@ -137,6 +152,196 @@ final class CodeExtractor {
       sectionUses.computeIfAbsent(loc.getFileName(), k -> new TreeMap<>())
           .put(loc.getNodeOffset(), new SectionUse(s, loc.getNodeLength()));
     }
+  }
+
+  /** One branch of a conditional group while the file is read: where its directive and body are. */
+  private static final class BranchText {
+    final int directiveOffset;
+    final int directiveLength;
+    final int bodyStart;
+    int bodyEnd = Integer.MAX_VALUE;
+    final String condition;
+    final boolean taken;
+    final Map<String, VersionConditional.Call> calls = new java.util.LinkedHashMap<>();
+
+    BranchText(int directiveOffset, int directiveLength, String condition, boolean taken) {
+      this.directiveOffset = directiveOffset;
+      this.directiveLength = directiveLength;
+      this.bodyStart = directiveOffset + directiveLength;
+      // as written, less its comments and line continuations
+      this.condition = condition.replaceAll("/\\*.*?\\*/|//.*", " ").replaceAll("\\\\\\R", " ")
+          .replaceAll("\\s+", " ").strip();
+      this.taken = taken;
+    }
+
+    boolean contains(int offset) {
+      return offset >= bodyStart && offset < bodyEnd;
+    }
+  }
+
+  /** An #if ... #endif group of one file. */
+  private static final class VersionGroup {
+    final List<BranchText> branches = new ArrayList<>();
+  }
+
+  private static final java.util.regex.Pattern VERSION_TEST = java.util.regex.Pattern.compile("\\bLINUX_VERSION_CODE\\b");
+  /** The most calls kept per branch: a test around a whole driver would hold thousands. */
+  private static final int MAX_BRANCH_CALLS = 200;
+
+  /**
+   * The conditional groups of the files read whose conditions test {@code LINUX_VERSION_CODE},
+   * with the extent of each branch; every group is followed, so that nesting is right.
+   */
+  private void versionGroups(IASTTranslationUnit tu) {
+    Map<String, java.util.Deque<VersionGroup>> open = new HashMap<>();
+    for (org.eclipse.cdt.core.dom.ast.IASTPreprocessorStatement st : tu.getAllPreprocessorStatements()) {
+      IASTFileLocation l = st.getFileLocation();
+      if (l == null || ModuleFileContentProvider.isSynthetic(l.getFileName())) continue;
+      String file = Path.of(l.getFileName()).normalize().toString();
+      if (!texts.containsKey(file)) continue;
+      java.util.Deque<VersionGroup> stack = open.computeIfAbsent(file, k -> new java.util.ArrayDeque<>());
+      int at = l.getNodeOffset();
+      int length = l.getNodeLength();
+      if (st instanceof org.eclipse.cdt.core.dom.ast.IASTPreprocessorIfStatement i) {
+        VersionGroup g = new VersionGroup();
+        g.branches.add(new BranchText(at, length, String.valueOf(i.getCondition()), i.taken()));
+        stack.push(g);
+      } else if (st instanceof org.eclipse.cdt.core.dom.ast.IASTPreprocessorIfdefStatement i) {
+        VersionGroup g = new VersionGroup();
+        g.branches.add(new BranchText(at, length, "defined " + i.getMacroReference(), i.taken()));
+        stack.push(g);
+      } else if (st instanceof org.eclipse.cdt.core.dom.ast.IASTPreprocessorIfndefStatement i) {
+        VersionGroup g = new VersionGroup();
+        g.branches.add(new BranchText(at, length, "!defined " + i.getMacroReference(), i.taken()));
+        stack.push(g);
+      } else if (st instanceof org.eclipse.cdt.core.dom.ast.IASTPreprocessorElifStatement e && !stack.isEmpty()) {
+        List<BranchText> b = stack.peek().branches;
+        b.get(b.size() - 1).bodyEnd = at;
+        b.add(new BranchText(at, length, String.valueOf(e.getCondition()), e.taken()));
+      } else if (st instanceof org.eclipse.cdt.core.dom.ast.IASTPreprocessorElseStatement e && !stack.isEmpty()) {
+        List<BranchText> b = stack.peek().branches;
+        b.get(b.size() - 1).bodyEnd = at;
+        b.add(new BranchText(at, length, "", e.taken()));
+      } else if (st instanceof org.eclipse.cdt.core.dom.ast.IASTPreprocessorEndifStatement && !stack.isEmpty()) {
+        VersionGroup g = stack.pop();
+        g.branches.get(g.branches.size() - 1).bodyEnd = at;
+        boolean versionTest = false;
+        for (BranchText b : g.branches) versionTest |= VERSION_TEST.matcher(b.condition).find();
+        if (versionTest) versionGroups.computeIfAbsent(file, k -> new ArrayList<>()).add(g);
+      }
+    }
+  }
+
+  /** A call of an undeclared name, recorded in the LINUX_VERSION_CODE branches it is in. */
+  private void branchCall(String name, IASTIdExpression id, boolean active) {
+    if (versionGroups.isEmpty()) return;
+    IASTFileLocation l = id.getFileLocation();
+    if (l == null) return;
+    List<VersionGroup> groups = versionGroups.get(Path.of(l.getFileName()).normalize().toString());
+    if (groups == null) return;
+    for (VersionGroup g : groups) {
+      for (BranchText b : g.branches) {
+        if (!b.contains(l.getNodeOffset())) continue;
+        VersionConditional.Call prev = b.calls.get(name);
+        if (prev != null && (prev.active() || !active)) continue;
+        if (prev == null && b.calls.size() >= MAX_BRANCH_CALLS) continue;
+        SourcePosition pos = position(id);
+        if (pos != null) b.calls.put(name, new VersionConditional.Call(name, pos, active));
+      }
+    }
+  }
+
+  private static final Set<String> C_KEYWORDS = Set.of("if", "while", "for", "switch", "return", "sizeof", "do",
+      "else", "case", "goto", "typeof", "__typeof__", "_Alignof", "__alignof__", "defined", "asm", "__asm__",
+      "_Static_assert", "static_assert", "__attribute__", "__builtin_offsetof", "_Generic");
+
+  /**
+   * The groups as facts. A branch the preprocessor did not take was not parsed: its calls are
+   * read from its text, every {@code name(} outside comments, literals and directives that the
+   * file does not declare.
+   */
+  private List<VersionConditional> versionConditionals() {
+    List<VersionConditional> out = new ArrayList<>();
+    for (Map.Entry<String, List<VersionGroup>> e : versionGroups.entrySet()) {
+      SourceText text = texts.get(e.getKey());
+      for (VersionGroup g : e.getValue()) {
+        List<VersionConditional.Branch> branches = new ArrayList<>();
+        for (BranchText b : g.branches) {
+          if (!b.taken) writtenCalls(text, b);
+          branches.add(new VersionConditional.Branch(text.position(b.directiveOffset, b.directiveLength), b.condition,
+              b.taken, List.copyOf(b.calls.values())));
+        }
+        out.add(new VersionConditional(branches.get(0).directive(), branches));
+      }
+    }
+    out.sort(java.util.Comparator.comparing(VersionConditional::position));
+    return out;
+  }
+
+  /** The calls written in a branch's text that the parse did not see. */
+  private void writtenCalls(SourceText text, BranchText b) {
+    char[] t = text.chars();
+    int end = Math.min(b.bodyEnd, t.length);
+    boolean lineStart = true;
+    for (int i = b.bodyStart; i < end && b.calls.size() < MAX_BRANCH_CALLS; ) {
+      char c = t[i];
+      if (c == '\n') {
+        lineStart = true;
+        i++;
+      } else if (c == ' ' || c == '\t' || c == '\r' || c == '\f') {
+        i++;
+      } else if (c == '#' && lineStart) {
+        // a directive, continuation lines included
+        while (i < end && !(t[i] == '\n' && t[i - 1] != '\\')) i++;
+      } else if (c == '/' && i + 1 < end && t[i + 1] == '*') {
+        int j = i + 2;
+        while (j + 1 < end && !(t[j] == '*' && t[j + 1] == '/')) j++;
+        i = j + 2;
+        lineStart = false;
+      } else if (c == '/' && i + 1 < end && t[i + 1] == '/') {
+        while (i < end && t[i] != '\n') i++;
+      } else if (c == '"' || c == '\'') {
+        int j = i + 1;
+        while (j < end && t[j] != c && t[j] != '\n') j += t[j] == '\\' ? 2 : 1;
+        i = j + 1;
+        lineStart = false;
+      } else if (Character.isLetter(c) || c == '_') {
+        int j = i;
+        while (j < end && (Character.isLetterOrDigit(t[j]) || t[j] == '_')) j++;
+        String name = new String(t, i, j - i);
+        int k = j;
+        while (k < end && (t[k] == ' ' || t[k] == '\t')) k++;
+        boolean member = i > 0 && (t[i - 1] == '.' || (t[i - 1] == '>' && i > 1 && t[i - 2] == '-'));
+        if (k < end && t[k] == '(' && !member && !C_KEYWORDS.contains(name) && !declared.contains(name)
+            && !definedMacros.contains(name)
+            && !name.startsWith(PREFIX) && !name.startsWith("__builtin_") && !b.calls.containsKey(name)) {
+          b.calls.put(name, new VersionConditional.Call(name, text.position(i, j - i), false));
+        }
+        i = j;
+        lineStart = false;
+      } else if (Character.isDigit(c)) {
+        while (i < end && (Character.isLetterOrDigit(t[i]) || t[i] == '.' || t[i] == '_')) i++;
+        lineStart = false;
+      } else {
+        i++;
+        lineStart = false;
+      }
+    }
+  }
+
+  /** {@code #define DEFAULT_SYMBOL_NAMESPACE X} before the first include, as written, and whether an export takes it. */
+  private List<NamespaceDefinition> namespaceDefinitions() {
+    List<NamespaceDefinition> out = new ArrayList<>();
+    for (var def : defaultNamespaces) {
+      IASTFileLocation loc = def.getExpansionLocation();
+      if (loc == null) loc = def.getFileLocation();
+      if (loc == null) continue;
+      SourceText t = texts.get(Path.of(loc.getFileName()).normalize().toString());
+      if (t == null) continue;
+      out.add(new NamespaceDefinition(def.getExpansion().strip(), t.position(loc.getNodeOffset(), loc.getNodeLength()),
+          def.isActive(), defaultNamespacesUsed.contains(def)));
+    }
+    return out;
   }
 
   /**
@@ -150,7 +355,8 @@ final class CodeExtractor {
         references.stream().distinct().toList(), params.stream().distinct().toList(),
         paramDescriptions.stream().distinct().toList(), exports.stream().distinct().toList(),
         externalUses.values().stream().distinct().toList(), unresolvedLocalIncludes.stream().distinct().toList(),
-        macroDefinedNames.stream().distinct().toList());
+        macroDefinedNames.stream().distinct().toList(), List.copyOf(externalCalls.values()), versionConditionals(),
+        namespaceDefinitions());
   }
 
   /** Names used but declared nowhere in the file (kernel header names), first use each. */
@@ -160,21 +366,103 @@ final class CodeExtractor {
 
   /** Names declared at file scope: only references to them are kept (see {@link #code()}). */
   private final Set<String> declared = new HashSet<>();
+  /** The file-scope arrays among them: their name used as a value is their address. */
+  private final Set<String> arrays = new HashSet<>();
 
   void translationUnit(IASTTranslationUnit tu) {
     IASTDeclaration[] all = tu.getDeclarations(true);
     // names first, so that references to anything else are dropped before their position is
     // computed (a file location lookup per identifier dominated the extraction)
+    String main = tu.getFilePath();
     for (IASTDeclaration d : all) {
+      if (d instanceof IASTFunctionDefinition || d instanceof IASTSimpleDeclaration) headerSections(d, main);
       if (d instanceof IASTFunctionDefinition fd) declared.add(CSyntax.innermost(fd.getDeclarator()).getName().toString());
       else if (d instanceof IASTSimpleDeclaration sd)
-        for (IASTDeclarator dec : sd.getDeclarators()) declared.add(CSyntax.innermost(dec).getName().toString());
+        for (IASTDeclarator dec : sd.getDeclarators()) {
+          IASTDeclarator inner = CSyntax.innermost(dec);
+          declared.add(inner.getName().toString());
+          // int *a[4] is an array (of pointers); int (*a)[4] a pointer, nested
+          if (inner == dec && dec instanceof IASTArrayDeclarator ad && ad.getArrayModifiers().length > 0)
+            arrays.add(inner.getName().toString());
+        }
     }
     for (IASTDeclaration d : all) {
       if (d instanceof IASTFunctionDefinition fd) function(fd);
       else if (d instanceof IASTSimpleDeclaration sd) simple(sd);
     }
+    mergeSections();
     if (!expandedMacros.isEmpty()) undefinedProducts(tu);
+  }
+
+  /**
+   * {@code tu.getMacroExpansions()} lists those of the main file only: the section macros of a
+   * local header's declarations ({@code int __init foo_register(void);} in foo.h) are found
+   * through the declaration's own locations.
+   */
+  private void headerSections(IASTDeclaration d, String main) {
+    IASTFileLocation whole = d.getFileLocation();
+    if (whole == null || whole.getFileName().equals(main) || ModuleFileContentProvider.isSynthetic(whole.getFileName()))
+      return;
+    // most headers name no section macro: their declarations' locations are not walked
+    if (!headersWithSections.computeIfAbsent(whole.getFileName(), this::namesASectionMacro)) return;
+    for (IASTNodeLocation l : d.getNodeLocations()) {
+      if (!(l instanceof IASTMacroExpansionLocation m)) continue;
+      IASTPreprocessorMacroExpansion e = m.getExpansion();
+      Section s = SECTION_MACROS.get(e.getMacroReference().toString());
+      IASTFileLocation loc = e.getFileLocation();
+      if (s == null || loc == null) continue;
+      sectionUses.computeIfAbsent(loc.getFileName(), k -> new TreeMap<>())
+          .put(loc.getNodeOffset(), new SectionUse(s, loc.getNodeLength()));
+    }
+  }
+
+  private final Map<String, Boolean> headersWithSections = new HashMap<>();
+
+  private boolean namesASectionMacro(String file) {
+    SourceText t = texts.get(Path.of(file).normalize().toString());
+    if (t == null) return false;
+    String text = new String(t.chars());
+    for (String macro : SECTION_MACROS.keySet()) if (text.contains(macro)) return true;
+    return false;
+  }
+
+  /**
+   * gcc merges the attributes of every declaration of a name in a translation unit: {@code
+   * static int __init foo_probe(struct platform_device *);} puts the later, plain definition in
+   * .init.text too (and a section on a declaration after the definition still applies). When two
+   * declarations give different sections the first wins (gcc: "ignoring attribute 'section'
+   * because it conflicts with previous"). Each active declaration of the name gets the merged
+   * section; {@code annotationAt} stays where this declaration writes one, if it does (the rules
+   * about how an attribute is written look there). Not across translation units: a prototype in
+   * a.c does not move a definition in b.c.
+   */
+  private void mergeSections() {
+    Map<String, Section> functionSections = new HashMap<>();
+    for (CFunction f : functions)
+      if (f.active() && f.section() != Section.TEXT) functionSections.putIfAbsent(f.name(), f.section());
+    for (int i = 0; i < functions.size(); i++) {
+      CFunction f = functions.get(i);
+      Section s = functionSections.get(f.name());
+      if (f.active() && s != null && s != f.section())
+        functions.set(i, new CFunction(f.name(), f.isStatic(), f.isExtern(), f.isInline(), f.definition(), s,
+            f.position(), f.annotationAt(), f.returnType(), f.parameterTypes(), f.active(), f.fromMacro()));
+    }
+    Map<String, Section> variableSections = new HashMap<>();
+    for (CVariable v : variables)
+      if (v.active() && explicitSection(v)) variableSections.putIfAbsent(v.name(), v.section());
+    for (int i = 0; i < variables.size(); i++) {
+      CVariable v = variables.get(i);
+      Section s = variableSections.get(v.name());
+      if (v.active() && s != null && s != v.section())
+        variables.set(i, new CVariable(v.name(), v.isStatic(), v.isExtern(), v.isConst(), v.definition(), s,
+            v.position(), v.annotationAt(), v.baseType(), v.pointers(), v.arraySize(), v.arrayLength(), v.active(),
+            v.fromMacro()));
+    }
+  }
+
+  /** A section a macro gave, not the one an object lands in by default (.data, .rodata for const). */
+  private static boolean explicitSection(CVariable v) {
+    return v.section() != Section.DATA && v.section() != Section.RODATA;
   }
 
   /**
@@ -331,6 +619,7 @@ final class CodeExtractor {
       String symbol = rest.substring(rest.indexOf("__", "export__".length()) + 2);
       Optional<String> ns = Optional.empty();
       boolean gpl = kind.startsWith("gpl");
+      boolean takesDefault = !kind.endsWith("ns") && !kind.equals("string");
       if (kind.equals("string")) {
         // __EXPORT_SYMBOL(sym, license, ns): "license|ns"
         if (!(clause instanceof IASTLiteralExpression l)) return;
@@ -340,13 +629,14 @@ final class CodeExtractor {
         String license = v.substring(0, bar);
         gpl = license.equals("_gpl") || license.equals("GPL");
         String n = v.substring(bar + 1);
+        takesDefault = n.isEmpty();
         ns = n.isEmpty() ? defaultNamespace(sd) : Optional.of(n);
       } else if (kind.endsWith("ns") && clause instanceof IASTLiteralExpression l) {
         String v = CStrings.decode(String.valueOf(l.getValue()));
         ns = Optional.of(v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v);
       }
       if (!kind.endsWith("ns") && !kind.equals("string")) ns = defaultNamespace(sd);
-      exports.add(new ExportDecl(symbol, gpl, ns, pos, sd.isActive(), followsDefinition(sd, symbol)));
+      exports.add(new ExportDecl(symbol, gpl, ns, pos, sd.isActive(), followsDefinition(sd, symbol), takesDefault));
     }
   }
 
@@ -356,15 +646,18 @@ final class CodeExtractor {
     if (at == null) return Optional.empty();
     Optional<String> ns = Optional.empty();
     int best = -1;
+    org.eclipse.cdt.core.dom.ast.IASTPreprocessorMacroDefinition used = null;
     for (var def : defaultNamespaces) {
       IASTFileLocation d = def.getFileLocation();
       if (d == null || !d.getFileName().equals(at.getFileName())) continue;
       if (d.getNodeOffset() < at.getNodeOffset() && d.getNodeOffset() > best) {
         best = d.getNodeOffset();
+        used = def;
         String v = def.getExpansion().strip();
         ns = v.isEmpty() ? Optional.empty() : Optional.of(v.replaceAll("^\"|\"$", ""));
       }
     }
+    if (used != null && sd.isActive()) defaultNamespacesUsed.add(used);
     return ns;
   }
 
@@ -550,9 +843,14 @@ final class CodeExtractor {
             if (RUNTIME_LOOKUP.contains(argumentOf(id))) return PROCESS_CONTINUE;
             SourcePosition pos = position(id);
             if (pos != null)
-              references.add(new CReference(from, to, call ? CReference.Kind.CALL : CReference.Kind.MENTION, pos, active));
+              references.add(new CReference(from, to, call ? CReference.Kind.CALL
+                  : addressTaken(id, arrays.contains(to)) ? CReference.Kind.ADDRESS : CReference.Kind.MENTION, pos, active));
           } else if (!to.isEmpty() && !to.startsWith(PREFIX) && !to.startsWith("__builtin_")) {
-            external(to, id, call, active);
+            if (external(to, id, call, active) && call) {
+              IASTFunctionCallExpression fc = (IASTFunctionCallExpression) id.getParent();
+              externalCall(to, id, fc, locals, active);
+              branchCall(to, id, active && fc.isActive());
+            }
           }
         }
         return PROCESS_CONTINUE;
@@ -561,35 +859,158 @@ final class CodeExtractor {
   }
 
   /**
+   * Whether this use of a name yields its address: {@code &var}, {@code &var.field}, {@code
+   * &(var)}, and for an array {@code &arr[i]} or its name as a value ({@code f(arr)}, {@code p =
+   * arr}), which decays to its address; not {@code arr[i]} nor {@code sizeof(arr)}.
+   */
+  private static boolean addressTaken(IASTIdExpression id, boolean array) {
+    IASTNode child = id;
+    IASTNode p = id.getParent();
+    boolean subscripted = false;
+    while (true) {
+      if (p instanceof IASTUnaryExpression u && u.getOperator() == IASTUnaryExpression.op_bracketedPrimary) {
+        // (var)
+      } else if (p instanceof IASTFieldReference f && f.getFieldOwner() == child && !f.isPointerDereference()) {
+        // var.field lies inside var; ptr->field does not
+      } else if (array && p instanceof IASTArraySubscriptExpression a && a.getArrayExpression() == child) {
+        subscripted = true;
+      } else {
+        break;
+      }
+      child = p;
+      p = p.getParent();
+    }
+    if (p instanceof IASTUnaryExpression u) {
+      int op = u.getOperator();
+      if (op == IASTUnaryExpression.op_amper) return true;
+      if (op == IASTUnaryExpression.op_sizeof || op == IASTUnaryExpression.op_alignOf) return false;
+    }
+    return array && !subscripted;
+  }
+
+  /**
    * Keeps the first use of an undeclared name, preferring an active one outside the arguments
    * of another undeclared name's call; positions are computed only for the use kept.
    */
-  private void external(String name, IASTIdExpression id, boolean call, boolean active) {
+  private boolean external(String name, IASTIdExpression id, boolean call, boolean active) {
     if (!expandedMacros.isEmpty()) {
       // what the header's definition of DEFINE_SHOW_ATTRIBUTE uses (single_open, THIS_MODULE...) is
       // the macro's business, which the header index resolves; a name passed in the call is the file's
       IASTPreprocessorMacroExpansion e = expandedMacroOf(id);
       if (e != null && !arguments(e).contains(name)) {
         macroUse(e, active);
-        return;
+        return false;
       }
     }
     String key = currentHeaderInline.isEmpty() ? name : name + "\u0000" + currentHeaderInline;
     ExternalUse prev = externalUses.get(key);
     if (prev != null && rank(prev.active(), prev.argumentOf()) == 2) {
       if (call && !prev.call()) externalUses.put(key, withCall(prev));
-      return;
+      return true;
     }
     String argumentOf = argumentOf(id);
-    if (RUNTIME_LOOKUP.contains(argumentOf)) return; // symbol_get(f): looked up at run time, not linked
+    if (RUNTIME_LOOKUP.contains(argumentOf)) return false; // symbol_get(f): looked up at run time, not linked
     if (prev != null && rank(active, argumentOf) <= rank(prev.active(), prev.argumentOf())) {
       if (call && !prev.call()) externalUses.put(key, withCall(prev));
-      return;
+      return true;
     }
     SourcePosition pos = position(id);
-    if (pos == null) return;
+    if (pos == null) return false;
     externalUses.put(key, new ExternalUse(name, call || (prev != null && prev.call()), pos, active, argumentOf,
         currentHeaderInline));
+    return true;
+  }
+
+  /**
+   * A call of an undeclared name, once per form (its counts): in a header's static inline
+   * function only when the header is the file's own ({@link #texts} has it).
+   */
+  private void externalCall(String name, IASTIdExpression id, IASTFunctionCallExpression fc, Set<String> locals,
+      boolean active) {
+    int arguments = fc.getArguments().length;
+    // per name and count, a call whose arguments cannot expand is what the rule needs; one that
+    // may is kept only until such a call comes (most calls of a form are alike: computed once)
+    String form = name + "\u0000" + arguments + "\u0000" + active;
+    Boolean seen = callForms.get(form);
+    if (Boolean.FALSE.equals(seen)) return;
+    boolean mayExpand = argumentsMayExpand(fc, locals);
+    if (Boolean.TRUE.equals(seen) && mayExpand) return;
+    int written = -1;
+    IASTNodeLocation[] locs = fc.getNodeLocations();
+    if (locs.length == 1 && locs[0] instanceof IASTFileLocation) written = writtenArguments(fc.getRawSignature());
+    SourcePosition pos = position(id);
+    if (pos == null) return;
+    callForms.put(form, mayExpand);
+    externalCalls.put(form + "\u0000" + mayExpand, new ExternalCall(name, arguments, written, mayExpand, pos, active));
+  }
+
+  /** Each form of {@link #externalCalls} seen (name, count, active): whether only calls whose arguments may expand were. */
+  private final Map<String, Boolean> callForms = new HashMap<>();
+
+  /** True when an argument names something the file does not declare: a kernel macro may expand it to more arguments. */
+  private boolean argumentsMayExpand(IASTFunctionCallExpression fc, Set<String> locals) {
+    boolean[] found = {false};
+    for (IASTInitializerClause a : fc.getArguments()) {
+      a.accept(new ASTVisitor() {
+        {
+          shouldVisitExpressions = true;
+        }
+
+        @Override
+        public int visit(IASTExpression e) {
+          if (e instanceof IASTIdExpression x) {
+            String n = x.getName().toString();
+            if (!locals.contains(n) && !declared.contains(n)) {
+              found[0] = true;
+              return PROCESS_ABORT;
+            }
+          }
+          return PROCESS_CONTINUE;
+        }
+      });
+      if (found[0]) return true;
+      // a name the parser could not take as an expression (a type, a problem) may be anything
+      if (!(a instanceof IASTExpression)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * The arguments of a call as the preprocessor counts them in {@code call}
+   * ({@code f(a, (b, c))} has 2): commas outside parentheses, string and character literals
+   * and comments; {@code f()} has none. -1 when the text is not a call.
+   */
+  static int writtenArguments(String call) {
+    int open = call.indexOf('(');
+    if (open < 0) return -1;
+    int depth = 0;
+    int commas = 0;
+    boolean any = false;
+    for (int i = open; i < call.length(); i++) {
+      char c = call.charAt(i);
+      if (c == '"' || c == '\'') {
+        for (i++; i < call.length() && call.charAt(i) != c; i++) if (call.charAt(i) == '\\') i++;
+        any = true;
+      } else if (c == '/' && i + 1 < call.length() && call.charAt(i + 1) == '*') {
+        int end = call.indexOf("*/", i + 2);
+        if (end < 0) return -1;
+        i = end + 1;
+      } else if (c == '/' && i + 1 < call.length() && call.charAt(i + 1) == '/') {
+        int end = call.indexOf('\n', i);
+        if (end < 0) return -1;
+        i = end;
+      } else if (c == '(') {
+        if (depth++ > 0) any = true;
+      } else if (c == ')') {
+        if (--depth == 0) return any || commas > 0 ? commas + 1 : 0;
+        any = true;
+      } else if (c == ',' && depth == 1) {
+        commas++;
+      } else if (!Character.isWhitespace(c) && depth >= 1) {
+        any = true;
+      }
+    }
+    return -1;
   }
 
   /** A call of an expanded kernel macro, as a use of that macro. */

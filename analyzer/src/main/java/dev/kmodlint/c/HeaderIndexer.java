@@ -2,6 +2,7 @@ package dev.kmodlint.c;
 
 import dev.kmodlint.model.HeaderFacts;
 import dev.kmodlint.model.HeaderFacts.Arity;
+import dev.kmodlint.model.NamespaceConventions;
 import java.io.File;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -261,7 +262,111 @@ public final class HeaderIndexer {
       Thread.currentThread().interrupt();
       problems.add("macro definitions: interrupted");
     }
-    return new Result(c.facts(definers, definitions), problems, batches, on.size(), layout.headers().size() - on.size());
+    NamespaceConventions.Form[] forms = {NamespaceConventions.Form.UNKNOWN, NamespaceConventions.Form.UNKNOWN};
+    try {
+      forms = namespaceForms(layout, files, new CancellableLog());
+    } catch (Exception | StackOverflowError e) {
+      problems.add("namespace conventions: " + e);
+    }
+    Map<String, Set<String>> imports = new java.util.TreeMap<>();
+    c.headerImports.forEach((file, ns) -> includeName(layout, file).ifPresent(h -> imports.put(h, ns)));
+    NamespaceConventions namespaces = new NamespaceConventions(forms[0], forms[1], imports);
+    return new Result(c.facts(definers, definitions, namespaces), problems, batches, on.size(),
+        layout.headers().size() - on.size());
+  }
+
+  /** The name a module includes {@code file} by ({@code linux/pwm.h}): relative to the include path entry it is in. */
+  private static java.util.Optional<String> includeName(Layout layout, String file) {
+    Path p = Path.of(file).normalize();
+    for (Path dir : layout.includePath())
+      if (p.startsWith(dir)) return java.util.Optional.of(dir.relativize(p).toString());
+    return java.util.Optional.empty();
+  }
+
+  private static final String NS_PROBE = "__kmodlint_ns_probe";
+  private static final String NS_IMPORT_PROBE = "__kmodlint_ns_import";
+  private static final String NS_MARK = "__kmodlint_ns_mark_";
+
+  /**
+   * How the headers take a namespace, asked of their own preprocessor: a unit defines
+   * {@code DEFAULT_SYMBOL_NAMESPACE} as a bare token before any header, exports a symbol and
+   * imports a namespace given as a bare token. Where the export's assembler text (its string
+   * literals, decoded and joined) holds the token quoted, the headers stringify it: a token is
+   * the right form (6.1); where it holds it bare, the assembler gets a name where a string must
+   * be, so the definition must be a string (6.12.117). Likewise the import: a string literal
+   * holding the token (6.1, 6.12: {@code __stringify}) takes the token; the bare token left in the
+   * initializer wants a string (6.13). {@code [default, import]}, each UNKNOWN when the
+   * expansion shows neither.
+   */
+  private static NamespaceConventions.Form[] namespaceForms(Layout layout, SharedFiles files, CancellableLog log)
+      throws Exception {
+    String tuPath = layout.buildDir().resolve(SYNTHETIC).toString();
+    ExtendedScannerInfo info = scannerInfo(layout);
+    String source = "#define DEFAULT_SYMBOL_NAMESPACE " + NS_PROBE + "\n" + batchSource(layout, List.of())
+        + "#include <linux/export.h>\n" + "int __kmodlint_ns_sym;\n" + NS_MARK + "export\n"
+        + "EXPORT_SYMBOL(__kmodlint_ns_sym);\n" + NS_MARK + "import\n" + "MODULE_IMPORT_NS(" + NS_IMPORT_PROBE + ");\n"
+        + NS_MARK + "end\n";
+    CPreprocessor pp = new CPreprocessor(FileContent.create(tuPath, source.toCharArray()), info, ParserLanguage.C, log,
+        GCCScannerExtensionConfiguration.getInstance(info), new HeaderContentProvider(files, true));
+    pp.setComputeImageLocations(false);
+    pp.setProcessInactiveCode(false);
+    String section = "";
+    StringBuilder assembler = new StringBuilder();
+    NamespaceConventions.Form importForm = NamespaceConventions.Form.UNKNOWN;
+    try {
+      while (true) {
+        IToken t = pp.nextToken();
+        String image = t.getImage();
+        if (t.getType() == IToken.tIDENTIFIER && image.startsWith(NS_MARK)) {
+          section = image.substring(NS_MARK.length());
+          continue;
+        }
+        if (section.equals("export") && t.getType() == IToken.tSTRING) {
+          assembler.append(decodeStringLiteral(image));
+        } else if (section.equals("import") && importForm == NamespaceConventions.Form.UNKNOWN) {
+          if (t.getType() == IToken.tSTRING && image.contains(NS_IMPORT_PROBE)) importForm = NamespaceConventions.Form.TOKEN;
+          else if (t.getType() == IToken.tIDENTIFIER && image.equals(NS_IMPORT_PROBE))
+            importForm = NamespaceConventions.Form.STRING;
+        }
+      }
+    } catch (EndOfFileException end) {
+      // the unit is read
+    }
+    String asm = assembler.toString();
+    NamespaceConventions.Form defaultForm = asm.contains("\"" + NS_PROBE + "\"") ? NamespaceConventions.Form.TOKEN
+        : java.util.regex.Pattern.compile("(?<![\\w\"])" + NS_PROBE + "(?![\\w\"])").matcher(asm).find()
+            ? NamespaceConventions.Form.STRING : NamespaceConventions.Form.UNKNOWN;
+    return new NamespaceConventions.Form[] {defaultForm, importForm};
+  }
+
+  /**
+   * The characters of C string literals as written, one or several side by side
+   * ({@code "a\"b" "c"} is {@code a"bc}); what is outside the quotes is left out.
+   */
+  static String decodeStringLiteral(String text) {
+    StringBuilder out = new StringBuilder();
+    boolean in = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!in) {
+        if (c == '"') in = true;
+        continue;
+      }
+      if (c == '"') {
+        in = false;
+      } else if (c == '\\' && i + 1 < text.length()) {
+        char n = text.charAt(++i);
+        switch (n) {
+          case 'n' -> out.append('\n');
+          case 't' -> out.append('\t');
+          case '0' -> out.append('\0');
+          default -> out.append(n);
+        }
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   /** One batch's work, on a worker thread. */
@@ -972,6 +1077,8 @@ public final class HeaderIndexer {
     final Set<String> externVariables = new HashSet<>();
     final Map<String, Arity> functionArities = new HashMap<>();
     final Map<String, Arity> macroArities = new HashMap<>();
+    /** Header file (as read) to the namespaces its own MODULE_IMPORT_NS(NS) imports. */
+    final Map<String, Set<String>> headerImports = new HashMap<>();
     final Interner names;
 
     Collector(Interner names) {
@@ -982,7 +1089,44 @@ public final class HeaderIndexer {
       for (IASTPreprocessorMacroDefinition m : tu.getMacroDefinitions()) macro(m);
       for (IASTDeclaration d : tu.getDeclarations()) {
         if (d instanceof IASTFunctionDefinition fd) function(fd);
-        else if (d instanceof IASTSimpleDeclaration sd) prototype(sd);
+        else if (d instanceof IASTSimpleDeclaration sd) {
+          prototype(sd);
+          headerImport(sd);
+        }
+      }
+    }
+
+    /**
+     * {@code MODULE_IMPORT_NS(PWM)} at file scope of a header (6.12's {@code <linux/pwm.h>}): the
+     * {@code .modinfo} string it expands to, {@code static const char __UNIQUE_ID_import_nsN[] =
+     * "import_ns=" "PWM"}, in the header every module that includes it gets.
+     */
+    private void headerImport(IASTSimpleDeclaration sd) {
+      if (sd.getDeclSpecifier().getStorageClass() != IASTDeclSpecifier.sc_static) return;
+      for (IASTDeclarator d : sd.getDeclarators()) {
+        String name = CSyntax.innermost(d).getName().toString();
+        if (!name.contains("import_ns")
+            || !(d.getInitializer() instanceof org.eclipse.cdt.core.dom.ast.IASTEqualsInitializer eq)) continue;
+        StringBuilder value = new StringBuilder();
+        eq.getInitializerClause().accept(new ASTVisitor() {
+          {
+            shouldVisitExpressions = true;
+          }
+
+          @Override
+          public int visit(IASTExpression e) {
+            if (e instanceof IASTLiteralExpression l && l.getKind() == IASTLiteralExpression.lk_string_literal)
+              value.append(decodeStringLiteral(String.valueOf(l.getValue())));
+            return PROCESS_CONTINUE;
+          }
+        });
+        String v = value.toString();
+        org.eclipse.cdt.core.dom.ast.IASTFileLocation at = sd.getFileLocation();
+        int tag = v.indexOf("import_ns=");
+        if (at == null || at.getFileName().endsWith(SYNTHETIC) || tag < 0) continue;
+        String ns = v.substring(tag + "import_ns=".length());
+        if (ns.matches("[A-Za-z_][A-Za-z0-9_:.-]*"))
+          headerImports.computeIfAbsent(at.getFileName(), k -> new HashSet<>()).add(ns);
       }
     }
 
@@ -1090,19 +1234,20 @@ public final class HeaderIndexer {
       externVariables.addAll(part.externVariables);
       part.functionArities.forEach((k, v) -> functionArities.merge(k, v, Arity::merge));
       part.macroArities.forEach((k, v) -> macroArities.merge(k, v, Arity::merge));
+      part.headerImports.forEach((k, v) -> headerImports.computeIfAbsent(k, x -> new HashSet<>()).addAll(v));
     }
 
     private String intern(String s) {
       return names.intern(s);
     }
 
-    HeaderFacts facts(Set<String> definers, Map<String, String> definitions) {
+    HeaderFacts facts(Set<String> definers, Map<String, String> definitions, NamespaceConventions namespaces) {
       Map<String, Set<String>> m = new LinkedHashMap<>();
       macros.forEach((k, v) -> m.put(k, Set.copyOf(v)));
       Map<String, Set<String>> f = new LinkedHashMap<>();
       functions.forEach((k, v) -> f.put(k, Set.copyOf(v)));
       return new HeaderFacts(m, functionMacros, f, externFunctions, externVariables, functionArities, macroArities,
-          definers, definitions);
+          definers, definitions, namespaces);
     }
   }
 

@@ -7,6 +7,8 @@ import dev.kmodlint.model.ModInfo;
 import dev.kmodlint.model.Module;
 import dev.kmodlint.model.ModuleObject;
 import dev.kmodlint.model.ModuleParam;
+import dev.kmodlint.model.SourceFile;
+import dev.kmodlint.rule.Finding;
 import dev.kmodlint.symbols.SymbolResolution;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -32,9 +34,23 @@ final class InfoCommand extends ModuleScan {
   Format format;
 
   @Override
+  boolean severalKernels() {
+    return true;
+  }
+
+  @Override
   int print(Scan s, PrintWriter out) throws IOException {
     List<Map<String, Object>> modules = new ArrayList<>();
-    for (Module m : s.result().project().modules()) modules.add(describe(m, s.symbols(), s.result().scanRoot()));
+    Path cwd = Path.of("").toAbsolutePath();
+    for (Module m : s.result().project().modules()) {
+      Map<String, Object> d = describe(m, s.symbols(), cwd);
+      if (!s.kernels().isEmpty()) {
+        Map<String, Object> kernels = new LinkedHashMap<>();
+        for (KernelScan k : s.kernels()) kernels.put(k.name(), onKernel(m, k, cwd));
+        d.put("kernels", kernels);
+      }
+      modules.add(d);
+    }
     if (format == Format.json) {
       out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(modules));
     } else {
@@ -43,15 +59,80 @@ final class InfoCommand extends ModuleScan {
         if (!first) out.println();
         first = false;
         for (Map.Entry<String, Object> e : m.entrySet()) {
-          if (e.getValue() instanceof List<?> list) {
-            for (Object v : list) out.println(String.format("%-15s %s", e.getKey() + ":", Terminal.printable(text(v))));
+          if (e.getKey().equals("kernels") && e.getValue() instanceof Map<?, ?> kernels) {
+            for (Map.Entry<?, ?> k : kernels.entrySet()) {
+              out.println("kernel " + Terminal.printable(String.valueOf(k.getKey())) + ":");
+              if (k.getValue() instanceof Map<?, ?> fields)
+                for (Map.Entry<?, ?> f : fields.entrySet()) line(out, "  ", String.valueOf(f.getKey()), f.getValue());
+            }
           } else {
-            out.println(String.format("%-15s %s", e.getKey() + ":", Terminal.printable(text(e.getValue()))));
+            line(out, "", e.getKey(), e.getValue());
           }
         }
       }
     }
     return Main.OK;
+  }
+
+  /** {@code key: value}, one line per value of a list (none for an empty one). */
+  private static void line(PrintWriter out, String indent, String key, Object value) {
+    int width = 15;
+    if (value instanceof List<?> list) {
+      for (Object v : list)
+        out.println(indent + String.format("%-" + width + "s %s", key + ":", Terminal.printable(text(v))));
+    } else {
+      out.println(indent + String.format("%-" + width + "s %s", key + ":", Terminal.printable(text(value))));
+    }
+  }
+
+  /**
+   * What the module needs from kernel {@code k} and what breaks there: its dependencies, the
+   * namespaces it uses (and whether it imports them), the GPL-only symbols it uses, the symbols
+   * nothing provides, and the errors of that kernel's run in its files. A module that kernel's
+   * build does not make ({@code obj-$(CONFIG_X)} off there) says so.
+   */
+  static Map<String, Object> onKernel(Module m, KernelScan k, Path root) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    Module there = null;
+    for (Module x : k.result().project().modules())
+      if (x.name().equals(m.name()) && x.directory().equals(m.directory())) there = x;
+    if (there == null) {
+      out.put("built", "no (its Makefile does not build it for this kernel)");
+      return out;
+    }
+    SymbolResolution symbols = k.symbols();
+    out.put("depends", String.join(",", symbols.dependencies(there).stream().map(Module::name).toList()));
+    out.put("kernel-depends", String.join(",", symbols.kernelDependencies(there)));
+    java.util.Set<String> imported = new java.util.HashSet<>(values(there, "import_ns"));
+    List<String> namespaces = new ArrayList<>();
+    symbols.namespacesUsed(there).forEach((ns, needs) -> namespaces.add(ns + " (" + String.join(", ",
+        needs.stream().map(SymbolResolution.Need::symbol).toList()) + ")" + (imported.contains(ns) ? ", imported"
+        : ", not imported")));
+    out.put("namespaces", namespaces);
+    List<String> gpl = new ArrayList<>();
+    for (SymbolResolution.Need n : symbols.needs(there)) {
+      if (n.provider().isEmpty() || !n.provider().get().gplOnly()) continue;
+      gpl.add(n.symbol() + (n.written().equals(n.symbol()) ? "" : " (through " + n.written() + ")"));
+    }
+    out.put("gpl-only", gpl);
+    List<String> unresolved = symbols.needs(there).stream().filter(n -> n.provider().isEmpty())
+        .map(SymbolResolution.Need::symbol).toList();
+    if (!unresolved.isEmpty()) out.put("unresolved", String.join(",", unresolved));
+    java.util.Set<Path> files = new java.util.HashSet<>();
+    for (SourceFile f : there.sources()) {
+      files.add(f.path());
+      files.addAll(f.localIncludes());
+    }
+    there.declaredAt().ifPresent(p -> files.add(p.file()));
+    List<String> breaks = new ArrayList<>();
+    for (Finding f : k.result().findings()) {
+      if (f.level() != dev.kmodlint.model.Level.ERROR) continue;
+      if (!files.contains(f.position().file()) && !f.position().equals(there.anchor())) continue;
+      breaks.add(rel(root, f.position().file()) + ":" + f.position().line() + ": " + f.message() + " [" + f.ruleId()
+          + "]");
+    }
+    out.put("breaks", breaks.isEmpty() ? List.of("nothing kmodlint finds") : breaks);
+    return out;
   }
 
   private static String text(Object v) {
@@ -106,8 +187,15 @@ final class InfoCommand extends ModuleScan {
     return m.modInfo(tag).stream().filter(ModInfo::active).map(i -> i.value() != null ? i.value() : i.text()).toList();
   }
 
-  static String rel(Path root, Path p) {
-    String r = root.relativize(p).toString();
+  /**
+   * Where the module is, as the user can go there: relative to {@code cwd} when under it (as
+   * findings name their files), else the absolute path; never relative to the scan root,
+   * which says "." for every module scanned by its own directory.
+   */
+  static String rel(Path cwd, Path p) {
+    Path abs = p.toAbsolutePath().normalize();
+    if (!abs.startsWith(cwd)) return abs.toString();
+    String r = cwd.relativize(abs).toString();
     return r.isEmpty() ? "." : r;
   }
 }

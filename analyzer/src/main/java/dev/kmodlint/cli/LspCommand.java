@@ -39,9 +39,11 @@ final class LspCommand implements Callable<Integer> {
     if (jobs != null && (jobs < 1 || jobs > 256)) throw new CommandLine.ParameterException(spec.commandLine(),
         "--jobs must be between 1 and 256");
     for (Path s : kernel.symvers) if (!Files.isRegularFile(s)) throw new NoSuchFileException(s.toString());
+    if (!kernel.kernels.isEmpty() || kernel.kdirs.size() > 1) throw new CommandLine.ParameterException(
+        spec.commandLine(), "lsp checks against one kernel: give --kdir once (--kernel is for check and info)");
     KmodlintLanguageServer.Settings defaults = KmodlintLanguageServer.Settings.defaults();
     KmodlintLanguageServer.Settings settings = new KmodlintLanguageServer.Settings(
-        Optional.ofNullable(kernel.kdir).map(p -> p.toAbsolutePath().normalize()),
+        kernel.kdirs.stream().findFirst().map(p -> p.toAbsolutePath().normalize()),
         kernel.symvers.stream().map(p -> p.toAbsolutePath().normalize()).toList(),
         Duration.ofMillis(debounceMillis), jobs != null ? jobs : defaults.jobs(), defaults.maxFiles());
     // stdout is the protocol's: anything else printing there would break it

@@ -4,7 +4,7 @@ import dev.kmodlint.config.ConfigFile;
 import dev.kmodlint.config.ConfigFiles;
 import dev.kmodlint.engine.AnalysisOptions;
 import dev.kmodlint.engine.AnalysisProgress;
-import dev.kmodlint.engine.Analyzer;
+import dev.kmodlint.engine.MultiKernelAnalyzer;
 import dev.kmodlint.engine.FileSelection;
 import dev.kmodlint.engine.RuleRegistry;
 import dev.kmodlint.kernel.KernelDatabase;
@@ -111,12 +111,13 @@ public final class Main implements Callable<Integer> {
           return USAGE;
         })
         .setParameterExceptionHandler((ex, args2) -> {
-          ex.getCommandLine().getErr().println("kmodlint: " + Terminal.printable(ex.getMessage()));
-          ex.getCommandLine().getErr().println("Try 'kmodlint " + ex.getCommandLine().getCommandName()
-              + " --help' for more information.");
+          ex.getCommandLine().getErr().println("kmodlint: " + Terminal.printable(UsageErrors.describe(ex)));
+          ex.getCommandLine().getErr().println(UsageErrors.tryHelp(ex));
           return USAGE;
         });
     cl.setExitCodeExceptionMapper(t -> USAGE);
+    // --version after any subcommand too (kmodlint check --version)
+    for (CommandLine sub : cl.getSubcommands().values()) sub.getCommandSpec().versionProvider(new Version());
     int code = cl.execute(args);
     out.flush();
     err.flush();
@@ -179,6 +180,20 @@ public final class Main implements Callable<Integer> {
         dev.kmodlint.model.Notification::message).findFirst().map(m -> " (" + m + ")").orElse("");
     throw new IOException(named + ": no C source, header, Kbuild file, Makefile, Kconfig or deployment file to"
         + " analyze" + why);
+  }
+
+  /**
+   * {@code --source-root} holds every PATH: SARIF locations are relative to it, and a file
+   * outside it could only be given as an absolute {@code file:} URI that no viewer or GitHub
+   * maps onto the repository.
+   */
+  static void checkSourceRoot(Path sourceRoot, List<Path> paths) throws IOException {
+    Path root = sourceRoot.toAbsolutePath().normalize();
+    for (Path p : paths) {
+      if (!p.toAbsolutePath().normalize().startsWith(root)) throw new IOException(
+          "--source-root " + sourceRoot + " does not hold " + p + ": SARIF locations are relative to the source"
+          + " root, so name a directory above every PATH");
+    }
   }
 
   /** {@code --jobs} and the like: a number in a range, else one clear line and exit 2. */
@@ -276,6 +291,25 @@ public final class Main implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "print findings only: no summary, notifications or progress")
     boolean quiet;
 
+    @Option(names = "--fix", description = "apply the fix of every finding that has one, in place, then report"
+        + " what is left")
+    boolean fix;
+
+    @Option(names = "--dry-run", description = "with --fix: print the fixes as a unified diff, change nothing")
+    boolean dryRun;
+
+    @Option(names = {"-v", "--verbose"}, description = "print every notification about the run, notes too, each"
+        + " where it is (by default: warnings and errors, one line per message)")
+    boolean verbose;
+
+    @Option(names = "--statistics", description = "instead of the findings, print how many each rule found (text"
+        + " report)")
+    boolean statistics;
+
+    @Option(names = "--new-only", description = "with --baseline: report only the findings the baseline does not"
+        + " have (and exit 1 only for them)")
+    boolean newOnly;
+
     @Option(names = "--cache-dir", paramLabel = "DIR",
         description = "keep the facts of each file here between runs (default: $XDG_CACHE_HOME/kmodlint,"
             + " else ~/.cache/kmodlint)")
@@ -312,16 +346,20 @@ public final class Main implements Callable<Integer> {
       checkPaths(cl, inputs);
       if (failOnNew && baseline == null) throw new CommandLine.ParameterException(spec.commandLine(),
           "--fail-on-new needs --baseline");
+      if (newOnly && baseline == null) throw new CommandLine.ParameterException(cl, "--new-only needs --baseline");
+      if (dryRun && !fix) throw new CommandLine.ParameterException(cl, "--dry-run goes with --fix");
+      if (statistics && format != Format.text) throw new CommandLine.ParameterException(cl,
+          "--statistics is for the text report (--format text)");
       if (config != null) checkRegularFile(inv.resolve(config));
       Path sourceRoot = this.sourceRoot == null ? null : inv.resolve(this.sourceRoot);
       if (sourceRoot != null && !Files.isDirectory(sourceRoot)) throw new NoSuchFileException(this.sourceRoot.toString());
+      if (sourceRoot != null) checkSourceRoot(sourceRoot, inputs);
       ConfigFiles configs = noConfig ? ConfigFiles.none()
           : config != null ? ConfigFiles.of(ConfigFile.read(config)) : ConfigFiles.forInputs(inputs);
       Optional<ConfigFile> conf = configs.primary();
       // the command line wins over the configuration file
-      KernelOptions.Chosen chosen = kernel.choose(conf);
+      KernelOptions.Chosen chosen = kernel.choose(cl, conf);
       List<Path> symversFiles = chosen.symvers();
-      Optional<Path> kernelDir = chosen.kdir();
       FailOn threshold = failOn != null ? failOn
           : conf.flatMap(ConfigFile::failOn).map(FailOn::valueOf).orElse(FailOn.error);
       Baseline base = baseline != null ? Baseline.read(baseline) : null;
@@ -329,18 +367,39 @@ public final class Main implements Callable<Integer> {
       FileSelection selection = FileSelection.of(inputs);
       AnalysisOptions opts = new AnalysisOptions(selection.analyze(),
           jobs != null ? jobs : Math.min(MAX_JOBS, Runtime.getRuntime().availableProcessors()),
-          Duration.ofSeconds(fileTimeoutSeconds), symversFiles, kernelDir,
+          Duration.ofSeconds(fileTimeoutSeconds), symversFiles, chosen.kernels(),
           noCache ? Optional.empty() : Optional.of(cacheDir != null ? cacheDir : defaultCacheDir()),
           selection.reportOnly());
       // a header index the kernel lacks is made when a rule first needs it, shown on a terminal
       Optional<PrintWriter> terminal = !quiet && inv.stderrTerminal()
           ? Optional.of(spec.commandLine().getErr()) : Optional.empty();
       AnalysisResult analyzed = KernelDatabase.withAutoIndex(chosen.autoIndexPolicy(terminal),
-          () -> new Analyzer(RuleRegistry.discover(), inv.resident()).analyze(opts, progress()));
+          () -> new MultiKernelAnalyzer(RuleRegistry.discover(), inv.resident()).withRulesEnabled(configs::enabled)
+              .analyze(opts, progress()));
       checkSomethingWasRead(analyzed, inputs);
-      AnalysisResult result = selection.restrict(configs.apply(analyzed));
-      Path root = sourceRoot != null ? sourceRoot.toAbsolutePath().normalize() : result.scanRoot();
-      Optional<Baseline.Comparison> comparison = Optional.ofNullable(base).map(b -> b.compare(result, root));
+      AnalysisResult compared = selection.restrict(configs.apply(analyzed));
+      AnalysisResult result = compared;
+      Path root = sourceRoot != null ? sourceRoot.toAbsolutePath().normalize() : compared.scanRoot();
+      Optional<Baseline.Comparison> comparison = Optional.ofNullable(base).map(b -> b.compare(compared, root));
+      if (newOnly) {
+        result = NewOnly.keepNew(result, comparison.get());
+        comparison = Optional.of(NewOnly.withoutAbsent(comparison.get()));
+      }
+      if (fix) {
+        Fixer.Plan plan = Fixer.plan(result.findings());
+        if (dryRun) {
+          cl.getOut().print(Fixer.diff(plan, inv.cwd()));
+          cl.getOut().flush();
+          cl.getErr().println("kmodlint: " + Terminal.printable(plan.summary(true)));
+          return exitCode(result, threshold, comparison);
+        }
+        Fixer.apply(plan);
+        if (!quiet) cl.getErr().println("kmodlint: " + Terminal.printable(plan.summary(false)));
+        // and check again, here: the report is of the fixed files
+        fix = false;
+        server = ServerMode.never;
+        return call();
+      }
 
       ByteArrayOutputStream buf = new ByteArrayOutputStream();
       if (format == Format.sarif) {
@@ -348,7 +407,7 @@ public final class Main implements Callable<Integer> {
             Optional.ofNullable(sourceRoot), omitSuppressed, comparison, SarifWriter.GITHUB_MAX_RESULTS), buf);
       } else {
         PrintWriter w = new PrintWriter(new OutputStreamWriter(buf, StandardCharsets.UTF_8));
-        new TextReport(inv.cwd(), useColor(output == null), quiet, comparison).write(result, w);
+        new TextReport(inv.cwd(), useColor(output == null), quiet, comparison, verbose, statistics).write(result, w);
       }
       if (output != null) {
         Path output = inv.resolve(this.output);
@@ -361,6 +420,10 @@ public final class Main implements Callable<Integer> {
         out.print(buf.toString(StandardCharsets.UTF_8));
         out.flush();
       }
+      return exitCode(result, threshold, comparison);
+    }
+
+    private int exitCode(AnalysisResult result, FailOn threshold, Optional<Baseline.Comparison> comparison) {
       if (threshold.level == null) return OK;
       for (Finding f : result.findings()) {
         if (!f.level().atLeast(threshold.level)) continue;
@@ -377,7 +440,8 @@ public final class Main implements Callable<Integer> {
     private String unservable(Invocation inv) {
       if (inv.cwd().equals(Path.of("").toAbsolutePath())) return null;
       List<Path> shown = new java.util.ArrayList<>(kernel.symvers);
-      java.util.Collections.addAll(shown, config, baseline, cacheDir, kernel.kdir);
+      shown.addAll(kernel.kdirs);
+      java.util.Collections.addAll(shown, config, baseline, cacheDir);
       for (Path p : shown) if (p != null && !p.isAbsolute()) return "a relative path (" + p + ") in another directory";
       return null;
     }
@@ -436,14 +500,23 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  @Command(name = "rules", mixinStandardHelpOptions = true, description = "List every rule: id, level, summary.")
+  @Command(name = "rules", mixinStandardHelpOptions = true,
+      description = "List every rule (id, level, summary); with a rule ID, print its page; with a family, its rules.")
   static final class Rules implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "ID", description = "a rule ID (param/world-writable) or a family (param)")
+    String id;
 
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      List<RuleDescriptor> rules = RuleRegistry.discover().descriptors();
+      List<RuleDescriptor> rules = RulePages.select(spec.commandLine(), RuleRegistry.discover().descriptors(), id);
+      if (id != null && id.contains("/")) {
+        out.print(RulePages.page(rules.get(0)));
+        out.flush();
+        return OK;
+      }
       int w = rules.stream().mapToInt(r -> r.id().length()).max().orElse(10);
       for (RuleDescriptor r : rules) {
         out.println(String.format(Locale.ROOT, "%-" + w + "s  %-7s  %s", r.id(), r.level().sarif(), r.summary()));

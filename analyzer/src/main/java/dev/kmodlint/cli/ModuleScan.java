@@ -2,7 +2,9 @@ package dev.kmodlint.cli;
 
 import dev.kmodlint.config.ConfigFiles;
 import dev.kmodlint.engine.AnalysisOptions;
+import dev.kmodlint.config.ConfigFile;
 import dev.kmodlint.engine.Analyzer;
+import dev.kmodlint.engine.MultiKernelAnalyzer;
 import dev.kmodlint.engine.RuleRegistry;
 import dev.kmodlint.kernel.KernelDatabase;
 import dev.kmodlint.model.Notification;
@@ -28,10 +30,27 @@ abstract class ModuleScan implements java.util.concurrent.Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "files or directories holding the modules")
   List<Path> paths;
 
-  record Scan(AnalysisResult result, SymbolResolution symbols) {}
+  /**
+   * The scan: its result and who provides what; in a run against several kernels
+   * ({@code info --kernel 6.1,6.12}) the result is the first kernel's and {@code kernels} holds
+   * each kernel's, with its findings (what breaks there).
+   */
+  record Scan(AnalysisResult result, SymbolResolution symbols, List<KernelScan> kernels) {
+    Scan(AnalysisResult result, SymbolResolution symbols) {
+      this(result, symbols, List.of());
+    }
+  }
+
+  /** One kernel's part of a scan against several: its name, result (with the rules' findings) and resolution. */
+  record KernelScan(String name, AnalysisResult result, SymbolResolution symbols) {}
 
   /** Prints what the command shows of the scan; returns the exit status. */
   abstract int print(Scan s, java.io.PrintWriter out) throws IOException;
+
+  /** True for a command that takes several kernels and shows each ({@code info}); else one kernel only. */
+  boolean severalKernels() {
+    return false;
+  }
 
   @Override
   public final Integer call() throws IOException {
@@ -44,11 +63,25 @@ abstract class ModuleScan implements java.util.concurrent.Callable<Integer> {
   private Scan scan() throws IOException {
     Main.checkPaths(spec.commandLine(), paths);
     // like check: the nearest .kmodlint.yaml may name the kernel
-    KernelOptions.Chosen chosen = kernel.choose(ConfigFiles.forInputs(paths).primary());
+    Optional<ConfigFile> conf = ConfigFiles.forInputs(paths).primary();
+    KernelOptions.Chosen chosen = severalKernels() ? kernel.choose(spec.commandLine(), conf)
+        : kernel.chooseOne(spec.commandLine(), conf, spec.name());
     AnalysisOptions opts = new AnalysisOptions(paths, Math.min(Main.MAX_JOBS, Runtime.getRuntime().availableProcessors()),
-        AnalysisOptions.DEFAULT_FILE_TIMEOUT, chosen.symvers(), chosen.kdir(), Optional.empty());
+        AnalysisOptions.DEFAULT_FILE_TIMEOUT, chosen.symvers(), chosen.kernels(), Optional.empty());
     Optional<java.io.PrintWriter> terminal = ProgressReporter.stderrIsTerminal()
         ? Optional.of(new java.io.PrintWriter(System.err, true)) : Optional.empty();
+    if (chosen.kernels().size() > 1) {
+      return KernelDatabase.withAutoIndex(chosen.autoIndexPolicy(terminal), () -> {
+        // every rule: what breaks on each kernel is what its findings say
+        MultiKernelAnalyzer.Outcome o = new MultiKernelAnalyzer(RuleRegistry.discover())
+            .analyzeEach(opts, dev.kmodlint.engine.AnalysisProgress.NONE);
+        Main.checkSomethingWasRead(o.merged(), paths);
+        List<KernelScan> each = new ArrayList<>();
+        for (MultiKernelAnalyzer.KernelPass p : o.kernels())
+          each.add(new KernelScan(p.name(), p.result(), SymbolResolution.of(p.result().project(), p.kernel())));
+        return new Scan(each.get(0).result(), each.get(0).symbols(), each);
+      });
+    }
     return KernelDatabase.withAutoIndex(chosen.autoIndexPolicy(terminal), () -> {
       AnalysisResult r = new Analyzer(RuleRegistry.of(List.of())).analyze(opts);
       Main.checkSomethingWasRead(r, paths);

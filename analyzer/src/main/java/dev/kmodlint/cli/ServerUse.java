@@ -80,7 +80,7 @@ final class ServerUse {
 
   /** Options of check that take a value (any other option is a flag). */
   private static final java.util.Set<String> VALUED = java.util.Set.of("--format", "-o", "--output", "--fail-on",
-      "--symvers", "--kdir", "-j", "--jobs", "--file-timeout", "--config", "--baseline", "--category", "--source-root",
+      "--symvers", "--kdir", "--kernel", "-j", "--jobs", "--file-timeout", "--config", "--baseline", "--category", "--source-root",
       "--color", "--cache-dir", "--server");
   private static final java.util.Set<String> FLAGS = java.util.Set.of("--no-config", "--fail-on-new",
       "--omit-suppressed", "-q", "--quiet", "--no-cache");

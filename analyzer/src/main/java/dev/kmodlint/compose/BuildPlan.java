@@ -25,10 +25,17 @@ import java.util.concurrent.ForkJoinPool;
 public final class BuildPlan {
   private final List<KbuildDirectory> directories;
   private final Map<Path, CompileFlags> flags;
+  private final KbuildEnvironment env;
+  private final java.util.Set<String> outsideValuesRead;
+  private final SourceTree tree;
 
-  private BuildPlan(List<KbuildDirectory> directories, Map<Path, CompileFlags> flags) {
+  private BuildPlan(List<KbuildDirectory> directories, Map<Path, CompileFlags> flags, KbuildEnvironment env,
+      java.util.Set<String> outsideValuesRead, SourceTree tree) {
+    this.tree = tree;
     this.directories = List.copyOf(directories);
     this.flags = Map.copyOf(flags);
+    this.env = env;
+    this.outsideValuesRead = java.util.Set.copyOf(outsideValuesRead);
   }
 
   /** The Makefiles of the tree, read on all cores, in directory order. */
@@ -53,7 +60,45 @@ public final class BuildPlan {
       for (KbuildModule m : d.modules())
         for (KbuildObject o : m.objects())
           o.source().ifPresent(s -> flags.putIfAbsent(s.toAbsolutePath().normalize(), o.flags()));
-    return new BuildPlan(read, flags);
+    return new BuildPlan(read, flags, env, reader.outsideValuesRead(), tree);
+  }
+
+  /**
+   * True when the Makefiles of {@code files} (the tree this plan was read from), read in
+   * {@code other}, would give this plan again: every value
+   * from outside the files their reading depended on ({@link KbuildReader#outsideValuesRead})
+   * is the same there, and so is everything else the reading gets (the command line, the
+   * trees). A run against several kernels reads the Makefiles once for all the kernels whose
+   * configurations agree where the Makefiles look.
+   */
+  public boolean readsTheSameWay(SourceTree files, KbuildEnvironment other) {
+    if (files != tree) return false; // another kernel's architecture leaves other directories out
+    if (!other.commandLine().equals(env.commandLine()) || !other.sourceTree().equals(env.sourceTree())
+        || !other.tree().equals(env.tree()) || other.kernelConfig().isPresent() != env.kernelConfig().isPresent())
+      return false;
+    for (String name : outsideValuesRead) {
+      if (name.startsWith("CONFIG_")) {
+        if (env.kernelConfig().isEmpty()) continue; // unknown in both: both branches either way
+        if (!java.util.Objects.equals(env.kernelConfig().get().get(name), other.kernelConfig().get().get(name)))
+          return false;
+      } else if (name.equals("KERNELRELEASE")) {
+        if (!other.kernelRelease().equals(env.kernelRelease())) return false;
+      } else if (!other.kernelVersion().equals(env.kernelVersion())) {
+        return false; // VERSION, PATCHLEVEL, SUBLEVEL
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The plan of the Makefiles of {@code tree} for a kernel of {@code release} and {@code config}
+   * (either unknown), scanned from {@code root}: {@code earlier} (another kernel's) when the
+   * Makefiles read the same way for this one ({@link #readsTheSameWay}), else read now.
+   */
+  public static BuildPlan forKernel(SourceTree tree, int jobs, Path root, java.util.Optional<String> release,
+      java.util.Optional<Map<String, String>> config, java.util.Optional<BuildPlan> earlier) {
+    KbuildEnvironment env = ProjectComposer.kbuildEnvironment(root, release, config);
+    return earlier.filter(p -> p.readsTheSameWay(tree, env)).orElseGet(() -> read(tree, jobs, env));
   }
 
   public List<KbuildDirectory> directories() {

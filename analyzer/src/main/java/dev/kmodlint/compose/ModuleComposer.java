@@ -122,7 +122,7 @@ final class ModuleComposer {
         if (s.toString().endsWith(".S")) return assembler(s);
         return SourceFile.unparsed(s, SourceFile.Kind.C, Optional.empty());
       });
-      objects.add(new ModuleObject(o.name(), src, Optional.of(o.listedAt())));
+      objects.add(new ModuleObject(o.name(), src, Optional.of(o.listedAt()), o.conditions()));
     }
     return Module.of(km.name(), dir, Module.Origin.KBUILD, objects, Optional.of(km.declaredAt()),
         km.gatingConfigs());

@@ -42,7 +42,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * reported, but the files are still read, so the modules they belong to are complete.
  */
 public record ConfigFile(Path file, Map<String, Setting> rules, List<String> exclude, Optional<Path> kdir,
-    List<Path> symvers, Optional<String> failOn) {
+    List<Path> symvers, Optional<String> failOn, Map<String, Integer> ruleLines) {
   public static final String FILE_NAME = ".kmodlint.yaml";
   public static final Set<String> FAIL_ON = Set.of("error", "warning", "note", "none");
   private static final Set<String> KEYS = Set.of("rules", "exclude", "kdir", "symvers", "fail-on");
@@ -61,6 +61,18 @@ public record ConfigFile(Path file, Map<String, Setting> rules, List<String> exc
     rules = Map.copyOf(rules);
     exclude = List.copyOf(exclude);
     symvers = List.copyOf(symvers);
+    ruleLines = Map.copyOf(ruleLines);
+  }
+
+  /** A configuration that does not say where its entries are. */
+  public ConfigFile(Path file, Map<String, Setting> rules, List<String> exclude, Optional<Path> kdir,
+      List<Path> symvers, Optional<String> failOn) {
+    this(file, rules, exclude, kdir, symvers, failOn, Map.of());
+  }
+
+  /** The line of the {@code rules:} entry for {@code id}; 1 when unknown. */
+  public int lineOf(String id) {
+    return ruleLines.getOrDefault(id, 1);
   }
 
   public Path directory() {
@@ -130,6 +142,7 @@ public record ConfigFile(Path file, Map<String, Setting> rules, List<String> exc
     if (root == null) return new ConfigFile(file, Map.of(), List.of(), Optional.empty(), List.of(), Optional.empty());
     MappingNode top = mapping(file, root, "the file");
     Map<String, Setting> rules = new LinkedHashMap<>();
+    Map<String, Integer> ruleLines = new LinkedHashMap<>();
     List<String> exclude = new ArrayList<>();
     Optional<Path> kdir = Optional.empty();
     List<Path> symvers = new ArrayList<>();
@@ -144,6 +157,7 @@ public record ConfigFile(Path file, Map<String, Setting> rules, List<String> exc
             if (!id.matches("[a-z]+(/[a-z0-9]+(-[a-z0-9]+)*)?"))
               throw error(file, r.getKeyNode(), "'" + id + "' is not a rule ID (family/name) or family");
             rules.put(id, setting(file, r.getValueNode()));
+            ruleLines.put(id, r.getKeyNode().getStartMark().getLine() + 1);
           }
         }
         case "exclude" -> {
@@ -168,7 +182,7 @@ public record ConfigFile(Path file, Map<String, Setting> rules, List<String> exc
             KEYS.stream().sorted().toList()) + ")");
       }
     }
-    return new ConfigFile(file, rules, exclude, kdir, symvers, failOn);
+    return new ConfigFile(file, rules, exclude, kdir, symvers, failOn, ruleLines);
   }
 
   /** Rule IDs and families of {@code rules:} that name no rule of {@code known}: they would silently do nothing. */

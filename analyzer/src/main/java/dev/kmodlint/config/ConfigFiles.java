@@ -6,6 +6,7 @@ import dev.kmodlint.model.SourcePosition;
 import dev.kmodlint.report.AnalysisResult;
 import dev.kmodlint.rule.Finding;
 import dev.kmodlint.rule.RuleDescriptor;
+import dev.kmodlint.rule.Suggestions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,16 +74,35 @@ public final class ConfigFiles {
     used.add(primary);
     for (Optional<ConfigFile> c : used) {
       if (c.isEmpty() || !seen.add(c.get().file())) continue;
+      Set<String> names = new LinkedHashSet<>(known);
+      for (String k : known) names.add(k.substring(0, k.indexOf('/')));
       for (String id : c.get().unknownRules(known)) {
         notes.add(Notification.at("config-unknown-rule", Level.WARNING, c.get().file() + " sets '" + id
-            + "', which is neither a rule nor a family of rules (see `kmodlint rules`)",
-            SourcePosition.startOf(c.get().file().toAbsolutePath().normalize())));
+            + "', which is neither a rule nor a family of rules ("
+            + Suggestions.nearest(id, names).map(n -> "did you mean '" + n + "'?").orElse("see `kmodlint rules`") + ")",
+            SourcePosition.line(c.get().file().toAbsolutePath().normalize(), c.get().lineOf(id))));
       }
     }
     notes.sort(null);
     findings.sort(null);
     suppressed.sort(null);
     return result.withFindings(findings, suppressed, notes);
+  }
+
+  /**
+   * False when the configuration nearest to {@code file} turns {@code ruleId} off (itself or
+   * its family), or excludes the file. A configuration file that cannot be read is an
+   * {@link java.io.UncheckedIOException} whose cause says why.
+   */
+  public boolean enabled(Path file, String ruleId) {
+    try {
+      Optional<ConfigFile> conf = nearest(file);
+      if (conf.isEmpty()) return true;
+      if (conf.get().excludes(file)) return false;
+      return conf.get().settingFor(ruleId).map(ConfigFile.Setting::enabled).orElse(true);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private Optional<Finding> configure(Finding f) throws IOException {
@@ -93,8 +113,7 @@ public final class ConfigFiles {
     if (s.isEmpty()) return Optional.of(f);
     if (!s.get().enabled()) return Optional.empty();
     Level level = s.get().level().orElse(f.level());
-    return Optional.of(level == f.level() ? f
-        : new Finding(f.ruleId(), level, f.message(), f.position(), f.related(), f.fixes(), f.flow()));
+    return Optional.of(level == f.level() ? f : f.withLevel(level));
   }
 
   private Optional<ConfigFile> nearest(Path path) throws IOException {

@@ -16,6 +16,7 @@ import dev.kmodlint.model.Project;
 import dev.kmodlint.model.SuppressionDirective;
 import dev.kmodlint.report.AnalysisResult;
 import dev.kmodlint.report.Tool;
+import dev.kmodlint.rule.AfterSuppressions;
 import dev.kmodlint.rule.Finding;
 import dev.kmodlint.rule.Rule;
 import dev.kmodlint.rule.RuleDescriptor;
@@ -29,12 +30,14 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.function.Supplier;
 
 /**
@@ -44,6 +47,7 @@ import java.util.function.Supplier;
 public final class Analyzer {
   private final RuleRegistry registry;
   private final Resident resident;
+  private final BiPredicate<Path, String> enabled;
 
   public Analyzer(RuleRegistry registry) {
     this(registry, Resident.NONE);
@@ -51,15 +55,41 @@ public final class Analyzer {
 
   /** An analyzer of a long-lived process, which keeps the kernel database and file facts in {@code resident}. */
   public Analyzer(RuleRegistry registry, Resident resident) {
+    this(registry, resident, (file, ruleId) -> true);
+  }
+
+  private Analyzer(RuleRegistry registry, Resident resident, BiPredicate<Path, String> enabled) {
     this.registry = registry;
     this.resident = resident;
+    this.enabled = enabled;
+  }
+
+  /**
+   * This analyzer, told which rules the configuration turns off for a file: a suppression of
+   * a rule that is off is not reported as unused (its findings are not known).
+   */
+  public Analyzer withRulesEnabled(BiPredicate<Path, String> enabledForFile) {
+    return new Analyzer(registry, resident, enabledForFile);
   }
 
   public AnalysisResult analyze(AnalysisOptions options) throws IOException {
     return analyze(options, AnalysisProgress.NONE);
   }
 
+  /**
+   * Analyzes against the one kernel of {@code options} (none: the default one); a run against
+   * several is {@link MultiKernelAnalyzer}'s.
+   */
   public AnalysisResult analyze(AnalysisOptions options, AnalysisProgress progress) throws IOException {
+    if (options.kernels().size() > 1)
+      throw new IllegalArgumentException(options.kernels().size() + " kernels: a MultiKernelAnalyzer's run");
+    return new MultiKernelAnalyzer(this, registry).analyzeEach(options, progress).merged();
+  }
+
+  /** What a run starts from: when, its inputs (absolute, each there) and their scan root. */
+  record Scan(Instant start, List<Path> inputs, Path root) {}
+
+  static Scan scan(AnalysisOptions options) throws IOException {
     Instant start = Instant.now();
     List<Path> inputs = new ArrayList<>();
     for (Path in : options.inputs()) {
@@ -67,10 +97,18 @@ public final class Analyzer {
       if (!Files.exists(abs)) throw new NoSuchFileException(in.toString(), null, "no such file or directory");
       inputs.add(abs);
     }
-    Path root = scanRoot(inputs);
-    List<Notification> notes = new ArrayList<>();
+    return new Scan(start, inputs, scanRoot(inputs));
+  }
+
+  /** A kernel database opened for a pass, and what opening it told. */
+  record Opened(KernelDatabase database, List<Notification> notes) {}
+
+  /**
+   * The kernel of a pass (of {@code options}, which names one kernel or none), its tables
+   * read in the background while the tree is walked and files are parsed.
+   */
+  Opened open(AnalysisOptions options, List<Notification> notes) throws IOException {
     KernelDatabase opened = resident.kernelDatabase(options, notes);
-    KernelDatabase kernel = opened;
     if (!registry.rules().isEmpty()) {
       // read in the order the run needs them, while the tree is walked and files are parsed: the
       // .config for the Makefiles, the header index (its macro fingerprint is part of every C
@@ -87,60 +125,98 @@ public final class Analyzer {
       prefetch.setDaemon(true);
       prefetch.start();
     }
-    SourceTree tree = SourceTree.walk(inputs);
-    notes.addAll(tree.notifications());
+    return new Opened(opened, notes);
+  }
 
+  /**
+   * The files of a run, walked once whatever the kernels, the directives of those no pass reads
+   * for facts (read once, when a pass first needs them), and what walking told.
+   */
+  record SourceTreeScan(Scan scan, SourceTree tree, Suppressions suppressions, List<Notification> notes) {}
+
+  static SourceTreeScan walk(Scan scan, AnalysisOptions options) throws IOException {
+    SourceTree tree = SourceTree.walk(scan.inputs());
+    // what the walk tells is each pass's: of the tree its kernel's architecture builds
+    return new SourceTreeScan(scan, tree, Suppressions.shared(), new ArrayList<>());
+  }
+
+  /**
+   * What one kernel's pass gave: the project as that kernel's build sees it, the findings of
+   * every rule (those in-source comments silence apart), its notifications, the Makefiles as
+   * read for it, and the facts of the headers (which no kernel changes).
+   */
+  record Pass(KernelDatabase kernel, Project project, List<Finding> findings, List<Finding> suppressed,
+      List<Notification> notes, boolean complete, BuildPlan plan, Map<Path, FileFacts> headerFacts) {}
+
+  /**
+   * One kernel's pass over a walked tree: the Makefiles (those of {@code earlier} when this
+   * kernel's build reads them the same way), each C file parsed as the build preprocesses it
+   * for this kernel (the facts of {@code headers} when given, else the headers' too), the
+   * project composed, every rule run.
+   */
+  Pass pass(SourceTreeScan walked, AnalysisOptions options, Opened opened, Optional<FactCache> cache,
+      CFrontEnd frontEnd, Optional<BuildPlan> earlier, Map<Path, FileFacts> headers, AnalysisProgress progress)
+      throws IOException {
+    Path root = walked.scan().root();
+    List<Notification> notes = new ArrayList<>(opened.notes());
+    KernelDatabase kernel = opened.database();
+    // this kernel's architecture: a kernel tree's other arch/ directories are not built for it
+    SourceTree tree = otherArchitecturesLeftOut(walked.tree(), walked.scan().inputs(), kernel, notes);
+    notes.addAll(tree.notifications());
     // the Makefiles first: they say how the build preprocesses each C file
-    Optional<KernelConfig> config = opened.config();
-    BuildPlan plan = BuildPlan.read(tree, options.jobs(), ProjectComposer.kbuildEnvironment(
-        root, config.map(KernelConfig::release), config.map(KernelConfig::values)));
+    Optional<KernelConfig> config = kernel.config();
+    BuildPlan plan = BuildPlan.forKernel(tree, options.jobs(), root, config.map(KernelConfig::release),
+        config.map(KernelConfig::values), earlier);
 
     kernel = withExtraSymbols(kernel, plan, tree, notes);
 
-    Optional<FactCache> cache = factCache(options, root, notes);
-    // headers are read within the repository: a module may include "../include/x.h"
-    Path repository = SourceTree.repositoryOf(root);
-    CFrontEnd frontEnd = new CFrontEnd(repository);
     // each C file as the build preprocesses it: its flags, the target kernel's version,
     // configuration and header macros
     PreprocessorContext target = TargetContext.of(kernel);
     FileAnalysis analysis = new FileAnalysis(frontEnd, cache, file -> target.withFlags(plan.flagsOf(file)));
     ParallelParser parser = new ParallelParser(analysis, options.jobs(), options.fileTimeout(), progress::fileDone);
+    // a header's facts depend on no kernel: those an earlier pass read serve this one
+    Map<Path, FileFacts> headerFacts = new HashMap<>(headers);
+    NamedFileScope.Parser read = (cFiles, hs) -> {
+      List<Path> unread = hs.stream().filter(h -> !headers.containsKey(h)).toList();
+      Map<Path, FileFacts> got = new HashMap<>(parser.analyze(cFiles, unread));
+      for (Path h : unread) if (got.containsKey(h)) headerFacts.put(h, got.get(h));
+      for (Path h : hs) if (headers.containsKey(h)) got.put(h, headers.get(h));
+      return got;
+    };
     Optional<Set<Path>> named = NamedFileScope.applicable(options.namedFiles(), tree, plan);
     Map<Path, FileFacts> facts;
     Optional<Set<Path>> scope = Optional.empty();
     if (named.isPresent()) {
       // files named one by one: their modules and what the cross-module rules relate to them
       int[] total = {0};
-      NamedFileScope.Selection selected = NamedFileScope.select(named.get(), tree, plan, repository,
-          kernel.headers(), CFrontEnd.preludeMacros(), (cFiles, headers) -> {
-            total[0] += cFiles.size() + headers.size();
+      NamedFileScope.Selection selected = NamedFileScope.select(named.get(), tree, plan,
+          SourceTree.repositoryOf(root), kernel.headers(), CFrontEnd.preludeMacros(), (cFiles, hs) -> {
+            total[0] += cFiles.size() + hs.size();
             progress.started(total[0]);
-            return parser.analyze(cFiles, headers);
+            return read.parse(cFiles, hs);
           });
       facts = selected.facts();
       scope = Optional.of(selected.cFiles());
     } else {
-      progress.started(tree.cFiles().size() + tree.headers().size());
-      facts = parser.analyze(List.copyOf(tree.cFiles()), List.copyOf(tree.headers()));
+      // named files whose modules cannot be told apart from the rest: the whole tree is read
+      if (!options.namedFiles().isEmpty()) progress.started(tree.cFiles().size() + tree.headers().size());
+      facts = read.parse(List.copyOf(tree.cFiles()), List.copyOf(tree.headers()));
     }
-    progress.finished();
     notes.addAll(contextNotifications(frontEnd, target, plan, tree));
-    cache.ifPresent(c -> progress.cacheUsed(c.hits(), c.misses(), c.rejected()));
     Project project = ProjectComposer.compose(root, tree, facts, plan, notes, scope);
-    // the directives of the files read; those of any other file a finding is in are read when it is met
-    Suppressions suppressions = Suppressions.read(named.isPresent() ? new java.util.TreeSet<>(facts.keySet())
+    // the directives of the files read (a C file's and a header's with its facts); those of any
+    // other file a finding is in are read when it is met
+    Suppressions suppressions = walked.suppressions().of(named.isPresent() ? new java.util.TreeSet<>(facts.keySet())
         : tree.textFiles(), facts);
-    List<Finding> all = runRules(project, kernel, suppressions.directives(), notes);
+    List<Finding> all = runRules(project, kernel, suppressions, notes);
     List<Finding> findings = new ArrayList<>();
     List<Finding> suppressed = new ArrayList<>();
     for (Finding f : all) (suppressions.suppressing(f).isPresent() ? suppressed : findings).add(f);
     notes.addAll(kernel.notifications());
-    notes.sort(null);
     // a rule that failed reported nothing: the run did not do all it was asked to
     boolean complete = notes.stream().noneMatch(n -> n.id().equals("rule-failure"));
-    return new AnalysisResult(root, project, registry.descriptors(), findings, notes, start,
-        Instant.now(), complete, project.files().size(), suppressed);
+    return new Pass(kernel, project, findings, suppressed, notes, complete, plan, headerFacts);
   }
 
   /**
@@ -168,6 +244,48 @@ public final class Analyzer {
     return kernel.withExtraExports(extra);
   }
 
+  /**
+   * A kernel tree scanned from above its {@code arch/} directory is built for one architecture,
+   * the target kernel's: as kbuild, kmodlint leaves the other architectures' directories out
+   * (their Makefiles need their own arch Makefile's variables, their code their own
+   * configuration), and says so. A directory under {@code arch/} named as a PATH is analyzed.
+   */
+  private static SourceTree otherArchitecturesLeftOut(SourceTree tree, List<Path> inputs, KernelDatabase kernel,
+      List<Notification> notes) {
+    Optional<String> arch = kernel.architecture();
+    if (arch.isEmpty()) return tree;
+    List<Path> out = new ArrayList<>();
+    Set<Path> tops = new java.util.TreeSet<>();
+    for (Path in : inputs) {
+      for (Path d = Files.isDirectory(in) ? in : in.getParent(); d != null; d = d.getParent()) {
+        if (Files.isDirectory(d.resolve("arch")) && Files.isRegularFile(d.resolve("Kconfig"))
+            && Files.isRegularFile(d.resolve("Kbuild"))) {
+          tops.add(d);
+          break;
+        }
+      }
+    }
+    for (Path top : tops) {
+      Path archDir = top.resolve("arch");
+      try (var dirs = Files.list(archDir)) {
+        for (Path a : dirs.filter(Files::isDirectory).sorted().toList()) {
+          if (a.getFileName().toString().equals(arch.get())) continue;
+          // named, or inside what was named: analyzed as asked
+          if (inputs.stream().anyMatch(in -> in.startsWith(a))) continue;
+          out.add(a);
+        }
+      } catch (IOException e) {
+        // unreadable arch/: the walk has said so
+      }
+    }
+    if (out.isEmpty()) return tree;
+    notes.add(Notification.of("other-architectures-skipped", Level.NOTE, out.size() + " architecture directories"
+        + " of " + tops.iterator().next() + "/arch are not analyzed (" + String.join(" ", out.stream()
+        .map(p -> p.getFileName().toString()).toList()) + "): the target kernel is built for " + arch.get()
+        + ", and kbuild reads no other architecture's directory; name one as a PATH to analyze it"));
+    return tree.without(out);
+  }
+
   /** What the front-end says about the contexts the C files were read in, each message once. */
   private static List<Notification> contextNotifications(CFrontEnd frontEnd, PreprocessorContext target,
       BuildPlan plan, SourceTree tree) {
@@ -187,7 +305,7 @@ public final class Analyzer {
    * decides what an include resolves to). A cache that cannot be opened is a notification,
    * and the run goes on without it.
    */
-  private Optional<FactCache> factCache(AnalysisOptions options, Path root, List<Notification> notes) {
+  Optional<FactCache> factCache(AnalysisOptions options, Path root, List<Notification> notes) {
     if (options.cacheDir().isEmpty()) return Optional.empty();
     try {
       return Optional.of(resident.factCache(options.cacheDir().get(), Tool.build(), "root=" + root));
@@ -198,33 +316,93 @@ public final class Analyzer {
     }
   }
 
-  /** The kernel of {@code --kdir}, else the embedded one; {@code --symvers} exports on top. */
+  /**
+   * The one kernel of {@code options}: its {@code --kdir}, else the embedded kernel it names,
+   * else the default embedded one; {@code --symvers} exports on top.
+   */
   public static KernelDatabase kernelDatabase(AnalysisOptions options, List<Notification> notes) throws IOException {
+    if (options.kernels().size() > 1)
+      throw new IllegalArgumentException(options.kernels().size() + " kernels: one database for each");
     KernelExports extra = KernelExports.fromSymvers(
         String.join(", ", options.symvers().stream().map(Path::toString).toList()), options.symvers(), notes::add);
-    return options.kdir().isPresent()
-        ? KernelDatabase.buildDirectory(options.kdir().get(), KernelDatabase.defaultIndexCache(), extra)
-        : KernelDatabase.embedded(extra);
+    if (options.kdir().isPresent())
+      return KernelDatabase.buildDirectory(options.kdir().get(), KernelDatabase.defaultIndexCache(), extra);
+    if (options.embeddedKernel().isPresent()) return KernelDatabase.embedded(options.embeddedKernel().get(), extra);
+    return KernelDatabase.embedded(extra);
   }
 
-  private List<Finding> runRules(Project project, KernelDatabase kernel, List<SuppressionDirective> directives,
+  /**
+   * Every rule on the project; the {@link AfterSuppressions} rules last, once the findings of
+   * the others have been matched with the suppressions.
+   */
+  private List<Finding> runRules(Project project, KernelDatabase kernel, Suppressions suppressions,
       List<Notification> notes) {
+    List<SuppressionDirective> directives = suppressions.directives();
     Set<String> ruleIds = new HashSet<>(registry.descriptors().stream().map(RuleDescriptor::id).toList());
     Supplier<SymbolResolution> symbols = memoized(() -> SymbolResolution.of(project, kernel));
     List<Finding> findings = new ArrayList<>();
+    Set<String> unsure = new HashSet<>(); // rules that skipped something or failed: their findings are not known
+    List<Rule> late = new ArrayList<>();
     for (Rule rule : registry.rules()) {
-      RuleDescriptor d = RuleDescriptor.of(rule);
-      RunContext ctx = new RunContext(d, project, kernel, symbols, directives, ruleIds);
-      try {
-        rule.check(ctx);
-        findings.addAll(ctx.findings());
-        notes.addAll(ctx.skipped());
-      } catch (RuntimeException | StackOverflowError e) {
-        notes.add(Notification.of("rule-failure", Level.ERROR,
-            "rule " + d.id() + " failed and reported nothing: " + e));
+      if (rule instanceof AfterSuppressions) late.add(rule);
+      else run(rule, new RunContext(RuleDescriptor.of(rule), project, kernel, symbols, directives, ruleIds), findings,
+          notes, unsure);
+    }
+    if (!late.isEmpty()) {
+      List<SuppressionDirective> unused = unused(directives, findings, ruleIds, unsure);
+      for (Rule rule : late) {
+        run(rule, new RunContext(RuleDescriptor.of(rule), project, kernel, symbols, directives, ruleIds, unused),
+            findings, notes, unsure);
       }
     }
     return findings.stream().distinct().sorted().toList();
+  }
+
+  private static void run(Rule rule, RunContext ctx, List<Finding> findings, List<Notification> notes,
+      Set<String> unsure) {
+    String id = ctx.ruleId();
+    try {
+      rule.check(ctx);
+      findings.addAll(ctx.findings());
+      List<Notification> skipped = ctx.skipped();
+      notes.addAll(skipped);
+      if (!skipped.isEmpty()) unsure.add(id);
+    } catch (RuntimeException | StackOverflowError e) {
+      unsure.add(id);
+      notes.add(Notification.of("rule-failure", Level.ERROR, "rule " + id + " failed and reported nothing: " + e));
+    }
+  }
+
+  /**
+   * The directives that would have silenced none of {@code findings}: IDs of a rule (or a
+   * family of rules) of this run, each of which ran to the end without a skip and is enabled
+   * for the directive's file. Misspelt and unknown IDs are meta/unknown-suppression's; an ID
+   * of the meta family is never unused, nor is any ID of a comment that names
+   * meta/unused-suppression too.
+   */
+  private List<SuppressionDirective> unused(List<SuppressionDirective> directives, List<Finding> findings,
+      Set<String> ruleIds, Set<String> unsure) {
+    Map<Path, List<Finding>> byFile = new java.util.HashMap<>();
+    for (Finding f : findings) byFile.computeIfAbsent(f.position().file(), k -> new ArrayList<>()).add(f);
+    // a comment that also names meta/unused-suppression keeps its other IDs on purpose
+    Set<String> kept = new HashSet<>();
+    for (SuppressionDirective d : directives) {
+      if (d.scope() != SuppressionDirective.Scope.MISSPELT && d.covers("meta/unused-suppression"))
+        kept.add(d.position().file() + ":" + d.position().line());
+    }
+    List<SuppressionDirective> out = new ArrayList<>();
+    for (SuppressionDirective d : directives) {
+      if (d.scope() == SuppressionDirective.Scope.MISSPELT || d.id().isEmpty()) continue;
+      if (kept.contains(d.position().file() + ":" + d.position().line())) continue;
+      List<String> covered = ruleIds.stream().filter(d::covers).sorted().toList();
+      if (covered.isEmpty() || covered.stream().anyMatch(id -> id.startsWith("meta/"))) continue;
+      Path file = d.position().file();
+      if (covered.stream().anyMatch(id -> unsure.contains(id) || !enabled.test(file, id))) continue;
+      boolean used = byFile.getOrDefault(file, List.of()).stream()
+          .anyMatch(f -> d.covers(f.ruleId()) && d.appliesTo(f.position().line()));
+      if (!used) out.add(d);
+    }
+    return out;
   }
 
   /** Computed on the first call, then the same value. */

@@ -30,8 +30,16 @@ final class RunContext implements RuleContext {
   private final List<Finding> findings = new ArrayList<>();
   private final List<Notification> skipped = new ArrayList<>();
 
+  private final List<SuppressionDirective> unused;
+
   RunContext(RuleDescriptor rule, Project project, KernelDatabase kernel, Supplier<SymbolResolution> symbols,
       List<SuppressionDirective> directives, Set<String> ruleIds) {
+    this(rule, project, kernel, symbols, directives, ruleIds, List.of());
+  }
+
+  RunContext(RuleDescriptor rule, Project project, KernelDatabase kernel, Supplier<SymbolResolution> symbols,
+      List<SuppressionDirective> directives, Set<String> ruleIds, List<SuppressionDirective> unused) {
+    this.unused = unused;
     this.rule = rule;
     this.project = project;
     this.kernel = kernel;
@@ -61,6 +69,15 @@ final class RunContext implements RuleContext {
   }
 
   @Override
+  public List<SuppressionDirective> unusedSuppressions() {
+    return unused;
+  }
+
+  String ruleId() {
+    return rule.id();
+  }
+
+  @Override
   public Set<String> ruleIds() {
     return ruleIds;
   }
@@ -78,7 +95,12 @@ final class RunContext implements RuleContext {
 
   @Override
   public void skip(SourcePosition at, String why) {
-    skipped.add(Notification.at("rule-skipped", Level.NOTE, rule.id() + " not checked: " + why, at));
+    skip(Level.NOTE, at, why);
+  }
+
+  @Override
+  public void skip(Level level, SourcePosition at, String why) {
+    skipped.add(Notification.at("rule-skipped", level, rule.id() + " not checked: " + why, at));
   }
 
   List<Finding> findings() {

@@ -95,6 +95,8 @@ public final class KbuildReader {
 
   private final KbuildEnvironment env;
   private final Map<Path, KbuildDirectory> done = new ConcurrentHashMap<>();
+  /** What the readings so far took from outside the files: see {@link #outsideValuesRead()}. */
+  private final Set<String> outsideValuesRead = ConcurrentHashMap.newKeySet();
 
   public KbuildReader() {
     this(KbuildEnvironment.unknown());
@@ -102,6 +104,16 @@ public final class KbuildReader {
 
   public KbuildReader(KbuildEnvironment env) {
     this.env = env;
+  }
+
+  /**
+   * The kernel's values every directory read so far depended on: the {@code CONFIG_} symbols
+   * looked up (their values, or their being unset) and the variables of the kernel's release
+   * and version ({@code KERNELRELEASE}, {@code VERSION}...). A kernel that has the same
+   * values for all of them makes the Makefiles read the same way.
+   */
+  public Set<String> outsideValuesRead() {
+    return Set.copyOf(outsideValuesRead);
   }
 
   /** The syntax problems of one Makefile on its own (includes not followed). */
@@ -234,7 +246,7 @@ public final class KbuildReader {
    * reach kbuild's pass through the environment.
    */
   private UsersMake usersMake(Path dir) {
-    if (env.sourceTree().filter(dir::startsWith).isPresent()) return UsersMake.NONE;
+    if (env.sourceTree().filter(dir::startsWith).isPresent()) return archMake(env.sourceTree().get());
     Optional<Path> file = MakefileNames.MAKE_ORDER.stream().map(dir::resolve).filter(Files::isRegularFile).findFirst();
     if (file.isEmpty()) return UsersMake.NONE;
     try {
@@ -246,6 +258,7 @@ public final class KbuildReader {
     }
     MakeEvaluator outer = new MakeEvaluator(env, dir, false, new MakeEvaluator.Listener() {});
     outer.readMakefile(file.get());
+    outsideValuesRead.addAll(outer.outsideValuesRead());
     Map<String, String> out = new LinkedHashMap<>();
     for (String name : outer.exported()) {
       MakeText v = outer.finalValue(name);
@@ -253,6 +266,41 @@ public final class KbuildReader {
       out.put(name, v.flat().strip());
     }
     return new UsersMake(out);
+  }
+
+  private UsersMake archMake;
+
+  /** The architectures whose Makefile kmodlint reads, by the {@code CONFIG_} symbol their .config sets. */
+  private static final Map<String, String> ARCH_BY_CONFIG = Map.of("CONFIG_X86", "x86", "CONFIG_ARM64", "arm64",
+      "CONFIG_ARM", "arm", "CONFIG_RISCV", "riscv", "CONFIG_PPC", "powerpc", "CONFIG_S390", "s390",
+      "CONFIG_MIPS", "mips", "CONFIG_LOONGARCH", "loongarch");
+
+  /**
+   * Inside a kernel source tree, what the top Makefile's {@code include arch/$(SRCARCH)/Makefile}
+   * exports to every directory's kbuild pass with a value known from the .config
+   * ({@code export BITS}: {@code signal_$(BITS).o} in arch/x86/kernel is {@code signal_64.o}).
+   * Nothing without a .config that names the architecture.
+   */
+  private synchronized UsersMake archMake(Path srctree) {
+    if (archMake != null) return archMake;
+    archMake = UsersMake.NONE;
+    Map<String, String> config = env.kernelConfig().orElse(Map.of());
+    String arch = null;
+    for (Map.Entry<String, String> e : new java.util.TreeMap<>(ARCH_BY_CONFIG).entrySet())
+      if ("y".equals(config.get(e.getKey()))) arch = e.getValue();
+    if (arch == null) return archMake;
+    Path file = srctree.resolve("arch").resolve(arch).resolve("Makefile");
+    if (!Files.isRegularFile(file)) return archMake;
+    MakeEvaluator outer = new MakeEvaluator(env, file.getParent(), false, new MakeEvaluator.Listener() {});
+    outer.readMakefile(file);
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String name : outer.exported()) {
+      MakeText v = outer.finalValue(name);
+      if (outer.variable(name) == null || !v.unconditional() || MakeAssumptions.containsUnknown(v.flat())) continue;
+      out.put(name, v.flat().strip());
+    }
+    archMake = new UsersMake(out);
+    return archMake;
   }
 
   /** A list of what a directory builds, as the file names it. */
@@ -299,6 +347,14 @@ public final class KbuildReader {
     }
 
     KbuildDirectory read() {
+      try {
+        return readMakefile();
+      } finally {
+        outsideValuesRead.addAll(ev.outsideValuesRead());
+      }
+    }
+
+    private KbuildDirectory readMakefile() {
       ev.readMakefile(makefile);
       for (Path f : ev.filesRead()) scanWritten(f);
       for (String list : GENERATED_LISTS) {
@@ -542,6 +598,7 @@ public final class KbuildReader {
 
     /** True when the kernel's .config is known and sets none of {@code gates}. */
     private boolean gatesOff(Set<String> gates) {
+      outsideValuesRead.addAll(gates);
       if (gates.isEmpty() || env.kernelConfig().isEmpty()) return false;
       for (String g : gates) if (env.kernelConfig().get().containsKey(g)) return false;
       return true;
@@ -742,6 +799,7 @@ public final class KbuildReader {
       if (ev.variable("KBUILD_EXTRA_SYMBOLS") == null && mentionsExtraSymbols) {
         MakeEvaluator outer = new MakeEvaluator(env, dir, false, new MakeEvaluator.Listener() {});
         outer.readMakefile(makefile);
+        outsideValuesRead.addAll(outer.outsideValuesRead());
         List<Word> w = outer.words(outer.finalValue("KBUILD_EXTRA_SYMBOLS"), Guard.TRUE);
         if (w != null) {
           for (Word x : w) {

@@ -115,6 +115,11 @@ final class MakeEvaluator {
   private final Map<Path, MakefileSyntax.Parsed> parsed = new HashMap<>();
   private final List<Path> filesRead = new ArrayList<>();
   private final Set<String> kernelConfigNames = new HashSet<>();
+  /** Whether this is kbuild's pass, where the kernel's release and version are set from outside. */
+  private final boolean kbuildPass;
+  /** The variables of the kernel's version read so far (KERNELRELEASE, VERSION...): see {@link #outsideValuesRead()}. */
+  private final Set<String> versionNamesRead = new HashSet<>();
+  private static final Set<String> VERSION_NAMES = Set.of("KERNELRELEASE", "VERSION", "PATCHLEVEL", "SUBLEVEL");
   private final Map<String, MakeVariable> kernelConfigValues = new HashMap<>();
   private MakefileSyntax.Parsed currentFile;
 
@@ -129,6 +134,7 @@ final class MakeEvaluator {
   MakeEvaluator(KbuildEnvironment env, Path dir, boolean kbuildPass, Map<String, String> environment,
       Listener listener) {
     this.env = env;
+    this.kbuildPass = kbuildPass;
     this.dir = dir.toAbsolutePath().normalize();
     this.listener = listener;
     Optional<Path> srctree = env.sourceTree().filter(this.dir::startsWith);
@@ -265,6 +271,7 @@ final class MakeEvaluator {
   }
 
   private MakeVariable variable(Table t, String name) {
+    if (kbuildPass && VERSION_NAMES.contains(name)) versionNamesRead.add(name);
     MakeVariable v = t.get(name);
     if (v == UNDEFINED) return null;
     if (v != null) return v;
@@ -288,6 +295,17 @@ final class MakeEvaluator {
     kernelConfigValues.put(name, v);
     kernelConfigNames.add(name);
     return v;
+  }
+
+  /**
+   * What the evaluation read of the kernel's values from outside the file: the {@code CONFIG_}
+   * symbols it looked up and, in kbuild's pass, the variables of the kernel's release and
+   * version. Another kernel whose values of these are the same reads the file the same way.
+   */
+  Set<String> outsideValuesRead() {
+    Set<String> out = new HashSet<>(kernelConfigNames);
+    out.addAll(versionNamesRead);
+    return out;
   }
 
   /** True when {@code CONFIG_X} has the kernel configuration's value here (no assignment of the file or command line). */

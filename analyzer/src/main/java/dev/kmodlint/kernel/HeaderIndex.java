@@ -2,6 +2,7 @@ package dev.kmodlint.kernel;
 
 import dev.kmodlint.model.HeaderFacts;
 import dev.kmodlint.model.HeaderFacts.Arity;
+import dev.kmodlint.model.NamespaceConventions;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,8 +79,12 @@ public final class HeaderIndex {
   }
 
   /** The first line's start; the number is the format, which changes whenever a line means something else. */
-  static final String MAGIC = "# kmodlint header index 2";
+  static final String MAGIC = "# kmodlint header index 3";
+  /** Format 2 lacks the namespace lines only: still read, its conventions unknown. */
+  static final String MAGIC_2 = "# kmodlint header index 2";
   static final String OLD_MAGIC = "# kmodlint header index";
+  /** Before a fact of the namespace conventions ({@link NamespaceConventions}). */
+  private static final String NAMESPACE = "n ";
   private static final String DEFINE = "#define ";
   /** Before a definition: of a macro that defines at file scope, of a macro such a macro uses. */
   private static final String DEFINER = "d ";
@@ -89,9 +94,12 @@ public final class HeaderIndex {
   private final Map<String, Entry> entries;
   private final Map<String, String> definitions;
   private final Set<String> definers;
+  private final NamespaceConventions namespaces;
 
-  private HeaderIndex(String release, Map<String, Entry> entries, Map<String, String> definitions, Set<String> definers) {
+  private HeaderIndex(String release, Map<String, Entry> entries, Map<String, String> definitions, Set<String> definers,
+      NamespaceConventions namespaces) {
     this.release = release;
+    this.namespaces = namespaces;
     // callers hand over maps they drop
     this.entries = Collections.unmodifiableMap(entries);
     this.definitions = Collections.unmodifiableMap(definitions);
@@ -99,7 +107,7 @@ public final class HeaderIndex {
   }
 
   public static HeaderIndex empty(String release) {
-    return new HeaderIndex(release, Map.of(), Map.of(), Set.of());
+    return new HeaderIndex(release, Map.of(), Map.of(), Set.of(), NamespaceConventions.UNKNOWN);
   }
 
   /**
@@ -133,7 +141,7 @@ public final class HeaderIndex {
     });
     Set<String> definers = new HashSet<>(facts.definingMacros());
     definers.retainAll(defs.keySet());
-    return new HeaderIndex(release, out, defs, definers);
+    return new HeaderIndex(release, out, defs, definers, facts.namespaces());
   }
 
   /**
@@ -283,16 +291,27 @@ public final class HeaderIndex {
     return macroFingerprint;
   }
 
+  /**
+   * How the kernel's headers take symbol namespaces: the form of {@code DEFAULT_SYMBOL_NAMESPACE}
+   * and {@code MODULE_IMPORT_NS}, and which headers import a namespace themselves; unknown for an
+   * index of an older kmodlint.
+   */
+  public NamespaceConventions namespaces() {
+    return namespaces;
+  }
+
   public long count(Kind kind) {
     return entries.values().stream().filter(e -> e.kind() == kind).count();
   }
 
   /**
-   * Gzipped text: a {@code # kmodlint header index 2<TAB>release<TAB>entries<TAB>definitions}
+   * Gzipped text: a {@code # kmodlint header index 3<TAB>release<TAB>entries<TAB>definitions}
    * line; one {@code kind[#] name arity reached...} line per name, sorted by name, where
    * {@code #} marks a name the headers also {@code #define} and arity is {@code 2}, {@code 1+},
-   * {@code ?} or {@code -}; then the definitions, sorted by macro name, each after {@code d }
-   * (a macro that defines at file scope) or {@code u } (one such a macro uses).
+   * {@code ?} or {@code -}; the namespace conventions, each after {@code n }
+   * ({@code default-namespace token}, {@code import-namespace token},
+   * {@code header-import linux/pwm.h PWM}); then the definitions, sorted by macro name, each after
+   * {@code d } (a macro that defines at file scope) or {@code u } (one such a macro uses).
    */
   public void write(OutputStream raw) throws IOException {
     try (Writer w = new java.io.BufferedWriter(
@@ -321,6 +340,13 @@ public final class HeaderIndex {
       for (String r : reached) sb.append(' ').append(r);
       out.add(sb.toString());
     }
+    if (namespaces.defaultNamespace() != NamespaceConventions.Form.UNKNOWN)
+      out.add(NAMESPACE + "default-namespace " + namespaces.defaultNamespace().name().toLowerCase(java.util.Locale.ROOT));
+    if (namespaces.importNamespace() != NamespaceConventions.Form.UNKNOWN)
+      out.add(NAMESPACE + "import-namespace " + namespaces.importNamespace().name().toLowerCase(java.util.Locale.ROOT));
+    namespaces.headerImports().forEach((h, nss) -> {
+      for (String ns : new java.util.TreeSet<>(nss)) out.add(NAMESPACE + "header-import " + h + " " + ns);
+    });
     for (String d : defined) out.add((definers.contains(d) ? DEFINER : USED) + definitions.get(d));
     return out;
   }
@@ -357,7 +383,7 @@ public final class HeaderIndex {
   static HeaderIndex read(BufferedReader r) throws IOException {
     String head = r.readLine();
     if (head == null || !head.startsWith(OLD_MAGIC)) throw new IOException("not a kmodlint header index");
-    if (!head.startsWith(MAGIC + "\t"))
+    if (!head.startsWith(MAGIC + "\t") && !head.startsWith(MAGIC_2 + "\t"))
       throw new IOException("a header index in an older format of kmodlint (it is made again)");
     String[] h = head.split("\t", -1);
     String release = h[1];
@@ -367,10 +393,30 @@ public final class HeaderIndex {
     Map<String, String> interned = new HashMap<>();
     Map<String, Arity> arities = new HashMap<>();
     List<String> defined = new ArrayList<>(1 << 16);
+    NamespaceConventions.Form defaultNs = NamespaceConventions.Form.UNKNOWN;
+    NamespaceConventions.Form importNs = NamespaceConventions.Form.UNKNOWN;
+    Map<String, Set<String>> headerImports = new HashMap<>();
     String line;
     int n = 1;
     while ((line = r.readLine()) != null) {
       n++;
+      if (line.startsWith(NAMESPACE)) {
+        String[] f = line.substring(NAMESPACE.length()).split(" ");
+        try {
+          switch (f[0]) {
+            case "default-namespace" -> defaultNs = form(f);
+            case "import-namespace" -> importNs = form(f);
+            case "header-import" -> {
+              if (f.length != 3) throw new IllegalArgumentException("a header and a namespace");
+              headerImports.computeIfAbsent(f[1], k -> new HashSet<>()).add(f[2]);
+            }
+            default -> throw new IllegalArgumentException("unknown namespace fact " + f[0]);
+          }
+        } catch (IllegalArgumentException e) {
+          throw new IOException("header index line " + n + ": " + e.getMessage());
+        }
+        continue;
+      }
       if (line.startsWith(DEFINER + DEFINE) || line.startsWith(USED + DEFINE)) {
         String define = line.substring(2);
         String name = macroName(define);
@@ -407,9 +453,19 @@ public final class HeaderIndex {
       entries.put(f[1], e);
       if (e.defined()) defined.add(f[1]);
     }
-    HeaderIndex index = new HeaderIndex(release, entries, definitions, definers);
+    HeaderIndex index = new HeaderIndex(release, entries, definitions, definers,
+        new NamespaceConventions(defaultNs, importNs, headerImports));
     index.definedInFileOrder = defined.toArray(String[]::new);
     return index;
+  }
+
+  private static NamespaceConventions.Form form(String[] f) {
+    if (f.length != 2) throw new IllegalArgumentException("a form: token or string");
+    return switch (f[1]) {
+      case "token" -> NamespaceConventions.Form.TOKEN;
+      case "string" -> NamespaceConventions.Form.STRING;
+      default -> throw new IllegalArgumentException("unknown form " + f[1]);
+    };
   }
 
   /** NAME of {@code #define NAME(params) body} or {@code #define NAME body}. */

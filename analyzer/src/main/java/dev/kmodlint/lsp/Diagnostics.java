@@ -27,7 +27,7 @@ final class Diagnostics {
   private Diagnostics() {}
 
   static Diagnostic of(Finding f, Function<Path, String> uri) {
-    Diagnostic d = new Diagnostic(Positions.range(f.position()), f.message(), severity(f.level()), SOURCE,
+    Diagnostic d = new Diagnostic(Positions.range(f.position()), f.qualifiedMessage(), severity(f.level()), SOURCE,
         f.ruleId());
     d.setCodeDescription(new DiagnosticCodeDescription(Tool.helpUri(f.ruleId())));
     List<DiagnosticRelatedInformation> related = new ArrayList<>();

@@ -72,6 +72,7 @@ import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
 import org.eclipse.lsp4j.WorkspaceEdit;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.ResourceOperation;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
@@ -299,15 +300,24 @@ public final class KmodlintLanguageServer implements LanguageServer, LanguageCli
     return Math.min(eol, i + p.getCharacter());
   }
 
+  /** Every edit of the fix (a rename of each assignment, say), grouped by file in their order. */
   private WorkspaceEdit edit(Finding.Fix fix, Map<Path, Integer> versions) {
-    Path file = fix.region().file();
-    TextEdit te = new TextEdit(Positions.range(fix.region()), fix.text());
-    String uri = uri(file);
-    if (documentChanges) {
-      var id = new VersionedTextDocumentIdentifier(uri, versions.get(file));
-      return new WorkspaceEdit(List.of(Either.forLeft(new TextDocumentEdit(id, List.of(te)))));
+    Map<Path, List<TextEdit>> byFile = new LinkedHashMap<>();
+    for (Finding.Fix.Edit e : fix.edits()) {
+      byFile.computeIfAbsent(e.region().file(), k -> new ArrayList<>())
+          .add(new TextEdit(Positions.range(e.region()), e.text()));
     }
-    return new WorkspaceEdit(Map.of(uri, List.of(te)));
+    if (documentChanges) {
+      List<Either<TextDocumentEdit, ResourceOperation>> changes = new ArrayList<>();
+      for (Map.Entry<Path, List<TextEdit>> e : byFile.entrySet()) {
+        var id = new VersionedTextDocumentIdentifier(uri(e.getKey()), versions.get(e.getKey()));
+        changes.add(Either.forLeft(new TextDocumentEdit(id, e.getValue())));
+      }
+      return new WorkspaceEdit(changes);
+    }
+    Map<String, List<TextEdit>> changes = new LinkedHashMap<>();
+    for (Map.Entry<Path, List<TextEdit>> e : byFile.entrySet()) changes.put(uri(e.getKey()), e.getValue());
+    return new WorkspaceEdit(changes);
   }
 
   /** Analyzes the unit of {@code file} after {@code delay}, unless a newer change comes first. */
@@ -360,7 +370,10 @@ public final class KmodlintLanguageServer implements LanguageServer, LanguageCli
         .or(KernelDatabase::runningKernelBuildDirectory);
     AnalysisOptions opts = new AnalysisOptions(List.of(copy), settings.jobs(), Duration.ofSeconds(60), symvers, kdir,
         Optional.of(shadow.cacheDir()));
-    AnalysisResult r = new Analyzer(RuleRegistry.discover(), resident).analyze(opts);
+    // a suppression of a rule the configuration turns off is not reported as unused
+    ConfigFiles enabled = configs;
+    AnalysisResult r = new Analyzer(RuleRegistry.discover(), resident)
+        .withRulesEnabled((file, ruleId) -> enabled.enabled(shadow.toReal(file), ruleId)).analyze(opts);
     AnalysisResult real = configs.apply(r.withFindings(r.findings().stream().map(shadow::toReal).toList(),
         r.suppressed().stream().map(shadow::toReal).toList(),
         r.notifications().stream().map(shadow::toReal).toList()));

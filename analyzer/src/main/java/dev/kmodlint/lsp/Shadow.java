@@ -83,9 +83,12 @@ final class Shadow {
   Finding toReal(Finding f) {
     List<Finding.Related> related = f.related().stream().map(this::toReal).toList();
     List<Finding.Fix> fixes = f.fixes().stream()
-        .map(x -> new Finding.Fix(toReal(x.description()), toReal(x.region()), x.text())).toList();
+        .map(x -> new Finding.Fix(toReal(x.description()),
+            x.edits().stream().map(e -> new Finding.Fix.Edit(toReal(e.region()), e.text())).toList()))
+        .toList();
     List<Finding.Related> flow = f.flow().stream().map(this::toReal).toList();
-    return new Finding(f.ruleId(), f.level(), toReal(f.message()), toReal(f.position()), related, fixes, flow);
+    return new Finding(f.ruleId(), f.level(), toReal(f.message()), toReal(f.position()), related, fixes, flow,
+        f.kernels());
   }
 
   private Finding.Related toReal(Finding.Related r) {

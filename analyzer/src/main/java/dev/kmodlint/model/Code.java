@@ -8,7 +8,10 @@ import java.util.List;
  * (a Makefile's {@code -I} path, a generated header): what they declare is unknown.
  * {@code macroDefinedNames}: objects a kernel macro defines at file scope
  * ({@code static DEFINE_MUTEX(lock);}, {@code LIST_HEAD(list);}), which the front-end, without
- * the kernel's headers, cannot see as definitions.
+ * the kernel's headers, cannot see as definitions. {@code externalCalls}: the calls of names the
+ * file does not declare, with their argument counts; {@code versionConditionals}: its
+ * {@code LINUX_VERSION_CODE} tests; {@code namespaceDefinitions}: its
+ * {@code DEFAULT_SYMBOL_NAMESPACE} definitions.
  */
 public record Code(
     List<CFunction> functions,
@@ -19,10 +22,21 @@ public record Code(
     List<ExportDecl> exports,
     List<ExternalUse> externalUses,
     List<String> unresolvedLocalIncludes,
-    List<String> macroDefinedNames) {
+    List<String> macroDefinedNames,
+    List<ExternalCall> externalCalls,
+    List<VersionConditional> versionConditionals,
+    List<NamespaceDefinition> namespaceDefinitions) {
 
   public static final Code EMPTY = new Code(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
       List.of(), List.of(), List.of());
+
+  /** Facts without calls, version tests or namespace definitions. */
+  public Code(List<CFunction> functions, List<CVariable> variables, List<CReference> references,
+      List<ModuleParam> params, List<ModInfo> paramDescriptions, List<ExportDecl> exports,
+      List<ExternalUse> externalUses, List<String> unresolvedLocalIncludes, List<String> macroDefinedNames) {
+    this(functions, variables, references, params, paramDescriptions, exports, externalUses, unresolvedLocalIncludes,
+        macroDefinedNames, List.of(), List.of(), List.of());
+  }
 
   public Code {
     functions = List.copyOf(functions);
@@ -34,5 +48,8 @@ public record Code(
     externalUses = List.copyOf(externalUses);
     unresolvedLocalIncludes = List.copyOf(unresolvedLocalIncludes);
     macroDefinedNames = List.copyOf(macroDefinedNames);
+    externalCalls = List.copyOf(externalCalls);
+    versionConditionals = List.copyOf(versionConditionals);
+    namespaceDefinitions = List.copyOf(namespaceDefinitions);
   }
 }

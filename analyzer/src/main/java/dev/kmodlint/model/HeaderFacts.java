@@ -13,7 +13,7 @@ import java.util.Set;
  * function-like macros that define functions or objects at file scope ({@code DEFINE_MUTEX},
  * {@code DECLARE_EWMA}...); {@code macroDefinitions} holds their definitions and those of the
  * macros they expand to, as a preprocessor reads them ({@code #define NAME(params) body}, one
- * line).
+ * line). {@code namespaces}: how the headers take symbol namespaces ({@link NamespaceConventions}).
  */
 public record HeaderFacts(
     Map<String, Set<String>> macros,
@@ -24,7 +24,15 @@ public record HeaderFacts(
     Map<String, Arity> functionArities,
     Map<String, Arity> macroArities,
     Set<String> definingMacros,
-    Map<String, String> macroDefinitions) {
+    Map<String, String> macroDefinitions,
+    NamespaceConventions namespaces) {
+
+  public HeaderFacts(Map<String, Set<String>> macros, Set<String> functionMacros, Map<String, Set<String>> functions,
+      Set<String> externFunctions, Set<String> externVariables, Map<String, Arity> functionArities,
+      Map<String, Arity> macroArities, Set<String> definingMacros, Map<String, String> macroDefinitions) {
+    this(macros, functionMacros, functions, externFunctions, externVariables, functionArities, macroArities,
+        definingMacros, macroDefinitions, NamespaceConventions.UNKNOWN);
+  }
 
   /**
    * How many arguments a call takes: {@code fixed} of them, more when {@code variadic}.

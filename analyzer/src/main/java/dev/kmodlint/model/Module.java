@@ -91,15 +91,38 @@ public final class Module {
   /**
    * Objects whose content the analyzer does not know: no source in the tree (generated, or
    * a Makefile trick it could not follow) or a C file the front-end gave up on. A rule about
-   * "no X in any object" cannot conclude while this is not empty.
+   * "no X in any object" cannot conclude while this is not empty. A conditional object without a
+   * source is not one: no build that gets past make has it.
    */
   public List<ModuleObject> unknownObjects() {
     List<ModuleObject> out = new ArrayList<>();
     for (ModuleObject o : objects) {
-      if (o.source().isEmpty()) out.add(o);
+      // a conditional object without a source: a build that lists it stops at make, one that
+      // does not has nothing of it; either way its content decides nothing
+      if (o.source().isEmpty()) {
+        if (!o.conditional()) out.add(o);
+      }
       else if (!o.source().get().parsed() && o.source().get().kind() != SourceFile.Kind.ASSEMBLY) out.add(o);
     }
     return out;
+  }
+
+  /**
+   * The files (sources, and the local headers they include) that only conditional objects
+   * ({@link ModuleObject#conditional()}) bring into the module: what they declare is in some
+   * builds of the module only.
+   */
+  public Set<Path> conditionalFiles() {
+    Set<Path> always = new java.util.HashSet<>();
+    Set<Path> sometimes = new java.util.HashSet<>();
+    for (ModuleObject o : objects) {
+      if (o.source().isEmpty()) continue;
+      Set<Path> into = o.conditional() ? sometimes : always;
+      into.add(o.source().get().path());
+      into.addAll(o.source().get().localIncludes());
+    }
+    sometimes.removeAll(always);
+    return sometimes;
   }
 
   /** Every {@code .modinfo} entry with this tag over all objects, in object order. */
@@ -122,7 +145,10 @@ public final class Module {
         merge(sources, Code::exports, ExportDecl::position),
         merge(sources, Code::externalUses, ExternalUse::position),
         union(sources, Code::unresolvedLocalIncludes),
-        union(sources, Code::macroDefinedNames));
+        union(sources, Code::macroDefinedNames),
+        merge(sources, Code::externalCalls, ExternalCall::position),
+        merge(sources, Code::versionConditionals, VersionConditional::position),
+        merge(sources, Code::namespaceDefinitions, NamespaceDefinition::valueAt));
   }
 
   private static List<String> union(List<SourceFile> sources, java.util.function.Function<Code, List<String>> kind) {

@@ -52,6 +52,7 @@ public final class ResidentState implements Resident {
     // as given and absolute: the path as given is part of the database's description
     StringBuilder key = new StringBuilder();
     options.kdir().ifPresent(k -> key.append("kdir ").append(k).append(" = ").append(k.toAbsolutePath()));
+    options.embeddedKernel().ifPresent(k -> key.append("kernel ").append(k));
     for (Path s : options.symvers()) key.append("\nsymvers ").append(s).append(" = ").append(s.toAbsolutePath());
     String fingerprint = fingerprint(options);
     Kernel k = kernels.get(key.toString());

@@ -41,9 +41,20 @@ public interface RuleContext {
 
   /**
    * The rule cannot decide here because the analyzer lacks something (a source it could not
-   * read, a macro from an unread header): said in the run's notifications, never guessed.
+   * read, a macro from an unread header): said in the run's notifications, never guessed. A
+   * note: what was not checked could at most be a warning or a style point.
    */
   void skip(SourcePosition at, String why);
+
+  /**
+   * {@link #skip(SourcePosition, String)} at a level: {@link Level#WARNING} when what was not
+   * checked could have been an error, so that the verdict of the run may be wrong (a missing
+   * license, a GPL-only symbol, a value the loader rejects); the text report prints warnings,
+   * and a user who sees exit 0 must learn that a check did not run.
+   */
+  default void skip(Level level, SourcePosition at, String why) {
+    skip(at, why);
+  }
 
   /**
    * For checks of the kind "no X in any object of the module": when the content of some object
@@ -51,14 +62,19 @@ public interface RuleContext {
    * true, and the rule concludes nothing for this module.
    */
   default boolean skipWhenIncomplete(Module m, String what) {
+    return skipWhenIncomplete(m, what, Level.NOTE);
+  }
+
+  /** {@link #skipWhenIncomplete(Module, String)}, said at {@code level} (see {@link #skip(Level, SourcePosition, String)}). */
+  default boolean skipWhenIncomplete(Module m, String what, Level level) {
     if (m.objects().isEmpty()) {
-      skip(m.anchor(), "module " + m.name() + ": its objects are listed with Makefile functions kmodlint does"
-          + " not evaluate, so its " + what + " cannot be checked");
+      skip(level, m.anchor(), "module " + m.name() + ": its objects are listed with Makefile functions kmodlint"
+          + " does not evaluate, so its " + what + " cannot be checked");
       return true;
     }
     List<ModuleObject> unknown = m.unknownObjects();
     if (unknown.isEmpty()) return false;
-    skip(m.anchor(), "module " + m.name() + ": the content of "
+    skip(level, m.anchor(), "module " + m.name() + ": the content of "
         + String.join(", ", unknown.stream().map(ModuleObject::name).toList())
         + " is unknown (no source in the tree, or not parsed), so its " + what + " cannot be checked");
     return true;
@@ -66,6 +82,15 @@ public interface RuleContext {
 
   /** The {@code kmodlint-disable} comments of the scanned files, for the rule that checks their IDs. */
   default List<SuppressionDirective> suppressionDirectives() {
+    return List.of();
+  }
+
+  /**
+   * For an {@link AfterSuppressions} rule: the {@code kmodlint-disable} IDs that silenced no
+   * finding of this run, leaving out those of rules that were skipped somewhere, failed, did
+   * not run or are disabled by the configuration (they might have silenced something).
+   */
+  default List<SuppressionDirective> unusedSuppressions() {
     return List.of();
   }
 

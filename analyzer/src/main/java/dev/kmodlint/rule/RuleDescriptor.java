@@ -7,7 +7,13 @@ import java.util.Locale;
 /** The metadata of a rule, read from its {@link RuleInfo}. */
 public record RuleDescriptor(
     String id, Level level, String summary, String description, List<String> tags,
-    String precision, String anchor) {
+    String precision, String anchor, String securitySeverity) {
+
+  /** A rule without a security severity. */
+  public RuleDescriptor(String id, Level level, String summary, String description, List<String> tags,
+      String precision, String anchor) {
+    this(id, level, summary, description, tags, precision, anchor, "");
+  }
 
   /** The form of every rule ID: {@code family/kebab-name}. */
   public static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[a-z]+/[a-z0-9]+(-[a-z0-9]+)*");
@@ -17,7 +23,7 @@ public record RuleDescriptor(
     if (info == null)
       throw new IllegalStateException(rule.getClass().getName() + " has no @RuleInfo");
     return new RuleDescriptor(info.id(), info.level(), info.summary(), info.description(),
-        List.of(info.tags()), info.precision(), info.anchor());
+        List.of(info.tags()), info.precision(), info.anchor(), info.securitySeverity());
   }
 
   public String family() {

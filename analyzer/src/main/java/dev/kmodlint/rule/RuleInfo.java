@@ -32,4 +32,11 @@ public @interface RuleInfo {
 
   /** What existing tool reports the same thing today, or "none". */
   String anchor() default "none";
+
+  /**
+   * For a rule tagged {@code security}: GitHub code scanning's {@code security-severity}, a
+   * CVSS-like score from "0.1" to "10.0" (9.0 and up critical, 7.0 high, 4.0 medium, else low),
+   * which GitHub shows as the alert's severity instead of the level. Empty for other rules.
+   */
+  String securitySeverity() default "";
 }

@@ -167,6 +167,12 @@ public final class SarifWriter {
     results.addAll(absentResults);
     run.setResults(results);
     run.setColumnKind(Run.ColumnKind.UTF_16_CODE_UNITS);
+    if (!result.kernels().isEmpty()) {
+      // the kernels checked against; a result without properties.kernels holds on all of them
+      PropertyBag properties = new PropertyBag();
+      properties.setAdditionalProperty("kernels", result.kernels());
+      run.setProperties(properties);
+    }
 
     SarifSchema210 log = new SarifSchema210();
     log.set$schema(URI.create(SCHEMA_URI));
@@ -210,6 +216,9 @@ public final class SarifWriter {
     properties.setTags(tags);
     properties.setAdditionalProperty("precision", rule.precision());
     properties.setAdditionalProperty("problem.severity", problemSeverity(rule.level()));
+    // GitHub ranks security alerts by this score (a number written as a string), not by the level
+    if (!rule.securitySeverity().isEmpty() && tags.contains("security"))
+      properties.setAdditionalProperty("security-severity", rule.securitySeverity());
     d.setProperties(properties);
     return d;
   }
@@ -247,8 +256,8 @@ public final class SarifWriter {
    * escaped so that they do not read as links.
    */
   static String messageText(Finding f) {
-    if (f.related().isEmpty()) return f.message();
-    StringBuilder sb = new StringBuilder(escapeBrackets(f.message())).append(" (see ");
+    if (f.related().isEmpty()) return f.qualifiedMessage();
+    StringBuilder sb = new StringBuilder(escapeBrackets(f.qualifiedMessage())).append(" (see ");
     for (int i = 0; i < f.related().size(); i++) {
       String text = f.related().get(i).message();
       if (i > 0) sb.append(", ");
@@ -328,6 +337,12 @@ public final class SarifWriter {
       PartialFingerprints fingerprints = new PartialFingerprints();
       prints.getOrDefault(f, Map.of()).forEach(fingerprints::setAdditionalProperty);
       r.setPartialFingerprints(fingerprints);
+      if (!f.kernels().isEmpty()) {
+        // where it holds, in a run against several kernels; a result of all of them has none
+        PropertyBag properties = new PropertyBag();
+        properties.setAdditionalProperty("kernels", f.kernels());
+        r.setProperties(properties);
+      }
       results.add(r);
     }
     return results;
@@ -376,24 +391,35 @@ public final class SarifWriter {
     return flow;
   }
 
+  /** One SARIF fix: one artifactChange per file, its replacements in the order of the file. */
   private static Fix fix(Finding.Fix fx, ArtifactUris uris) {
-    SourcePosition p = fx.region();
-    Region region = new Region();
-    region.setStartLine(p.line());
-    region.setStartColumn(p.column());
-    region.setEndLine(p.endLine());
-    region.setEndColumn(p.endColumn());
-    ArtifactContent content = new ArtifactContent();
-    content.setText(fx.text());
-    Replacement replacement = new Replacement();
-    replacement.setDeletedRegion(region);
-    replacement.setInsertedContent(content);
-    ArtifactChange change = new ArtifactChange();
-    change.setArtifactLocation(uris.locate(p.file()));
-    change.setReplacements(List.of(replacement));
+    Map<Path, List<Finding.Fix.Edit>> byFile = new java.util.TreeMap<>();
+    for (Finding.Fix.Edit e : fx.edits()) byFile.computeIfAbsent(e.region().file(), k -> new ArrayList<>()).add(e);
+    Set<ArtifactChange> changes = new LinkedHashSet<>();
+    for (Map.Entry<Path, List<Finding.Fix.Edit>> file : byFile.entrySet()) {
+      List<Replacement> replacements = new ArrayList<>();
+      for (Finding.Fix.Edit e : file.getValue().stream().sorted(Comparator.comparing(Finding.Fix.Edit::region)).toList()) {
+        SourcePosition p = e.region();
+        Region region = new Region();
+        region.setStartLine(p.line());
+        region.setStartColumn(p.column());
+        region.setEndLine(p.endLine());
+        region.setEndColumn(p.endColumn());
+        ArtifactContent content = new ArtifactContent();
+        content.setText(e.text());
+        Replacement replacement = new Replacement();
+        replacement.setDeletedRegion(region);
+        replacement.setInsertedContent(content);
+        replacements.add(replacement);
+      }
+      ArtifactChange change = new ArtifactChange();
+      change.setArtifactLocation(uris.locate(file.getKey()));
+      change.setReplacements(replacements);
+      changes.add(change);
+    }
     Fix fix = new Fix();
     fix.setDescription(message(fx.description()));
-    fix.setArtifactChanges(new LinkedHashSet<>(List.of(change)));
+    fix.setArtifactChanges(changes);
     return fix;
   }
 

@@ -75,6 +75,28 @@ public final class SourceTree {
     return java.util.Collections.unmodifiableSortedSet(modulesLoadConfs);
   }
 
+  /**
+   * This tree without the files and directories under {@code excluded} (for each, the
+   * directory itself and everything below it), its notifications kept.
+   */
+  public SourceTree without(List<Path> excluded) {
+    if (excluded.isEmpty()) return this;
+    java.util.function.Predicate<Path> out = p -> excluded.stream().anyMatch(p::startsWith);
+    SourceTree t = new SourceTree();
+    cFiles.stream().filter(out.negate()).forEach(t.cFiles::add);
+    headers.stream().filter(out.negate()).forEach(t.headers::add);
+    kconfigs.stream().filter(out.negate()).forEach(t.kconfigs::add);
+    cFilesByDir.forEach((d, files) -> {
+      if (!out.test(d)) t.cFilesByDir.put(d, files);
+    });
+    kbuildDirs.stream().filter(out.negate()).forEach(t.kbuildDirs::add);
+    dkmsConfs.stream().filter(out.negate()).forEach(t.dkmsConfs::add);
+    modprobeConfs.stream().filter(out.negate()).forEach(t.modprobeConfs::add);
+    modulesLoadConfs.stream().filter(out.negate()).forEach(t.modulesLoadConfs::add);
+    t.notifications.addAll(notifications);
+    return t;
+  }
+
   /** What the walk could not read. */
   public List<Notification> notifications() {
     return java.util.Collections.unmodifiableList(notifications);

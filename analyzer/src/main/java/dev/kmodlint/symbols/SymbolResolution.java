@@ -97,7 +97,7 @@ public final class SymbolResolution {
         ExportDecl e = declared;
         String flagNs = flagNamespaces.get(e.position().file());
         if (e.namespace().isEmpty() && flagNs != null)
-          e = new ExportDecl(e.symbol(), e.gplOnly(), Optional.of(flagNs), e.position(), e.active(), e.followsDefinition());
+          e = e.inNamespace(flagNs);
         ScannedExport se = new ScannedExport(e, Optional.ofNullable(moduleOf.get(e.position().file())));
         exports.add(se);
         se.module().ifPresent(owner -> exportsByModule.computeIfAbsent(owner, k -> new ArrayList<>()).add(se));
@@ -216,14 +216,27 @@ public final class SymbolResolution {
       else if (!v.isStatic()) declaredExternal.add(v.name());
     }
     defined.addAll(code.macroDefinedNames());
+    // modpost's generated NAME.mod.c defines it for every module (THIS_MODULE is &__this_module)
+    defined.add("__this_module");
     declaredExternal.removeAll(defined);
-    // a header's static inline function the module never uses is not compiled in, nor what it references
-    Set<String> referenced = new HashSet<>();
-    for (CReference r : code.references()) referenced.add(r.to());
-    Set<String> unusedHeaderInlines = new HashSet<>();
+    // a header's static inline function the module never uses is not compiled in, nor what it
+    // references; used means reached from the module's own code, through other inlines too
+    Set<String> headerInlines = new HashSet<>();
     for (CFunction f : code.functions())
-      if (f.isStatic() && f.isInline() && f.definition() && f.position().file().toString().endsWith(".h")
-          && !referenced.contains(f.name())) unusedHeaderInlines.add(f.name());
+      if (f.isStatic() && f.isInline() && f.definition() && f.position().file().toString().endsWith(".h"))
+        headerInlines.add(f.name());
+    Map<String, List<String>> inlineCalls = new HashMap<>();
+    java.util.ArrayDeque<String> reached = new java.util.ArrayDeque<>();
+    Set<String> usedInlines = new HashSet<>();
+    for (CReference r : code.references()) {
+      if (!headerInlines.contains(r.to())) continue;
+      if (headerInlines.contains(r.from())) inlineCalls.computeIfAbsent(r.from(), k -> new ArrayList<>()).add(r.to());
+      else if (usedInlines.add(r.to())) reached.add(r.to());
+    }
+    while (!reached.isEmpty())
+      for (String to : inlineCalls.getOrDefault(reached.poll(), List.of())) if (usedInlines.add(to)) reached.add(to);
+    Set<String> unusedHeaderInlines = new HashSet<>(headerInlines);
+    unusedHeaderInlines.removeAll(usedInlines);
     List<Use> uses = new ArrayList<>();
     for (CReference r : code.references())
       if (r.active() && declaredExternal.contains(r.to()) && !unusedHeaderInlines.contains(r.from()))

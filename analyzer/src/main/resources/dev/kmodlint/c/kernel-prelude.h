@@ -91,6 +91,10 @@
 #define __noclone
 #define __nostackprotector
 
+/* include/linux/stringify.h: MODULE_VERSION("" __stringify(MAJOR) "." __stringify(MINOR)) */
+#define __stringify_1(x...) #x
+#define __stringify(x...) __stringify_1(x)
+
 /* .modinfo */
 #define MODULE_INFO(tag, info) static const char __kmodlint_modinfo__##tag[] __attribute__((__unused__)) = info;
 #define MODULE_LICENSE(_license) MODULE_INFO(license, _license)

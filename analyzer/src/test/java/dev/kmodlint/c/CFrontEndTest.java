@@ -77,6 +77,75 @@ class CFrontEndTest {
   }
 
   @Test
+  void sectionsOfAllDeclarationsOfANameMergeAsGccMergesAttributes() throws Exception {
+    Files.writeString(dir.resolve("merge.h"), "int __init m_header_init(void);\nextern int m_table[] __initdata;\n");
+    SourceFile f = parse("merge.c", """
+        #include "merge.h"
+        static int __init m_probe(int);
+        static int m_probe(int x) { return x; }
+        static int __exit m_remove(int x) { return x; }
+        static int m_remove(int);
+        static int m_late(int x) { return x; }
+        static int __init m_late(int);
+        static int __init m_both(void);
+        static int __exit m_both(void) { return 0; }
+        int m_header_init(void) { return 0; }
+        int m_table[] = { 1, 2 };
+        #if 0
+        static int __init m_plain(void);
+        #endif
+        static int m_plain(void) { return 0; }
+        """);
+    CFunction probe = definition(f, "m_probe");
+    assertEquals(dev.kmodlint.model.Section.INIT_TEXT, probe.section(), "the prototype's __init");
+    assertTrue(probe.annotationAt().isEmpty(), "nothing is written on the definition itself");
+    assertEquals(dev.kmodlint.model.Section.EXIT_TEXT, definition(f, "m_remove").section());
+    assertTrue(f.code().functions().stream().filter(x -> x.name().equals("m_remove"))
+        .allMatch(x -> x.section() == dev.kmodlint.model.Section.EXIT_TEXT), "a plain prototype after stays __exit");
+    assertEquals(dev.kmodlint.model.Section.INIT_TEXT, definition(f, "m_late").section(),
+        "gcc applies a section given after the definition too");
+    assertEquals(dev.kmodlint.model.Section.INIT_TEXT, definition(f, "m_both").section(),
+        "of two sections the first wins (gcc ignores the conflicting one)");
+    assertEquals(dev.kmodlint.model.Section.INIT_TEXT, definition(f, "m_header_init").section(), "from a local header");
+    assertEquals(dev.kmodlint.model.Section.INIT_DATA, f.code().variables().stream()
+        .filter(v -> v.name().equals("m_table") && v.definition()).findFirst().orElseThrow().section());
+    assertEquals(dev.kmodlint.model.Section.TEXT, definition(f, "m_plain").section(), "an inactive prototype counts for nothing");
+  }
+
+  @Test
+  void referencesThatTakeAnAddressAreToldApart() throws Exception {
+    SourceFile f = parse("addr.c", """
+        struct holder { int *p; };
+        static int a, b, c, d, e, g;
+        static int arr[4];
+        static char name[16];
+        struct s { int x; } st;
+        static struct holder h = { .p = &a };
+        int *ptr;
+        void use(int *);
+        unsigned long sz(void) { return sizeof(arr) + arr[1] + name[0]; }
+        void f1(void) { use(&b); ptr = &(c); use(&st.x); use(arr); }
+        void f2(void) { use(&arr[2]); g = d + e; }
+        """);
+    assertTrue(references(f, "h", "a", CReference.Kind.ADDRESS));
+    assertTrue(references(f, "f1", "b", CReference.Kind.ADDRESS));
+    assertTrue(references(f, "f1", "c", CReference.Kind.ADDRESS));
+    assertTrue(references(f, "f1", "st", CReference.Kind.ADDRESS));
+    assertTrue(references(f, "f1", "arr", CReference.Kind.ADDRESS), "an array's name decays to its address");
+    assertTrue(references(f, "f2", "arr", CReference.Kind.ADDRESS));
+    assertTrue(references(f, "f2", "d", CReference.Kind.MENTION));
+    assertTrue(references(f, "f2", "g", CReference.Kind.MENTION));
+    assertTrue(references(f, "f1", "use", CReference.Kind.CALL));
+    assertTrue(f.code().references().stream().filter(r -> r.from().equals("sz"))
+        .allMatch(r -> r.kind() == CReference.Kind.MENTION), "sizeof(arr) and arr[1] read it");
+  }
+
+  private static CFunction definition(SourceFile f, String name) {
+    return f.code().functions().stream().filter(x -> x.name().equals(name) && x.definition()).findFirst()
+        .orElseThrow(() -> new AssertionError("no definition of " + name + " in " + f.code().functions()));
+  }
+
+  @Test
   void localHeaderMacrosAndInactiveBranchesAreSeen() throws Exception {
     Files.writeString(dir.resolve("drv.h"), "#define DRV_LICENSE \"Dual BSD/GPL\"\n");
     SourceFile f = parse("drv.c", """
@@ -528,7 +597,7 @@ class CFrontEndTest {
     assertTrue(active(f, "compat_defined"));
     assertTrue(active(f, "both"));
     assertTrue(references(f, "start", "cb", CReference.Kind.MENTION), "timer_setup(&t, cb, 0) still names cb");
-    assertTrue(references(f, "start", "t", CReference.Kind.MENTION));
+    assertTrue(references(f, "start", "t", CReference.Kind.ADDRESS));
     ExternalUse ts = f.code().externalUses().stream().filter(u -> u.name().equals("timer_setup")).findFirst().orElseThrow();
     assertTrue(ts.call());
     assertEquals(22, ts.position().line());
@@ -558,7 +627,7 @@ class CFrontEndTest {
     }
     assertEquals(List.of("struct ewma_signal *", "unsigned long"), function(f, "ewma_signal_add").parameterTypes());
     assertTrue(references(f, "sample", "ewma_signal_add", CReference.Kind.CALL));
-    assertTrue(references(f, "sample", "avg", CReference.Kind.MENTION));
+    assertTrue(references(f, "sample", "avg", CReference.Kind.ADDRESS));
     List<String> ext = externalNames(f);
     assertTrue(ext.contains("DECLARE_EWMA"), "what the expansion uses is the macro's: " + ext);
     assertTrue(ext.contains("READ_ONCE"), "the file's own READ_ONCE stays as written: " + ext);
@@ -583,10 +652,10 @@ class CFrontEndTest {
     assertEquals(2, attr.position().line());
     assertEquals(8, attr.position().column());
     assertTrue(references(f, "dev_attr_version", "version_show", CReference.Kind.MENTION));
-    assertTrue(references(f, "drv_attrs", "dev_attr_version", CReference.Kind.MENTION));
+    assertTrue(references(f, "drv_attrs", "dev_attr_version", CReference.Kind.ADDRESS));
     assertEquals(1L, variable(f, "drv_groups").pointers());
-    assertTrue(references(f, "drv_groups", "drv_group", CReference.Kind.MENTION));
-    assertTrue(references(f, "drv_group", "drv_attrs", CReference.Kind.MENTION));
+    assertTrue(references(f, "drv_groups", "drv_group", CReference.Kind.ADDRESS));
+    assertTrue(references(f, "drv_group", "drv_attrs", CReference.Kind.ADDRESS));
     assertEquals(4, variable(f, "drv_group").position().line());
     assertTrue(f.code().macroDefinedNames().isEmpty(), f.code().macroDefinedNames().toString());
     SourceFile none = parse("attr.c", text, PreprocessorContext.NONE);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.kmodlint.kernel.HeaderIndex;
 import dev.kmodlint.kernel.KernelExports;
+import dev.kmodlint.model.NamespaceConventions;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -282,6 +284,78 @@ class HeaderIndexerTest {
     // kept so that a call to it is known as a header name, not as a function declared nowhere
     assertEquals(HeaderIndex.Kind.OBJECT_MACRO, idx.lookup("ARCH_WIDGET").orElseThrow().kind());
     assertTrue(idx.reachedExports("ARCH_WIDGET").isEmpty());
+  }
+
+  /** A kernel of two headers and a third that imports a namespace itself, its export and import macros as given. */
+  private HeaderIndex namespaceKernel(Path dir, String exportH, String importNs) throws IOException {
+    Path keep = kdir;
+    kdir = dir;
+    try {
+      write("include/generated/autoconf.h", "#define CONFIG_X86_64 1", "#define CONFIG_MODULES 1");
+      write("include/linux/kconfig.h", "#include <generated/autoconf.h>");
+      write("include/linux/stringify.h", "#define __stringify_1(x...) #x", "#define __stringify(x...) __stringify_1(x)");
+      write("include/linux/export.h", "#include <linux/stringify.h>", exportH);
+      write("include/linux/module.h", "#include <linux/export.h>",
+          "#define MODULE_INFO(tag, info) static const char __UNIQUE_ID_##tag##1[] = __stringify(tag) \"=\" info",
+          "#define MODULE_IMPORT_NS(ns) MODULE_INFO(import_ns, " + importNs + ")");
+      write("include/linux/gadget.h", "#include <linux/module.h>", "MODULE_IMPORT_NS(" + (importNs.equals("ns")
+          ? "\"GADGET\"" : "GADGET") + ");", "void gadget_get(void);");
+      write("Module.symvers", "0x1\tgadget_get\tvmlinux\tEXPORT_SYMBOL_GPL\tGADGET");
+      HeaderIndexer.Result r = new HeaderIndexer(Duration.ofSeconds(60), 10, 1).index(HeaderIndexer.layout(dir), l -> {});
+      assertEquals(List.of(), r.problems());
+      HeaderIndex idx = HeaderIndex.resolve("ns", r.facts(), n -> true);
+      ByteArrayOutputStream buf = new ByteArrayOutputStream();
+      idx.write(buf);
+      return HeaderIndex.read(new ByteArrayInputStream(buf.toByteArray()));
+    } finally {
+      kdir = keep;
+    }
+  }
+
+  /**
+   * How the headers take namespaces is asked of their preprocessor: 6.1 stringifies
+   * DEFAULT_SYMBOL_NAMESPACE into the assembler's string, 6.12.117 hands it to the assembler as it
+   * is (so it must be a string); MODULE_IMPORT_NS stringifies up to 6.12, takes a string in 6.13.
+   * A header's own MODULE_IMPORT_NS is kept under its include name. Kept through writing and reading.
+   */
+  @Test
+  void recordsTheFormsOfNamespacesTheHeadersTake(@TempDir Path old, @TempDir Path newer) throws IOException {
+    HeaderIndex v61 = namespaceKernel(old, String.join("\n",
+        "#define ___EXPORT_SYMBOL(sym, sec, ns) asm(\"\\t.asciz \\\"\" ns \"\\\"\\n\")",
+        "#ifdef DEFAULT_SYMBOL_NAMESPACE",
+        "#define _EXPORT_SYMBOL(sym, sec) ___EXPORT_SYMBOL(sym, sec, __stringify(DEFAULT_SYMBOL_NAMESPACE))",
+        "#else",
+        "#define _EXPORT_SYMBOL(sym, sec) ___EXPORT_SYMBOL(sym, sec, \"\")",
+        "#endif",
+        "#define EXPORT_SYMBOL(sym) _EXPORT_SYMBOL(sym, \"\")"), "__stringify(ns)");
+    assertEquals(NamespaceConventions.Form.TOKEN, v61.namespaces().defaultNamespace());
+    assertEquals(NamespaceConventions.Form.TOKEN, v61.namespaces().importNamespace());
+    assertEquals(Map.of("linux/gadget.h", Set.of("GADGET")), v61.namespaces().headerImports());
+    HeaderIndex v613 = namespaceKernel(newer, String.join("\n",
+        "#define ___EXPORT_SYMBOL(sym, license, ns...) .section \".export_symbol\" ; .ascii ns \"\\0\" ; .previous",
+        "#define __EXPORT_SYMBOL(sym, license, ns) asm(__stringify(___EXPORT_SYMBOL(sym, license, ns)))",
+        "#ifdef DEFAULT_SYMBOL_NAMESPACE",
+        "#define _EXPORT_SYMBOL(sym, license) __EXPORT_SYMBOL(sym, license, DEFAULT_SYMBOL_NAMESPACE)",
+        "#else",
+        "#define _EXPORT_SYMBOL(sym, license) __EXPORT_SYMBOL(sym, license, \"\")",
+        "#endif",
+        "#define EXPORT_SYMBOL(sym) _EXPORT_SYMBOL(sym, \"\")"), "ns");
+    assertEquals(NamespaceConventions.Form.STRING, v613.namespaces().defaultNamespace());
+    assertEquals(NamespaceConventions.Form.STRING, v613.namespaces().importNamespace());
+    assertTrue(v613.namespaces().importedByHeaders("GADGET"));
+    assertFalse(v613.namespaces().importedByHeaders("PWM"));
+  }
+
+  @Test
+  void anIndexOfTheFormerFormatIsReadWithoutNamespaceConventions() throws IOException {
+    String v2 = "# kmodlint header index 2\tr\t1\t0\ne f 1\n";
+    ByteArrayOutputStream gz = new ByteArrayOutputStream();
+    try (var out = new java.util.zip.GZIPOutputStream(gz)) {
+      out.write(v2.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    HeaderIndex idx = HeaderIndex.read(new ByteArrayInputStream(gz.toByteArray()));
+    assertEquals(NamespaceConventions.UNKNOWN, idx.namespaces());
+    assertEquals("1", idx.arity("f").orElseThrow().toString());
   }
 
   @Test

@@ -22,7 +22,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The compiler-style text, character for character. */
+/**
+ * The compiler-style text, character for character: the findings, then the run's error- and
+ * warning-level notifications (errors first; notes only counted, see TextReportGroupingTest).
+ */
 class TextReportTest {
   @TempDir Path dir;
   Path main;
@@ -73,9 +76,9 @@ class TextReportTest {
         sub/k.c:1:7: note: x after a tab [symbol/extern-in-c]
             1 | \tint  x;
               | \t     ^
-        other.h:1:1: warning: cannot read other.h [kmodlint:read-failure]
         kmodlint: error: rule x/y failed and reported nothing [kmodlint:rule-failure]
-        1 error, 1 warning, 1 note (1 suppressed) in 1 module (2 files) in 1.5s; 3 notifications (in the SARIF report)
+        other.h:1:1: warning: cannot read other.h [kmodlint:read-failure]
+        1 error, 1 warning, 1 note (1 suppressed) in 1 module (2 files) in 1.5s; 1 note on the run (--verbose prints them)
         """, write(false, false));
   }
 

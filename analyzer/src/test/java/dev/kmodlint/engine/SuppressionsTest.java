@@ -50,6 +50,30 @@ class SuppressionsTest {
   }
 
   @Test
+  void aMisspeltDirectiveIsKeptAsSuchAndSuppressesNothing() {
+    String c = String.join("\n",
+        "/* kmodlint-disabel-next-line param/world-writable */",
+        "int a; // kmodlint: disable param/world-writable",
+        "/* kmodlint-disable-nextline param/world-writable */",
+        "/* KMODLINT-DISABLE-LINE param */",
+        "/* kmodlint-disable param/world-writable */",
+        "/* kmodlint: checked in CI, see the README */",
+        "/* kmodlint is run by the pre-commit hook */",
+        "/* the kmodlint-disabel-line here is not the first word */",
+        "/* kmodlint-disable-line param/world-writable */");
+    List<SuppressionDirective> ds = Suppressions.parse(Path.of("/m/a.c"), c);
+    assertEquals("MISSPELT:kmodlint-disabel-next-line@1:4 MISSPELT:kmodlint: disable@2:11"
+        + " MISSPELT:kmodlint-disable-nextline@3:4 MISSPELT:KMODLINT-DISABLE-LINE@4:4"
+        + " MISSPELT:kmodlint-disable@5:4 LINE:param/world-writable@9:26", render(ds),
+        "misspellings as the first word of a comment, not prose that names kmodlint");
+    for (SuppressionDirective d : ds.subList(0, 5)) {
+      for (int line = 1; line <= 9; line++) assertTrue(!d.appliesTo(line), d + " applies to line " + line);
+    }
+    assertEquals("MISSPELT:kmodlint-disable-lines@1:3",
+        render(Suppressions.parse(Path.of("/m/Makefile"), "# kmodlint-disable-lines kbuild/deprecated-variable\n")));
+  }
+
+  @Test
   void aDirectiveWithoutIdsHasTheEmptyIdWhichSuppressesNothing() {
     List<SuppressionDirective> ds = Suppressions.parse(Path.of("/m/a.c"), "int a; /* kmodlint-disable-line */\n");
     assertEquals("LINE:@1:28", render(ds), "at the scope word");

@@ -112,4 +112,22 @@ class ShadowTest {
     assertEquals(3, real.position().line());
     assertEquals(Path.of("/usr/include/x.h"), shadow.toReal(Path.of("/usr/include/x.h")));
   }
+
+  @Test
+  void everyEditOfAFixIsMappedBack() throws IOException {
+    Path copy = shadow.sync(mod, Map.of(), 100);
+    Path mk = copy.resolve("Makefile");
+    Finding.Fix rename = new Finding.Fix("rename m-objs to m-y", List.of(
+        new Finding.Fix.Edit(new SourcePosition(mk, 2, 1, 2, 7), "m-y"),
+        new Finding.Fix.Edit(new SourcePosition(mk, 3, 1, 3, 7), "m-y")));
+    Finding f = new Finding("kbuild/deprecated-objs", Level.NOTE, "m-objs", new SourcePosition(mk, 2, 1, 2, 7),
+        List.of(), List.of(rename), List.of());
+    List<Finding.Fix.Edit> edits = shadow.toReal(f).fixes().get(0).edits();
+    assertEquals(2, edits.size(), "both assignments renamed");
+    for (Finding.Fix.Edit e : edits) {
+      assertEquals(mod.resolve("Makefile"), e.region().file());
+      assertEquals("m-y", e.text());
+    }
+    assertEquals(List.of(2, 3), edits.stream().map(e -> e.region().line()).toList());
+  }
 }

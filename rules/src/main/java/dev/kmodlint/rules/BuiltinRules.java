@@ -32,12 +32,14 @@ import dev.kmodlint.rules.kconfig.SelectUnmetDependencyRule;
 import dev.kmodlint.rules.kconfig.UndefinedSymbolInSourceRule;
 import dev.kmodlint.rules.kconfig.UndefinedSymbolRule;
 import dev.kmodlint.rules.kconfig.UnusedSymbolRule;
+import dev.kmodlint.rules.kernel.KernelVersionBranchRule;
 import dev.kmodlint.rules.license.LicenseConflictingRule;
 import dev.kmodlint.rules.license.LicenseMissingRule;
 import dev.kmodlint.rules.license.LicenseUnknownRule;
 import dev.kmodlint.rules.license.SpdxMismatchRule;
 import dev.kmodlint.rules.license.SpdxMissingRule;
 import dev.kmodlint.rules.meta.UnknownSuppressionRule;
+import dev.kmodlint.rules.meta.UnusedSuppressionRule;
 import dev.kmodlint.rules.metadata.DescriptionMissingRule;
 import dev.kmodlint.rules.modprobe.InvalidValueRule;
 import dev.kmodlint.rules.modprobe.ModprobeSyntaxRule;
@@ -65,6 +67,8 @@ import dev.kmodlint.rules.symbol.GplOnlyRule;
 import dev.kmodlint.rules.symbol.NamespaceImportUnusedRule;
 import dev.kmodlint.rules.symbol.NamespaceNotImportedRule;
 import dev.kmodlint.rules.symbol.StaticExportRule;
+import dev.kmodlint.rules.symbol.SymbolNamespaceSyntaxRule;
+import dev.kmodlint.rules.symbol.SymbolWrongArgumentCountRule;
 import dev.kmodlint.rules.symbol.UnresolvedRule;
 import java.util.List;
 
@@ -127,6 +131,8 @@ public final class BuiltinRules implements RuleProvider {
         new ExportPlacementRule(),
         new ExternInCRule(),
         new DependencyCycleRule(),
+        new SymbolWrongArgumentCountRule(),
+        new SymbolNamespaceSyntaxRule(),
         new UnknownParameterRule(),
         new InvalidValueRule(),
         new UnknownModuleRule(),
@@ -136,6 +142,8 @@ public final class BuiltinRules implements RuleProvider {
         new DkmsDuplicateModuleRule(),
         new DkmsVersionMismatchRule(),
         new DkmsSyntaxRule(),
-        new UnknownSuppressionRule());
+        new UnknownSuppressionRule(),
+        new UnusedSuppressionRule(),
+        new KernelVersionBranchRule());
   }
 }

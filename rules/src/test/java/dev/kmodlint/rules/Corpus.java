@@ -48,6 +48,32 @@ final class Corpus {
   /** Text that looks like an annotation but does not parse as one. */
   record Malformed(String file, int line, String text) {}
 
+  private static final Pattern KERNELS = Pattern.compile("(?m)^#\\s*kernels:\\s*(\\S+)\\s*$");
+
+  /**
+   * The kernels a scenario is checked against: {@code # kernels: 6.1,6.12} in its top Kbuild
+   * or Makefile (each kernel in a pass of its own, findings merged); empty: the default kernel.
+   */
+  static List<dev.kmodlint.engine.KernelTarget> kernels(Path caseDir) throws IOException {
+    for (String name : List.of("Kbuild", "Makefile")) {
+      Path f = caseDir.resolve(name);
+      if (!Files.isRegularFile(f)) continue;
+      Matcher m = KERNELS.matcher(Files.readString(f, StandardCharsets.ISO_8859_1));
+      if (!m.find()) continue;
+      List<dev.kmodlint.engine.KernelTarget> out = new ArrayList<>();
+      for (String k : m.group(1).split(",")) out.add(new dev.kmodlint.engine.KernelTarget.Embedded(k.strip()));
+      return out;
+    }
+    return List.of();
+  }
+
+  /** The analysis of a scenario as CorpusTest runs it: against its kernels ({@link #kernels}). */
+  static dev.kmodlint.report.AnalysisResult analyze(dev.kmodlint.engine.RuleRegistry registry, Path caseDir)
+      throws IOException {
+    return new dev.kmodlint.engine.MultiKernelAnalyzer(registry).analyze(
+        dev.kmodlint.engine.AnalysisOptions.of(List.of(caseDir)).withKernels(kernels(caseDir)));
+  }
+
   static List<Path> cases() {
     try (Stream<Path> s = Files.list(DIR)) {
       return s.filter(Files::isDirectory).sorted().toList();

@@ -3,8 +3,6 @@ package dev.kmodlint.rules;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.kmodlint.engine.AnalysisOptions;
-import dev.kmodlint.engine.Analyzer;
 import dev.kmodlint.engine.RuleRegistry;
 import dev.kmodlint.model.Level;
 import dev.kmodlint.model.Notification;
@@ -48,7 +46,7 @@ class CorpusTest {
   }
 
   private static void check(RuleRegistry registry, Path dir) throws Exception {
-    AnalysisResult r = new Analyzer(registry).analyze(AnalysisOptions.of(List.of(dir)));
+    AnalysisResult r = Corpus.analyze(registry, dir);
     List<String> problems = compare(registry, dir, r, Corpus.annotations(dir), Corpus.malformed(dir), true);
     for (Notification n : r.notifications()) {
       assertTrue(!n.id().equals("rule-failure"), "a rule crashed: " + n.message());
@@ -110,11 +108,11 @@ class CorpusTest {
       }
       count(tally, f.ruleId(), FP);
       Corpus.Annotation nowFires = find(todo, f, file, line, column, false);
-      String at = file + ":" + line + ":" + column + " [" + f.ruleId() + "] " + f.message();
+      String at = file + ":" + line + ":" + column + " [" + f.ruleId() + "] " + f.qualifiedMessage();
       if (nowFires != null) {
         todo.remove(nowFires);
         problems.add("todo: " + f.ruleId() + " at " + file + ":" + line + " now fires: make it expect: "
-            + f.ruleId() + "@" + column + " (" + f.message() + ")");
+            + f.ruleId() + "@" + column + " (" + f.qualifiedMessage() + ")");
       } else if (find(ok, f, file, line, column, false) != null) {
         problems.add("finding on an ok: line: " + at);
       } else {
@@ -170,7 +168,7 @@ class CorpusTest {
     for (Corpus.Annotation a : anns) {
       if (!a.id().equals(f.ruleId()) || !a.file().equals(file) || a.line() != line) continue;
       if ((exact || a.column() > 0) && a.column() != column) continue;
-      if (!f.message().contains(a.fragment())) continue;
+      if (!f.qualifiedMessage().contains(a.fragment())) continue;
       return a;
     }
     return null;

@@ -19,6 +19,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionContext;
+import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
@@ -32,8 +35,10 @@ import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
@@ -180,5 +185,68 @@ class LspSessionTest {
     // closed without saving: the disk's content counts again
     server.getTextDocumentService().didClose(new DidCloseTextDocumentParams(new TextDocumentIdentifier(uriA)));
     assertEquals("", await(uriA, having("param/world-writable").negate()));
+  }
+
+  /** A fix of several edits (foo-objs renamed in each assignment) is one code action with every edit. */
+  @Test
+  void aQuickFixOfSeveralEditsCarriesThemAll() throws Exception {
+    Path mod = Files.createDirectories(tmp.resolve("objs"));
+    String makefile = "obj-m += objs.o\nobjs-objs := a.o\nobjs-objs += b.o\n";
+    Files.writeString(mod.resolve("Makefile"), makefile);
+    Files.writeString(mod.resolve("a.c"), """
+        // SPDX-License-Identifier: GPL-2.0
+        #include <linux/module.h>
+        MODULE_LICENSE("GPL");
+        MODULE_DESCRIPTION("objs");
+        """);
+    Files.writeString(mod.resolve("b.c"), "int objs_b;\n");
+    start();
+    String uri = mod.resolve("Makefile").toUri().toString();
+    server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "make", 1, makefile)));
+    await(uri, having("kbuild/deprecated-objs"));
+    Diagnostic d = published.get(uri).stream().filter(x -> x.getCode().getLeft().equals("kbuild/deprecated-objs"))
+        .findFirst().orElseThrow();
+    List<Either<org.eclipse.lsp4j.Command, CodeAction>> actions = server.getTextDocumentService().codeAction(
+        new CodeActionParams(new TextDocumentIdentifier(uri), d.getRange(), new CodeActionContext(List.of(d))))
+        .get(60, TimeUnit.SECONDS);
+    CodeAction rename = actions.stream().filter(Either::isRight).map(Either::getRight)
+        .filter(a -> a.getTitle().contains("objs-y")).findFirst().orElseThrow(() -> new AssertionError(actions));
+    List<TextEdit> edits = rename.getEdit().getChanges().get(uri);
+    assertEquals(List.of(1, 2), edits.stream().map(e -> e.getRange().getStart().getLine()).toList(), edits.toString());
+    assertTrue(edits.stream().allMatch(e -> e.getNewText().equals("objs-y")), edits.toString());
+  }
+
+  /**
+   * A suppression of a rule .kmodlint.yaml turns off is not reported as unused in the editor
+   * either (its findings are not known); once the rule is on, the same comment is.
+   */
+  @Test
+  void aSuppressionOfARuleTheConfigurationTurnsOffIsNotUnused() throws Exception {
+    Path mod = Files.createDirectories(tmp.resolve("off"));
+    Files.writeString(mod.resolve("Makefile"), "obj-m += off.o\n");
+    Files.writeString(mod.resolve(".kmodlint.yaml"), "rules:\n  param/world-writable: off\n");
+    String c = """
+        // SPDX-License-Identifier: GPL-2.0
+        #include <linux/module.h>
+        static int knob;
+        /* kmodlint-disable-next-line param/world-writable -- it was 0666 once */
+        module_param(knob, int, 0444);
+        MODULE_PARM_DESC(knob, "knob");
+        static int __init off_init(void) { return 0; }
+        static void __exit off_exit(void) {}
+        module_init(off_init);
+        module_exit(off_exit);
+        MODULE_LICENSE("GPL");
+        MODULE_DESCRIPTION("off");
+        """;
+    Files.writeString(mod.resolve("off.c"), c);
+    start();
+    String uri = mod.resolve("off.c").toUri().toString();
+    server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "c", 1, c)));
+    assertEquals("", await(uri, ds -> true));
+    Files.writeString(mod.resolve(".kmodlint.yaml"), "rules:\n  param/world-writable: on\n");
+    server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
+        new VersionedTextDocumentIdentifier(uri, 2), List.of(new TextDocumentContentChangeEvent(c))));
+    assertEquals("meta/unused-suppression@4", await(uri, having("meta/unused-suppression")));
   }
 }

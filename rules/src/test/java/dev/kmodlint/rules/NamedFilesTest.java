@@ -48,12 +48,7 @@ class NamedFilesTest {
         AnalysisResult all = whole.computeIfAbsent(selection.analyze(), k -> analyze(options));
         AnalysisResult named = analyze(options.withNamedFiles(selection.reportOnly()));
         String what = Corpus.DIR.relativize(c).toString();
-        AnalysisResult expected = selection.restrict(all);
-        AnalysisResult actual = selection.restrict(named);
-        assertEquals(lines(expected.findings()), lines(actual.findings()), "findings of " + what);
-        assertEquals(expected.findings(), actual.findings(), "findings of " + what);
-        assertEquals(expected.suppressed(), actual.suppressed(), "suppressed findings of " + what);
-        assertEquals(placed(expected.notifications(), c), placed(actual.notifications(), c), "notifications in " + what);
+        assertReportedAlike(selection.restrict(all), selection.restrict(named), c, what);
         assertTrue(named.project().modules().size() <= all.project().modules().size(), what);
         FILES.incrementAndGet();
         if (named.project().files().size() < all.project().files().size()) NARROWER.incrementAndGet();
@@ -124,18 +119,66 @@ class NamedFilesTest {
           () -> t.getKey() + ": the tree shows nothing to follow: " + lines(all.findings()));
       for (Path c : cFiles(dir)) {
         FileSelection selection = FileSelection.of(List.of(c));
-        AnalysisResult expected = selection.restrict(all);
         AnalysisResult named = analyze(AnalysisOptions.of(selection.analyze()).withNamedFiles(selection.reportOnly()));
-        AnalysisResult actual = selection.restrict(named);
         String what = t.getKey() + "/" + c.getFileName();
-        assertEquals(lines(expected.findings()), lines(actual.findings()), "findings of " + what);
-        assertEquals(expected.findings(), actual.findings(), "findings of " + what);
-        assertEquals(placed(expected.notifications(), c), placed(actual.notifications(), c), "notifications in " + what);
+        assertReportedAlike(selection.restrict(all), selection.restrict(named), c, what);
         // other.c is linked to nothing: it is never analyzed for another file, nor another for it
         boolean withOther = named.project().modules().stream().anyMatch(m -> m.name().equals("other"));
         assertEquals(c.getFileName().toString().equals("other.c"), withOther, what + ": " + named.project().modules());
       }
     }));
+  }
+
+  /**
+   * Against two kernels ({@code --kernel 6.1,6.12}) each pass narrows to the named file's
+   * modules for itself, and the merged report is the whole directory's, filtered: a user of an
+   * export of its directory calling strlcpy() (gone from 6.12), and a module linked to neither.
+   */
+  @org.junit.jupiter.api.Test
+  void aFileNamedAloneAgainstTwoKernelsIsReportedAsItsWholeDirectoryIs(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws IOException {
+    Files.writeString(dir.resolve("Makefile"), "obj-m += core.o user.o other.o\n");
+    Files.writeString(dir.resolve("core.c"), "#include <linux/module.h>\nint core_fn(int x) { return x; }\n"
+        + "EXPORT_SYMBOL_GPL(core_fn);\n" + GPL);
+    Files.writeString(dir.resolve("user.c"), USER.replace("return core_fn(1);",
+        "static char name[8];\n\tstrlcpy(name, \"x\", sizeof(name));\n\treturn core_fn(1);")
+        .replace("#include <linux/module.h>", "#include <linux/module.h>\n#include <linux/string.h>"));
+    Files.writeString(dir.resolve("other.c"), OTHER);
+    List<dev.kmodlint.engine.KernelTarget> kernels = List.of(new dev.kmodlint.engine.KernelTarget.Embedded("6.1"),
+        new dev.kmodlint.engine.KernelTarget.Embedded("6.12"));
+    AnalysisResult all = analyzeAll(AnalysisOptions.of(List.of(dir)).withKernels(kernels));
+    assertTrue(all.findings().stream().anyMatch(f -> f.kernels().equals(List.of("6.12"))),
+        () -> "no finding of 6.12 alone: " + lines(all.findings()));
+    for (Path c : cFiles(dir)) {
+      FileSelection selection = FileSelection.of(List.of(c));
+      AnalysisResult named = analyzeAll(AnalysisOptions.of(selection.analyze()).withKernels(kernels)
+          .withNamedFiles(selection.reportOnly()));
+      String what = c.getFileName().toString();
+      assertReportedAlike(selection.restrict(all), selection.restrict(named), c, what);
+      boolean withOther = named.project().modules().stream().anyMatch(m -> m.name().equals("other"));
+      assertEquals(what.equals("other.c"), withOther, what + ": " + named.project().modules());
+    }
+    // and from the command line, as a commit hook names it
+    CliTest.Run r = CliTest.run("check", "--no-cache", "--color", "never", "--kernel", "6.1,6.12",
+        dir.resolve("user.c").toString());
+    assertTrue(r.out().lines().anyMatch(l -> l.contains("user.c:") && l.contains("error[6.12]: strlcpy()")),
+        r.out() + r.err());
+  }
+
+  /** The findings, suppressed findings and notifications placed in {@code c} of two reports on it are the same. */
+  private static void assertReportedAlike(AnalysisResult expected, AnalysisResult actual, Path c, String what) {
+    assertEquals(lines(expected.findings()), lines(actual.findings()), "findings of " + what);
+    assertEquals(expected.findings(), actual.findings(), "findings of " + what);
+    assertEquals(expected.suppressed(), actual.suppressed(), "suppressed findings of " + what);
+    assertEquals(placed(expected.notifications(), c), placed(actual.notifications(), c), "notifications in " + what);
+  }
+
+  private static AnalysisResult analyzeAll(AnalysisOptions options) {
+    try {
+      return new dev.kmodlint.engine.MultiKernelAnalyzer(RULES).analyze(options);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @AfterAll

@@ -123,6 +123,76 @@ class PreCommitHookTest {
     assertEquals("2", git("rev-list", "--count", "HEAD").output().strip());
   }
 
+  /**
+   * The hook checks what is committed, the staged content: a bad line staged and then fixed in
+   * the work tree only is still refused, and a good staged file is not refused for an unstaged
+   * bad edit. The module's other files come from the index too (a subdirectory source whose
+   * Makefile is at the top).
+   */
+  @Test
+  void theHookChecksTheStagedContentNotTheWorkTree() throws Exception {
+    Path source = Corpus.DIR.resolve("hello-clean");
+    Files.copy(source.resolve("Makefile"), repo.resolve("Makefile"));
+    String clean = Files.readString(source.resolve("hello.c"));
+    Files.writeString(repo.resolve("hello.c"), clean);
+    assertEquals(0, git("init", "-q").code());
+    CliTest.Run install = CliTest.run("install-hook", "--repo", repo.toString(), "--command", kmodlintCommand());
+    assertEquals(0, install.code(), install.out() + install.err());
+    assertTrue(install.out().contains("check --fail-on error -- FILES"), "says what the hook runs: " + install.out());
+    assertEquals(0, git("add", "Makefile", "hello.c").code());
+    assertEquals(0, git("commit", "-q", "-m", "A clean module").code());
+
+    String bad = clean.replace("static int __init hello_init",
+        "static int knob;\nmodule_param(knob, int, 0666);\nMODULE_PARM_DESC(knob, \"a knob\");\n\n"
+            + "static int __init hello_init");
+    Files.writeString(repo.resolve("hello.c"), bad);
+    assertEquals(0, git("add", "hello.c").code());
+    Files.writeString(repo.resolve("hello.c"), bad.replace("0666", "0644")); // fixed, but not staged
+    Proc refused = git("commit", "-q", "-m", "Add a knob");
+    assertNotEquals(0, refused.code(), "the staged world-writable parameter went through:\n" + refused.output());
+    assertTrue(Pattern.compile("(?m)^hello\\.c:" + lineOf(bad, "module_param(knob") + ":\\d+: error: parameter knob is"
+        + " world-writable").matcher(refused.output()).find(), refused.output());
+    assertTrue(Files.readString(repo.resolve("hello.c")).contains("0644"), "the work tree is left as it was");
+
+    // the other way round: the staged file is good, the work tree's edit is not committed
+    assertEquals(0, git("add", "hello.c").code());
+    Files.writeString(repo.resolve("hello.c"), bad);
+    Proc accepted = git("commit", "-q", "-m", "Add a knob, read-mostly");
+    assertEquals(0, accepted.code(), "refused for an unstaged line:\n" + accepted.output());
+    assertEquals("2", git("rev-list", "--count", "HEAD").output().strip());
+    assertTrue(git("show", "HEAD:hello.c").output().contains("module_param(knob, int, 0644);"));
+  }
+
+  @Test
+  void aFileInASubdirectoryIsCheckedWithItsStagedModule() throws Exception {
+    Files.createDirectories(repo.resolve("src"));
+    Files.writeString(repo.resolve("Makefile"), "obj-m += split.o\nsplit-y := src/main.o src/helper.o\n");
+    Files.writeString(repo.resolve("src/main.c"), "// SPDX-License-Identifier: GPL-2.0\n#include <linux/module.h>\n"
+        + "int split_helper(void);\nstatic int __init m_init(void)\n{\n\treturn split_helper();\n}\n"
+        + "module_init(m_init);\nstatic void __exit m_exit(void)\n{\n}\nmodule_exit(m_exit);\n"
+        + "MODULE_DESCRIPTION(\"split\");\n");
+    Files.writeString(repo.resolve("src/helper.c"), "// SPDX-License-Identifier: GPL-2.0\n#include <linux/module.h>\n"
+        + "int split_helper(void)\n{\n\treturn 0;\n}\nMODULE_LICENSE(\"GPL\");\n");
+    assertEquals(0, git("init", "-q").code());
+    assertEquals(0, CliTest.run("install-hook", "--repo", repo.toString(), "--command", kmodlintCommand()).code());
+    assertEquals(0, git("add", ".").code());
+    Proc first = git("commit", "-q", "-m", "split");
+    assertEquals(0, first.code(), "the license in the staged helper.c counts:\n" + first.output());
+
+    // the license goes from the index while the work tree keeps it: the commit is refused
+    Path helper = repo.resolve("src/helper.c");
+    String withLicense = Files.readString(helper);
+    Files.writeString(helper, withLicense.replace("MODULE_LICENSE(\"GPL\");\n", ""));
+    assertEquals(0, git("add", "src/helper.c").code());
+    Files.writeString(helper, withLicense);
+    Files.writeString(repo.resolve("src/main.c"), Files.readString(repo.resolve("src/main.c")) + "\n");
+    assertEquals(0, git("add", "src/main.c").code());
+    Proc refused = git("commit", "-q", "-m", "drop the license");
+    assertNotEquals(0, refused.code(), refused.output());
+    assertTrue(refused.output().contains("src/main.c:8:1: error: module split has no MODULE_LICENSE()"),
+        refused.output());
+  }
+
   @Test
   void installHookKeepsAHookItDidNotWrite() throws Exception {
     assertEquals(0, git("init", "-q").code());

@@ -35,7 +35,8 @@ import java.util.stream.Stream;
  * </pre>
  *
  * The files are written to a temporary directory and analyzed by the real engine ({@link
- * Analyzer}) with only this rule registered, against the kernel embedded in kmodlint. Every
+ * Analyzer}) with only this rule registered, against the kernel embedded in kmodlint (or those
+ * {@link #kernels} names). Every
  * finding must be expected and every expectation found, at its line and column; the failure
  * lists all of both. An error- or warning-level notification of the run (a parse failure, a
  * crashed rule) fails too unless {@link #expectNotification} announces it; note-level ones
@@ -48,6 +49,7 @@ final class RuleTester {
   private final List<ExpectedNotification> notifications = new ArrayList<>();
   private final Map<String, String> fixed = new LinkedHashMap<>();
   private boolean expectNone;
+  private List<dev.kmodlint.engine.KernelTarget> kernels = List.of();
 
   private record Expected(String file, int line, int column, String fragment) {
     @Override
@@ -69,6 +71,17 @@ final class RuleTester {
 
   static RuleTester of(Class<? extends Rule> ruleClass) {
     return new RuleTester(ruleClass);
+  }
+
+  /**
+   * The embedded kernels to check against ({@code "6.12"}; several: a pass each, findings merged,
+   * and an expectation's fragment may say where it holds, {@code "on 6.12 only: "}); none: the default kernel.
+   */
+  RuleTester kernels(String... names) {
+    List<dev.kmodlint.engine.KernelTarget> out = new ArrayList<>();
+    for (String n : names) out.add(new dev.kmodlint.engine.KernelTarget.Embedded(n));
+    kernels = List.copyOf(out);
+    return this;
   }
 
   /** A file of the tree, {@code path} relative to its root ({@code "sub/Kbuild"} makes {@code sub/}). */
@@ -129,8 +142,8 @@ final class RuleTester {
         Files.createDirectories(target.getParent());
         Files.writeString(target, f.getValue());
       }
-      AnalysisResult result = new Analyzer(RuleRegistry.of(List.of(rule)))
-          .analyze(AnalysisOptions.of(List.of(dir)).withJobs(1));
+      AnalysisResult result = new dev.kmodlint.engine.MultiKernelAnalyzer(RuleRegistry.of(List.of(rule)))
+          .analyze(AnalysisOptions.of(List.of(dir)).withJobs(1).withKernels(kernels));
       List<String> problems = compare(dir, result);
       if (!problems.isEmpty())
         throw new AssertionError(id + ": " + problems.size() + " difference" + (problems.size() == 1 ? "" : "s")
@@ -150,13 +163,13 @@ final class RuleTester {
       Expected match = null;
       for (Expected e : missing) {
         if (e.file().equals(relative(dir, f.position().file())) && e.line() == f.position().line()
-            && e.column() == f.position().column() && f.message().contains(e.fragment())) {
+            && e.column() == f.position().column() && f.qualifiedMessage().contains(e.fragment())) {
           match = e;
           break;
         }
       }
       if (match != null) missing.remove(match);
-      else problems.add("unexpected finding: " + describe(dir, f.position()) + ": " + f.message());
+      else problems.add("unexpected finding: " + describe(dir, f.position()) + ": " + f.qualifiedMessage());
     }
     for (Expected e : missing) problems.add("missing finding: " + e);
 
@@ -182,9 +195,12 @@ final class RuleTester {
       String source = files.get(want.getKey());
       if (source == null) throw new IllegalArgumentException("expectFix for " + want.getKey() + ", which is no file");
       Path file = dir.resolve(want.getKey());
+      // every edit of every fix in this file (a fix may change several places, or files)
       List<Finding.Fix> fixes = new ArrayList<>();
       for (Finding f : result.findings())
-        for (Finding.Fix fx : f.fixes()) if (fx.region().file().equals(file)) fixes.add(fx);
+        for (Finding.Fix fx : f.fixes())
+          for (Finding.Fix.Edit e : fx.edits())
+            if (e.region().file().equals(file)) fixes.add(new Finding.Fix(fx.description(), List.of(e)));
       if (fixes.isEmpty()) {
         problems.add("no fix changes " + want.getKey());
         continue;
@@ -204,14 +220,16 @@ final class RuleTester {
   }
 
   /**
-   * The text with each fix's region replaced by its text, as a SARIF viewer applies a result's
+   * The text with each edit's region replaced by its text, as a SARIF viewer applies a result's
    * fix: 1-based lines and columns, columns in UTF-16 code units (Java chars), end exclusive.
    * Overlapping regions are an error.
    */
   static String applyFixes(String text, List<Finding.Fix> fixes) {
+    List<Finding.Fix.Edit> edits = new ArrayList<>();
+    for (Finding.Fix fx : fixes) edits.addAll(fx.edits());
     List<int[]> spans = new ArrayList<>();
-    for (Finding.Fix fx : fixes) {
-      SourcePosition r = fx.region();
+    for (Finding.Fix.Edit e : edits) {
+      SourcePosition r = e.region();
       spans.add(new int[] {offset(text, r.line(), r.column()), offset(text, r.endLine(), r.endColumn()),
           spans.size()});
     }
@@ -222,7 +240,7 @@ final class RuleTester {
     StringBuilder sb = new StringBuilder(text);
     for (int i = spans.size() - 1; i >= 0; i--) {
       int[] s = spans.get(i);
-      sb.replace(s[0], s[1], fixes.get(s[2]).text());
+      sb.replace(s[0], s[1], edits.get(s[2]).text());
     }
     return sb.toString();
   }

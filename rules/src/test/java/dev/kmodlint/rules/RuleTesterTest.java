@@ -8,6 +8,7 @@ import dev.kmodlint.model.SourcePosition;
 import dev.kmodlint.rule.Finding;
 import dev.kmodlint.rules.dkms.DkmsDuplicateModuleRule;
 import dev.kmodlint.rules.init.InitNoExitRule;
+import dev.kmodlint.rules.kbuild.DeprecatedObjsRule;
 import dev.kmodlint.rules.kbuild.DeprecatedVariableRule;
 import dev.kmodlint.rules.kconfig.MissingHelpRule;
 import dev.kmodlint.rules.license.LicenseUnknownRule;
@@ -60,12 +61,12 @@ class RuleTesterTest {
         """;
 
     @Test
-    void worldWritableFiresOnThePermissionAndItsFixDropsTheOtherWriteBit() {
+    void worldWritableFiresOnThePermissionAndItsFixLetsOnlyTheOwnerWrite() {
       RuleTester.of(ParamWorldWritableRule.class)
           .file("m.c", WORLD_WRITABLE)
           .file("Kbuild", KBUILD)
           .expect(5, 26, "is world-writable (0666)")
-          .expectFix("m.c", WORLD_WRITABLE.replace("0666", "0664"))
+          .expectFix("m.c", WORLD_WRITABLE.replace("0666", "0644"))
           .run();
     }
 
@@ -154,6 +155,18 @@ class RuleTesterTest {
           .file("Kbuild", "obj-m += m.o\nEXTRA_CFLAGS += -DDEBUG\n")
           .file("m.c", MODULE)
           .expect(2, 1, "EXTRA_CFLAGS is deprecated; use ccflags-y")
+          .run();
+    }
+
+    @Test
+    void aFixOfSeveralEditsIsAppliedWhole() {
+      String kbuild = "obj-m += m.o\nm-objs := a.o\nm-objs += b.o\n";
+      RuleTester.of(DeprecatedObjsRule.class)
+          .file("Kbuild", kbuild)
+          .file("a.c", MODULE)
+          .file("b.c", "int b;\n")
+          .expect(2, 1, "write m-y")
+          .expectFix("Kbuild", kbuild.replace("m-objs", "m-y"))
           .run();
     }
 
@@ -354,8 +367,8 @@ class RuleTesterTest {
     @Test
     void aWrongFixFailsWithTheTextItGave() {
       AssertionError e = assertThrows(AssertionError.class, () -> worldWritable().expect(5, 26, "0666")
-          .expectFix("m.c", Param.WORLD_WRITABLE.replace("0666", "0644")).run());
-      assertTrue(e.getMessage().contains("module_param(debug, int, 0664);"), e.getMessage());
+          .expectFix("m.c", Param.WORLD_WRITABLE.replace("0666", "0664")).run());
+      assertTrue(e.getMessage().contains("module_param(debug, int, 0644);"), e.getMessage());
     }
 
     @Test

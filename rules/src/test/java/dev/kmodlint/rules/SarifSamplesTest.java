@@ -11,8 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.kmodlint.engine.AnalysisOptions;
-import dev.kmodlint.engine.Analyzer;
 import dev.kmodlint.engine.RuleRegistry;
 import dev.kmodlint.report.AnalysisResult;
 import dev.kmodlint.report.Tool;
@@ -62,6 +60,7 @@ class SarifSamplesTest {
     SAMPLES.put("init", "init-sections");
     SAMPLES.put("kbuild", "kbuild-mistakes");
     SAMPLES.put("kconfig", "kconfig-mistakes");
+    SAMPLES.put("kernel", "kernel-version-branch");
     SAMPLES.put("license", "spdx-mismatch");
     SAMPLES.put("meta", "suppressions");
     SAMPLES.put("metadata", "description-missing");
@@ -73,11 +72,11 @@ class SarifSamplesTest {
 
   /**
    * The SARIF of one scenario against the kernel built into kmodlint (so that the machine's
-   * own kernel does not show), with the repository's absolute path replaced.
+   * own kernel does not show), or the kernels its {@code # kernels:} line names, with the
+   * repository's absolute path replaced.
    */
   static String generate(String name, String scenario) throws IOException {
-    AnalysisResult result = new Analyzer(RuleRegistry.discover())
-        .analyze(AnalysisOptions.of(List.of(Corpus.DIR.resolve(scenario))));
+    AnalysisResult result = Corpus.analyze(RuleRegistry.discover(), Corpus.DIR.resolve(scenario));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     SarifWriter.write(result, new SarifWriter.Options(Optional.of(name), Optional.of(Corpus.ROOT), false,
         Optional.empty(), SarifWriter.GITHUB_MAX_RESULTS), out);
@@ -201,37 +200,5 @@ class SarifSamplesTest {
       ((ObjectNode) slimRules.get(i)).remove("help");
     }
     assertEquals(a, b);
-  }
-
-  /** docs/ci/github-code-scanning.yml: valid YAML, allowed to upload, and a kmodlint command line this kmodlint accepts. */
-  @Test
-  @SuppressWarnings("unchecked")
-  void theCodeScanningWorkflowUploadsWhatKmodlintWrites() throws IOException {
-    Map<String, Object> workflow = new org.yaml.snakeyaml.Yaml().load(
-        Files.readString(Corpus.ROOT.resolve("docs/ci/github-code-scanning.yml")));
-    Map<String, Object> permissions = (Map<String, Object>) workflow.get("permissions");
-    assertEquals("write", permissions.get("security-events"));
-    Map<String, Object> job = (Map<String, Object>) ((Map<String, Object>) workflow.get("jobs")).get("kmodlint");
-    List<Map<String, Object>> steps = (List<Map<String, Object>>) job.get("steps");
-    String run = steps.stream().map(st -> (String) st.get("run")).filter(r -> r != null && r.contains(" check "))
-        .findFirst().orElseThrow();
-    Map<String, Object> upload = steps.stream().filter(st -> String.valueOf(st.get("uses")).startsWith(
-        "github/codeql-action/upload-sarif@")).findFirst().orElseThrow();
-    String sarifFile = (String) ((Map<String, Object>) upload.get("with")).get("sarif_file");
-    String[] words = run.replace("\\\n", " ").strip().split("\\s+");
-    List<String> args = new java.util.ArrayList<>(List.of(words).subList(1, words.length));
-    assertTrue(args.contains("--output") && args.get(args.indexOf("--output") + 1).equals(sarifFile), run);
-    assertTrue(args.contains("--omit-suppressed"), "GitHub ignores suppressions: " + run);
-    // the same options on a corpus scenario, with the workspace variable and paths replaced
-    Path out = Files.createTempFile("kmodlint-workflow", ".sarif");
-    for (int i = 0; i < args.size(); i++) {
-      if (args.get(i).equals("\"$GITHUB_WORKSPACE\"")) args.set(i, Corpus.ROOT.toString());
-      if (args.get(i).equals(sarifFile)) args.set(i, out.toString());
-      if (args.get(i).equals(".")) args.set(i, Corpus.DIR.resolve("hello-clean").toString());
-    }
-    CliTest.Run r = CliTest.run(args.toArray(String[]::new));
-    assertEquals(0, r.code(), args + ": " + r.err());
-    assertTrue(Files.readString(out).contains("\"kmodlint/\""), "no SARIF written by " + args);
-    Files.delete(out);
   }
 }

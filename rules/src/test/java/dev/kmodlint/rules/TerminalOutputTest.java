@@ -29,7 +29,7 @@ class TerminalOutputTest {
   void summaryCountsLevelsSuppressedModulesFilesAndTime() {
     CliTest.Run r = CliTest.run("check", CliTest.corpus("suppressions"));
     String last = r.out().strip().lines().reduce((a, b) -> b).orElseThrow();
-    assertTrue(last.matches("1 error, 5 warnings \\(\\d+ suppressed\\) in 1 module \\(1 file\\) in \\d+\\.\\ds.*"), last);
+    assertTrue(last.matches("4 errors, 13 warnings \\(\\d+ suppressed\\) in 1 module \\(1 file\\) in \\d+\\.\\ds.*"), last);
     assertFalse(r.out().contains("module_param(debug, int, 0666)"), "suppressed findings are not shown");
   }
 

@@ -30,7 +30,7 @@ public final class DkmsMissingFieldRule implements Rule {
       SourcePosition top = SourcePosition.startOf(c.file());
       for (String field : new String[] {"PACKAGE_NAME", "PACKAGE_VERSION"}) {
         if (c.assigns(field)) continue;
-        if (c.opaque()) ctx.skip(top, "this dkms.conf runs shell commands that may set " + field);
+        if (c.opaque()) ctx.skip(Level.WARNING, top, "this dkms.conf runs shell commands that may set " + field);
         else ctx.report(top, "dkms.conf has no " + field + ": dkms rejects the package ('Bad conf file')");
       }
       SortedMap<Integer, DkmsConf.Assignment> records = new TreeMap<>();
@@ -49,7 +49,7 @@ public final class DkmsMissingFieldRule implements Rule {
   }
 
   private static void report(RuleContext ctx, DkmsConf c, DkmsConf.Assignment at, String field, String why) {
-    if (c.opaque()) ctx.skip(at.position(), "this dkms.conf runs shell commands that may set " + field);
+    if (c.opaque()) ctx.skip(Level.WARNING, at.position(), "this dkms.conf runs shell commands that may set " + field);
     else ctx.report(at.position(), "module record " + at.index() + " has no " + field + " (" + why + ")");
   }
 }

@@ -30,11 +30,11 @@ public final class DkmsUnknownModuleRule implements Rule {
       List<Module> modules = DkmsPackage.modules(ctx.project(), c);
       for (DkmsConf.Assignment name : c.array("BUILT_MODULE_NAME").values()) {
         if (name.value().isEmpty()) {
-          ctx.skip(name.valuePosition(), "BUILT_MODULE_NAME[" + name.index() + "] uses a variable only dkms sets");
+          ctx.skip(Level.WARNING, name.valuePosition(), "BUILT_MODULE_NAME[" + name.index() + "] uses a variable only dkms sets");
           continue;
         }
         if (modules.isEmpty() || DkmsPackage.opaqueKbuild(ctx.project(), c)) {
-          ctx.skip(name.valuePosition(), "no Kbuild file under " + c.directory() + " that kmodlint can evaluate"
+          ctx.skip(Level.WARNING, name.valuePosition(), "no Kbuild file under " + c.directory() + " that kmodlint can evaluate"
               + " builds modules, so BUILT_MODULE_NAME cannot be checked");
           continue;
         }
@@ -48,7 +48,7 @@ public final class DkmsUnknownModuleRule implements Rule {
         }
         Optional<DkmsConf.Assignment> location = Optional.ofNullable(c.array("BUILT_MODULE_LOCATION").get(name.index()));
         if (location.isPresent() && location.get().value().isEmpty()) {
-          ctx.skip(location.get().valuePosition(), "BUILT_MODULE_LOCATION[" + name.index()
+          ctx.skip(Level.WARNING, location.get().valuePosition(), "BUILT_MODULE_LOCATION[" + name.index()
               + "] uses a variable only dkms sets");
           continue;
         }

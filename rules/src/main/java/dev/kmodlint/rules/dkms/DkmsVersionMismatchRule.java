@@ -21,8 +21,9 @@ import java.util.stream.Collectors;
     summary = "PACKAGE_VERSION of dkms.conf differs from the module's MODULE_VERSION",
     description = "dkms status, the package manager and bug reports show PACKAGE_VERSION; modinfo and"
         + " /sys/module/*/version show MODULE_VERSION. When they differ, nobody can tell which source a"
-        + " loaded module came from. Placeholders that packaging replaces (@VERSION@, #MODULE_VERSION#) and"
-        + " versions given by macros kmodlint cannot evaluate are skipped.",
+        + " loaded module came from. MODULE_VERSION is evaluated as the preprocessor does (adjacent literals,"
+        + " the tree's #defines, __stringify). Placeholders that packaging replaces (@VERSION@, #MODULE_VERSION#)"
+        + " and versions given by macros kmodlint cannot evaluate are skipped.",
     tags = {"dkms", "deployment", "maintainability"})
 public final class DkmsVersionMismatchRule implements Rule {
   @Override

@@ -1,11 +1,14 @@
 package dev.kmodlint.rules.init;
 
 import dev.kmodlint.model.CFunction;
+import dev.kmodlint.model.CVariable;
 import dev.kmodlint.model.Code;
 import dev.kmodlint.model.EntryPoint;
+import dev.kmodlint.model.Section;
+import dev.kmodlint.model.SourcePosition;
 import java.util.Optional;
 
-/** How module entry points relate to the functions they name. */
+/** How module entry points relate to the functions they name, and where sections are written. */
 final class Entries {
   private Entries() {}
 
@@ -29,6 +32,31 @@ final class Entries {
       function(code, e.function()).ifPresent(f -> out.add(new Bound(e, f)));
     }
     return out;
+  }
+
+  /**
+   * Where the section of {@code f} is written: its own annotation, else that of the
+   * other declaration of it in the translation unit that gave the section (gcc merges the attributes
+   * of a name's declarations).
+   */
+  static SourcePosition sectionWrittenAt(Code code, CFunction f) {
+    if (f.annotationAt().isPresent()) return f.annotationAt().get();
+    if (f.section() == Section.TEXT) return f.position();
+    for (CFunction other : code.functions())
+      if (other.name().equals(f.name()) && other.section() == f.section() && other.annotationAt().isPresent())
+        return other.annotationAt().get();
+    return f.position();
+  }
+
+  /** {@link #sectionWrittenAt(Code, CFunction)} for objects: {@code extern int x __initdata;} before {@code int x;}. */
+  static SourcePosition sectionWrittenAt(Code code, CVariable v) {
+    if (v.annotationAt().isPresent()) return v.annotationAt().get();
+    if (v.section() == Section.DATA || v.section() == Section.RODATA)
+      return v.position();
+    for (CVariable other : code.variables())
+      if (other.name().equals(v.name()) && other.section() == v.section() && other.annotationAt().isPresent())
+        return other.annotationAt().get();
+    return v.position();
   }
 
   /** The definition of a function, else its prototype. */

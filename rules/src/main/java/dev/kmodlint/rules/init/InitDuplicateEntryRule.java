@@ -40,7 +40,7 @@ public final class InitDuplicateEntryRule implements Rule {
       if (what.equals("module_exit") && e.isHelper() && first.isHelper()) continue;
       if (!e.position().file().equals(first.position().file())) {
         // objects of a composite are often alternatives (ath5k: ahb.o or pci.o by Kconfig)
-        ctx.skip(e.position(), "module " + m.name() + " has " + what + " in two objects; whether both are"
+        ctx.skip(Level.WARNING, e.position(), "module " + m.name() + " has " + what + " in two objects; whether both are"
             + " ever built together depends on the configuration");
         continue;
       }

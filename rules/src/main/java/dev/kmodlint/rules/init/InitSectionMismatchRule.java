@@ -36,8 +36,9 @@ public final class InitSectionMismatchRule implements Rule {
       Pattern.compile(".*(_template|_timer|_sht|_ops|_probe|_probe_one|_console)");
   private static final Pattern DATA_TO_EXIT_ALLOWED = Pattern.compile(".*driver");
 
-  private record Def(String name, Section section, SourcePosition position, boolean function, boolean inline,
-      boolean fromMacro) {}
+  /** {@code sectionAt}: the definition, or the other declaration whose annotation gave it its section. */
+  private record Def(String name, Section section, SourcePosition position, SourcePosition sectionAt,
+      boolean function, boolean inline, boolean fromMacro) {}
 
   @Override
   public void check(RuleContext ctx) {
@@ -45,9 +46,11 @@ public final class InitSectionMismatchRule implements Rule {
       Code code = m.code();
       Map<String, Def> defs = new HashMap<>();
       for (CFunction f : code.functions())
-        if (f.definition()) defs.merge(f.name(), new Def(f.name(), f.section(), f.position(), true, f.isInline(), f.fromMacro()), InitSectionMismatchRule::prefer);
+        if (f.definition()) defs.merge(f.name(), new Def(f.name(), f.section(), f.position(),
+            f.annotationAt().isPresent() ? f.position() : Entries.sectionWrittenAt(code, f), true, f.isInline(), f.fromMacro()), InitSectionMismatchRule::prefer);
       for (CVariable v : code.variables())
-        if (v.definition()) defs.merge(v.name(), new Def(v.name(), v.section(), v.position(), false, false, v.fromMacro()), InitSectionMismatchRule::prefer);
+        if (v.definition()) defs.merge(v.name(), new Def(v.name(), v.section(), v.position(),
+            v.annotationAt().isPresent() ? v.position() : Entries.sectionWrittenAt(code, v), false, false, v.fromMacro()), InitSectionMismatchRule::prefer);
       Set<String> seen = new HashSet<>();
       for (CReference r : code.references()) {
         Def from = defs.get(r.from());
@@ -59,7 +62,7 @@ public final class InitSectionMismatchRule implements Rule {
         if (why == null) continue;
         ctx.report(r.position(), r.from() + " -> " + r.to() + ": " + r.from() + " (" + from.section().elfName()
             + ") references " + r.to() + " (" + to.section().elfName() + "), " + why,
-            List.of(new Finding.Related(to.position(), r.to() + " is " + to.section().annotation())),
+            List.of(new Finding.Related(to.sectionAt(), r.to() + " is " + to.section().annotation())),
             List.of(),
             List.of(new Finding.Related(from.position(), r.from() + " in " + from.section().elfName()),
                 new Finding.Related(r.position(), (r.kind() == CReference.Kind.CALL ? "calls " : "refers to ") + r.to()),

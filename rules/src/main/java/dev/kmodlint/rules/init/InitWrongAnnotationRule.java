@@ -27,7 +27,7 @@ public final class InitWrongAnnotationRule implements Rule {
         if (!wrong) continue;
         ctx.report(b.entry().position(), b.macro() + " function " + f.name() + " is "
             + f.section().annotation() + "; it must be " + (b.init() ? "__init" : "__exit"),
-            List.of(new Finding.Related(f.annotationAt().orElse(f.position()), f.name() + " is " + f.section().annotation())));
+            List.of(new Finding.Related(Entries.sectionWrittenAt(m.code(), f), f.name() + " is " + f.section().annotation())));
       }
     }
   }

@@ -18,7 +18,9 @@ import java.util.Set;
     description = "Kbuild builds foo.o from foo.c or foo.S in the Makefile's directory; when neither exists,"
         + " no other input of that name is there and no rule of the Makefile makes it, make stops with"
         + " 'No rule to make target foo.o'. Typical causes: a file renamed or deleted, a typo, or a"
-        + " composite whose foo-y list is misspelt.",
+        + " composite whose foo-y list is misspelt. An object listed only under a conditional on a value"
+        + " only the build knows (ifeq ($(ARCH),arm64), a variable of the make command line) is not"
+        + " reported (a warning about the run says so): whether this build lists it is unknown.",
     tags = {"kbuild", "correctness"},
     anchor = "kbuild build error")
 public final class MissingSourceRule implements Rule {
@@ -28,8 +30,10 @@ public final class MissingSourceRule implements Rule {
       Set<String> composites = new HashSet<>();
       // a composite whose parts cannot be evaluated ($(addprefix ...)) is a composite all the same
       for (KbuildModel.Composite c : m.composites()) composites.add(c.module());
+      List<Conditional> conditional = new java.util.ArrayList<>();
       for (KbuildModel.Entry e : m.entries()) {
         if (e.directory() || e.source().isPresent() || e.generated() || composites.contains(e.base())) continue;
+        if (conditional(conditional, e.name(), e.position(), e.conditions())) continue;
         report(ctx, e.name(), e.position(), m, List.of());
       }
       for (KbuildModel.Composite c : m.composites()) {
@@ -37,16 +41,41 @@ public final class MissingSourceRule implements Rule {
         for (KbuildModel.Part p : c.parts()) {
           String base = p.name().substring(0, p.name().length() - 2);
           if (p.source().isPresent() || p.generated() || composites.contains(base) || base.equals(c.module())) continue;
+          if (conditional(conditional, p.name(), p.position(), p.conditions())) continue;
           report(ctx, p.name(), p.position(), m, List.of());
         }
       }
+      if (!conditional.isEmpty()) {
+        // once per Makefile: a vendor tree lists hundreds of such objects
+        Conditional first = conditional.get(0);
+        String more = conditional.size() == 1 ? "" : " (and " + (conditional.size() - 1) + " more object"
+            + (conditional.size() == 2 ? "" : "s") + " listed only under conditions: "
+            + String.join(", ", conditional.subList(1, Math.min(conditional.size(), 6)).stream().map(Conditional::object).toList())
+            + (conditional.size() > 6 ? ", ..." : "") + ")";
+        ctx.skip(Level.WARNING, first.at(), first.object() + " has no source, but the Makefile lists it only "
+            + first.condition() + more + ": a build that lists it stops with 'No rule to make target', others do not");
+      }
     }
   }
+
+  private record Conditional(String object, SourcePosition at, String condition) {}
 
   /** A composite list counts only for an object that some object list names. */
   static boolean listed(KbuildModel.Makefile m, String module) {
     for (KbuildModel.Entry e : m.entries()) if (!e.directory() && e.base().equals(module)) return true;
     return false;
+  }
+
+  /**
+   * An object listed only under a conditional on a value only the build knows ({@code ifeq
+   * ($(ARCH),arm64)}): vendor trees ship the sources of the configurations they support, and
+   * whether this build lists it is unknown. Said in a warning about the run (once per Makefile)
+   * rather than reported.
+   */
+  private static boolean conditional(List<Conditional> out, String object, SourcePosition at, List<String> conditions) {
+    if (conditions.isEmpty() || object.contains("$")) return false;
+    out.add(new Conditional(object, at, conditions.get(0)));
+    return true;
   }
 
   private static void report(RuleContext ctx, String object, SourcePosition at, KbuildModel.Makefile m,

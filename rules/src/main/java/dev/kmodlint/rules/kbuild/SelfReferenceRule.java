@@ -28,6 +28,11 @@ public final class SelfReferenceRule implements Rule {
         if (!mayBeModule(m, c.module(), symbols)) continue;
         for (KbuildModel.Part p : c.parts()) {
           if (!p.name().equals(c.module() + ".o")) continue;
+          if (!p.conditions().isEmpty()) {
+            ctx.skip(Level.WARNING, p.position(), c.variable() + " lists " + p.name() + ", the composite object itself, but only "
+                + p.conditions().get(0) + ": whether this build lists it is unknown");
+            continue;
+          }
           ctx.report(p.position(), c.variable() + " lists " + p.name() + ", the composite object itself: make drops"
               + " the circular dependency and " + c.module() + ".c is not linked in as a part; rename the source,"
               + " e.g. to " + c.module() + "-core.c, and list " + c.module() + "-core.o");

@@ -30,7 +30,7 @@ public final class UndefinedConfigRule implements Rule {
           continue;
         }
         ctx.report(u.position(), "CONFIG_" + u.symbol() + " is defined by no Kconfig (neither scanned nor of "
-            + ctx.project().kconfig().kernelRelease() + "), so it is never set");
+            + ctx.project().kconfig().kernelRelease() + "), so it is never set" + symbols.didYouMean(u.symbol()));
       }
     }
   }

@@ -3,6 +3,7 @@ package dev.kmodlint.rules.kconfig;
 import dev.kmodlint.model.KbuildModel;
 import dev.kmodlint.model.KconfigModel;
 import dev.kmodlint.model.Project;
+import dev.kmodlint.rule.Suggestions;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -48,6 +49,18 @@ public final class KnownConfigSymbols {
   public boolean definedInSource(String symbol) {
     if (defined(symbol) || defines.contains(symbol)) return true;
     return symbol.endsWith("_MODULE") && defined(symbol.substring(0, symbol.length() - "_MODULE".length()));
+  }
+
+  /**
+   * {@code " (did you mean CONFIG_DEBUG_FS?)"} for a symbol one edit away from defined ones
+   * (at most three named), else the empty string: an undefined symbol is most often a typo.
+   */
+  public String didYouMean(String symbol) {
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_" + (symbol.equals(symbol.toUpperCase(java.util.Locale.ROOT))
+        ? "" : "abcdefghijklmnopqrstuvwxyz");
+    java.util.List<String> near = Suggestions.oneEditAway(symbol, alphabet, this::defined);
+    if (near.isEmpty() || near.size() > 3) return "";
+    return " (did you mean " + String.join(" or ", near.stream().map(s -> KconfigModel.PREFIX + s).toList()) + "?)";
   }
 
   /** The type a scanned definition gives, else the kernel's. */

@@ -23,7 +23,7 @@ public final class UndefinedSymbolInSourceRule implements Rule {
     for (KconfigModel.SourceReference r : ctx.project().kconfig().sourceReferences()) {
       if (!r.isTest() || symbols.definedInSource(r.symbol())) continue;
       ctx.report(r.position(), "CONFIG_" + r.symbol() + " is defined by no Kconfig (neither scanned nor of "
-          + ctx.project().kconfig().kernelRelease() + "), so this test is always false");
+          + ctx.project().kconfig().kernelRelease() + "), so this test is always false" + symbols.didYouMean(r.symbol()));
     }
   }
 }

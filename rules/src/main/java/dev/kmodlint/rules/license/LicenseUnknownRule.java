@@ -23,7 +23,7 @@ public final class LicenseUnknownRule implements Rule {
     for (SourceFile f : ctx.project().files()) {
       for (ModInfo lic : f.modInfo("license")) {
         if (!lic.resolved()) {
-          ctx.skip(lic.position(), "the license is given as " + lic.text()
+          ctx.skip(Level.WARNING, lic.position(), "the license is given as " + lic.text()
               + ", a macro defined in a header kmodlint does not read");
           continue;
         }

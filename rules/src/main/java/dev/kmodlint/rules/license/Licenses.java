@@ -67,6 +67,27 @@ public final class Licenses {
     return out;
   }
 
+  /**
+   * The MODULE_LICENSE an SPDX expression asks for, when it says so plainly: GPL alone
+   * ({@code GPL-2.0}, {@code GPL-2.0+ WITH Linux-syscall-note}, {@code LGPL-2.1}) is "GPL"; GPL
+   * or one other license is the kernel's dual ident for it ({@code GPL-2.0 OR MIT} -> "Dual
+   * MIT/GPL", BSD-* -> "Dual BSD/GPL", MPL-* -> "Dual MPL/GPL"). Empty for anything else: a
+   * license is a legal statement, not for a tool to guess.
+   */
+  public static java.util.Optional<String> forSpdx(String expression) {
+    List<List<String>> alts = alternatives(expression);
+    if (alts.isEmpty() || alts.stream().anyMatch(a -> a.size() != 1)) return java.util.Optional.empty();
+    List<String> gpl = alts.stream().map(a -> a.get(0)).filter(Licenses::isGplFamily).toList();
+    List<String> other = alts.stream().map(a -> a.get(0)).filter(id -> !isGplFamily(id)).toList();
+    if (gpl.isEmpty() || other.size() > 1) return java.util.Optional.empty();
+    if (other.isEmpty()) return java.util.Optional.of("GPL");
+    String o = other.get(0).toUpperCase(Locale.ROOT);
+    if (o.equals("MIT")) return java.util.Optional.of("Dual MIT/GPL");
+    if (o.startsWith("BSD-")) return java.util.Optional.of("Dual BSD/GPL");
+    if (o.startsWith("MPL-")) return java.util.Optional.of("Dual MPL/GPL");
+    return java.util.Optional.empty();
+  }
+
   static boolean isGplFamily(String spdxId) {
     String u = spdxId.toUpperCase(Locale.ROOT);
     return u.startsWith("GPL-") || u.startsWith("LGPL-") || u.equals("GPL");

@@ -39,7 +39,7 @@ public final class SpdxMismatchRule implements Rule {
     }
   }
 
-  private static String contradiction(SpdxTag tag, String license) {
+  static String contradiction(SpdxTag tag, String license) {
     List<List<String>> alts = Licenses.alternatives(tag.expression());
     boolean someGpl = alts.stream().anyMatch(Licenses::anyGpl);
     boolean allGpl = !alts.isEmpty() && alts.stream().allMatch(Licenses::anyGpl);

@@ -48,14 +48,14 @@ public final class InvalidValueRule implements Rule {
     String value = o.value().orElse(null);
     Optional<String> problem;
     if (p.isCallback() || !KernelParamParser.knows(p.type())) {
-      ctx.skip(o.position(), "parameter " + p.name() + " of " + m.name() + " is set by its own kernel_param_ops"
+      ctx.skip(Level.WARNING, o.position(), "parameter " + p.name() + " of " + m.name() + " is set by its own kernel_param_ops"
           + " (" + p.type() + "), whose parser kmodlint does not know");
       return;
     }
     if (p.isString()) {
       Optional<Long> maxlen = stringBufferLength(code, p);
       if (maxlen.isEmpty()) {
-        ctx.skip(o.position(), "the buffer length of " + p.name() + " (" + p.stringLength().orElse("?")
+        ctx.skip(Level.WARNING, o.position(), "the buffer length of " + p.name() + " (" + p.stringLength().orElse("?")
             + ") is not a number kmodlint can evaluate");
         return;
       }
@@ -64,7 +64,7 @@ public final class InvalidValueRule implements Rule {
     } else if (p.isArray()) {
       Optional<Long> size = arraySize(code, p);
       if (size.isEmpty()) {
-        ctx.skip(o.position(), "the size of array " + p.variable() + " behind parameter " + p.name()
+        ctx.skip(Level.WARNING, o.position(), "the size of array " + p.variable() + " behind parameter " + p.name()
             + " is not a number kmodlint can evaluate");
         return;
       }

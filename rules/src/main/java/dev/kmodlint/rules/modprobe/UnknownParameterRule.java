@@ -29,7 +29,7 @@ public final class UnknownParameterRule implements Rule {
       ModprobeFile.ModuleName name = c.module().orElseThrow();
       List<Module> modules = scanned.get(name.normalized());
       if (modules == null) continue;
-      if (modules.stream().anyMatch(m -> ctx.skipWhenIncomplete(m, "parameters"))) continue;
+      if (modules.stream().anyMatch(m -> ctx.skipWhenIncomplete(m, "parameters", Level.WARNING))) continue;
       for (ModprobeFile.Option o : c.options()) {
         if (ModprobeTargets.builtinOption(o) || !ModprobeTargets.params(modules, o).isEmpty()) continue;
         List<String> declared = modules.stream().flatMap(m -> m.code().params().stream()).map(ModuleParam::name)

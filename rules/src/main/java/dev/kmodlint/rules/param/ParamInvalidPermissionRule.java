@@ -23,7 +23,7 @@ public final class ParamInvalidPermissionRule implements Rule {
         var perm = p.permission();
         if (perm.value().isEmpty()) {
           if (!perm.text().isEmpty())
-            ctx.skip(perm.position(), "the permission of parameter " + p.name() + " (" + perm.text()
+            ctx.skip(Level.WARNING, perm.position(), "the permission of parameter " + p.name() + " (" + perm.text()
                 + ") uses names kmodlint cannot evaluate without kernel headers");
           continue;
         }

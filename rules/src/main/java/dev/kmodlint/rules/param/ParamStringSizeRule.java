@@ -19,7 +19,10 @@ import java.util.Optional;
     description = "module_param_string(name, buf, len, perm) lets param_set_copystring copy up to len bytes"
         + " into buf: a len larger than the buffer is a kernel memory overwrite that nothing checks."
         + " Pass sizeof(buf).",
-    tags = {"param", "security"})
+    tags = {"param", "security"},
+    // a value longer than the buffer overruns kernel memory; setting it takes root or the parameter's
+    // write permission (CVSS 3.1 AV:L/AC:L/PR:H/UI:N/S:U/C:H/I:H/A:H = 6.7)
+    securitySeverity = "6.7")
 public final class ParamStringSizeRule implements Rule {
   @Override
   public void check(RuleContext ctx) {

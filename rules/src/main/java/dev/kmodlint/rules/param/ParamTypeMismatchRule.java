@@ -38,7 +38,7 @@ public final class ParamTypeMismatchRule implements Rule {
         String problem = p.isString() ? stringProblem(v) : problem(p, v);
         if (problem == null || signednessOnly(problem)) continue; // param/signedness-mismatch
         if (problem.isEmpty()) {
-          ctx.skip(p.position(), "the type of " + v.name() + " (" + v.typeText() + ") is defined in a header"
+          ctx.skip(Level.WARNING, p.position(), "the type of " + v.name() + " (" + v.typeText() + ") is defined in a header"
               + " kmodlint does not read");
           continue;
         }

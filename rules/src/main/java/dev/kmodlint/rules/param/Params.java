@@ -65,6 +65,30 @@ final class Params {
     return s.matches("[A-Za-z_][A-Za-z0-9_]*");
   }
 
+  /**
+   * The functions that read the parameter's variable, when every one of them is __init code
+   * (a write through sysfs after loading then changes nothing); empty when something else reads
+   * it, nothing does, or its address escapes ({@code debugfs_create_u32(..., &var)}, a pointer,
+   * a structure: whoever holds the pointer may read it after init).
+   */
+  static java.util.Set<String> initOnlyReaders(Code code, ModuleParam p) {
+    java.util.Map<String, dev.kmodlint.model.Section> sections = code.functions().stream()
+        .filter(dev.kmodlint.model.CFunction::definition)
+        .collect(java.util.stream.Collectors.toMap(dev.kmodlint.model.CFunction::name,
+            dev.kmodlint.model.CFunction::section, (a, b) -> a.isInit() ? a : b));
+    java.util.Set<String> readers = new java.util.TreeSet<>();
+    for (dev.kmodlint.model.CReference r : code.references()) {
+      if (!r.to().equals(p.variable())) continue;
+      // its address escapes (debugfs_create_u32(..., &var), a pointer, a struct): whoever holds
+      // the pointer may read it after init
+      if (r.kind() == dev.kmodlint.model.CReference.Kind.ADDRESS) return java.util.Set.of();
+      readers.add(r.from());
+    }
+    boolean onlyInit = !readers.isEmpty()
+        && readers.stream().allMatch(f -> sections.containsKey(f) && sections.get(f).isInit());
+    return onlyInit ? readers : java.util.Set.of();
+  }
+
   static Finding.Fix replacePermission(Permission p, String text, String why) {
     return new Finding.Fix(why + ": replace '" + p.text() + "' with '" + text + "'", p.position(), text);
   }

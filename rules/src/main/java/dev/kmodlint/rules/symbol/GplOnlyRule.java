@@ -30,7 +30,7 @@ public final class GplOnlyRule implements Rule {
       Optional<ModInfo> lic = SymbolFindings.incompatibleLicense(ctx, m);
       if (lic.isEmpty()) continue;
       SymbolResolution symbols = ctx.symbols();
-      if (!symbols.headersKnown()) SymbolFindings.skipWithoutHeaders(ctx, m, "GPL-only use");
+      if (!symbols.headersKnown()) SymbolFindings.skipWithoutHeaders(ctx, m, "GPL-only use", Level.WARNING);
       for (SymbolResolution.Need n : symbols.needs(m)) {
         if (n.provider().isEmpty() || !n.provider().get().gplOnly()) continue;
         SymbolResolution.Provider p = n.provider().get();

@@ -1,7 +1,9 @@
 package dev.kmodlint.rules.symbol;
 
+import dev.kmodlint.model.Level;
 import dev.kmodlint.model.ModInfo;
 import dev.kmodlint.model.Module;
+import dev.kmodlint.model.NamespaceConventions;
 import dev.kmodlint.rule.Finding;
 import dev.kmodlint.rule.RuleContext;
 import dev.kmodlint.rules.license.Licenses;
@@ -24,7 +26,7 @@ final class SymbolFindings {
     for (ModInfo lic : m.licenses()) {
       if (!lic.active()) continue;
       if (!lic.resolved()) {
-        ctx.skip(lic.position(), "module " + m.name() + ": its license is given as " + lic.text()
+        ctx.skip(Level.WARNING, lic.position(), "module " + m.name() + ": its license is given as " + lic.text()
             + ", which kmodlint cannot evaluate, so its use of GPL-only symbols is not checked");
         return Optional.empty();
       }
@@ -55,8 +57,35 @@ final class SymbolFindings {
     return n.written().equals(n.symbol()) ? "" : " (through " + n.written() + ", a kernel header macro or inline function)";
   }
 
-  static void skipWithoutHeaders(RuleContext ctx, Module m, String what) {
-    ctx.skip(m.anchor(), "no kernel header index for " + ctx.kernel().description()
+  /**
+   * True when a {@code MODULE_IMPORT_NS} is written with a string literal ({@code "FOO"}), as
+   * 6.13 takes it, rather than a bare token: the argument as written says (the value has the
+   * quotes taken off).
+   */
+  static boolean importWrittenAsString(ModInfo imp) {
+    String t = imp.text().strip();
+    return t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"");
+  }
+
+  /**
+   * The namespace a {@code MODULE_IMPORT_NS} imports on the target kernel, as modpost compares
+   * it: the name; but written as a string where the headers stringify their argument (6.1,
+   * 6.12.117), the name with its quotes, which matches no namespace. Where the target kernel's
+   * form is not known, the name.
+   */
+  static String importedNamespace(RuleContext ctx, ModInfo imp) {
+    NamespaceConventions.Form form = ctx.kernel().headers().namespaces().importNamespace();
+    if (form == NamespaceConventions.Form.TOKEN && importWrittenAsString(imp)) return "\"" + imp.value() + "\"";
+    return imp.value();
+  }
+
+  /** {@code MODULE_IMPORT_NS(FOO)} or {@code MODULE_IMPORT_NS("FOO")}, as the target kernel wants it. */
+  static String importStatement(RuleContext ctx, String namespace) {
+    return "MODULE_IMPORT_NS(" + ctx.kernel().headers().namespaces().importNamespace().write(namespace) + ")";
+  }
+
+  static void skipWithoutHeaders(RuleContext ctx, Module m, String what, Level level) {
+    ctx.skip(level, m.anchor(), "no kernel header index for " + ctx.kernel().description()
         + ": symbols reached through header macros and inline functions are unknown, so " + what
         + " is checked only for names the module's own sources declare");
   }

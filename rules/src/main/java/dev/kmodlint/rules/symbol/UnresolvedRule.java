@@ -81,7 +81,7 @@ public final class UnresolvedRule implements Rule {
           break;
         }
         if (!checked) {
-          if (ctx.skipWhenIncomplete(m, "undefined symbols")) break;
+          if (ctx.skipWhenIncomplete(m, "undefined symbols", Level.WARNING)) break;
           checked = true;
         }
         String nobody = "no object of module " + m.name() + " defines it, no scanned module exports it and "
@@ -108,13 +108,14 @@ public final class UnresolvedRule implements Rule {
     }
     if (!otherArchitecture.isEmpty()) {
       Module first = otherArchitecture.get(0);
-      ctx.skip(first.anchor(), otherArchitecture.size() + " module(s) of another architecture than the assumed"
+      // a warning, as every skip of this error-level rule: an undefined symbol could hide behind it
+      ctx.skip(Level.WARNING, first.anchor(), otherArchitecture.size() + " module(s) of another architecture than the assumed"
           + " kernel's (" + arch + "), e.g. " + first.name() + " of arch/" + architectureOf(first).orElse("?")
           + ": its exports are not theirs, so their symbols are not checked");
     }
     if (!outside.isEmpty()) {
       Module first = outside.get(0);
-      ctx.skip(first.anchor(), outside.size() + " module(s) use symbols the assumed kernel does not export, but are"
+      ctx.skip(Level.WARNING, first.anchor(), outside.size() + " module(s) use symbols the assumed kernel does not export, but are"
           + " gated by Kconfig symbols that are off in its configuration (e.g. " + first.name() + ": "
           + String.join(", ", first.gatingConfigs()) + "): its exports cannot tell what a configuration building"
           + " them would provide, so they are not reported");
