@@ -3,8 +3,10 @@ package dev.kmodlint.engine;
 import dev.kmodlint.c.CFrontEnd;
 import dev.kmodlint.c.PreprocessorContext;
 import dev.kmodlint.cache.FactCache;
+import dev.kmodlint.cache.StageCache;
 import dev.kmodlint.compose.BuildPlan;
 import dev.kmodlint.compose.ProjectComposer;
+import dev.kmodlint.compose.StageStore;
 import dev.kmodlint.kernel.KernelConfig;
 import dev.kmodlint.kernel.KernelDatabase;
 import dev.kmodlint.kernel.KernelExports;
@@ -164,9 +166,10 @@ public final class Analyzer {
     SourceTree tree = otherArchitecturesLeftOut(walked.tree(), walked.scan().inputs(), kernel, notes);
     notes.addAll(tree.notifications());
     // the Makefiles first: they say how the build preprocesses each C file
+    StageStore stages = stageStore(options);
     Optional<KernelConfig> config = kernel.config();
     BuildPlan plan = BuildPlan.forKernel(tree, options.jobs(), root, config.map(KernelConfig::release),
-        config.map(KernelConfig::values), earlier);
+        config.map(KernelConfig::values), earlier, stages);
 
     kernel = withExtraSymbols(kernel, plan, tree, notes);
 
@@ -204,7 +207,7 @@ public final class Analyzer {
       facts = read.parse(List.copyOf(tree.cFiles()), List.copyOf(tree.headers()));
     }
     notes.addAll(contextNotifications(frontEnd, target, plan, tree));
-    Project project = ProjectComposer.compose(root, tree, facts, plan, notes, scope);
+    Project project = ProjectComposer.compose(root, tree, facts, plan, notes, scope, stages);
     // the directives of the files read (a C file's and a header's with its facts); those of any
     // other file a finding is in are read when it is met
     Suppressions suppressions = walked.suppressions().of(named.isPresent() ? new java.util.TreeSet<>(facts.keySet())
@@ -314,6 +317,44 @@ public final class Analyzer {
           + " cannot be used (" + e.getMessage() + "); every file is parsed"));
       return Optional.empty();
     }
+  }
+
+  /**
+   * Where the project stages are kept between runs: beside the file facts, each trusted while
+   * the files it read and the directories it looked into are unchanged; none without a cache
+   * directory (one that cannot be used: the fact cache says why).
+   */
+  static StageStore stageStore(AnalysisOptions options) {
+    if (options.cacheDir().isEmpty()) return StageStore.NONE;
+    Path dir = options.cacheDir().get();
+    Map<Class<?>, StageCache<?>> caches = new java.util.concurrent.ConcurrentHashMap<>();
+    return new StageStore() {
+      @SuppressWarnings("unchecked")
+      private <T extends Record> Optional<StageCache<T>> of(Class<T> type) {
+        try {
+          return Optional.of((StageCache<T>) caches.computeIfAbsent(type, t -> {
+            try {
+              return new StageCache<>(dir, Tool.build(), type);
+            } catch (IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          }));
+        } catch (java.io.UncheckedIOException e) {
+          return Optional.empty();
+        }
+      }
+
+      @Override
+      public <T extends Record> Optional<T> load(Class<T> type, String name, String key) {
+        return of(type).flatMap(c -> c.load(name, key));
+      }
+
+      @Override
+      public <T extends Record> void store(Class<T> type, String name, String key, T value,
+          java.util.Collection<Path> files, java.util.Collection<Path> directories) {
+        of(type).ifPresent(c -> c.store(name, key, value, files, directories));
+      }
+    };
   }
 
   /**
