@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * runs under {@code <dir>/stages}, as {@link FactCache} keeps a file's facts: found by a name,
  * and trusted only when its key (this build of kmodlint, the layout of its records, everything
  * besides files that the stage got) is the same and everything it read is unchanged: the content
- * of each file it read, the names in each directory it looked into. Anything else is a miss; a
+ * of each file it read, what each path it looked up is (a file, a directory, nothing), the
+ * names in each directory it listed. Anything else is a miss; a
  * damaged entry is never read as a result.
  */
 public final class StageCache<T extends Record> {
@@ -24,11 +25,11 @@ public final class StageCache<T extends Record> {
   private static final int FORMAT = 1;
   private static final long MAX_ENTRY_BYTES = 512L << 20;
 
-  /** What a stage read, as it was: a file by its content hash, a directory by a hash of its names. */
+  /** What a stage read, as it was: a file by its content hash, a name by its kind, a directory by a hash of its names. */
   record Dependency(Path path, String hash) {}
 
   /** The inputs of an entry, before its value. */
-  record Inputs(List<Dependency> files, List<Dependency> directories) {}
+  record Inputs(List<Dependency> files, List<Dependency> names, List<Dependency> directories) {}
 
   private final Path dir;
   private final String build;
@@ -79,19 +80,22 @@ public final class StageCache<T extends Record> {
   /** Whether every file and directory is as it was, checked on all cores (a kernel tree has thousands). */
   private static boolean unchanged(Inputs inputs) {
     return inputs.files().parallelStream().allMatch(d -> d.hash().equals(fileHash(d.path())))
+        && inputs.names().parallelStream().allMatch(d -> d.hash().equals(kind(d.path())))
         && inputs.directories().parallelStream().allMatch(d -> d.hash().equals(directoryHash(d.path())));
   }
 
   /**
-   * Keeps {@code value} under {@code name} for {@code key}, with the hashes of {@code files} and
+   * Keeps {@code value} under {@code name} for {@code key}, with {@code files}, {@code names} and
    * {@code directories} as they are now. A failure to write only loses the entry.
    */
-  public void store(String name, String key, T value, Collection<Path> files, Collection<Path> directories) {
+  public void store(String name, String key, T value, Collection<Path> files, Collection<Path> names,
+      Collection<Path> directories) {
     try {
       List<Dependency> fs = new ArrayList<>(files.parallelStream().map(p -> new Dependency(p, fileHash(p))).toList());
+      List<Dependency> ns = new ArrayList<>(names.parallelStream().map(p -> new Dependency(p, kind(p))).toList());
       List<Dependency> ds = new ArrayList<>(
           directories.parallelStream().map(p -> new Dependency(p, directoryHash(p))).toList());
-      byte[] in = inputsCodec.encode(new Inputs(fs, ds));
+      byte[] in = inputsCodec.encode(new Inputs(fs, ns, ds));
       byte[] body = codec.encode(value);
       EntryFiles.write(entryFile(name), MAGIC, FORMAT, (build + "\n" + name + "\n" + key).getBytes(StandardCharsets.UTF_8),
           in, body);
@@ -106,6 +110,17 @@ public final class StageCache<T extends Record> {
       return FactCache.contentHash(dev.kmodlint.text.BoundedReader.read(p, dev.kmodlint.text.SourceText.MAX_BYTES));
     } catch (IOException | RuntimeException e) {
       return "absent";
+    }
+  }
+
+  /** What {@code p} is: a file, a directory, something else, a link to nothing, nothing. */
+  static String kind(Path p) {
+    try {
+      java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(p,
+          java.nio.file.attribute.BasicFileAttributes.class);
+      return a.isRegularFile() ? "file" : a.isDirectory() ? "directory" : "other";
+    } catch (IOException | RuntimeException e) {
+      return Files.isSymbolicLink(p) ? "dangling" : "absent";
     }
   }
 

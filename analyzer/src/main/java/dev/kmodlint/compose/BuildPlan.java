@@ -29,27 +29,28 @@ public final class BuildPlan {
   private final java.util.Set<String> outsideValuesRead;
   private final SourceTree tree;
   private final List<Path> filesRead;
-  private final List<Path> lookedInto;
+  private final List<Path> namesLookedUp;
+  private final List<Path> directoriesListed;
 
   private BuildPlan(List<KbuildDirectory> directories, KbuildEnvironment env, java.util.Set<String> outsideValuesRead,
-      SourceTree tree, List<Path> filesRead, List<Path> lookedInto) {
+      SourceTree tree, List<Path> filesRead, List<Path> namesLookedUp, List<Path> directoriesListed) {
     this.tree = tree;
     this.directories = List.copyOf(directories);
     this.flags = Map.copyOf(flagsOf(this.directories));
     this.env = env;
     this.outsideValuesRead = java.util.Set.copyOf(outsideValuesRead);
     this.filesRead = List.copyOf(filesRead);
-    this.lookedInto = List.copyOf(lookedInto);
+    this.namesLookedUp = List.copyOf(namesLookedUp);
+    this.directoriesListed = List.copyOf(directoriesListed);
   }
 
   /**
    * A plan as a {@link StageStore} keeps it between runs: the directories as read, the values from outside
-   * the files their reading took (each with the value it had), and the files it read and the
-   * directories it looked into ({@link dev.kmodlint.kbuild.MakefileInputs}), whose contents and
-   * names it depends on.
+   * the files their reading took (each with the value it had), and the files it read, the names
+   * it looked up and the directories it listed ({@link dev.kmodlint.kbuild.MakefileInputs}).
    */
   public record Saved(List<KbuildDirectory> directories, List<OutsideValue> outsideValues, List<Path> files,
-      List<Path> lookedInto) {}
+      List<Path> namesLookedUp, List<Path> directoriesListed) {}
 
   /** A value from outside the Makefiles ({@code CONFIG_X}, {@code KERNELRELEASE}...) and what it was; empty: not set. */
   public record OutsideValue(String name, java.util.Optional<String> value) {}
@@ -71,7 +72,7 @@ public final class BuildPlan {
       }
     }
     return new BuildPlan(read, env, reader.outsideValuesRead(), tree, reader.inputs().files(),
-        reader.inputs().directories());
+        reader.inputs().namesLookedUp(), reader.inputs().directoriesListed());
   }
 
   /**
@@ -91,7 +92,7 @@ public final class BuildPlan {
   Saved saved() {
     List<OutsideValue> values = new ArrayList<>();
     for (String name : new java.util.TreeSet<>(outsideValuesRead)) values.add(new OutsideValue(name, valueOf(name, env)));
-    return new Saved(directories, values, filesRead, lookedInto);
+    return new Saved(directories, values, filesRead, namesLookedUp, directoriesListed);
   }
 
   /** A value from outside as the Makefiles see it in {@code env} (as {@link #readsTheSameWay} compares them). */
@@ -154,8 +155,8 @@ public final class BuildPlan {
 
   /**
    * The same, a plan kept in {@code store} by an earlier run taken when nothing it was read from
-   * changed (its files, the names in the directories it looked into, the values from outside it
-   * took); a plan read now is kept there.
+   * changed (its files, what the names it looked up are, the names in the directories it listed,
+   * the values from outside it took); a plan read now is kept there.
    */
   public static BuildPlan forKernel(SourceTree tree, int jobs, Path root, java.util.Optional<String> release,
       java.util.Optional<Map<String, String>> config, java.util.Optional<BuildPlan> earlier, StageStore store) {
@@ -168,11 +169,11 @@ public final class BuildPlan {
       Saved s = kept.get();
       Set<String> names = new HashSet<>();
       for (OutsideValue v : s.outsideValues()) names.add(v.name());
-      return new BuildPlan(s.directories(), env, names, tree, s.files(), s.lookedInto());
+      return new BuildPlan(s.directories(), env, names, tree, s.files(), s.namesLookedUp(), s.directoriesListed());
     }
     BuildPlan read = read(tree, jobs, env);
     Saved saved = read.saved();
-    store.store(Saved.class, key[0], key[1], saved, saved.files(), saved.lookedInto());
+    store.store(Saved.class, key[0], key[1], saved, saved.files(), saved.namesLookedUp(), saved.directoriesListed());
     return read;
   }
 

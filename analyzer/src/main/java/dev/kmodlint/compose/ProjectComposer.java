@@ -101,11 +101,11 @@ public final class ProjectComposer {
     Optional<KconfigRead> kept = stages.load(KconfigRead.class, name, key.toString());
     if (kept.isPresent()) return kept.get();
     List<KconfigRead.Unreadable> unreadable = new ArrayList<>();
-    Set<Path> lookedInto = new java.util.TreeSet<>();
+    Set<Path> namesLookedUp = new java.util.TreeSet<>();
     KconfigModel m = KconfigReader.read(files, Map.of(), "none", List.of(),
-        (p, why) -> unreadable.add(new KconfigRead.Unreadable(p, why)), lookedInto);
+        (p, why) -> unreadable.add(new KconfigRead.Unreadable(p, why)), namesLookedUp);
     KconfigRead read = new KconfigRead(m.definitions(), m.choices(), m.references(), m.syntaxProblems(), unreadable);
-    stages.store(KconfigRead.class, name, key.toString(), read, files, lookedInto);
+    stages.store(KconfigRead.class, name, key.toString(), read, files, namesLookedUp, List.of());
     return read;
   }
 

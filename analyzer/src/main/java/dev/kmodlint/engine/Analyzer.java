@@ -321,7 +321,7 @@ public final class Analyzer {
 
   /**
    * Where the project stages are kept between runs: beside the file facts, each trusted while
-   * the files it read and the directories it looked into are unchanged; none without a cache
+   * what it read, looked up and listed is unchanged; none without a cache
    * directory (one that cannot be used: the fact cache says why).
    */
   static StageStore stageStore(AnalysisOptions options) {
@@ -351,8 +351,9 @@ public final class Analyzer {
 
       @Override
       public <T extends Record> void store(Class<T> type, String name, String key, T value,
-          java.util.Collection<Path> files, java.util.Collection<Path> directories) {
-        of(type).ifPresent(c -> c.store(name, key, value, files, directories));
+          java.util.Collection<Path> files, java.util.Collection<Path> namesLookedUp,
+          java.util.Collection<Path> directoriesListed) {
+        of(type).ifPresent(c -> c.store(name, key, value, files, namesLookedUp, directoriesListed));
       }
     };
   }

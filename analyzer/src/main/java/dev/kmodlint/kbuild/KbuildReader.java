@@ -128,8 +128,12 @@ public final class KbuildReader {
 
   /** {@link #makefileOf}, the directory looked into recorded. */
   private Optional<Path> makefileIn(Path dir) {
-    inputs.looked(dir);
-    return makefileOf(dir);
+    for (String name : MakefileNames.KBUILD_ORDER) {
+      Path f = dir.resolve(name);
+      inputs.lookedUp(f);
+      if (Files.isRegularFile(f)) return Optional.of(f);
+    }
+    return Optional.empty();
   }
 
   /** The syntax problems of one Makefile on its own (includes not followed). */
@@ -263,8 +267,8 @@ public final class KbuildReader {
    */
   private UsersMake usersMake(Path dir) {
     if (env.sourceTree().filter(dir::startsWith).isPresent()) return archMake(env.sourceTree().get());
-    inputs.looked(dir);
-    Optional<Path> file = MakefileNames.MAKE_ORDER.stream().map(dir::resolve).filter(Files::isRegularFile).findFirst();
+    Optional<Path> file = MakefileNames.MAKE_ORDER.stream().map(dir::resolve).peek(inputs::lookedUp)
+        .filter(Files::isRegularFile).findFirst();
     if (file.isEmpty()) return UsersMake.NONE;
     inputs.read(file.get());
     try {
@@ -308,7 +312,7 @@ public final class KbuildReader {
       if ("y".equals(config.get(e.getKey()))) arch = e.getValue();
     if (arch == null) return archMake;
     Path file = srctree.resolve("arch").resolve(arch).resolve("Makefile");
-    inputs.looked(file.getParent());
+    inputs.lookedUp(file);
     if (!Files.isRegularFile(file)) return archMake;
     MakeEvaluator outer = new MakeEvaluator(env, file.getParent(), false, Map.of(), new MakeEvaluator.Listener() {},
         inputs);
@@ -848,7 +852,7 @@ public final class KbuildReader {
       for (String suffix : List.of(".c", ".S")) {
         try {
           Path source = dir.resolve(base + suffix).normalize();
-          inputs.looked(source.getParent());
+          inputs.lookedUp(source);
           if (Files.isRegularFile(source)) return Optional.of(source);
         } catch (InvalidPathException e) {
           break;
@@ -859,7 +863,7 @@ public final class KbuildReader {
 
     private List<Path> filesInDirectory() {
       List<Path> out = new ArrayList<>();
-      inputs.looked(dir);
+      inputs.listed(dir);
       try (java.util.stream.Stream<Path> files = Files.list(dir)) {
         files.filter(Files::isRegularFile).forEach(out::add);
       } catch (IOException | java.io.UncheckedIOException e) {
@@ -890,7 +894,7 @@ public final class KbuildReader {
       if (parent == null) return false;
       return stemsByDirectory.computeIfAbsent(parent, d -> {
         Set<String> stems = new HashSet<>();
-        inputs.looked(d);
+        inputs.listed(d);
         try (java.util.stream.Stream<Path> files = Files.list(d)) {
           files.forEach(f -> {
             String n = f.getFileName().toString();

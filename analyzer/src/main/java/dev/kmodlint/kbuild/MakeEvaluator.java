@@ -1468,7 +1468,7 @@ final class MakeEvaluator {
       List<Path> candidates = p.isAbsolute() ? List.of(p) : List.of(cwd.resolve(p), dir.resolve(p));
       for (Path c : candidates) {
         Path n = c.normalize();
-        inputs.looked(n.getParent());
+        inputs.lookedUp(n);
         if (Files.isRegularFile(n)) return Optional.of(n);
       }
     } catch (InvalidPathException e) {

@@ -8,10 +8,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the reading of a tree's Makefiles looked at besides the environment: the files it read
- * (Makefiles, their includes, the user's and the architecture's Makefile) and the directories it
- * looked into (for a Makefile, a source, an include, a {@code $(wildcard)}). A reading is the
- * same again while all of these are: the contents of the files and the names in the directories.
- * Thread-safe: the directories of a tree are read on all cores.
+ * (Makefiles, their includes, the user's and the architecture's Makefile), the names it looked
+ * up (is there a {@code Kbuild} here, a {@code foo.c} for {@code foo.o}, an include of this
+ * name) and the directories whose names it listed ({@code $(wildcard)}, the sources of a
+ * directory). A reading is the same again while all of these are: the contents of the files,
+ * what each name is (a file, a directory, nothing), the names in the directories. Thread-safe:
+ * the directories of a tree are read on all cores.
  */
 public final class MakefileInputs {
   /** Records nothing: for readings nobody keeps. */
@@ -19,7 +21,8 @@ public final class MakefileInputs {
 
   private final boolean recording;
   private final Set<Path> files = ConcurrentHashMap.newKeySet();
-  private final Set<Path> directories = ConcurrentHashMap.newKeySet();
+  private final Set<Path> names = ConcurrentHashMap.newKeySet();
+  private final Set<Path> listed = ConcurrentHashMap.newKeySet();
 
   private MakefileInputs(boolean recording) {
     this.recording = recording;
@@ -33,9 +36,14 @@ public final class MakefileInputs {
     if (recording) files.add(file.toAbsolutePath().normalize());
   }
 
-  /** {@code dir} was looked into: for whether a name exists there, or for its names. */
-  void looked(Path dir) {
-    if (recording && dir != null) directories.add(dir.toAbsolutePath().normalize());
+  /** Whether {@code path} exists, and as what, was asked. */
+  void lookedUp(Path path) {
+    if (recording && path != null) names.add(path.toAbsolutePath().normalize());
+  }
+
+  /** The names in {@code dir} were listed. */
+  void listed(Path dir) {
+    if (recording && dir != null) listed.add(dir.toAbsolutePath().normalize());
   }
 
   /** The files read, sorted. */
@@ -43,8 +51,13 @@ public final class MakefileInputs {
     return List.copyOf(new TreeSet<>(files));
   }
 
-  /** The directories looked into, sorted. */
-  public List<Path> directories() {
-    return List.copyOf(new TreeSet<>(directories));
+  /** The names looked up, sorted. */
+  public List<Path> namesLookedUp() {
+    return List.copyOf(new TreeSet<>(names));
+  }
+
+  /** The directories listed, sorted. */
+  public List<Path> directoriesListed() {
+    return List.copyOf(new TreeSet<>(listed));
   }
 }

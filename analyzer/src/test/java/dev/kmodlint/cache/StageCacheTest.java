@@ -10,7 +10,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A kept stage is taken only while its key, its files' contents and its directories' names are as they were. */
+/**
+ * A kept stage is taken only while its key, its files' contents, what the names it looked up
+ * are and the names in the directories it listed are as they were.
+ */
 class StageCacheTest {
   @TempDir Path tmp;
 
@@ -22,22 +25,28 @@ class StageCacheTest {
     Path makefile = Files.writeString(dir.resolve("Makefile"), "obj-m += a.o\n");
     StageCache<Value> cache = new StageCache<>(tmp.resolve("cache"), "build 1", Value.class);
     Value v = new Value("read", List.of(makefile));
-    cache.store("kbuild", "key", v, List.of(makefile), List.of(dir));
+    Path source = dir.resolve("a.c");
+    cache.store("kbuild", "key", v, List.of(makefile), List.of(source), List.of());
     assertEquals(Optional.of(v), cache.load("kbuild", "key"));
     assertEquals(Optional.empty(), cache.load("kbuild", "other key"), "another key");
     assertEquals(Optional.empty(), new StageCache<>(tmp.resolve("cache"), "build 2", Value.class).load("kbuild", "key"),
         "another build");
 
-    Files.writeString(dir.resolve("a.c"), "int a;\n");
-    assertEquals(Optional.empty(), cache.load("kbuild", "key"), "a name added to a directory it looked into");
-    cache.store("kbuild", "key", v, List.of(makefile), List.of(dir));
+    Files.writeString(dir.resolve("b.c"), "int b;\n");
+    assertEquals(Optional.of(v), cache.load("kbuild", "key"), "a name it did not look up added");
+    Files.writeString(source, "int a;\n");
+    assertEquals(Optional.empty(), cache.load("kbuild", "key"), "a name it looked up that is there now");
+    cache.store("kbuild", "key", v, List.of(makefile), List.of(source), List.of(dir));
     assertEquals(Optional.of(v), cache.load("kbuild", "key"));
-    Files.writeString(dir.resolve("a.c"), "int b;\n");
+    Files.writeString(source, "int b;\n");
     assertEquals(Optional.of(v), cache.load("kbuild", "key"), "a file it did not read changed");
+    Files.writeString(dir.resolve("c.c"), "int c;\n");
+    assertEquals(Optional.empty(), cache.load("kbuild", "key"), "a name added to a directory it listed");
+    cache.store("kbuild", "key", v, List.of(makefile), List.of(source), List.of(dir));
 
     Files.writeString(makefile, "obj-m += b.o\n");
     assertEquals(Optional.empty(), cache.load("kbuild", "key"), "a file it read changed");
-    cache.store("kbuild", "key", v, List.of(makefile), List.of(dir));
+    cache.store("kbuild", "key", v, List.of(makefile), List.of(source), List.of(dir));
     Files.delete(makefile);
     assertEquals(Optional.empty(), cache.load("kbuild", "key"), "a file it read removed");
   }
@@ -45,7 +54,7 @@ class StageCacheTest {
   @Test
   void aDamagedEntryIsAMiss() throws Exception {
     StageCache<Value> cache = new StageCache<>(tmp.resolve("cache"), "build 1", Value.class);
-    cache.store("kconfig", "key", new Value("x", List.of()), List.of(), List.of());
+    cache.store("kconfig", "key", new Value("x", List.of()), List.of(), List.of(), List.of());
     Path entry = cache.entryFile("kconfig");
     byte[] bytes = Files.readAllBytes(entry);
     bytes[bytes.length / 2] ^= 0x55;

@@ -175,8 +175,8 @@ class ServerEquivalenceTest {
   @Test
   void aServerStartedInTheBackgroundAnswersAnotherProcessAsItWouldHaveAnsweredItself() throws Exception {
     tree = Files.createDirectories(tmp.resolve("corpus"));
-    copyTree(Corpus.DIR.resolve("params-acceptance"), tree.resolve("params-acceptance"));
-    copyTree(Corpus.DIR.resolve("deploy-acceptance"), tree.resolve("deploy-acceptance"));
+    Corpus.copyTree(Corpus.DIR.resolve("params-acceptance"), tree.resolve("params-acceptance"));
+    Corpus.copyTree(Corpus.DIR.resolve("deploy-acceptance"), tree.resolve("deploy-acceptance"));
     cache = tmp.resolve("cache");
     Path mod = tree.resolve("params-acceptance");
     // --server always starts one for the tree (no .git: the directory of the inputs)
