@@ -354,6 +354,18 @@ public final class CFrontEnd {
     }
   }
 
+  /**
+   * The prelude's macros, each as its {@code #define} line, by name: what stands in for the
+   * kernel headers' module macros ({@code EXPORT_SYMBOL}, {@code module_platform_driver}...),
+   * for a caller that reasons about what a file's text can expand to without parsing it.
+   */
+  public static Map<String, String> preludeMacros() {
+    Map<String, String> out = new HashMap<>();
+    Matcher m = Pattern.compile("(?m)^[ \\t]*#[ \\t]*define[ \\t]+([A-Za-z_]\\w*).*$").matcher(PRELUDE);
+    while (m.find()) out.put(m.group(1), m.group());
+    return Map.copyOf(out);
+  }
+
   private static Set<String> macroNames(String text) {
     Set<String> out = new java.util.HashSet<>();
     Matcher m = Pattern.compile("(?m)^[ \\t]*#[ \\t]*define[ \\t]+([A-Za-z_]\\w*)").matcher(text);

@@ -1,16 +1,11 @@
 package dev.kmodlint.cache;
 
 import dev.kmodlint.model.FileFacts;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -145,32 +140,7 @@ public final class FactCache {
       Entry entry = new Entry(contentHash, deps, absent, facts);
       if (memory != null) memory.put(key + "\n" + file, entry);
       byte[] body = codec.encode(entry);
-      ByteArrayOutputStream out = new ByteArrayOutputStream(body.length + 256);
-      DataOutputStream d = new DataOutputStream(out);
-      d.writeInt(MAGIC);
-      d.writeInt(FORMAT);
-      byte[] k = (key + "\n" + file).getBytes(StandardCharsets.UTF_8);
-      d.writeInt(k.length);
-      d.write(k);
-      d.writeInt(body.length);
-      d.write(body);
-      CRC32C crc = new CRC32C();
-      crc.update(out.toByteArray());
-      d.writeInt((int) crc.getValue());
-      d.flush();
-      Path target = entryFile(file);
-      Files.createDirectories(target.getParent());
-      Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
-      try {
-        Files.write(tmp, out.toByteArray());
-        try {
-          Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      EntryFiles.write(entryFile(file), MAGIC, FORMAT, (key + "\n" + file).getBytes(StandardCharsets.UTF_8), body);
     } catch (IOException | RuntimeException e) {
       writeFailures.incrementAndGet();
     }
@@ -179,21 +149,10 @@ public final class FactCache {
   /** The entry in {@code bytes} when it is whole, of this build and options, and about {@code file}. */
   private Optional<Entry> parse(byte[] bytes, Path file) {
     try {
-      if (bytes.length < 20) return Optional.empty();
-      CRC32C crc = new CRC32C();
-      crc.update(bytes, 0, bytes.length - 4);
-      ByteBuffer b = ByteBuffer.wrap(bytes);
-      if (b.getInt(bytes.length - 4) != (int) crc.getValue()) return Optional.empty();
-      if (b.getInt() != MAGIC || b.getInt() != FORMAT) return Optional.empty();
-      int klen = b.getInt();
-      if (klen < 0 || klen > b.remaining()) return Optional.empty();
-      String k = new String(bytes, b.position(), klen, StandardCharsets.UTF_8);
-      if (!k.equals(key + "\n" + file)) return Optional.empty();
-      b.position(b.position() + klen);
-      int blen = b.getInt();
-      if (blen < 0 || blen != b.remaining() - 4) return Optional.empty();
-      byte[] body = new byte[blen];
-      b.get(body);
+      byte[][] blocks = EntryFiles.read(bytes, MAGIC, FORMAT, 2);
+      if (blocks == null || !new String(blocks[0], StandardCharsets.UTF_8).equals(key + "\n" + file))
+        return Optional.empty();
+      byte[] body = blocks[1];
       return Optional.of(codec.decode(body, interner));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();

@@ -89,13 +89,19 @@ final class RecordCodec<T extends Record> {
     private final Map<String, String> strings = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Path> paths = new java.util.concurrent.ConcurrentHashMap<>();
 
+    // get first: a hit (most strings of a warm run were seen before) takes no lock, where
+    // putIfAbsent and computeIfAbsent lock the bin even to find what is there; they were an
+    // eighth of a warm run of a whole tree, two threads contending on the same names
     String string(String s) {
-      String known = strings.putIfAbsent(s, s);
+      String known = strings.get(s);
+      if (known != null) return known;
+      known = strings.putIfAbsent(s, s);
       return known != null ? known : s;
     }
 
     Path path(String s) {
-      return paths.computeIfAbsent(s, Path::of);
+      Path known = paths.get(s);
+      return known != null ? known : paths.computeIfAbsent(s, Path::of);
     }
   }
 

@@ -368,7 +368,8 @@ public final class Main implements Callable<Integer> {
       AnalysisOptions opts = new AnalysisOptions(selection.analyze(),
           jobs != null ? jobs : Math.min(MAX_JOBS, Runtime.getRuntime().availableProcessors()),
           Duration.ofSeconds(fileTimeoutSeconds), symversFiles, chosen.kernels(),
-          noCache ? Optional.empty() : Optional.of(cacheDir != null ? cacheDir : defaultCacheDir()));
+          noCache ? Optional.empty() : Optional.of(cacheDir != null ? cacheDir : defaultCacheDir()),
+          selection.reportOnly());
       // a header index the kernel lacks is made when a rule first needs it, shown on a terminal
       Optional<PrintWriter> terminal = !quiet && inv.stderrTerminal()
           ? Optional.of(spec.commandLine().getErr()) : Optional.empty();

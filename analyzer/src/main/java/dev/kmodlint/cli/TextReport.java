@@ -6,7 +6,7 @@ import dev.kmodlint.model.SourcePosition;
 import dev.kmodlint.report.AnalysisResult;
 import dev.kmodlint.rule.Finding;
 import dev.kmodlint.sarif.Baseline;
-import dev.kmodlint.text.SourceText;
+import dev.kmodlint.text.SourceLines;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -38,7 +38,7 @@ final class TextReport {
   private final Optional<Baseline.Comparison> baseline;
   private final boolean verbose;
   private final boolean statistics;
-  private final Map<Path, Optional<SourceText>> sources = new HashMap<>();
+  private final Map<Path, Optional<SourceLines>> sources = new HashMap<>();
   /** Longer lines (generated tables, minified blobs) are not repeated under the finding. */
   private static final int LONGEST_EXCERPT = 240;
   /** Without --verbose, at most this many different messages of one notification id are printed. */
@@ -198,10 +198,10 @@ final class TextReport {
    * characters are shown escaped, and the caret line makes room for what they became.
    */
   private List<String> excerpt(SourcePosition p) {
-    Optional<SourceText> text = sources.computeIfAbsent(p.file(), TextReport::read);
+    Optional<SourceLines> text = sources.computeIfAbsent(p.file(), TextReport::read);
     if (text.isEmpty() || text.get().binary() || p.line() > text.get().lineCount()) return List.of();
     // measured first: a line of megabytes is neither shown nor copied once per finding on it
-    if (text.get().lineLength(p.line()) > LONGEST_EXCERPT) return List.of();
+    if (text.get().lineLength(p.line(), LONGEST_EXCERPT) > LONGEST_EXCERPT) return List.of();
     String line = text.get().line(p.line());
     if (line.isBlank()) return List.of();
     StringBuilder shown = new StringBuilder(line.length() + 8);
@@ -227,9 +227,9 @@ final class TextReport {
         " ".repeat(gutter.length() + number.length()) + " | " + marker + paint(GREEN, underline));
   }
 
-  private static Optional<SourceText> read(Path file) {
+  private static Optional<SourceLines> read(Path file) {
     try {
-      return Optional.of(SourceText.read(file));
+      return Optional.of(SourceLines.read(file));
     } catch (IOException | SecurityException e) {
       return Optional.empty();
     }

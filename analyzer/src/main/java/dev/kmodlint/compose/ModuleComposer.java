@@ -42,12 +42,28 @@ final class ModuleComposer {
   private final KconfigTypes kconfig;
   private final List<Notification> notes;
   private final Map<Path, SourceFile> assemblers = new java.util.HashMap<>();
+  /** The C files whose modules are composed; empty: every module. */
+  private final Optional<Set<Path>> scope;
 
   ModuleComposer(SourceTree tree, Map<Path, SourceFile> files, KconfigTypes kconfig, List<Notification> notes) {
+    this(tree, files, kconfig, notes, Optional.empty());
+  }
+
+  ModuleComposer(SourceTree tree, Map<Path, SourceFile> files, KconfigTypes kconfig, List<Notification> notes,
+      Optional<Set<Path>> scope) {
     this.tree = tree;
     this.files = files;
     this.kconfig = kconfig;
     this.notes = notes;
+    this.scope = scope;
+  }
+
+  /** True when {@code km} is composed: always, or when it builds a C file of the scope. */
+  private boolean inScope(KbuildModule km) {
+    if (scope.isEmpty()) return true;
+    for (KbuildObject o : km.objects())
+      if (o.source().isPresent() && scope.get().contains(o.source().get().toAbsolutePath().normalize())) return true;
+    return false;
   }
 
   /** The modules of the directories read, then the stand-alone ones, in the order of their anchors. */
@@ -62,7 +78,7 @@ final class ModuleComposer {
       claimed.addAll(kd.sources());
       for (KbuildModule km : kd.modules()) {
         for (KbuildObject o : km.objects()) o.source().ifPresent(s -> claimed.add(s.toAbsolutePath().normalize()));
-        if (km.buildMode() == BuildMode.BUILTIN) continue;
+        if (km.buildMode() == BuildMode.BUILTIN || !inScope(km)) continue;
         if (km.buildMode() == BuildMode.CONFIGURABLE) {
           Optional<Boolean> canBeModule = canBeModule(km);
           if (canBeModule.isEmpty()) unknownGates++;

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -32,12 +33,28 @@ public final class ProjectComposer {
 
   public static Project compose(Path root, SourceTree tree, Map<Path, FileFacts> facts, BuildPlan plan,
       List<Notification> notes) {
+    return compose(root, tree, facts, plan, notes, Optional.empty());
+  }
+
+  /**
+   * The same, with only the modules that build a C file of {@code scope} when it is given (a
+   * report on files named one by one needs no more: see the engine's named-file scope); the
+   * files are those {@code facts} has. The Makefiles and Kconfig files are read whole either way.
+   */
+  public static Project compose(Path root, SourceTree tree, Map<Path, FileFacts> facts, BuildPlan plan,
+      List<Notification> notes, Optional<Set<Path>> scope) {
+    return compose(root, tree, facts, plan, notes, scope, StageStore.NONE);
+  }
+
+  /** The same, the Kconfig files' reading kept in {@code stages} between runs. */
+  public static Project compose(Path root, SourceTree tree, Map<Path, FileFacts> facts, BuildPlan plan,
+      List<Notification> notes, Optional<Set<Path>> scope, StageStore stages) {
     Map<Path, SourceFile> files = new TreeMap<>();
     List<KconfigModel.SourceReference> configRefs = new ArrayList<>();
     int unresolvedIncludes = 0;
     // C files, then headers, each sorted: the order the references were always scanned in
-    for (Path p : tree.cFiles()) unresolvedIncludes += take(facts.get(p), files, configRefs, notes);
-    for (Path p : tree.headers()) unresolvedIncludes += take(facts.get(p), files, configRefs, notes);
+    for (Path p : tree.cFiles()) if (facts.containsKey(p)) unresolvedIncludes += take(facts.get(p), files, configRefs, notes);
+    for (Path p : tree.headers()) if (facts.containsKey(p)) unresolvedIncludes += take(facts.get(p), files, configRefs, notes);
     if (unresolvedIncludes > 0) {
       notes.add(Notification.of("kernel-headers-not-read", Level.NOTE, unresolvedIncludes
           + " #include directives name headers outside the scanned tree (<linux/...> and the like);"
@@ -47,17 +64,49 @@ public final class ProjectComposer {
     }
 
     KconfigTypes embeddedKconfig = KconfigTypes.embedded(); // read once: it is 20,000 symbols
-    KconfigModel kconfigModel = KconfigReader.read(List.copyOf(tree.kconfigs()), embeddedKconfig.modelTypes(),
-        embeddedKconfig.release(), configRefs, (p, why) -> notes.add(
-            Notification.at("read-failure", Level.WARNING, "cannot read " + p + ": " + why, SourcePosition.startOf(p))));
+    KconfigRead kconfigRead = kconfig(root, tree, stages);
+    for (KconfigRead.Unreadable u : kconfigRead.unreadable()) notes.add(Notification.at("read-failure", Level.WARNING,
+        "cannot read " + u.file() + ": " + u.why(), SourcePosition.startOf(u.file())));
+    KconfigModel kconfigModel = new KconfigModel(kconfigRead.definitions(), kconfigRead.choices(),
+        kconfigRead.references(), kconfigRead.syntaxProblems(), embeddedKconfig.modelTypes(), embeddedKconfig.release(),
+        configRefs);
     KconfigTypes kconfig = embeddedKconfig.overriddenBy(KconfigTypes.of(kconfigModel));
     List<KbuildDirectory> kbuildDirs = plan.directories();
     for (KbuildDirectory kd : kbuildDirs) notes.addAll(KbuildModelBuilder.remainingNotifications(kd));
-    List<Module> modules = new ModuleComposer(tree, files, kconfig, notes).modules(kbuildDirs);
+    List<Module> modules = new ModuleComposer(tree, files, kconfig, notes, scope).modules(kbuildDirs);
 
     DeployModel deploy = DeployReader.read(tree.dkmsConfs(), tree.modprobeConfs(), tree.modulesLoadConfs(), notes::add);
     return new Project(root, modules, List.copyOf(files.values()), KbuildModelBuilder.kbuild(kbuildDirs),
         kconfigModel, deploy);
+  }
+
+  /**
+   * What the Kconfig files of a tree say on their own (no kernel symbols, no C references: the
+   * model adds those), and the files that could not be read, as a {@link StageStore} keeps it.
+   */
+  public record KconfigRead(List<KconfigModel.Definition> definitions, List<KconfigModel.Choice> choices,
+      List<KconfigModel.Reference> references, List<dev.kmodlint.model.SyntaxProblem> syntaxProblems,
+      List<Unreadable> unreadable) {
+    /** A Kconfig file that could not be read, and why. */
+    public record Unreadable(Path file, String why) {}
+  }
+
+  /** The Kconfig files of {@code tree} read, or as {@code stages} kept them when none of them changed. */
+  private static KconfigRead kconfig(Path root, SourceTree tree, StageStore stages) {
+    List<Path> files = List.copyOf(tree.kconfigs());
+    if (files.isEmpty()) return new KconfigRead(List.of(), List.of(), List.of(), List.of(), List.of());
+    StringBuilder key = new StringBuilder();
+    for (Path f : files) key.append(f).append('\n');
+    String name = "kconfig\n" + root;
+    Optional<KconfigRead> kept = stages.load(KconfigRead.class, name, key.toString());
+    if (kept.isPresent()) return kept.get();
+    List<KconfigRead.Unreadable> unreadable = new ArrayList<>();
+    Set<Path> namesLookedUp = new java.util.TreeSet<>();
+    KconfigModel m = KconfigReader.read(files, Map.of(), "none", List.of(),
+        (p, why) -> unreadable.add(new KconfigRead.Unreadable(p, why)), namesLookedUp);
+    KconfigRead read = new KconfigRead(m.definitions(), m.choices(), m.references(), m.syntaxProblems(), unreadable);
+    stages.store(KconfigRead.class, name, key.toString(), read, files, namesLookedUp, List.of());
+    return read;
   }
 
   /**

@@ -3,8 +3,10 @@ package dev.kmodlint.engine;
 import dev.kmodlint.c.CFrontEnd;
 import dev.kmodlint.c.PreprocessorContext;
 import dev.kmodlint.cache.FactCache;
+import dev.kmodlint.cache.StageCache;
 import dev.kmodlint.compose.BuildPlan;
 import dev.kmodlint.compose.ProjectComposer;
+import dev.kmodlint.compose.StageStore;
 import dev.kmodlint.kernel.KernelConfig;
 import dev.kmodlint.kernel.KernelDatabase;
 import dev.kmodlint.kernel.KernelExports;
@@ -110,12 +112,14 @@ public final class Analyzer {
   Opened open(AnalysisOptions options, List<Notification> notes) throws IOException {
     KernelDatabase opened = resident.kernelDatabase(options, notes);
     if (!registry.rules().isEmpty()) {
-      // the symbol rules need the exports and the header index: read them while files are parsed
+      // read in the order the run needs them, while the tree is walked and files are parsed: the
+      // .config for the Makefiles, the header index (its macro fingerprint is part of every C
+      // file's context), the exports for the symbol rules
       Thread prefetch = new Thread(() -> {
         try {
-          opened.exports();
-          opened.headers();
           opened.config();
+          opened.headers().macroFingerprint();
+          opened.exports();
         } catch (RuntimeException e) {
           // the rule that needs it reads it again and reports the failure
         }
@@ -126,13 +130,16 @@ public final class Analyzer {
     return new Opened(opened, notes);
   }
 
-  /** The files of a run, walked once whatever the kernels, their suppressions, and what walking told. */
+  /**
+   * The files of a run, walked once whatever the kernels, the directives of those no pass reads
+   * for facts (read once, when a pass first needs them), and what walking told.
+   */
   record SourceTreeScan(Scan scan, SourceTree tree, Suppressions suppressions, List<Notification> notes) {}
 
   static SourceTreeScan walk(Scan scan, AnalysisOptions options) throws IOException {
     SourceTree tree = SourceTree.walk(scan.inputs());
     // what the walk tells is each pass's: of the tree its kernel's architecture builds
-    return new SourceTreeScan(scan, tree, Suppressions.read(tree.textFiles()), new ArrayList<>());
+    return new SourceTreeScan(scan, tree, Suppressions.shared(), new ArrayList<>());
   }
 
   /**
@@ -157,13 +164,12 @@ public final class Analyzer {
     KernelDatabase kernel = opened.database();
     // this kernel's architecture: a kernel tree's other arch/ directories are not built for it
     SourceTree tree = otherArchitecturesLeftOut(walked.tree(), walked.scan().inputs(), kernel, notes);
-    Suppressions suppressions = tree == walked.tree() ? walked.suppressions()
-        : walked.suppressions().within(tree.textFiles());
     notes.addAll(tree.notifications());
     // the Makefiles first: they say how the build preprocesses each C file
+    StageStore stages = stageStore(options);
     Optional<KernelConfig> config = kernel.config();
     BuildPlan plan = BuildPlan.forKernel(tree, options.jobs(), root, config.map(KernelConfig::release),
-        config.map(KernelConfig::values), earlier);
+        config.map(KernelConfig::values), earlier, stages);
 
     kernel = withExtraSymbols(kernel, plan, tree, notes);
 
@@ -173,13 +179,39 @@ public final class Analyzer {
     FileAnalysis analysis = new FileAnalysis(frontEnd, cache, file -> target.withFlags(plan.flagsOf(file)));
     ParallelParser parser = new ParallelParser(analysis, options.jobs(), options.fileTimeout(), progress::fileDone);
     // a header's facts depend on no kernel: those an earlier pass read serve this one
-    List<Path> unread = tree.headers().stream().filter(h -> !headers.containsKey(h)).toList();
-    Map<Path, FileFacts> facts = new HashMap<>(parser.analyze(List.copyOf(tree.cFiles()), unread));
     Map<Path, FileFacts> headerFacts = new HashMap<>(headers);
-    for (Path h : unread) if (facts.containsKey(h)) headerFacts.put(h, facts.get(h));
-    for (Path h : tree.headers()) if (headers.containsKey(h)) facts.put(h, headers.get(h));
+    NamedFileScope.Parser read = (cFiles, hs) -> {
+      List<Path> unread = hs.stream().filter(h -> !headers.containsKey(h)).toList();
+      Map<Path, FileFacts> got = new HashMap<>(parser.analyze(cFiles, unread));
+      for (Path h : unread) if (got.containsKey(h)) headerFacts.put(h, got.get(h));
+      for (Path h : hs) if (headers.containsKey(h)) got.put(h, headers.get(h));
+      return got;
+    };
+    Optional<Set<Path>> named = NamedFileScope.applicable(options.namedFiles(), tree, plan);
+    Map<Path, FileFacts> facts;
+    Optional<Set<Path>> scope = Optional.empty();
+    if (named.isPresent()) {
+      // files named one by one: their modules and what the cross-module rules relate to them
+      int[] total = {0};
+      NamedFileScope.Selection selected = NamedFileScope.select(named.get(), tree, plan,
+          SourceTree.repositoryOf(root), kernel.headers(), CFrontEnd.preludeMacros(), (cFiles, hs) -> {
+            total[0] += cFiles.size() + hs.size();
+            progress.started(total[0]);
+            return read.parse(cFiles, hs);
+          });
+      facts = selected.facts();
+      scope = Optional.of(selected.cFiles());
+    } else {
+      // named files whose modules cannot be told apart from the rest: the whole tree is read
+      if (!options.namedFiles().isEmpty()) progress.started(tree.cFiles().size() + tree.headers().size());
+      facts = read.parse(List.copyOf(tree.cFiles()), List.copyOf(tree.headers()));
+    }
     notes.addAll(contextNotifications(frontEnd, target, plan, tree));
-    Project project = ProjectComposer.compose(root, tree, facts, plan, notes);
+    Project project = ProjectComposer.compose(root, tree, facts, plan, notes, scope, stages);
+    // the directives of the files read (a C file's and a header's with its facts); those of any
+    // other file a finding is in are read when it is met
+    Suppressions suppressions = walked.suppressions().of(named.isPresent() ? new java.util.TreeSet<>(facts.keySet())
+        : tree.textFiles(), facts);
     List<Finding> all = runRules(project, kernel, suppressions, notes);
     List<Finding> findings = new ArrayList<>();
     List<Finding> suppressed = new ArrayList<>();
@@ -296,6 +328,45 @@ public final class Analyzer {
           + " cannot be used (" + e.getMessage() + "); every file is parsed"));
       return Optional.empty();
     }
+  }
+
+  /**
+   * Where the project stages are kept between runs: beside the file facts, each trusted while
+   * what it read, looked up and listed is unchanged; none without a cache
+   * directory (one that cannot be used: the fact cache says why).
+   */
+  static StageStore stageStore(AnalysisOptions options) {
+    if (options.cacheDir().isEmpty()) return StageStore.NONE;
+    Path dir = options.cacheDir().get();
+    Map<Class<?>, StageCache<?>> caches = new java.util.concurrent.ConcurrentHashMap<>();
+    return new StageStore() {
+      @SuppressWarnings("unchecked")
+      private <T extends Record> Optional<StageCache<T>> of(Class<T> type) {
+        try {
+          return Optional.of((StageCache<T>) caches.computeIfAbsent(type, t -> {
+            try {
+              return new StageCache<>(dir, Tool.build(), type);
+            } catch (IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          }));
+        } catch (java.io.UncheckedIOException e) {
+          return Optional.empty();
+        }
+      }
+
+      @Override
+      public <T extends Record> Optional<T> load(Class<T> type, String name, String key) {
+        return of(type).flatMap(c -> c.load(name, key));
+      }
+
+      @Override
+      public <T extends Record> void store(Class<T> type, String name, String key, T value,
+          java.util.Collection<Path> files, java.util.Collection<Path> namesLookedUp,
+          java.util.Collection<Path> directoriesListed) {
+        of(type).ifPresent(c -> c.store(name, key, value, files, namesLookedUp, directoriesListed));
+      }
+    };
   }
 
   /**

@@ -103,8 +103,18 @@ public final class MultiKernelAnalyzer {
     Analyzer.SourceTreeScan walked = Analyzer.walk(scan, options);
     Optional<FactCache> cache = analyzer.factCache(options, scan.root(), walked.notes());
     SourceTree tree = walked.tree();
-    progress.started(each.size() * tree.cFiles().size() + tree.headers().size());
+    // files named one by one: each pass says how many it reads as it finds them (NamedFileScope)
+    boolean named = !options.namedFiles().isEmpty();
+    if (!named) progress.started(each.size() * tree.cFiles().size() + tree.headers().size());
+    int[] earlierPasses = {0};
+    int[] thisPass = {0};
     AnalysisProgress files = new AnalysisProgress() {
+      @Override
+      public void started(int n) {
+        thisPass[0] = n;
+        progress.started(earlierPasses[0] + n);
+      }
+
       @Override
       public void fileDone() {
         progress.fileDone();
@@ -116,6 +126,8 @@ public final class MultiKernelAnalyzer {
     Map<Path, FileFacts> headers = Map.of();
     for (int i = 0; i < each.size(); i++) {
       Analyzer.Pass p = analyzer.pass(walked, each.get(i), opened.get(i), cache, frontEnd, plan, headers, files);
+      earlierPasses[0] += thisPass[0];
+      thisPass[0] = 0;
       plan = Optional.of(p.plan());
       headers = p.headerFacts();
       // what the merge needs of a later kernel is its findings and notifications

@@ -1,11 +1,11 @@
 package dev.kmodlint.engine;
 
-import dev.kmodlint.model.SuppressionDirective.Scope;
+import dev.kmodlint.model.FileFacts;
 import dev.kmodlint.model.SuppressionDirective;
 import dev.kmodlint.rule.Finding;
 import dev.kmodlint.text.SourceText;
+import dev.kmodlint.text.SuppressionComments;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,80 +13,66 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * In-source suppressions, read from the comments of the file a finding is in:
  * {@code kmodlint-disable-next-line ID}, {@code kmodlint-disable-line ID[, ID]} and
  * {@code kmodlint-disable-file ID}, after {@code /*} or {@code //} in C and after {@code #}
- * in every other file (Makefile, Kbuild, Kconfig, dkms.conf, modprobe.d). The comment syntax
- * is told by the file name alone, so files that no front-end parses can carry suppressions
- * too. An ID is a rule ID or a family ({@code param} covers every {@code param/*} rule);
- * IDs are separated by commas or spaces, and {@code --} starts a reason that is not read.
+ * in every other file (Makefile, Kbuild, Kconfig, dkms.conf, modprobe.d); misspelt directives
+ * are kept too, for meta/unknown-suppression ({@link SuppressionComments} reads them all). An
+ * ID is a rule ID or a family ({@code param} covers every {@code param/*} rule).
+ *
+ * <p>No file is read for its directives alone when the run reads it anyway: a C file's and a
+ * header's come with its facts ({@link FileFacts#suppressions()}, cached with them), and the
+ * other files' are read once per run ({@link #shared()}), whatever the number of kernels.
  */
 public final class Suppressions {
-  private static final Pattern C_DIRECTIVE = directive("(?://|/\\*)");
-  private static final Pattern HASH_DIRECTIVE = directive("#");
-  private static final Pattern ID = Pattern.compile("[A-Za-z][A-Za-z0-9_./-]*");
+  private final Map<Path, List<SuppressionDirective>> byFile;
+  /** Where the directives of a file not given are looked up (and read, the first time); null: read here. */
+  private final Suppressions shared;
+
+  private Suppressions(Map<Path, List<SuppressionDirective>> byFile, Suppressions shared) {
+    this.byFile = byFile;
+    this.shared = shared;
+  }
+
   /**
-   * A comment whose first word starts with "kmodlint", in any case: a directive, or one
-   * misspelt. Group 1: the first word; 2: what follows "kmodlint" in it; 3: the next word.
+   * The directives of a run's files other than those its facts hold, read when first asked
+   * for and then kept: one for the whole run, shared by every kernel's pass.
    */
-  private static final Pattern C_MENTION = mention("(?://|/\\*)");
-  private static final Pattern HASH_MENTION = mention("#");
-
-  private static Pattern mention(String commentStart) {
-    return Pattern.compile(commentStart + "[ \\t*]*((?i:kmodlint)([\\w:-]*))(?:[ \\t]*([A-Za-z][\\w-]*))?");
+  static Suppressions shared() {
+    return new Suppressions(new ConcurrentHashMap<>(), null);
   }
-
-  /** What a misspelt directive meant, squashed (no separators, lower case) for comparison. */
-  private static final List<String> SQUASHED = List.of("disableline", "disablenextline", "disablefile", "disable");
-  /** Other tools' words for a suppression: a comment starting with "kmodlint" and one of these meant one too. */
-  private static final List<String> OTHER_WORDS = List.of("enable", "ignore", "noqa", "nolint", "suppress", "off");
-
-  private static Pattern directive(String commentStart) {
-    // the IDs end where a character no ID list has appears: "*/", another "#" comment, a reason
-    return Pattern.compile(commentStart + "[ \\t*]*kmodlint-disable-(next-line|line|file)\\b([\\w./, \\t-]*)");
-  }
-
-  /** Every directive, and every misspelling of one this class notices, holds one of these. */
-  private static final List<String> MARKERS = List.of("kmodlint", "KMODLINT", "Kmodlint", "KModLint");
-
-  private static boolean mentionsKmodlint(String text) {
-    for (String marker : MARKERS) if (text.indexOf(marker) >= 0) return true;
-    return false;
-  }
-
-  private final Map<Path, List<SuppressionDirective>> byFile = new HashMap<>();
-
-  private Suppressions() {}
 
   /**
    * Reads the directives of {@code files}. A file that cannot be read has none: the run has
    * already said it could not read it when it tried to analyze it.
    */
   static Suppressions read(Collection<Path> files) {
-    Suppressions s = new Suppressions();
-    // a kernel tree is ~1 GB of text: read on all cores
-    s.byFile.putAll(files.parallelStream().map(f -> f.toAbsolutePath().normalize()).distinct()
-        .collect(Collectors.toConcurrentMap(f -> f, Suppressions::readDirectives)));
-    return s;
+    return shared().of(files, Map.of());
   }
 
   /**
-   * The directives of {@code files} alone, those read already taken as they are: for a tree
-   * that leaves some of the files read out (another architecture's directories).
+   * The directives of {@code files} alone: those of {@code known} (the facts of the C files and
+   * headers of a pass, which read their directives with them), the others from this run's
+   * shared directives (read now, on all cores, the first time).
    */
-  Suppressions within(Collection<Path> files) {
-    Suppressions s = new Suppressions();
+  Suppressions of(Collection<Path> files, Map<Path, FileFacts> known) {
+    Suppressions store = shared != null ? shared : this;
+    Map<Path, List<SuppressionDirective>> own = new HashMap<>();
+    List<Path> others = new ArrayList<>();
     for (Path f : files) {
-      Path key = f.toAbsolutePath().normalize();
-      List<SuppressionDirective> d = byFile.get(key);
-      s.byFile.put(key, d != null ? d : readDirectives(key));
+      Path p = f.toAbsolutePath().normalize();
+      FileFacts facts = known.get(p);
+      if (facts != null) own.put(p, facts.suppressions());
+      else others.add(p);
     }
-    return s;
+    // Makefiles, Kconfig and deployment files: a kernel tree has tens of thousands
+    others.parallelStream().distinct().filter(p -> !store.byFile.containsKey(p))
+        .forEach(p -> store.byFile.putIfAbsent(p, readDirectives(p)));
+    for (Path p : others) own.put(p, store.byFile.get(p));
+    return new Suppressions(own, store);
   }
 
   /** Every directive read so far, in file and line order. */
@@ -107,17 +93,14 @@ public final class Suppressions {
 
   private List<SuppressionDirective> directivesOf(Path file) {
     Path key = file.toAbsolutePath().normalize();
-    return byFile.computeIfAbsent(key, Suppressions::readDirectives);
+    List<SuppressionDirective> known = byFile.get(key);
+    if (known != null) return known;
+    return shared != null ? shared.directivesOf(key) : byFile.computeIfAbsent(key, Suppressions::readDirectives);
   }
 
   private static List<SuppressionDirective> readDirectives(Path file) {
     try {
-      // most files have no directive: look for the bytes before decoding a whole tree twice
-      byte[] bytes = dev.kmodlint.text.BoundedReader.read(file, SourceText.MAX_BYTES);
-      // (a Latin-1 view of the bytes is a plain copy, and String.indexOf is vectorised)
-      if (!mentionsKmodlint(new String(bytes, StandardCharsets.ISO_8859_1))) return List.of();
-      SourceText text = SourceText.of(file, bytes);
-      return text.binary() ? List.of() : parse(text);
+      return SuppressionComments.of(file, dev.kmodlint.text.BoundedReader.read(file, SourceText.MAX_BYTES));
     } catch (IOException | SecurityException e) {
       return List.of();
     }
@@ -125,69 +108,6 @@ public final class Suppressions {
 
   /** The directives of one file's text; public for tests and for tools that lint a buffer. */
   public static List<SuppressionDirective> parse(Path file, String text) {
-    return parse(SourceText.of(file, text));
-  }
-
-  private static List<SuppressionDirective> parse(SourceText source) {
-    String text = new String(source.chars());
-    if (!mentionsKmodlint(text)) return List.of();
-    Pattern p = isC(source.path()) ? C_DIRECTIVE : HASH_DIRECTIVE;
-    List<SuppressionDirective> out = new ArrayList<>();
-    Matcher m = p.matcher(text);
-    while (m.find()) {
-      Scope scope = switch (m.group(1)) {
-        case "line" -> Scope.LINE;
-        case "next-line" -> Scope.NEXT_LINE;
-        default -> Scope.FILE;
-      };
-      // as in ESLint, " -- " starts the reason for the suppression
-      String ids = m.group(2);
-      int reason = ids.indexOf("--");
-      Matcher id = ID.matcher(reason >= 0 ? ids.substring(0, reason) : ids);
-      boolean named = false;
-      while (id.find()) {
-        named = true;
-        out.add(new SuppressionDirective(id.group(), scope, source.position(m.start(2) + id.start(), id.group().length())));
-      }
-      // kmodlint has no "every rule" suppression; an empty ID says so through meta/unknown-suppression
-      if (!named) out.add(new SuppressionDirective("", scope, source.position(m.start(1), m.end(1) - m.start(1))));
-    }
-    misspelt(source, text, out);
-    out.sort((a, b) -> a.position().compareTo(b.position()));
-    return out;
-  }
-
-  /**
-   * Comments that start with what was meant as a directive but is none ({@code
-   * kmodlint-disabel-next-line}, {@code kmodlint: disable}, {@code kmodlint-disable-nextline}):
-   * silently ignored, they would leave the finding in place while the reader believes it
-   * silenced. Kept as {@link Scope#MISSPELT} for meta/unknown-suppression to report. A comment
-   * that only mentions kmodlint in prose ("kmodlint: see README") is left alone.
-   */
-  private static void misspelt(SourceText source, String text, List<SuppressionDirective> out) {
-    Matcher m = (isC(source.path()) ? C_MENTION : HASH_MENTION).matcher(text);
-    while (m.find()) {
-      String first = m.group(1);
-      if (SuppressionDirective.NAMES.stream().anyMatch(first::equals)) continue;
-      String rest = m.group(2).replaceAll("^[-:_]+", "");
-      int end = m.end(1);
-      if (rest.isEmpty()) {
-        if (m.group(3) == null) continue;
-        rest = m.group(3);
-        end = m.end(3);
-      }
-      String squashed = rest.toLowerCase(java.util.Locale.ROOT).replaceAll("[-_:]", "");
-      boolean meant = OTHER_WORDS.stream().anyMatch(squashed::startsWith)
-          || SQUASHED.stream().anyMatch(w -> dev.kmodlint.rule.Suggestions.distance(squashed, w) <= 3)
-          || squashed.startsWith("disab") || squashed.startsWith("disbl");
-      if (!meant) continue;
-      out.add(new SuppressionDirective(text.substring(m.start(1), end), Scope.MISSPELT,
-          source.position(m.start(1), end - m.start(1))));
-    }
-  }
-
-  static boolean isC(Path file) {
-    String name = file.getFileName().toString();
-    return name.endsWith(".c") || name.endsWith(".h");
+    return SuppressionComments.of(SourceText.of(file, text));
   }
 }

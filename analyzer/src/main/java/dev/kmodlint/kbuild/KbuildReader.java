@@ -97,6 +97,8 @@ public final class KbuildReader {
   private final Map<Path, KbuildDirectory> done = new ConcurrentHashMap<>();
   /** What the readings so far took from outside the files: see {@link #outsideValuesRead()}. */
   private final Set<String> outsideValuesRead = ConcurrentHashMap.newKeySet();
+  /** The files and directories the readings so far looked at: see {@link #inputs()}. */
+  private final MakefileInputs inputs = MakefileInputs.recording();
 
   public KbuildReader() {
     this(KbuildEnvironment.unknown());
@@ -114,6 +116,24 @@ public final class KbuildReader {
    */
   public Set<String> outsideValuesRead() {
     return Set.copyOf(outsideValuesRead);
+  }
+
+  /**
+   * The files the readings so far read and the directories they looked into: with
+   * {@link #outsideValuesRead()}, everything a reading depends on.
+   */
+  public MakefileInputs inputs() {
+    return inputs;
+  }
+
+  /** {@link #makefileOf}, the directory looked into recorded. */
+  private Optional<Path> makefileIn(Path dir) {
+    for (String name : MakefileNames.KBUILD_ORDER) {
+      Path f = dir.resolve(name);
+      inputs.lookedUp(f);
+      if (Files.isRegularFile(f)) return Optional.of(f);
+    }
+    return Optional.empty();
   }
 
   /** The syntax problems of one Makefile on its own (includes not followed). */
@@ -153,7 +173,7 @@ public final class KbuildReader {
   }
 
   private KbuildDirectory evaluate(Path dir) {
-    Optional<Path> makefile = makefileOf(dir);
+    Optional<Path> makefile = makefileIn(dir);
     KbuildDirectory d;
     if (makefile.isEmpty()) {
       d = new KbuildDirectory(dir, Optional.empty(), List.of(), List.of());
@@ -179,7 +199,7 @@ public final class KbuildReader {
    */
   private List<String> inheritedCcflags(Path dir) {
     Path parent = dir.getParent();
-    if (parent == null || !withinAncestors(parent) || makefileOf(parent).isEmpty()) return List.of();
+    if (parent == null || !withinAncestors(parent) || makefileIn(parent).isEmpty()) return List.of();
     KbuildDirectory p = readOnce(parent);
     for (KbuildModel.Entry e : p.entries()) {
       if (!e.directory()) continue;
@@ -223,7 +243,7 @@ public final class KbuildReader {
   private Optional<Path> includedBy(Path dir, Path makefile) {
     for (Path a = dir.getParent(); a != null; a = a.getParent()) {
       if (!withinAncestors(a)) break;
-      if (makefileOf(a).isEmpty()) continue;
+      if (makefileIn(a).isEmpty()) continue;
       if (readOnce(a).files().contains(makefile)) return Optional.of(a);
     }
     return Optional.empty();
@@ -247,8 +267,10 @@ public final class KbuildReader {
    */
   private UsersMake usersMake(Path dir) {
     if (env.sourceTree().filter(dir::startsWith).isPresent()) return archMake(env.sourceTree().get());
-    Optional<Path> file = MakefileNames.MAKE_ORDER.stream().map(dir::resolve).filter(Files::isRegularFile).findFirst();
+    Optional<Path> file = MakefileNames.MAKE_ORDER.stream().map(dir::resolve).peek(inputs::lookedUp)
+        .filter(Files::isRegularFile).findFirst();
     if (file.isEmpty()) return UsersMake.NONE;
+    inputs.read(file.get());
     try {
       if (!decode(BoundedReader.read(file.get(), MakeEvaluator.MAX_BYTES)).contains("export")) {
         return UsersMake.NONE;
@@ -256,7 +278,7 @@ public final class KbuildReader {
     } catch (IOException e) {
       return UsersMake.NONE;
     }
-    MakeEvaluator outer = new MakeEvaluator(env, dir, false, new MakeEvaluator.Listener() {});
+    MakeEvaluator outer = new MakeEvaluator(env, dir, false, Map.of(), new MakeEvaluator.Listener() {}, inputs);
     outer.readMakefile(file.get());
     outsideValuesRead.addAll(outer.outsideValuesRead());
     Map<String, String> out = new LinkedHashMap<>();
@@ -290,8 +312,10 @@ public final class KbuildReader {
       if ("y".equals(config.get(e.getKey()))) arch = e.getValue();
     if (arch == null) return archMake;
     Path file = srctree.resolve("arch").resolve(arch).resolve("Makefile");
+    inputs.lookedUp(file);
     if (!Files.isRegularFile(file)) return archMake;
-    MakeEvaluator outer = new MakeEvaluator(env, file.getParent(), false, new MakeEvaluator.Listener() {});
+    MakeEvaluator outer = new MakeEvaluator(env, file.getParent(), false, Map.of(), new MakeEvaluator.Listener() {},
+        inputs);
     outer.readMakefile(file);
     Map<String, String> out = new LinkedHashMap<>();
     for (String name : outer.exported()) {
@@ -343,7 +367,7 @@ public final class KbuildReader {
       this.makefile = makefile;
       this.inherited = inherited;
       this.includedBy = includedBy;
-      this.ev = new MakeEvaluator(env, dir, true, outer.exported(), this);
+      this.ev = new MakeEvaluator(env, dir, true, outer.exported(), this, inputs);
     }
 
     KbuildDirectory read() {
@@ -797,7 +821,7 @@ public final class KbuildReader {
       // set by the user's make without export: modpost reads it only from the kbuild pass or the
       // environment, but people who write it mean it; exported, it came in with the environment
       if (ev.variable("KBUILD_EXTRA_SYMBOLS") == null && mentionsExtraSymbols) {
-        MakeEvaluator outer = new MakeEvaluator(env, dir, false, new MakeEvaluator.Listener() {});
+        MakeEvaluator outer = new MakeEvaluator(env, dir, false, Map.of(), new MakeEvaluator.Listener() {}, inputs);
         outer.readMakefile(makefile);
         outsideValuesRead.addAll(outer.outsideValuesRead());
         List<Word> w = outer.words(outer.finalValue("KBUILD_EXTRA_SYMBOLS"), Guard.TRUE);
@@ -828,6 +852,7 @@ public final class KbuildReader {
       for (String suffix : List.of(".c", ".S")) {
         try {
           Path source = dir.resolve(base + suffix).normalize();
+          inputs.lookedUp(source);
           if (Files.isRegularFile(source)) return Optional.of(source);
         } catch (InvalidPathException e) {
           break;
@@ -838,6 +863,7 @@ public final class KbuildReader {
 
     private List<Path> filesInDirectory() {
       List<Path> out = new ArrayList<>();
+      inputs.listed(dir);
       try (java.util.stream.Stream<Path> files = Files.list(dir)) {
         files.filter(Files::isRegularFile).forEach(out::add);
       } catch (IOException | java.io.UncheckedIOException e) {
@@ -868,6 +894,7 @@ public final class KbuildReader {
       if (parent == null) return false;
       return stemsByDirectory.computeIfAbsent(parent, d -> {
         Set<String> stems = new HashSet<>();
+        inputs.listed(d);
         try (java.util.stream.Stream<Path> files = Files.list(d)) {
           files.forEach(f -> {
             String n = f.getFileName().toString();

@@ -92,6 +92,8 @@ final class MakeEvaluator {
   final boolean inTree;
   final MakeAssumptions known = new MakeAssumptions();
   private final Listener listener;
+  /** What the reading looked at, for a cache of it. */
+  final MakefileInputs inputs;
   private final List<Notification> notifications = new ArrayList<>();
   private final Set<String> notified = new HashSet<>();
   private final MakeFunctions functions = new MakeFunctions(this);
@@ -133,7 +135,14 @@ final class MakeEvaluator {
    */
   MakeEvaluator(KbuildEnvironment env, Path dir, boolean kbuildPass, Map<String, String> environment,
       Listener listener) {
+    this(env, dir, kbuildPass, environment, listener, MakefileInputs.NONE);
+  }
+
+  /** The same, the files read and directories looked into recorded in {@code inputs}. */
+  MakeEvaluator(KbuildEnvironment env, Path dir, boolean kbuildPass, Map<String, String> environment,
+      Listener listener, MakefileInputs inputs) {
     this.env = env;
+    this.inputs = inputs;
     this.kbuildPass = kbuildPass;
     this.dir = dir.toAbsolutePath().normalize();
     this.listener = listener;
@@ -959,6 +968,7 @@ final class MakeEvaluator {
 
   /** Text of a file, decoded as the reader decodes Makefiles; null (and a notification) when unreadable. */
   private String readText(Path path, SourcePosition from) {
+    inputs.read(path);
     try {
       return KbuildReader.decode(BoundedReader.read(path, MAX_BYTES));
     } catch (IOException e) {
@@ -1458,6 +1468,7 @@ final class MakeEvaluator {
       List<Path> candidates = p.isAbsolute() ? List.of(p) : List.of(cwd.resolve(p), dir.resolve(p));
       for (Path c : candidates) {
         Path n = c.normalize();
+        inputs.lookedUp(n);
         if (Files.isRegularFile(n)) return Optional.of(n);
       }
     } catch (InvalidPathException e) {

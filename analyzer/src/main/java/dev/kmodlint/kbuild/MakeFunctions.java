@@ -497,6 +497,7 @@ final class MakeFunctions {
       Path p = Path.of(w);
       Path abs = (p.isAbsolute() ? p : ev.cwd.resolve(p)).normalize();
       if (!ev.readable(abs)) return ev.known.unknownString("$(realpath) of " + w + ", outside the scanned tree");
+      ev.inputs.lookedUp(abs);
       if (!Files.exists(abs)) return null;
       Path real = abs.toRealPath();
       return ev.readable(real) ? real.toString() : ev.known.unknownString("$(realpath) of " + w + ", outside the tree");
@@ -548,6 +549,7 @@ final class MakeFunctions {
             continue;
           }
           if (!inside(p) && !(last ? false : ev.treeRoot.startsWith(p))) return null;
+          ev.inputs.lookedUp(p);
           if (last ? Files.exists(p, LinkOption.NOFOLLOW_LINKS) || Files.exists(p) : Files.isDirectory(p)) {
             next.add(Map.entry(p, prefix + part));
           }
@@ -557,6 +559,7 @@ final class MakeFunctions {
         if (!inside(d)) return null;
         Pattern re = Pattern.compile(globRegex(part));
         List<String> names = new ArrayList<>();
+        ev.inputs.listed(d);
         try (DirectoryStream<Path> s = Files.newDirectoryStream(d)) {
           for (Path c : s) {
             String n = c.getFileName().toString();

@@ -59,8 +59,12 @@ public final class KconfigReader {
   private final List<Reference> references = new ArrayList<>();
   private final Set<Path> walked = new HashSet<>();
   private final Deque<Path> walking = new ArrayDeque<>();
+  /** The names a {@code source} line was looked up as and not found: what the model depends on besides the files. */
+  private final Set<Path> namesLookedUp;
 
-  private KconfigReader() {}
+  private KconfigReader(Set<Path> namesLookedUp) {
+    this.namesLookedUp = namesLookedUp;
+  }
 
   /** Parses the files; one that cannot be read is passed to {@code unreadable}. */
   public static KconfigModel read(List<Path> files, Map<String, Type> kernelSymbols, String kernelRelease,
@@ -74,7 +78,17 @@ public final class KconfigReader {
    */
   public static KconfigModel read(List<Path> files, Map<String, Type> kernelSymbols, String kernelRelease,
       List<SourceReference> sourceReferences, BiConsumer<Path, String> unreadable) {
-    KconfigReader r = new KconfigReader();
+    return read(files, kernelSymbols, kernelRelease, sourceReferences, unreadable, new HashSet<>());
+  }
+
+  /**
+   * The same, adding to {@code namesLookedUp} the paths whose being there the model depends on
+   * besides the files (what a {@code source} line was looked up as): with the files' contents,
+   * everything it was made from.
+   */
+  public static KconfigModel read(List<Path> files, Map<String, Type> kernelSymbols, String kernelRelease,
+      List<SourceReference> sourceReferences, BiConsumer<Path, String> unreadable, Set<Path> namesLookedUp) {
+    KconfigReader r = new KconfigReader(namesLookedUp);
     // files are parsed on all cores (a whole tree has 1,700 of them), then taken in order
     record Read(Path path, Optional<KconfigSyntax.Parsed> file, String failure) {}
     List<Read> read = files.parallelStream().map(f -> {
@@ -139,6 +153,7 @@ public final class KconfigReader {
       for (Path dir = from.getParent(); dir != null; dir = dir.getParent()) {
         Path p = dir.resolve(name).normalize();
         if (parsed.containsKey(p)) return Optional.of(p);
+        namesLookedUp.add(p);
         if (Files.isRegularFile(p)) return Optional.empty(); // exists but not scanned
       }
     } catch (InvalidPathException e) {

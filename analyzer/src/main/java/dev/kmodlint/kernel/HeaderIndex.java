@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Deque;
@@ -242,6 +243,13 @@ public final class HeaderIndex {
   }
 
   private String macroFingerprint;
+  /** The names the index defines, as its file lists them (sorted), until the fingerprint is made; null when not read from a file. */
+  private String[] definedInFileOrder;
+
+  private static boolean ascending(String[] names) {
+    for (int i = 1; i < names.length; i++) if (names[i - 1].compareTo(names[i]) >= 0) return false;
+    return true;
+  }
 
   /**
    * A hash of what the index says about macros (the names it {@code #define}s, the
@@ -250,22 +258,35 @@ public final class HeaderIndex {
    */
   public synchronized String macroFingerprint() {
     if (macroFingerprint == null) {
-      try {
-        java.security.MessageDigest d = java.security.MessageDigest.getInstance("SHA-256");
-        java.util.function.Consumer<String> add = t -> {
-          d.update(t.getBytes(StandardCharsets.UTF_8));
-          d.update((byte) '\n');
-        };
-        add.accept(release);
-        new java.util.TreeMap<>(entries).forEach((n, e) -> {
-          if (e.defined()) add.accept(n);
+      // two CRCs and the length, as the fact cache hashes contents (both are intrinsics of the
+      // quick compiler the launcher uses; SHA-256 was a tenth of a small run's time there)
+      java.util.zip.CRC32 crc32 = new java.util.zip.CRC32();
+      java.util.zip.CRC32C crc32c = new java.util.zip.CRC32C();
+      long[] length = {0};
+      java.util.function.Consumer<String> add = t -> {
+        byte[] b = (t + "\n").getBytes(StandardCharsets.UTF_8);
+        crc32.update(b);
+        crc32c.update(b);
+        length[0] += b.length;
+      };
+      add.accept(release);
+      // the defined names in name order: as the index file lists them when it was read from one
+      // (checked), else sorted; the whole index copied into a tree map was a quarter of a cold run
+      String[] sorted = definedInFileOrder;
+      if (sorted == null || !ascending(sorted)) {
+        List<String> defined = new ArrayList<>();
+        entries.forEach((n, e) -> {
+          if (e.defined()) defined.add(n);
         });
-        add.accept("--definitions");
-        new java.util.TreeMap<>(definitions).forEach((n, t) -> add.accept((definers.contains(n) ? DEFINER : USED) + t));
-        macroFingerprint = java.util.HexFormat.of().formatHex(d.digest(), 0, 16);
-      } catch (java.security.NoSuchAlgorithmException e) {
-        throw new IllegalStateException(e);
+        sorted = defined.toArray(String[]::new);
+        Arrays.sort(sorted);
       }
+      definedInFileOrder = null;
+      for (String n : sorted) add.accept(n);
+      add.accept("--definitions");
+      new java.util.TreeMap<>(definitions).forEach((n, t) -> add.accept((definers.contains(n) ? DEFINER : USED) + t));
+      macroFingerprint = Long.toHexString(length[0]) + "-" + Long.toHexString(crc32.getValue()) + "-"
+          + Long.toHexString(crc32c.getValue());
     }
     return macroFingerprint;
   }
@@ -371,6 +392,7 @@ public final class HeaderIndex {
     Set<String> definers = new HashSet<>();
     Map<String, String> interned = new HashMap<>();
     Map<String, Arity> arities = new HashMap<>();
+    List<String> defined = new ArrayList<>(1 << 16);
     NamespaceConventions.Form defaultNs = NamespaceConventions.Form.UNKNOWN;
     NamespaceConventions.Form importNs = NamespaceConventions.Form.UNKNOWN;
     Map<String, Set<String>> headerImports = new HashMap<>();
@@ -403,12 +425,22 @@ public final class HeaderIndex {
         if (line.startsWith(DEFINER)) definers.add(name);
         continue;
       }
-      String[] f = line.split(" ");
-      if (f.length < 3 || f[0].isEmpty() || f[0].length() > 2 || (f[0].length() == 2 && f[0].charAt(1) != '#'))
+      // "kind[#] name arity reached...", split by hand: String.split was a quarter of the read
+      int s1 = line.indexOf(' ');
+      int s2 = s1 < 0 ? -1 : line.indexOf(' ', s1 + 1);
+      if (s2 < 0) throw new IOException("header index line " + n + " is malformed");
+      int s3 = line.indexOf(' ', s2 + 1);
+      String[] f = {line.substring(0, s1), line.substring(s1 + 1, s2), line.substring(s2 + 1, s3 < 0 ? line.length() : s3)};
+      if (f[0].isEmpty() || f[0].length() > 2 || (f[0].length() == 2 && f[0].charAt(1) != '#') || f[1].isEmpty())
         throw new IOException("header index line " + n + " is malformed");
       // most names (object-like macros, externs) reach nothing: no set to build for them
-      Set<String> reaches = f.length == 3 ? Set.of() : new HashSet<>();
-      for (int i = 3; i < f.length; i++) reaches.add(interned.computeIfAbsent(f[i], s -> s));
+      Set<String> reaches = s3 < 0 ? Set.of() : new HashSet<>();
+      for (int i = s3; i >= 0; ) {
+        int j = line.indexOf(' ', i + 1);
+        String reached = line.substring(i + 1, j < 0 ? line.length() : j);
+        if (!reached.isEmpty()) reaches.add(interned.computeIfAbsent(reached, x -> x));
+        i = j;
+      }
       Kind kind;
       Arity arity;
       try {
@@ -417,10 +449,14 @@ public final class HeaderIndex {
       } catch (IllegalArgumentException e) {
         throw new IOException("header index line " + n + ": " + e.getMessage());
       }
-      entries.put(f[1], new Entry(f[1], kind, reaches, arity, f[0].length() == 2));
+      Entry e = new Entry(f[1], kind, reaches, arity, f[0].length() == 2);
+      entries.put(f[1], e);
+      if (e.defined()) defined.add(f[1]);
     }
-    return new HeaderIndex(release, entries, definitions, definers,
+    HeaderIndex index = new HeaderIndex(release, entries, definitions, definers,
         new NamespaceConventions(defaultNs, importNs, headerImports));
+    index.definedInFileOrder = defined.toArray(String[]::new);
+    return index;
   }
 
   private static NamespaceConventions.Form form(String[] f) {

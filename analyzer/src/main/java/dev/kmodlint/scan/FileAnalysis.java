@@ -12,9 +12,11 @@ import dev.kmodlint.model.Level;
 import dev.kmodlint.model.Notification;
 import dev.kmodlint.model.SourceFile;
 import dev.kmodlint.model.SourcePosition;
+import dev.kmodlint.model.SuppressionDirective;
 import dev.kmodlint.text.BoundedReader;
 import dev.kmodlint.text.SourceText;
 import dev.kmodlint.text.Spdx;
+import dev.kmodlint.text.SuppressionComments;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -75,15 +77,16 @@ public final class FileAnalysis {
     }
     SourceText text = SourceText.of(path, bytes);
     List<KconfigModel.SourceReference> refs = ConfigReferenceScanner.scan(path, text.chars());
+    List<SuppressionDirective> suppressions = SuppressionComments.mayHold(bytes) ? SuppressionComments.of(text) : List.of();
     FileFacts facts;
     List<Path> headersRead = List.of();
     List<Path> absent = List.of();
     if (kind == SourceFile.Kind.HEADER) {
       facts = new FileFacts(new SourceFile(path, kind, !text.binary(), Spdx.find(text), List.of(), List.of(),
-          List.of(), Code.EMPTY), List.of(), 0, refs);
+          List.of(), Code.EMPTY), List.of(), 0, refs, suppressions);
     } else {
       CFrontEnd.Parsed parsed = frontEnd.parse(path, kind, text, context, cancellation);
-      facts = new FileFacts(parsed.file(), parsed.notifications(), parsed.unresolvedIncludes(), refs);
+      facts = new FileFacts(parsed.file(), parsed.notifications(), parsed.unresolvedIncludes(), refs, suppressions);
       headersRead = parsed.headersRead();
       absent = parsed.absentIncludes();
     }
@@ -100,12 +103,20 @@ public final class FileAnalysis {
     }
   }
 
-  /** The {@code CONFIG_} references of a file the front-end gave up on, which Kconfig rules still need. */
-  static List<KconfigModel.SourceReference> configReferencesOnly(Path file) {
+  /**
+   * The facts of a file the front-end gave up on: its {@code CONFIG_} references, which Kconfig
+   * rules still need, and its suppression comments.
+   */
+  static FileFacts notAnalyzed(Path file, SourceFile.Kind kind, Notification why) {
+    List<KconfigModel.SourceReference> refs = List.of();
+    List<SuppressionDirective> suppressions = List.of();
     try {
-      return ConfigReferenceScanner.scan(file, SourceText.read(file).chars());
+      SourceText text = SourceText.read(file);
+      refs = ConfigReferenceScanner.scan(file, text.chars());
+      suppressions = SuppressionComments.of(text);
     } catch (IOException | RuntimeException e) {
-      return List.of();
+      // unreadable: nothing more to say than why
     }
+    return new FileFacts(SourceFile.unparsed(file, kind, Optional.empty()), List.of(why), 0, refs, suppressions);
   }
 }

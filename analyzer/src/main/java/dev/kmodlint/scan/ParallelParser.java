@@ -173,8 +173,7 @@ public final class ParallelParser {
   }
 
   private static FileFacts notAnalyzed(Task t, Notification why) {
-    return new FileFacts(SourceFile.unparsed(t.path, t.kind, Optional.empty()), List.of(why), 0,
-        FileAnalysis.configReferencesOnly(t.path));
+    return FileAnalysis.notAnalyzed(t.path, t.kind, why);
   }
 
   private Notification timeout(Path file) {

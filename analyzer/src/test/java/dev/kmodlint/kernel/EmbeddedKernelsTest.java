@@ -1,6 +1,7 @@
 package dev.kmodlint.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -152,6 +153,27 @@ class EmbeddedKernelsTest {
       assertTrue(h.definesMacro("readl") && h.lookup("readl").orElseThrow().kind() == HeaderIndex.Kind.HEADER_FUNCTION,
           "#define readl readl, and an inline function");
     }
+  }
+
+  /**
+   * The macro fingerprint (part of every fact-cache key) of an index read from its file, taken
+   * in the file's order, is the one an index built in memory gets by sorting its names; one
+   * whose file is out of order is sorted, not trusted.
+   */
+  @Test
+  void theMacroFingerprintDoesNotDependOnHowTheIndexWasRead() throws Exception {
+    HeaderIndex h = k61.headers();
+    List<String> lines = h.lines();
+    HeaderIndex inOrder = HeaderIndex.read(new java.io.BufferedReader(new java.io.StringReader(String.join("\n", lines))));
+    java.util.List<String> shuffled = new java.util.ArrayList<>(lines.subList(1, lines.size()));
+    java.util.Collections.reverse(shuffled);
+    shuffled.add(0, lines.get(0));
+    HeaderIndex reversed = HeaderIndex.read(new java.io.BufferedReader(new java.io.StringReader(String.join("\n", shuffled))));
+    assertEquals(inOrder.macroFingerprint(), reversed.macroFingerprint());
+    assertEquals(h.macroFingerprint(), inOrder.macroFingerprint());
+    HeaderIndex other = HeaderIndex.read(new java.io.BufferedReader(new java.io.StringReader(
+        String.join("\n", lines).replaceFirst("\nm ([A-Za-z_]\\w*) ", "\ne $1 "))));
+    assertNotEquals(h.macroFingerprint(), other.macroFingerprint(), "a macro that is no longer one");
   }
 
   /**

@@ -50,6 +50,17 @@ final class Corpus {
 
   private static final Pattern KERNELS = Pattern.compile("(?m)^#\\s*kernels:\\s*(\\S+)\\s*$");
 
+  /** A copy of {@code from} (the corpus, for tests that edit it) at {@code to}. */
+  static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path f : files.toList()) {
+        Path target = to.resolve(from.relativize(f).toString());
+        if (Files.isDirectory(f)) Files.createDirectories(target);
+        else Files.copy(f, target);
+      }
+    }
+  }
+
   /**
    * The kernels a scenario is checked against: {@code # kernels: 6.1,6.12} in its top Kbuild
    * or Makefile (each kernel in a pass of its own, findings merged); empty: the default kernel.

@@ -39,7 +39,7 @@ class ServerEquivalenceTest {
   /** The corpus copied to {@code tmp} (the tests edit it), and a server for it. */
   private void serve() throws Exception {
     tree = Files.createDirectories(tmp.resolve("corpus"));
-    copyTree(Corpus.DIR, tree);
+    Corpus.copyTree(Corpus.DIR, tree);
     cache = tmp.resolve("cache");
     server = CompletableFuture.supplyAsync(() -> CliTest.run("server", "--cache-dir", cache.toString(),
         "--idle-timeout", "10", tree.toString()));
@@ -175,8 +175,8 @@ class ServerEquivalenceTest {
   @Test
   void aServerStartedInTheBackgroundAnswersAnotherProcessAsItWouldHaveAnsweredItself() throws Exception {
     tree = Files.createDirectories(tmp.resolve("corpus"));
-    copyTree(Corpus.DIR.resolve("params-acceptance"), tree.resolve("params-acceptance"));
-    copyTree(Corpus.DIR.resolve("deploy-acceptance"), tree.resolve("deploy-acceptance"));
+    Corpus.copyTree(Corpus.DIR.resolve("params-acceptance"), tree.resolve("params-acceptance"));
+    Corpus.copyTree(Corpus.DIR.resolve("deploy-acceptance"), tree.resolve("deploy-acceptance"));
     cache = tmp.resolve("cache");
     Path mod = tree.resolve("params-acceptance");
     // --server always starts one for the tree (no .git: the directory of the inputs)
@@ -243,15 +243,4 @@ class ServerEquivalenceTest {
       Files.deleteIfExists(err);
     }
   }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path f : files.toList()) {
-        Path target = to.resolve(from.relativize(f).toString());
-        if (Files.isDirectory(f)) Files.createDirectories(target);
-        else Files.copy(f, target);
-      }
-    }
-  }
-
 }

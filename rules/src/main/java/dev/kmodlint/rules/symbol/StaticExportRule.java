@@ -10,7 +10,10 @@ import dev.kmodlint.rule.Finding;
 import dev.kmodlint.rule.Rule;
 import dev.kmodlint.rule.RuleContext;
 import dev.kmodlint.rule.RuleInfo;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 @RuleInfo(
@@ -26,9 +29,20 @@ public final class StaticExportRule implements Rule {
   @Override
   public void check(RuleContext ctx) {
     for (SourceFile f : ctx.project().files()) {
+      Map<String, List<CFunction>> functions = null;
+      Map<String, List<CVariable>> variables = null;
       for (ExportDecl e : f.code().exports()) {
         if (!e.active() || !e.position().file().equals(f.path())) continue;
-        Optional<SourcePosition> at = staticDeclaration(f, e.symbol());
+        if (functions == null) {
+          // by name, once per file: a file of many exports and of many declarations (its headers'
+          // among them) was looked through once per export, a third of the rules of a whole tree
+          functions = new HashMap<>();
+          for (CFunction fn : f.code().functions()) functions.computeIfAbsent(fn.name(), k -> new ArrayList<>()).add(fn);
+          variables = new HashMap<>();
+          for (CVariable v : f.code().variables()) variables.computeIfAbsent(v.name(), k -> new ArrayList<>()).add(v);
+        }
+        Optional<SourcePosition> at = staticDeclaration(functions.getOrDefault(e.symbol(), List.of()),
+            variables.getOrDefault(e.symbol(), List.of()));
         at.ifPresent(p -> ctx.report(e.position(), e.symbol() + " is static: it cannot be exported"
             + " (kbuild: local symbol was exported); drop 'static' or the export",
             List.of(new Finding.Related(p, "declared static here"))));
@@ -37,19 +51,18 @@ public final class StaticExportRule implements Rule {
   }
 
   /**
-   * The static declaration of {@code name} when the file gives it internal linkage: a static
-   * declaration and no non-static definition (a header's static inline stub for another
-   * configuration beside a real definition is not one).
+   * The static declaration of a name, given the file's functions and variables of that name in
+   * file order, when the file gives it internal linkage: a static declaration and no non-static
+   * definition (a header's static inline stub for another configuration beside a real
+   * definition is not one).
    */
-  private static Optional<SourcePosition> staticDeclaration(SourceFile f, String name) {
+  private static Optional<SourcePosition> staticDeclaration(List<CFunction> functions, List<CVariable> variables) {
     Optional<SourcePosition> stat = Optional.empty();
-    for (CFunction fn : f.code().functions()) {
-      if (!fn.name().equals(name)) continue;
+    for (CFunction fn : functions) {
       if (!fn.isStatic() && fn.definition()) return Optional.empty();
       if (fn.isStatic() && fn.active() && stat.isEmpty()) stat = Optional.of(fn.position());
     }
-    for (CVariable v : f.code().variables()) {
-      if (!v.name().equals(name)) continue;
+    for (CVariable v : variables) {
       if (!v.isStatic() && v.definition()) return Optional.empty();
       if (v.isStatic() && v.active() && stat.isEmpty()) stat = Optional.of(v.position());
     }
