@@ -150,18 +150,7 @@ public final class CTextScan {
   /** True when the code or a {@code #define} mentions a name of {@code names}. */
   public boolean mentions(Names names) {
     for (String w : defineWords) if (names.find(w.toCharArray(), 0, w.length()) != null) return true;
-    int n = code.length;
-    int i = 0;
-    while (i < n) {
-      if (!isIdentifierStart(code[i])) {
-        i = skipNonIdentifier(code, i, n);
-        continue;
-      }
-      int s = i;
-      while (i < n && isIdentifierPart(code[i])) i++;
-      if (names.find(code, s, i) != null) return true;
-    }
-    return false;
+    return eachIdentifier(code, 0, code.length, (s, start, end) -> names.find(s, start, end) != null);
   }
 
   /** Every identifier of the code and of its {@code #define}s (comments aside). */
@@ -188,29 +177,23 @@ public final class CTextScan {
     if (definesWith(exporting)) return Optional.empty();
     Names wanted = new Names(exporting);
     Set<String> out = new HashSet<>();
-    int n = code.length;
-    int i = 0;
-    while (i < n) {
-      if (!isIdentifierStart(code[i])) {
-        i = skipNonIdentifier(code, i, n);
-        continue;
-      }
-      int s = i;
-      while (i < n && isIdentifierPart(code[i])) i++;
-      String w = wanted.find(code, s, i);
-      if (w == null) continue;
+    // stops at the first call the text cannot tell the exported names of
+    boolean unknown = eachIdentifier(code, 0, code.length, (s, start, end) -> {
+      String w = wanted.find(s, start, end);
+      if (w == null) return false;
       Set<Integer> which = verbatim.get(w);
-      if (which == null) return Optional.empty();
-      Optional<List<String>> args = arguments(java.nio.CharBuffer.wrap(code), i);
-      if (args.isEmpty()) return Optional.empty();
+      if (which == null) return true;
+      Optional<List<String>> args = arguments(java.nio.CharBuffer.wrap(s), end);
+      if (args.isEmpty()) return true;
       for (int k : which) {
-        if (k >= args.get().size()) return Optional.empty();
+        if (k >= args.get().size()) return true;
         String arg = args.get().get(k);
-        if (!isIdentifier(arg) || isMacro.test(arg) || defined.contains(arg)) return Optional.empty();
+        if (!isIdentifier(arg) || isMacro.test(arg) || defined.contains(arg)) return true;
         out.add(arg);
       }
-    }
-    return Optional.of(out);
+      return false;
+    });
+    return unknown ? Optional.empty() : Optional.of(out);
   }
 
   /** True for a whole identifier ({@code name}, not {@code a.b} or {@code 1}). */
@@ -273,16 +256,30 @@ public final class CTextScan {
   }
 
   private static void words(char[] s, int from, int to, Set<String> out) {
+    eachIdentifier(s, from, to, (c, start, end) -> {
+      out.add(new String(c, start, end - start));
+      return false;
+    });
+  }
+
+  /** What to do with one identifier, {@code s[start, end)}: true stops the scan. */
+  private interface IdentifierVisitor {
+    boolean stop(char[] s, int start, int end);
+  }
+
+  /** Visits the identifiers of {@code s[from, to)} in order; true when the visitor stopped the scan. */
+  private static boolean eachIdentifier(char[] s, int from, int to, IdentifierVisitor visitor) {
     int i = from;
     while (i < to) {
       if (isIdentifierStart(s[i])) {
         int st = i;
         while (i < to && isIdentifierPart(s[i])) i++;
-        out.add(new String(s, st, i - st));
+        if (visitor.stop(s, st, i)) return true;
       } else {
         i = skipNonIdentifier(s, i, to);
       }
     }
+    return false;
   }
 
   private static boolean isIdentifierStart(char c) {

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -263,14 +262,7 @@ class ModpostOracleTest {
   }
 
   private static String build(Path kdir, Path dir) throws Exception {
-    Process p = new ProcessBuilder("make", "-k", "-C", kdir.toString(), "M=" + dir, "modules")
-        .redirectErrorStream(true).start();
-    byte[] out = p.getInputStream().readAllBytes();
-    if (!p.waitFor(300, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      fail("kernel build of " + dir + " timed out");
-    }
-    return new String(out, StandardCharsets.UTF_8);
+    return KernelBuild.make(kdir, dir).log();
   }
 
   private static void copyTree(Path from, Path to) throws IOException {

@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -144,17 +143,11 @@ class MultiKernelOracleTest {
   private static final Pattern ERROR = Pattern.compile("(?m)^.*(?:: error: |ERROR: modpost: |Error: ).*$");
 
   private static Build build(Path kdir, Path dir) throws Exception {
-    Process p = new ProcessBuilder("make", "-k", "-C", kdir.toString(), "M=" + dir, "modules")
-        .redirectErrorStream(true).start();
-    byte[] out = p.getInputStream().readAllBytes();
-    if (!p.waitFor(300, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      fail("kernel build of " + dir + " against " + kdir + " timed out");
-    }
-    String log = new String(out, StandardCharsets.UTF_8);
+    KernelBuild.Result made = KernelBuild.make(kdir, dir);
+    String log = made.log();
     var m = ERROR.matcher(log);
-    String first = m.find() ? m.group().strip() : (p.exitValue() != 0 ? "make exited " + p.exitValue() : "");
-    boolean failed = p.exitValue() != 0 || m.reset().find();
+    String first = m.find() ? m.group().strip() : (made.exitValue() != 0 ? "make exited " + made.exitValue() : "");
+    boolean failed = made.exitValue() != 0 || m.reset().find();
     boolean ran = log.contains("MODPOST") || log.contains("CC [M]") || log.contains("error");
     return new Build(ran, failed, first, log);
   }
