@@ -56,6 +56,11 @@ public final class BuildPlan {
   public record OutsideValue(String name, java.util.Optional<String> value) {}
 
 
+  /** What the Makefiles were read with from outside: the kernel's .config and release, the command line, the trees. */
+  public KbuildEnvironment environment() {
+    return env;
+  }
+
   /** The Makefiles of the tree, read on all cores, in directory order. */
   public static BuildPlan read(SourceTree tree, int jobs, KbuildEnvironment env) {
     List<Path> dirs = List.copyOf(tree.kbuildDirs());

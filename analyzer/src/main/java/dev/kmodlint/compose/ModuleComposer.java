@@ -44,6 +44,7 @@ final class ModuleComposer {
   private final Map<Path, SourceFile> assemblers = new java.util.HashMap<>();
   /** The C files whose modules are composed; empty: every module. */
   private final Optional<Set<Path>> scope;
+  private final Optional<OwnKconfigGates> ownGates;
 
   ModuleComposer(SourceTree tree, Map<Path, SourceFile> files, KconfigTypes kconfig, List<Notification> notes) {
     this(tree, files, kconfig, notes, Optional.empty());
@@ -51,6 +52,16 @@ final class ModuleComposer {
 
   ModuleComposer(SourceTree tree, Map<Path, SourceFile> files, KconfigTypes kconfig, List<Notification> notes,
       Optional<Set<Path>> scope) {
+    this(tree, files, kconfig, notes, scope, Optional.empty());
+  }
+
+  /**
+   * The same; out of the kernel tree, with the target kernel's .config known, {@code ownGates}
+   * tells which of the package's own {@code CONFIG_} gates that kernel can never set.
+   */
+  ModuleComposer(SourceTree tree, Map<Path, SourceFile> files, KconfigTypes kconfig, List<Notification> notes,
+      Optional<Set<Path>> scope, Optional<OwnKconfigGates> ownGates) {
+    this.ownGates = ownGates;
     this.tree = tree;
     this.files = files;
     this.kconfig = kconfig;
@@ -80,6 +91,14 @@ final class ModuleComposer {
         for (KbuildObject o : km.objects()) o.source().ifPresent(s -> claimed.add(s.toAbsolutePath().normalize()));
         if (km.buildMode() == BuildMode.BUILTIN || !inScope(km)) continue;
         if (km.buildMode() == BuildMode.CONFIGURABLE) {
+          Optional<String> never = neverSet(km);
+          if (never.isPresent()) {
+            notes.add(Notification.at("module-not-built", Level.NOTE, "module " + km.name() + " is built only when "
+                + String.join(" or ", km.gatingConfigs()) + " is set, and the tree's own Kconfig rules that out for"
+                + " this kernel: " + never.get() + "; kbuild does not build it, and it is not analyzed as a module",
+                km.declaredAt()));
+            continue;
+          }
           Optional<Boolean> canBeModule = canBeModule(km);
           if (canBeModule.isEmpty()) unknownGates++;
           else if (!canBeModule.get()) continue;
@@ -99,6 +118,18 @@ final class ModuleComposer {
     modules.addAll(standaloneModules(claimed, buildingDirs));
     modules.sort((a, b) -> a.anchor().compareTo(b.anchor()));
     return modules;
+  }
+
+  /** Why no configuration of the target kernel sets any gate of {@code km}; empty when one can. */
+  private Optional<String> neverSet(KbuildModule km) {
+    if (ownGates.isEmpty() || km.gatingConfigs().isEmpty()) return Optional.empty();
+    List<String> why = new ArrayList<>();
+    for (String gate : km.gatingConfigs()) {
+      Optional<String> off = ownGates.get().unreachable(gate);
+      if (off.isEmpty()) return Optional.empty();
+      why.add(off.get());
+    }
+    return Optional.of(String.join("; ", why));
   }
 
   /** True for tristate, false for bool only, empty when no scanned Kconfig tells. */

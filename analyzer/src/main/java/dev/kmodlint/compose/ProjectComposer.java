@@ -64,7 +64,7 @@ public final class ProjectComposer {
     }
 
     KconfigTypes embeddedKconfig = KconfigTypes.embedded(); // read once: it is 20,000 symbols
-    KconfigRead kconfigRead = kconfig(root, tree, stages);
+    KconfigRead kconfigRead = outsideTheKernelsConfiguration(kconfig(root, tree, stages), plan.environment(), notes);
     for (KconfigRead.Unreadable u : kconfigRead.unreadable()) notes.add(Notification.at("read-failure", Level.WARNING,
         "cannot read " + u.file() + ": " + u.why(), SourcePosition.startOf(u.file())));
     KconfigModel kconfigModel = new KconfigModel(kconfigRead.definitions(), kconfigRead.choices(),
@@ -73,7 +73,10 @@ public final class ProjectComposer {
     KconfigTypes kconfig = embeddedKconfig.overriddenBy(KconfigTypes.of(kconfigModel));
     List<KbuildDirectory> kbuildDirs = plan.directories();
     for (KbuildDirectory kd : kbuildDirs) notes.addAll(KbuildModelBuilder.remainingNotifications(kd));
-    List<Module> modules = new ModuleComposer(tree, files, kconfig, notes, scope).modules(kbuildDirs);
+    KbuildEnvironment env = plan.environment();
+    Optional<OwnKconfigGates> ownGates = env.sourceTree().isEmpty() && env.kernelConfig().isPresent()
+        ? Optional.of(new OwnKconfigGates(kconfigModel, env.kernelConfig().get())) : Optional.empty();
+    List<Module> modules = new ModuleComposer(tree, files, kconfig, notes, scope, ownGates).modules(kbuildDirs);
 
     DeployModel deploy = DeployReader.read(tree.dkmsConfs(), tree.modprobeConfs(), tree.modulesLoadConfs(), notes::add);
     return new Project(root, modules, List.copyOf(files.values()), KbuildModelBuilder.kbuild(kbuildDirs),
@@ -89,6 +92,45 @@ public final class ProjectComposer {
       List<Unreadable> unreadable) {
     /** A Kconfig file that could not be read, and why. */
     public record Unreadable(Path file, String why) {}
+  }
+
+  /**
+   * In a kernel tree scanned from its top, kconfig reads the top {@code Kconfig} and what it
+   * sources, the architecture's {@code arch/$(SRCARCH)/Kconfig} included; a Kconfig file that
+   * none of them reaches (kconfig's own test inputs under scripts/kconfig/tests, the examples of
+   * Documentation/kbuild, files only other architectures source) is no part of the kernel's
+   * configuration and, as the other architectures' directories, is left out, with a note.
+   */
+  private static KconfigRead outsideTheKernelsConfiguration(KconfigRead read, KbuildEnvironment env,
+      List<Notification> notes) {
+    if (env.sourceTree().isEmpty()) return read;
+    Path top = env.sourceTree().get();
+    Path topKconfig = top.resolve("Kconfig");
+    Set<Path> roots = new java.util.TreeSet<>();
+    for (KconfigModel.Definition d : read.definitions()) roots.add(d.root());
+    if (!roots.contains(topKconfig)) return read; // the top Kconfig was not scanned: what was named is analyzed
+    Set<Path> outside = new java.util.TreeSet<>();
+    for (KconfigModel.Definition d : read.definitions()) {
+      Path r = d.root();
+      // what arch/ has left (the target architecture's) is sourced through $(SRCARCH), which the
+      // reader does not expand: each of its files read on its own is the kernel's
+      boolean kernels = r.equals(topKconfig) || r.startsWith(top.resolve("arch"));
+      if (!kernels) {
+        outside.add(r);
+        outside.add(d.position().file());
+      }
+    }
+    if (outside.isEmpty()) return read;
+    java.util.function.Predicate<SourcePosition> in = at -> !outside.contains(at.file());
+    notes.add(Notification.of("kconfig-not-sourced", Level.NOTE, outside.size() + " Kconfig files of " + top
+        + " are reached neither from its Kconfig nor from the architecture's (" + String.join(" ", outside.stream()
+        .limit(6).map(f -> top.relativize(f).toString()).toList()) + (outside.size() > 6 ? " ..." : "")
+        + "): kconfig never reads them for this kernel (its own test inputs, documentation examples, files only"
+        + " other architectures source), and they are not analyzed; name one as a PATH to analyze it"));
+    return new KconfigRead(read.definitions().stream().filter(d -> in.test(d.position())).toList(),
+        read.choices().stream().filter(c -> in.test(c.position())).toList(),
+        read.references().stream().filter(r -> in.test(r.position())).toList(),
+        read.syntaxProblems().stream().filter(p -> in.test(p.position())).toList(), read.unreadable());
   }
 
   /** The Kconfig files of {@code tree} read, or as {@code stages} kept them when none of them changed. */
