@@ -1,6 +1,7 @@
 package dev.kmodlint.symbols;
 
 import dev.kmodlint.kernel.HeaderIndex;
+import dev.kmodlint.kernel.KernelConfig;
 import dev.kmodlint.kernel.KernelDatabase;
 import dev.kmodlint.kernel.KernelExports;
 import dev.kmodlint.model.CFunction;
@@ -152,6 +153,25 @@ public final class SymbolResolution {
   public boolean builtByAssumedKernel(Module m) {
     if (m.gatingConfigs().isEmpty()) return true;
     return kernel.config().map(c -> m.gatingConfigs().stream().anyMatch(c::enabled)).orElse(true);
+  }
+
+  /**
+   * True when the assumed kernel's build links the module into vmlinux: gated by
+   * {@code obj-$(CONFIG_X)} with X {@code y} (and no gate {@code m}) in its configuration, as
+   * net/ipv6 is in Debian's kernel. Built in, it links against all of vmlinux, not only its
+   * exports; as a loadable module it belongs to another configuration, whose exports differ
+   * ({@code #if IS_MODULE(CONFIG_X)} exports, code of the symbols that need X=y).
+   */
+  public boolean builtInByAssumedKernel(Module m) {
+    if (m.gatingConfigs().isEmpty() || kernel.config().isEmpty()) return false;
+    KernelConfig c = kernel.config().get();
+    boolean builtIn = false;
+    for (String g : m.gatingConfigs()) {
+      Optional<String> v = c.value(g);
+      if (v.isPresent() && v.get().equals("m")) return false;
+      if (v.isPresent() && v.get().equals("y")) builtIn = true;
+    }
+    return builtIn;
   }
 
   /** Every active export written in the scan, in file order. */

@@ -11,8 +11,10 @@ import dev.kmodlint.symbols.SymbolResolution;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 @RuleInfo(
     id = "symbol/unresolved",
@@ -65,6 +67,7 @@ public final class UnresolvedRule implements Rule {
     SymbolResolution symbols = ctx.symbols();
     List<Module> outside = new ArrayList<>();
     List<Module> otherArchitecture = new ArrayList<>();
+    Set<Module> builtIn = new LinkedHashSet<>();
     String arch = ctx.kernel().architecture().orElse("");
     Optional<KernelConfig> config = ctx.kernel().config();
     for (Module m : ctx.project().modules()) {
@@ -74,6 +77,10 @@ public final class UnresolvedRule implements Rule {
         if (!symbols.builtByAssumedKernel(m)) {
           outside.add(m);
           break;
+        }
+        if (n.how() != SymbolResolution.How.UNDECLARED_CALL && symbols.builtInByAssumedKernel(m)) {
+          builtIn.add(m);
+          continue;
         }
         Optional<String> moduleArch = architectureOf(m);
         if (moduleArch.isPresent() && !arch.isEmpty() && !moduleArch.get().equals(arch)) {
@@ -112,6 +119,14 @@ public final class UnresolvedRule implements Rule {
       ctx.skip(Level.WARNING, first.anchor(), otherArchitecture.size() + " module(s) of another architecture than the assumed"
           + " kernel's (" + arch + "), e.g. " + first.name() + " of arch/" + architectureOf(first).orElse("?")
           + ": its exports are not theirs, so their symbols are not checked");
+    }
+    if (!builtIn.isEmpty()) {
+      Module first = builtIn.iterator().next();
+      ctx.skip(Level.WARNING, first.anchor(), builtIn.size() + " module(s) use symbols the assumed kernel does not export"
+          + " that their sources or the kernel headers declare, but its configuration builds them into vmlinux (e.g. "
+          + first.name() + ": " + String.join(", ", first.gatingConfigs()) + " is y): built in, they link against"
+          + " all of vmlinux, not only its exports, and as modules another configuration's exports apply, so these are"
+          + " not reported (a function declared nowhere still is)");
     }
     if (!outside.isEmpty()) {
       Module first = outside.get(0);
