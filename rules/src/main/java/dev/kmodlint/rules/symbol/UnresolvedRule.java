@@ -92,6 +92,8 @@ public final class UnresolvedRule implements Rule {
               + " (it is internal to the kernel)";
           case UNDECLARED_CALL -> n.symbol() + "() is declared nowhere (not in the module, its headers or the"
               + " kernel's), " + nobody;
+          case ASSEMBLER -> "the assembler text of an asm() statement calls or jumps to " + n.symbol() + " but "
+              + nobody;
           default -> n.symbol() + ": " + nobody;
         };
         Optional<String> unbuilt = config.flatMap(c -> notBuiltHere(ctx.kernel().sourceExport(n.symbol()), c, arch));
