@@ -492,7 +492,10 @@ final class CodeExtractor {
       else if (d instanceof IASTSimpleDeclaration sd)
         for (IASTDeclarator dec : sd.getDeclarators()) {
           IASTDeclarator inner = CSyntax.innermost(dec);
-          declared.add(inner.getName().toString());
+          String name = inner.getName().toString();
+          if (typeless(sd.getDeclSpecifier(), dec) && !MACRO_NAME.matcher(name).matches() && !name.startsWith(PREFIX))
+            continue;
+          declared.add(name);
           // int *a[4] is an array (of pointers); int (*a)[4] a pointer, nested
           if (inner == dec && dec instanceof IASTArrayDeclarator ad && ad.getArrayModifiers().length > 0)
             arrays.add(inner.getName().toString());
@@ -671,7 +674,7 @@ final class CodeExtractor {
       if (dec instanceof IASTFunctionDeclarator && dec.getPointerOperators().length == 0
           && dec.getNestedDeclarator() == null) {
         if (spec.getStorageClass() == IASTDeclSpecifier.sc_typedef) continue;
-        if (kernelMacroDefinition(spec, dec, name)) continue;
+        if (kernelMacroDefinition(spec, dec, name) || typeless(spec, dec)) continue;
         functions.add(new CFunction(name, isStatic, isExtern, spec.isInline(), false,
             sec.map(SectionUse::section).orElse(Section.TEXT), pos, secAt, returnType(spec, dec),
             parameterTypes(dec), sd.isActive(), fromMacro(inner.getName())));
@@ -713,6 +716,19 @@ final class CodeExtractor {
       else if (p.getDeclSpecifier() instanceof IASTNamedTypeSpecifier n) macroDefinedNames.add(n.getName().toString());
     }
     return true;
+  }
+
+  /**
+   * A file-scope function declaration without a type ({@code static_call(kvm_x86_get_exit_info)(vcpu, ...)},
+   * {@code foo(bar);}): the kernel builds with {@code -Werror=implicit-int}, so no source the build
+   * accepts has one. It is what the parse makes of a kernel macro it does not know (the
+   * statements of a {@code TRACE_EVENT}'s {@code TP_fast_assign}, once the event itself did not
+   * parse) and declares nothing: a use of the name is a use of the kernel's macro, as anywhere else.
+   */
+  private static boolean typeless(IASTDeclSpecifier spec, IASTDeclarator dec) {
+    return dec instanceof IASTFunctionDeclarator && spec instanceof IASTSimpleDeclSpecifier s
+        && s.getType() == IASTSimpleDeclSpecifier.t_unspecified && !s.isSigned() && !s.isUnsigned() && !s.isShort()
+        && !s.isLong() && !s.isLongLong() && !s.isComplex() && !s.isImaginary();
   }
 
   /** The declarations the prelude's macros produce. */

@@ -801,4 +801,20 @@ class CFrontEndTest {
     assertEquals("hdr_target", a.name());
     assertEquals("hdr_fn", a.headerInline());
   }
+
+  @Test
+  void aTypelessFileScopeDeclarationIsAKernelMacroTheParseDidNotKnowAndDeclaresNothing() throws Exception {
+    // TRACE_EVENT(..., TP_fast_assign(...; static_call(hook)(x, 2);), ...) unknown: the parse
+    // recovers with a file-scope "static_call(tick_hook)" of implicit int, which -Werror=implicit-int
+    // would never let through
+    SourceFile f = parse("typeless.c", """
+        UNKNOWN_EVENT(tick, TP_fast_assign(x = 1; static_call(tick_hook)(x, 2);), TP_printk("x"));
+        static void f(int v) { static_call(tick_hook)(v, 3); }
+        unsigned typed_fn(void);
+        """);
+    assertTrue(f.code().functions().stream().noneMatch(x -> x.name().equals("static_call")), f.code().functions().toString());
+    assertTrue(externalNames(f).contains("static_call"), externalNames(f).toString());
+    assertFalse(references(f, "f", "static_call", CReference.Kind.CALL));
+    assertEquals("unsigned int", function(f, "typed_fn").returnType(), "a type of 'unsigned' alone is a type");
+  }
 }
