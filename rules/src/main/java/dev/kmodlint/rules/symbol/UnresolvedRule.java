@@ -22,7 +22,9 @@ import java.util.Optional;
         + " (EXPORT_SYMBOL*) by the kernel or another module. A function it declares extern, a kernel"
         + " function the headers declare but the kernel does not export, or a function declared"
         + " nowhere ends as 'ERROR: modpost: \"x\" [m.ko] undefined!' (or, for the last, a compiler"
-        + " error). Static inline functions and macros of the kernel headers are never reported. A"
+        + " error). So does a name the assembler text of an asm() statement calls or jumps to; a label"
+        + " that text defines resolves its own object's references, and every object's when the text makes"
+        + " it global. Static inline functions and macros of the kernel headers are never reported. A"
         + " symbol the kernel's source exports from code its configuration leaves out is a warning"
         + " naming the configuration symbols it needs; a module of another architecture is not"
         + " checked against this kernel's exports.",
