@@ -120,14 +120,14 @@ public final class AssemblerSymbols {
   }
 
   /** Labels at the start of a statement: {@code name:}, several in a row. */
-  private static final Pattern LABELS = Pattern.compile("(?m)^[ \\t]*((?:[A-Za-z_$.][\\w.$]*[ \\t]*:[ \\t]*)+)");
-  private static final Pattern LABEL = Pattern.compile("([A-Za-z_$.][\\w.$]*)[ \\t]*:");
+  private static final Pattern LABELS = Pattern.compile("(?m)^[ \\t]*((?:[\\w$.]+[ \\t]*:[ \\t]*)+)");
+  private static final Pattern LABEL = Pattern.compile("([\\w$.]+)[ \\t]*:");
   /** {@code .set name, value} and its synonyms, {@code name = value}. */
   private static final Pattern ASSIGNMENT = Pattern.compile(
       "(?m)^[ \\t]*(?:\\.(?:set|equ|equiv)[ \\t]+([A-Za-z_][\\w.$]*)[ \\t]*,|([A-Za-z_][\\w.$]*)[ \\t]*=(?!=))");
   /** {@code call name}, {@code jmp name}, {@code jne name} (and the other jumps), after a statement's labels. */
   private static final Pattern BRANCH = Pattern.compile(
-      "(?m)^[ \\t]*(?:[A-Za-z_$.][\\w.$]*[ \\t]*:[ \\t]*)*(?:call[lqw]?|j[a-z]{1,5})[ \\t]+([A-Za-z_][\\w$]*)(?:@PLT)?[ \\t]*$");
+      "(?m)^[ \\t]*(?:[\\w$.]+[ \\t]*:[ \\t]*)*(?:call[lqw]?|j[a-z]{1,5})[ \\t]+([A-Za-z_][\\w$]*)(?:@PLT)?[ \\t]*$");
   /** x86 register names, which intel syntax writes bare ({@code call rax}). */
   private static final Pattern REGISTER = Pattern.compile(
       "[re]?(?:ax|bx|cx|dx|si|di|sp|bp|ip)|r(?:[89]|1[0-5])[dwb]?|[abcd][lh]|(?:si|di|sp|bp)l");
@@ -158,9 +158,9 @@ public final class AssemblerSymbols {
     return new Inline(inOrder, List.copyOf(globals.values()), List.copyOf(targets.values()));
   }
 
-  /** A name the linker may see: not an assembler-local label ({@code .L1}, {@code .Lfoo}) nor a directive. */
+  /** A name the linker may see: not an assembler-local label ({@code 1}, {@code .L1}, {@code .Lfoo}) nor a directive. */
   private static boolean symbolName(String name) {
-    return !name.startsWith(".") && !name.contains("$");
+    return !name.startsWith(".") && !name.contains("$") && !Character.isDigit(name.charAt(0));
   }
 
   /**

@@ -101,14 +101,15 @@ class AssemblerSymbolsTest {
         ".globl two; helper: nop",
         "  .set aliased, first_fn",
         "equated = 4",
-        ".Llocal_label: 1: 2:",
+        ".Llocal_label: 1: 2: after_numeric:",
         "\tmovl %%fs:0, %%eax",
         "\tmovl $0, %%eax # not_a_label: a comment",
         ".ascii \"quoted: ; in_string:\"",
         ".globl declared_only",
         ".popsection");
     AssemblerSymbols.Inline f = AssemblerSymbols.scanInline(s);
-    assertEquals(List.of("first_fn", "two", "three", "helper", "aliased", "equated"), names(f.labels()));
+    assertEquals(List.of("first_fn", "two", "three", "helper", "aliased", "equated", "after_numeric"),
+        names(f.labels()));
     assertEquals(List.of("first_fn", "two", "declared_only"), names(f.globals()));
     assertEquals(new AssemblerSymbols.Symbol("helper", 7, 13), f.labels().get(3), "after ';', in the text");
   }
@@ -125,11 +126,12 @@ class AssemblerSymbolsTest {
         "call %P[thunk]",
         "call rax",
         "call external_fn",
+        "1: call after_local_label",
         "movq external_data(%%rip), %%rax",
         "call offset_fn+4",
         "# call in_comment",
         "1:");
-    assertEquals(List.of("external_fn", "tail_fn", "cond_target", "other_fn"),
+    assertEquals(List.of("external_fn", "tail_fn", "cond_target", "other_fn", "after_local_label"),
         names(AssemblerSymbols.scanInline(s).branchTargets()));
   }
 }
