@@ -39,4 +39,37 @@ final class CStrings {
     }
     return out.toString();
   }
+
+  /**
+   * The template of an asm statement as CDT gives it after preprocessing: its tokens' images
+   * joined by blanks, the operands after the first {@code :} ({@code "a:" "b" : "=r" (x)}).
+   * {@code text}: its literals decoded and joined; {@code complete} is false when a token
+   * between them is not a literal (a macro the preprocessor did not know), whose text is then
+   * unknown: a line break stands in for it, so that no name is made of the literals around it.
+   */
+  record AsmTemplate(String text, boolean complete) {}
+
+  static AsmTemplate asmTemplate(String assembly) {
+    StringBuilder out = new StringBuilder();
+    boolean complete = true;
+    int i = 0;
+    int n = assembly.length();
+    while (i < n) {
+      char c = assembly.charAt(i);
+      if (c == ':') break;
+      if (Character.isWhitespace(c)) {
+        i++;
+      } else if (c == '"') {
+        int j = i + 1;
+        while (j < n && assembly.charAt(j) != '"') j += assembly.charAt(j) == '\\' ? 2 : 1;
+        out.append(decode(assembly.substring(i, Math.min(j + 1, n))));
+        i = j + 1;
+      } else {
+        complete = false;
+        out.append('\n');
+        while (i < n && !Character.isWhitespace(assembly.charAt(i)) && assembly.charAt(i) != '"' && assembly.charAt(i) != ':') i++;
+      }
+    }
+    return new AsmTemplate(out.toString(), complete);
+  }
 }

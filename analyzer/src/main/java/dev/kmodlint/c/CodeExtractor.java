@@ -1,5 +1,6 @@
 package dev.kmodlint.c;
 
+import dev.kmodlint.model.AssemblerName;
 import dev.kmodlint.model.CFunction;
 import dev.kmodlint.model.CReference;
 import dev.kmodlint.model.CVariable;
@@ -14,6 +15,7 @@ import dev.kmodlint.model.ModuleParam;
 import dev.kmodlint.model.Permission;
 import dev.kmodlint.model.Section;
 import dev.kmodlint.model.SourcePosition;
+import dev.kmodlint.text.AssemblerSymbols;
 import dev.kmodlint.text.SourceText;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.eclipse.cdt.core.dom.ast.ASTVisitor;
+import org.eclipse.cdt.core.dom.ast.IASTASMDeclaration;
 import org.eclipse.cdt.core.dom.ast.IASTArrayDeclarator;
 import org.eclipse.cdt.core.dom.ast.IASTArrayModifier;
 import org.eclipse.cdt.core.dom.ast.IASTArraySubscriptExpression;
@@ -362,7 +365,110 @@ final class CodeExtractor {
         paramDescriptions.stream().distinct().toList(), exports.stream().distinct().toList(),
         externalUses.values().stream().distinct().toList(), unresolvedLocalIncludes.stream().distinct().toList(),
         macroDefinedNames.stream().distinct().toList(), List.copyOf(externalCalls.values()), versionConditionals(),
-        namespaceDefinitions());
+        namespaceDefinitions(), assemblerNames());
+  }
+
+  /** An asm statement the build compiles, in file order: its template and the header inline function it is in. */
+  private record AsmStatement(IASTASMDeclaration node, CStrings.AsmTemplate template, String headerInline) {}
+
+  private final List<AsmStatement> asmStatements = new ArrayList<>();
+
+  /** Keeps {@code asm} when the build compiles it: not in an #if branch left out, not in code gcc drops. */
+  private void assembly(IASTASMDeclaration asm, boolean active) {
+    if (!active || !asm.isActive()) return;
+    asmStatements.add(new AsmStatement(asm, CStrings.asmTemplate(asm.getAssembly()), currentHeaderInline));
+  }
+
+  /**
+   * What the file's assembler text defines and calls. gcc writes every asm template of the
+   * translation unit into one assembler file, so a label, a {@code .globl} and a call in different
+   * statements see each other; the templates are read as that one text. A call is kept only when
+   * every template is known: a macro left unexpanded in one may be what defines its target.
+   */
+  private List<AssemblerName> assemblerNames() {
+    if (asmStatements.isEmpty()) return List.of();
+    StringBuilder all = new StringBuilder();
+    int[] firstLine = new int[asmStatements.size()];
+    int line = 1;
+    boolean complete = true;
+    for (int i = 0; i < asmStatements.size(); i++) {
+      String t = asmStatements.get(i).template().text();
+      firstLine[i] = line;
+      all.append(t).append('\n');
+      line += (int) t.chars().filter(c -> c == '\n').count() + 1;
+      complete &= asmStatements.get(i).template().complete();
+    }
+    AssemblerSymbols.Inline facts = AssemblerSymbols.scanInline(all);
+    Set<String> globals = new HashSet<>();
+    for (AssemblerSymbols.Symbol g : facts.globals()) globals.add(g.name());
+    Set<String> labels = new HashSet<>();
+    List<AssemblerName> out = new ArrayList<>();
+    for (AssemblerSymbols.Symbol l : facts.labels()) {
+      labels.add(l.name());
+      asmName(out, l, firstLine, globals.contains(l.name()) ? AssemblerName.Kind.GLOBAL : AssemblerName.Kind.LOCAL);
+    }
+    if (complete)
+      for (AssemblerSymbols.Symbol b : facts.branchTargets())
+        if (!labels.contains(b.name())) asmName(out, b, firstLine, AssemblerName.Kind.REFERENCE);
+    return out;
+  }
+
+  /** {@code name} of the statement whose template holds its line, where the statement writes it if it does. */
+  private void asmName(List<AssemblerName> out, AssemblerSymbols.Symbol name, int[] firstLine, AssemblerName.Kind kind) {
+    int i = java.util.Arrays.binarySearch(firstLine, name.line());
+    if (i < 0) i = -i - 2;
+    AsmStatement st = asmStatements.get(i);
+    SourcePosition at = null;
+    IASTFileLocation l = st.node().getFileLocation();
+    SourceText t = l == null ? null : texts.get(Path.of(l.getFileName()).normalize().toString());
+    if (t != null) {
+      int written = word(t.chars(), name.name(), l.getNodeOffset(), l.getNodeOffset() + l.getNodeLength());
+      if (written >= 0) at = t.position(written, name.name().length());
+    }
+    if (at == null) at = position(st.node());
+    if (at != null) out.add(new AssemblerName(name.name(), kind, at, st.headerInline()));
+  }
+
+  /**
+   * Where the asm statement between {@code from} and {@code to} writes {@code word} as a whole
+   * identifier: in one of its string literals first, else anywhere outside its comments (a
+   * macro's argument, {@code EXPORTED_ASM_SYMBOL(fn)}); -1 when it does not.
+   */
+  private static int word(char[] text, String word, int from, int to) {
+    int end = Math.min(to, text.length);
+    int outside = -1;
+    boolean literal = false;
+    for (int i = Math.max(0, from); i < end; i++) {
+      char c = text[i];
+      if (!literal && c == '/' && i + 1 < end && text[i + 1] == '*') {
+        int close = i + 2;
+        while (close + 1 < end && !(text[close] == '*' && text[close + 1] == '/')) close++;
+        i = close + 1;
+      } else if (!literal && c == '/' && i + 1 < end && text[i + 1] == '/') {
+        while (i < end && text[i] != '\n') i++;
+      } else if (c == '"') {
+        literal = !literal;
+      } else if (literal && c == '\\') {
+        i++;
+      } else if (c == word.charAt(0) && i + word.length() <= end && wordAt(text, word, i)) {
+        if (literal) return i;
+        if (outside < 0) outside = i;
+        i += word.length() - 1;
+      }
+    }
+    return outside;
+  }
+
+  private static boolean wordAt(char[] text, String word, int i) {
+    for (int k = 0; k < word.length(); k++) if (text[i + k] != word.charAt(k)) return false;
+    int after = i + word.length();
+    // a word begins after an escape: "\tfoo:"
+    boolean joined = i > 0 && identifierChar(text[i - 1]) && !(i > 1 && text[i - 2] == '\\');
+    return !joined && !(after < text.length && identifierChar(text[after]));
+  }
+
+  private static boolean identifierChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '_';
   }
 
   /** Names used but declared nowhere in the file (kernel header names), first use each. */
@@ -386,7 +492,10 @@ final class CodeExtractor {
       else if (d instanceof IASTSimpleDeclaration sd)
         for (IASTDeclarator dec : sd.getDeclarators()) {
           IASTDeclarator inner = CSyntax.innermost(dec);
-          declared.add(inner.getName().toString());
+          String name = inner.getName().toString();
+          if (typeless(sd.getDeclSpecifier(), dec) && !MACRO_NAME.matcher(name).matches() && !name.startsWith(PREFIX))
+            continue;
+          declared.add(name);
           // int *a[4] is an array (of pointers); int (*a)[4] a pointer, nested
           if (inner == dec && dec instanceof IASTArrayDeclarator ad && ad.getArrayModifiers().length > 0)
             arrays.add(inner.getName().toString());
@@ -395,6 +504,7 @@ final class CodeExtractor {
     for (IASTDeclaration d : all) {
       if (d instanceof IASTFunctionDefinition fd) function(fd);
       else if (d instanceof IASTSimpleDeclaration sd) simple(sd);
+      else if (d instanceof IASTASMDeclaration asm) assembly(asm, true);
     }
     mergeSections();
     if (!expandedMacros.isEmpty()) undefinedProducts(tu);
@@ -564,7 +674,7 @@ final class CodeExtractor {
       if (dec instanceof IASTFunctionDeclarator && dec.getPointerOperators().length == 0
           && dec.getNestedDeclarator() == null) {
         if (spec.getStorageClass() == IASTDeclSpecifier.sc_typedef) continue;
-        if (kernelMacroDefinition(spec, dec, name)) continue;
+        if (kernelMacroDefinition(spec, dec, name) || typeless(spec, dec)) continue;
         functions.add(new CFunction(name, isStatic, isExtern, spec.isInline(), false,
             sec.map(SectionUse::section).orElse(Section.TEXT), pos, secAt, returnType(spec, dec),
             parameterTypes(dec), sd.isActive(), fromMacro(inner.getName())));
@@ -606,6 +716,19 @@ final class CodeExtractor {
       else if (p.getDeclSpecifier() instanceof IASTNamedTypeSpecifier n) macroDefinedNames.add(n.getName().toString());
     }
     return true;
+  }
+
+  /**
+   * A file-scope function declaration without a type ({@code static_call(kvm_x86_get_exit_info)(vcpu, ...)},
+   * {@code foo(bar);}): the kernel builds with {@code -Werror=implicit-int}, so no source the build
+   * accepts has one. It is what the parse makes of a kernel macro it does not know (the
+   * statements of a {@code TRACE_EVENT}'s {@code TP_fast_assign}, once the event itself did not
+   * parse) and declares nothing: a use of the name is a use of the kernel's macro, as anywhere else.
+   */
+  private static boolean typeless(IASTDeclSpecifier spec, IASTDeclarator dec) {
+    return dec instanceof IASTFunctionDeclarator && spec instanceof IASTSimpleDeclSpecifier s
+        && s.getType() == IASTSimpleDeclSpecifier.t_unspecified && !s.isSigned() && !s.isUnsigned() && !s.isShort()
+        && !s.isLong() && !s.isLongLong() && !s.isComplex() && !s.isImaginary();
   }
 
   /** The declarations the prelude's macros produce. */
@@ -952,6 +1075,13 @@ final class CodeExtractor {
     root.accept(new ASTVisitor() {
       {
         shouldVisitExpressions = true;
+        shouldVisitDeclarations = true;
+      }
+
+      @Override
+      public int visit(IASTDeclaration d) {
+        if (d instanceof IASTASMDeclaration asm) assembly(asm, activeCode && !deadBranch(asm, root));
+        return PROCESS_CONTINUE;
       }
 
       @Override

@@ -11,7 +11,8 @@ import java.util.List;
  * the kernel's headers, cannot see as definitions. {@code externalCalls}: the calls of names the
  * file does not declare, with their argument counts; {@code versionConditionals}: its
  * {@code LINUX_VERSION_CODE} tests; {@code namespaceDefinitions}: its
- * {@code DEFAULT_SYMBOL_NAMESPACE} definitions.
+ * {@code DEFAULT_SYMBOL_NAMESPACE} definitions; {@code assemblerNames}: what the assembler text
+ * of its {@code asm()} statements defines and calls.
  */
 public record Code(
     List<CFunction> functions,
@@ -25,17 +26,18 @@ public record Code(
     List<String> macroDefinedNames,
     List<ExternalCall> externalCalls,
     List<VersionConditional> versionConditionals,
-    List<NamespaceDefinition> namespaceDefinitions) {
+    List<NamespaceDefinition> namespaceDefinitions,
+    List<AssemblerName> assemblerNames) {
 
   public static final Code EMPTY = new Code(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
       List.of(), List.of(), List.of());
 
-  /** Facts without calls, version tests or namespace definitions. */
+  /** Facts without calls, version tests, namespace definitions or assembler text. */
   public Code(List<CFunction> functions, List<CVariable> variables, List<CReference> references,
       List<ModuleParam> params, List<ModInfo> paramDescriptions, List<ExportDecl> exports,
       List<ExternalUse> externalUses, List<String> unresolvedLocalIncludes, List<String> macroDefinedNames) {
     this(functions, variables, references, params, paramDescriptions, exports, externalUses, unresolvedLocalIncludes,
-        macroDefinedNames, List.of(), List.of(), List.of());
+        macroDefinedNames, List.of(), List.of(), List.of(), List.of());
   }
 
   public Code {
@@ -51,5 +53,6 @@ public record Code(
     externalCalls = List.copyOf(externalCalls);
     versionConditionals = List.copyOf(versionConditionals);
     namespaceDefinitions = List.copyOf(namespaceDefinitions);
+    assemblerNames = List.copyOf(assemblerNames);
   }
 }

@@ -148,7 +148,8 @@ public final class Module {
         union(sources, Code::macroDefinedNames),
         merge(sources, Code::externalCalls, ExternalCall::position),
         merge(sources, Code::versionConditionals, VersionConditional::position),
-        merge(sources, Code::namespaceDefinitions, NamespaceDefinition::valueAt));
+        merge(sources, Code::namespaceDefinitions, NamespaceDefinition::valueAt),
+        merge(sources, Code::assemblerNames, AssemblerName::position));
   }
 
   private static List<String> union(List<SourceFile> sources, java.util.function.Function<Code, List<String>> kind) {

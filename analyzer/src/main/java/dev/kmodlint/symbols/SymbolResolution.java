@@ -4,6 +4,7 @@ import dev.kmodlint.kernel.HeaderIndex;
 import dev.kmodlint.kernel.KernelConfig;
 import dev.kmodlint.kernel.KernelDatabase;
 import dev.kmodlint.kernel.KernelExports;
+import dev.kmodlint.model.AssemblerName;
 import dev.kmodlint.model.CFunction;
 import dev.kmodlint.model.CompileFlags;
 import dev.kmodlint.model.KbuildModel;
@@ -64,7 +65,9 @@ public final class SymbolResolution {
     /** the source uses a name the kernel (or another scanned module) exports */
     EXPORTED,
     /** the source calls a name declared nowhere: not in the file, its local headers or the kernel's */
-    UNDECLARED_CALL
+    UNDECLARED_CALL,
+    /** the assembler text of an asm() statement calls it or jumps to it */
+    ASSEMBLER
   }
 
   /**
@@ -221,7 +224,7 @@ public final class SymbolResolution {
 
   private record Use(String name, SourcePosition at, boolean call, Source source, String argumentOf) {}
 
-  private enum Source { DECLARED, EXTERNAL, HELPER }
+  private enum Source { DECLARED, EXTERNAL, HELPER, ASSEMBLER }
 
   private List<Need> computeNeeds(Module m) {
     Code code = m.code();
@@ -236,9 +239,11 @@ public final class SymbolResolution {
       else if (!v.isStatic()) declaredExternal.add(v.name());
     }
     defined.addAll(code.macroDefinedNames());
+    for (AssemblerName a : code.assemblerNames()) if (a.kind() == AssemblerName.Kind.GLOBAL) defined.add(a.name());
     // modpost's generated NAME.mod.c defines it for every module (THIS_MODULE is &__this_module)
     defined.add("__this_module");
     declaredExternal.removeAll(defined);
+    Map<java.nio.file.Path, Set<String>> localLabels = localLabels(m);
     // a header's static inline function the module never uses is not compiled in, nor what it
     // references; used means reached from the module's own code, through other inlines too
     Set<String> headerInlines = new HashSet<>();
@@ -267,15 +272,19 @@ public final class SymbolResolution {
     for (EntryPoint e : m.entryPoints())
       if (e.active() && e.isHelper())
         uses.add(new Use(e.helper(), e.position(), true, Source.HELPER, ""));
+    for (AssemblerName a : code.assemblerNames())
+      if (a.kind() == AssemblerName.Kind.REFERENCE && !unusedHeaderInlines.contains(a.headerInline()))
+        uses.add(new Use(a.name(), a.position(), true, Source.ASSEMBLER, ""));
     uses.sort(Comparator.comparing(Use::at));
 
     Map<String, Need> out = new LinkedHashMap<>();
     HeaderIndex headers = kernel.headers();
     KernelExports kexports = kernel.exports();
     for (Use u : uses) {
-      if (defined.contains(u.name())) continue;
-      if (u.source() == Source.DECLARED) {
-        add(out, m, u.name(), u, How.DECLARED, defined);
+      if (defined.contains(u.name()) || localLabels.getOrDefault(u.at().file(), Set.of()).contains(u.name())) continue;
+      if (u.source() == Source.DECLARED || u.source() == Source.ASSEMBLER) {
+        // the linker's business: a definition in the module or an export, whatever the headers say
+        add(out, m, u.name(), u, u.source() == Source.DECLARED ? How.DECLARED : How.ASSEMBLER, defined);
         continue;
       }
       Optional<HeaderIndex.Entry> entry = headers.lookup(u.name());
@@ -299,6 +308,24 @@ public final class SymbolResolution {
       }
     }
     return List.copyOf(out.values());
+  }
+
+  /**
+   * The labels the assembler text of each object defines without making them global, by the
+   * files whose uses they resolve: the object's source and the local headers it includes (a
+   * use in a header another object includes too is taken as resolved, which may hide that
+   * object's undefined reference but never invents one).
+   */
+  private static Map<java.nio.file.Path, Set<String>> localLabels(Module m) {
+    Map<java.nio.file.Path, Set<String>> out = new HashMap<>();
+    for (SourceFile f : m.sources()) {
+      Set<String> own = new HashSet<>();
+      for (AssemblerName a : f.code().assemblerNames()) if (a.kind() == AssemblerName.Kind.LOCAL) own.add(a.name());
+      if (own.isEmpty()) continue;
+      out.computeIfAbsent(f.path(), k -> new HashSet<>()).addAll(own);
+      for (java.nio.file.Path inc : f.localIncludes()) out.computeIfAbsent(inc, k -> new HashSet<>()).addAll(own);
+    }
+    return out;
   }
 
   /**

@@ -70,6 +70,19 @@ public final class AssemblerSymbols {
   public static Facts scan(CharSequence source) {
     String text = blankComments(source);
     int[] lineStarts = lineStarts(text);
+    Map<String, Symbol> globals = globals(text, lineStarts);
+    List<Export> exports = new ArrayList<>();
+    Matcher e = EXPORT.matcher(text);
+    while (e.find()) {
+      if (inDefine(text, e.start())) continue;
+      int[] lc = lineColumn(lineStarts, e.start(2));
+      exports.add(new Export(e.group(1), e.group(2), e.group(3), lc[0], lc[1]));
+    }
+    return new Facts(List.copyOf(globals.values()), exports);
+  }
+
+  /** The globals {@code text} (comments blanked) names, its assembler macros' uses included. */
+  private static Map<String, Symbol> globals(String text, int[] lineStarts) {
     Map<String, Symbol> globals = new LinkedHashMap<>();
     Matcher g = GLOBAL.matcher(text);
     while (g.find()) {
@@ -82,14 +95,95 @@ public final class AssemblerSymbols {
       }
     }
     for (Macro m : macros(text)) expand(text, m, globals, lineStarts);
-    List<Export> exports = new ArrayList<>();
-    Matcher e = EXPORT.matcher(text);
-    while (e.find()) {
-      if (inDefine(text, e.start())) continue;
-      int[] lc = lineColumn(lineStarts, e.start(2));
-      exports.add(new Export(e.group(1), e.group(2), e.group(3), lc[0], lc[1]));
+    return globals;
+  }
+
+  /**
+   * What the assembler text a C file hands gcc defines and uses: the templates of its
+   * {@code asm()} statements after preprocessing (macros expanded, adjacent literals joined,
+   * escapes decoded), one after the other. {@code labels}: the names it defines ({@code name:} at
+   * the start of a statement, {@code .set}/{@code .equ}/{@code .equiv name,}, {@code name =}),
+   * first definition each, in text order; {@code globals}: the names it makes global, as in a
+   * {@code .S} file ({@code .globl}, {@code .global}, {@code .weak}, an assembler macro's); {@code
+   * branchTargets}: the names its {@code call} and jump instructions go to, first use each. A
+   * name the text makes global is a definition only where it also labels it ({@code .globl x}
+   * alone declares a reference). Statements end at a newline or {@code ;}, {@code #} starts an
+   * x86 comment; assembler-local labels ({@code .L1}, {@code 1:}), operands ({@code %0},
+   * {@code %[x]}, {@code *%rax}) and registers are no names. Line and column are in the text.
+   */
+  public record Inline(List<Symbol> labels, List<Symbol> globals, List<Symbol> branchTargets) {
+    public Inline {
+      labels = List.copyOf(labels);
+      globals = List.copyOf(globals);
+      branchTargets = List.copyOf(branchTargets);
     }
-    return new Facts(List.copyOf(globals.values()), exports);
+  }
+
+  /** Labels at the start of a statement: {@code name:}, several in a row. */
+  private static final Pattern LABELS = Pattern.compile("(?m)^[ \\t]*((?:[\\w$.]+[ \\t]*:[ \\t]*)+)");
+  private static final Pattern LABEL = Pattern.compile("([\\w$.]+)[ \\t]*:");
+  /** {@code .set name, value} and its synonyms, {@code name = value}. */
+  private static final Pattern ASSIGNMENT = Pattern.compile(
+      "(?m)^[ \\t]*(?:\\.(?:set|equ|equiv)[ \\t]+([A-Za-z_][\\w.$]*)[ \\t]*,|([A-Za-z_][\\w.$]*)[ \\t]*=(?!=))");
+  /** {@code call name}, {@code jmp name}, {@code jne name} (and the other jumps), after a statement's labels. */
+  private static final Pattern BRANCH = Pattern.compile(
+      "(?m)^[ \\t]*(?:[\\w$.]+[ \\t]*:[ \\t]*)*(?:call[lqw]?|j[a-z]{1,5})[ \\t]+([A-Za-z_][\\w$]*)(?:@PLT)?[ \\t]*$");
+  /** x86 register names, which intel syntax writes bare ({@code call rax}). */
+  private static final Pattern REGISTER = Pattern.compile(
+      "[re]?(?:ax|bx|cx|dx|si|di|sp|bp|ip)|r(?:[89]|1[0-5])[dwb]?|[abcd][lh]|(?:si|di|sp|bp)l");
+
+  public static Inline scanInline(CharSequence template) {
+    String blanked = blankComments(template);
+    // lines as the template has them: a ';' ends a statement, not a line
+    int[] lineStarts = lineStarts(blanked);
+    String text = statements(blanked);
+    Map<String, Symbol> labels = new LinkedHashMap<>();
+    Matcher run = LABELS.matcher(text);
+    while (run.find()) {
+      Matcher l = LABEL.matcher(run.group(1));
+      while (l.find()) if (symbolName(l.group(1))) add(labels, l.group(1), run.start(1) + l.start(1), lineStarts);
+    }
+    Matcher a = ASSIGNMENT.matcher(text);
+    while (a.find()) {
+      int group = a.group(1) != null ? 1 : 2;
+      if (symbolName(a.group(group))) add(labels, a.group(group), a.start(group), lineStarts);
+    }
+    Map<String, Symbol> globals = globals(text, lineStarts);
+    Map<String, Symbol> targets = new LinkedHashMap<>();
+    Matcher b = BRANCH.matcher(text);
+    while (b.find())
+      if (symbolName(b.group(1)) && !REGISTER.matcher(b.group(1)).matches()) add(targets, b.group(1), b.start(1), lineStarts);
+    List<Symbol> inOrder = new ArrayList<>(labels.values());
+    inOrder.sort(java.util.Comparator.comparingInt(Symbol::line).thenComparingInt(Symbol::column));
+    return new Inline(inOrder, List.copyOf(globals.values()), List.copyOf(targets.values()));
+  }
+
+  /** A name the linker may see: not an assembler-local label ({@code 1}, {@code .L1}, {@code .Lfoo}) nor a directive. */
+  private static boolean symbolName(String name) {
+    return !name.startsWith(".") && !name.contains("$") && !Character.isDigit(name.charAt(0));
+  }
+
+  /**
+   * Inline assembler text as lines of one statement each: {@code ;} separates statements, as a
+   * newline does, and {@code #} starts a comment to the end of the line (x86); string operands
+   * ({@code .ascii "a;b"}) are kept. Offsets stay where they were.
+   */
+  private static String statements(String text) {
+    StringBuilder out = new StringBuilder(text);
+    int n = out.length();
+    for (int i = 0; i < n; i++) {
+      char c = out.charAt(i);
+      if (c == '"') {
+        int j = i + 1;
+        while (j < n && out.charAt(j) != '"' && out.charAt(j) != '\n') j += out.charAt(j) == '\\' ? 2 : 1;
+        i = j;
+      } else if (c == ';') {
+        out.setCharAt(i, '\n');
+      } else if (c == '#') {
+        for (; i < n && out.charAt(i) != '\n'; i++) out.setCharAt(i, ' ');
+      }
+    }
+    return out.toString();
   }
 
   /** The assembler macros of {@code text} whose body names a global after a parameter. */

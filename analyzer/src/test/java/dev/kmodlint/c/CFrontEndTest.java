@@ -2,6 +2,7 @@ package dev.kmodlint.c;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.kmodlint.model.AssemblerName;
 import dev.kmodlint.model.CFunction;
 import dev.kmodlint.model.CReference;
 import dev.kmodlint.model.CVariable;
@@ -737,5 +738,83 @@ class CFrontEndTest {
     assertEquals("none", PreprocessorContext.NONE.fingerprint());
     assertTrue(PreprocessorContext.of(NO_FLAGS).isNone());
     assertFalse(PreprocessorContext.of(d).isNone());
+  }
+
+  private static List<String> assembler(SourceFile f) {
+    return f.code().assemblerNames().stream().map(a -> a.kind() + " " + a.name() + " " + a.position().line() + ":"
+        + a.position().column()).toList();
+  }
+
+  @Test
+  void asmTextDefinesItsLabelsAndCallsWhatItDoesNotDefineAsTheBuildCompilesIt() throws Exception {
+    SourceFile f = parse("inline.c", """
+        #define ALIGN_BYTES 16
+        #define DEF_FN(op) extern void fn_##op(void); \\
+          asm(".globl fn_" #op "\\n.align " __stringify(ALIGN_BYTES) "\\nfn_" #op ":\\n\\tcall helper_" #op "\\n\\tret")
+        DEF_FN(add);
+        asm("private_label: nop");
+        #if 0
+        asm(".globl dead_fn\\ndead_fn: ret");
+        #endif
+        static void body(void)
+        {
+        \tasm volatile("in_body: call written_target\\n\\t" "jmp private_label" : : "i" (0) : "memory");
+        \tif (0)
+        \t\tasm("dropped: call dropped_target");
+        }
+        """);
+    // labels, then calls; a macro-made name is at the macro call, a written one where it is written
+    assertEquals(List.of("GLOBAL fn_add 4:1", "LOCAL private_label 5:6", "LOCAL in_body 11:16",
+        "REFERENCE helper_add 4:1", "REFERENCE written_target 11:30"), assembler(f));
+    assertEquals("", f.code().assemblerNames().get(0).headerInline());
+  }
+
+  @Test
+  void aNameOfAsmTextIsWhereTheStatementWritesItNotWhereItsCommentsDo() throws Exception {
+    SourceFile f = parse("written.c", """
+        #define EXPORTED(fn) ".global " #fn "\\n" #fn ":\\n"
+        void holder(void)
+        {
+        \tasm(
+        \t/* exported_fn -- a comment that names it first */
+        \tEXPORTED(exported_fn)
+        \t"nop\\n\\tcall tab_target\\n");
+        }
+        """);
+    assertEquals(List.of("GLOBAL exported_fn 6:11", "REFERENCE tab_target 7:15"), assembler(f));
+  }
+
+  @Test
+  void asmTextWithAMacroTheParseDoesNotKnowKeepsItsLabelsButNotItsCalls() throws Exception {
+    SourceFile f = parse("unknown.c", """
+        asm("known: call target_a\\n" UNKNOWN_MACRO "nop");
+        void g(void) { asm("call target_b"); }
+        """);
+    assertEquals(List.of("LOCAL known 1:6"), assembler(f), "UNKNOWN_MACRO may be what defines target_a or target_b");
+  }
+
+  @Test
+  void asmInAHeaderInlineFunctionIsThatFunctionsText() throws Exception {
+    Files.writeString(dir.resolve("inl.h"), "static inline void hdr_fn(void) { asm volatile(\"call hdr_target\"); }\n");
+    SourceFile f = parse("usesinl.c", "#include \"inl.h\"\nvoid h(void) { }\n");
+    AssemblerName a = f.code().assemblerNames().get(0);
+    assertEquals("hdr_target", a.name());
+    assertEquals("hdr_fn", a.headerInline());
+  }
+
+  @Test
+  void aTypelessFileScopeDeclarationIsAKernelMacroTheParseDidNotKnowAndDeclaresNothing() throws Exception {
+    // TRACE_EVENT(..., TP_fast_assign(...; static_call(hook)(x, 2);), ...) unknown: the parse
+    // recovers with a file-scope "static_call(tick_hook)" of implicit int, which -Werror=implicit-int
+    // would never let through
+    SourceFile f = parse("typeless.c", """
+        UNKNOWN_EVENT(tick, TP_fast_assign(x = 1; static_call(tick_hook)(x, 2);), TP_printk("x"));
+        static void f(int v) { static_call(tick_hook)(v, 3); }
+        unsigned typed_fn(void);
+        """);
+    assertTrue(f.code().functions().stream().noneMatch(x -> x.name().equals("static_call")), f.code().functions().toString());
+    assertTrue(externalNames(f).contains("static_call"), externalNames(f).toString());
+    assertFalse(references(f, "f", "static_call", CReference.Kind.CALL));
+    assertEquals("unsigned int", function(f, "typed_fn").returnType(), "a type of 'unsigned' alone is a type");
   }
 }

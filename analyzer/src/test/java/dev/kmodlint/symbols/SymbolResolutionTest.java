@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kmodlint.kernel.HeaderIndex;
 import dev.kmodlint.kernel.KernelDatabase;
 import dev.kmodlint.kernel.KernelExports;
+import dev.kmodlint.model.AssemblerName;
 import dev.kmodlint.model.CFunction;
 import dev.kmodlint.model.CReference;
 import dev.kmodlint.model.Code;
@@ -204,5 +205,45 @@ class SymbolResolutionTest {
     assertEquals(List.of(a), r.dependencies(c));
     assertEquals(List.of(List.of(a, b)), r.cycles(List.of(c, b, a)), "one cycle, sorted by anchor; c depends on it, is not in it");
     assertEquals(List.of(List.of(a, b)), r.cycles(List.of(c)), "a cycle is found through the modules it starts from");
+  }
+
+  private static SourceFile withAssembler(SourceFile f, AssemblerName... names) {
+    Code c = f.code();
+    Code code = new Code(c.functions(), c.variables(), c.references(), c.params(), c.paramDescriptions(), c.exports(),
+        c.externalUses(), c.unresolvedLocalIncludes(), c.macroDefinedNames(), c.externalCalls(), c.versionConditionals(),
+        c.namespaceDefinitions(), List.of(names));
+    return new SourceFile(f.path(), f.kind(), f.parsed(), f.spdx(), f.modInfo(), f.entryPoints(), f.localIncludes(), code);
+  }
+
+  private static AssemblerName asm(String file, int line, String name, AssemblerName.Kind kind) {
+    return new AssemblerName(name, kind, at(file, line), "");
+  }
+
+  @Test
+  void aGlobalAsmLabelDefinesForEveryObjectALocalOneForItsOwnAndAnAsmCallNeedsADefinitionOrAnExport() {
+    SourceFile a = withAssembler(new Source("a.c",
+        List.of(function("a.c", 2, "lab_local", false, false), function("a.c", 3, "lab_global", false, false),
+            function("a.c", 4, "a_init", true, true)),
+        List.of(call("a.c", 6, "a_init", "lab_local"), call("a.c", 7, "a_init", "lab_global")), List.of(),
+        List.of()).toFile(),
+        asm("a.c", 10, "lab_local", AssemblerName.Kind.LOCAL), asm("a.c", 11, "lab_global", AssemblerName.Kind.GLOBAL),
+        asm("a.c", 12, "asm_nowhere", AssemblerName.Kind.REFERENCE), asm("a.c", 13, "stub_plain",
+            AssemblerName.Kind.REFERENCE), asm("a.c", 14, "a_init", AssemblerName.Kind.REFERENCE));
+    SourceFile b = new Source("b.c",
+        List.of(function("b.c", 2, "lab_local", false, false), function("b.c", 3, "lab_global", false, false),
+            function("b.c", 4, "b_fn", true, false)),
+        List.of(call("b.c", 6, "b_fn", "lab_local"), call("b.c", 7, "b_fn", "lab_global")), List.of(), List.of()).toFile();
+    Module m = Module.of("ab", ROOT, Module.Origin.KBUILD, List.of(new ModuleObject("a.o", Optional.of(a), Optional.empty()),
+        new ModuleObject("b.o", Optional.of(b), Optional.empty())), Optional.empty(), Set.of());
+    SymbolResolution r = SymbolResolution.of(project(List.of(m)), kernel);
+
+    Map<String, Need> needs = bySymbol(r, m);
+    assertEquals(Set.of("lab_local", "asm_nowhere", "stub_plain"), needs.keySet());
+    assertEquals(at("b.c", 6), needs.get("lab_local").at(), "a.o's own use is resolved, b.o's is not");
+    assertEquals(How.DECLARED, needs.get("lab_local").how());
+    assertEquals(Optional.empty(), needs.get("lab_local").provider());
+    assertEquals(How.ASSEMBLER, needs.get("asm_nowhere").how());
+    assertEquals(Optional.empty(), needs.get("asm_nowhere").provider());
+    assertEquals("vmlinux", needs.get("stub_plain").provider().orElseThrow().module());
   }
 }

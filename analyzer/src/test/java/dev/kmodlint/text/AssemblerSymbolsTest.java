@@ -84,4 +84,54 @@ class AssemblerSymbolsTest {
     // at the use, where the name is written
     assertEquals(new AssemblerSymbols.Symbol("corpus_transform_ssse3", 17, 15), f.globals().get(0));
   }
+
+  private static List<String> names(List<AssemblerSymbols.Symbol> symbols) {
+    return symbols.stream().map(AssemblerSymbols.Symbol::name).toList();
+  }
+
+  @Test
+  void inlineTextDefinesItsLabelsAndMakesGlobalWhatItsDirectivesName() {
+    String s = String.join("\n",
+        ".pushsection .text, \"ax\"",
+        ".global first_fn",
+        ".align 16",
+        "first_fn:",
+        "\tret",
+        "two: three:\tnop",
+        ".globl two; helper: nop",
+        "  .set aliased, first_fn",
+        "equated = 4",
+        ".Llocal_label: 1: 2: after_numeric:",
+        "\tmovl %%fs:0, %%eax",
+        "\tmovl $0, %%eax # not_a_label: a comment",
+        ".ascii \"quoted: ; in_string:\"",
+        ".globl declared_only",
+        ".popsection");
+    AssemblerSymbols.Inline f = AssemblerSymbols.scanInline(s);
+    assertEquals(List.of("first_fn", "two", "three", "helper", "aliased", "equated", "after_numeric"),
+        names(f.labels()));
+    assertEquals(List.of("first_fn", "two", "declared_only"), names(f.globals()));
+    assertEquals(new AssemblerSymbols.Symbol("helper", 7, 13), f.labels().get(3), "after ';', in the text");
+  }
+
+  @Test
+  void inlineTextCallsAndJumpsToNamesButNotToOperandsRegistersOrLocalLabels() {
+    String s = String.join("\n",
+        "call external_fn",
+        "entry: jmp tail_fn@PLT",
+        "\tjne  cond_target ; callq other_fn",
+        "call *%%rax",
+        "jmp 1f",
+        "jmp .Lout",
+        "call %P[thunk]",
+        "call rax",
+        "call external_fn",
+        "1: call after_local_label",
+        "movq external_data(%%rip), %%rax",
+        "call offset_fn+4",
+        "# call in_comment",
+        "1:");
+    assertEquals(List.of("external_fn", "tail_fn", "cond_target", "other_fn", "after_local_label"),
+        names(AssemblerSymbols.scanInline(s).branchTargets()));
+  }
 }

@@ -24,7 +24,9 @@ import java.util.Set;
         + " (EXPORT_SYMBOL*) by the kernel or another module. A function it declares extern, a kernel"
         + " function the headers declare but the kernel does not export, or a function declared"
         + " nowhere ends as 'ERROR: modpost: \"x\" [m.ko] undefined!' (or, for the last, a compiler"
-        + " error). Static inline functions and macros of the kernel headers are never reported. A"
+        + " error). So does a name the assembler text of an asm() statement calls or jumps to; a label"
+        + " that text defines resolves its own object's references, and every object's when the text makes"
+        + " it global. Static inline functions and macros of the kernel headers are never reported. A"
         + " symbol the kernel's source exports from code its configuration leaves out is a warning"
         + " naming the configuration symbols it needs; a module of another architecture is not"
         + " checked against this kernel's exports.",
@@ -99,6 +101,8 @@ public final class UnresolvedRule implements Rule {
               + " (it is internal to the kernel)";
           case UNDECLARED_CALL -> n.symbol() + "() is declared nowhere (not in the module, its headers or the"
               + " kernel's), " + nobody;
+          case ASSEMBLER -> "the assembler text of an asm() statement calls or jumps to " + n.symbol() + " but "
+              + nobody;
           default -> n.symbol() + ": " + nobody;
         };
         Optional<String> unbuilt = config.flatMap(c -> notBuiltHere(ctx.kernel().sourceExport(n.symbol()), c, arch));
