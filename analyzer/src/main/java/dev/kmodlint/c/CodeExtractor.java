@@ -89,6 +89,7 @@ final class CodeExtractor {
   /** Section macro uses in one file, by offset. */
   private final Map<String, TreeMap<Integer, SectionUse>> sectionUses = new HashMap<>();
   private final Map<String, SourceText> texts;
+  private final Map<String, HeaderTexts.Header> headers;
 
   final List<CFunction> functions = new ArrayList<>();
   final List<CVariable> variables = new ArrayList<>();
@@ -99,7 +100,7 @@ final class CodeExtractor {
 
   private record SectionUse(Section section, int length) {}
 
-  /** See {@link #CodeExtractor(IASTTranslationUnit, Map, Set)}. */
+  /** See {@link #CodeExtractor(IASTTranslationUnit, Map, Map, Set)}. */
   private final Set<String> expandedMacros;
   /** Identifiers in the arguments of each expanded kernel macro call. */
   private final Map<IASTPreprocessorMacroExpansion, Set<String>> macroArguments = new java.util.IdentityHashMap<>();
@@ -120,16 +121,16 @@ final class CodeExtractor {
       Set.of("symbol_get", "symbol_put", "symbol_request", "__symbol_get", "symbol_put_addr");
   private static final java.util.regex.Pattern MACRO_NAME = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]*");
 
-  CodeExtractor(IASTTranslationUnit tu, Map<String, SourceText> texts) {
-    this(tu, texts, Set.of());
-  }
-
   /**
-   * {@code expandedMacros}: kernel macros whose header definitions were expanded at their calls
-   * ({@link ContextPreprocessor}); a name their expansion uses is the macro's use, not the file's.
+   * {@code texts}: the files read, by path; {@code headers}: the local headers among them, as
+   * the run's {@link HeaderTexts} has them. {@code expandedMacros}: kernel macros whose header
+   * definitions were expanded at their calls ({@link ContextPreprocessor}); a name their
+   * expansion uses is the macro's use, not the file's.
    */
-  CodeExtractor(IASTTranslationUnit tu, Map<String, SourceText> texts, Set<String> expandedMacros) {
+  CodeExtractor(IASTTranslationUnit tu, Map<String, SourceText> texts, Map<String, HeaderTexts.Header> headers,
+      Set<String> expandedMacros) {
     this.texts = texts;
+    this.headers = headers;
     this.expandedMacros = expandedMacros;
     // <linux/export.h> tests DEFAULT_SYMBOL_NAMESPACE when it is included: a definition after
     // the file's first #include comes too late (6.1's nct6775-core.c and pwm-lpss.c export
@@ -144,7 +145,7 @@ final class CodeExtractor {
     }
     for (var def : tu.getMacroDefinitions()) {
       IASTFileLocation l = def.getFileLocation();
-      if (l != null && texts.containsKey(Path.of(l.getFileName()).normalize().toString()))
+      if (l != null && texts.containsKey(CSyntax.key(texts, l.getFileName())))
         definedMacros.add(def.getName().toString());
       if (l == null || !def.getName().toString().equals("DEFAULT_SYMBOL_NAMESPACE")) continue;
       if (l.getNodeOffset() < firstInclude.getOrDefault(l.getFileName(), Integer.MAX_VALUE)) defaultNamespaces.add(def);
@@ -203,7 +204,7 @@ final class CodeExtractor {
     for (org.eclipse.cdt.core.dom.ast.IASTPreprocessorStatement st : tu.getAllPreprocessorStatements()) {
       IASTFileLocation l = st.getFileLocation();
       if (l == null || ModuleFileContentProvider.isSynthetic(l.getFileName())) continue;
-      String file = Path.of(l.getFileName()).normalize().toString();
+      String file = CSyntax.key(texts, l.getFileName());
       if (!texts.containsKey(file)) continue;
       java.util.Deque<VersionGroup> stack = open.computeIfAbsent(file, k -> new java.util.ArrayDeque<>());
       int at = l.getNodeOffset();
@@ -243,7 +244,7 @@ final class CodeExtractor {
     if (versionGroups.isEmpty()) return;
     IASTFileLocation l = id.getFileLocation();
     if (l == null) return;
-    List<VersionGroup> groups = versionGroups.get(Path.of(l.getFileName()).normalize().toString());
+    List<VersionGroup> groups = versionGroups.get(CSyntax.key(texts, l.getFileName()));
     if (groups == null) return;
     for (VersionGroup g : groups) {
       for (BranchText b : g.branches) {
@@ -342,7 +343,7 @@ final class CodeExtractor {
       IASTFileLocation loc = def.getExpansionLocation();
       if (loc == null) loc = def.getFileLocation();
       if (loc == null) continue;
-      SourceText t = texts.get(Path.of(loc.getFileName()).normalize().toString());
+      SourceText t = CSyntax.text(texts, loc.getFileName());
       if (t == null) continue;
       out.add(new NamespaceDefinition(def.getExpansion().strip(), t.position(loc.getNodeOffset(), loc.getNodeLength()),
           def.isActive(), defaultNamespacesUsed.contains(def)));
@@ -425,7 +426,10 @@ final class CodeExtractor {
   private final Map<String, Boolean> headersWithSections = new HashMap<>();
 
   private boolean namesASectionMacro(String file) {
-    SourceText t = texts.get(Path.of(file).normalize().toString());
+    String key = CSyntax.key(texts, file);
+    HeaderTexts.Header h = headers.get(key);
+    if (h != null) return h.mentionsAny(SECTION_MACROS.keySet());
+    SourceText t = texts.get(key);
     if (t == null) return false;
     String text = new String(t.chars());
     for (String macro : SECTION_MACROS.keySet()) if (text.contains(macro)) return true;
@@ -677,7 +681,7 @@ final class CodeExtractor {
   private boolean followsDefinition(IASTSimpleDeclaration sd, String symbol) {
     IASTFileLocation loc = sd.getFileLocation();
     if (loc == null) return true;
-    SourceText t = texts.get(Path.of(loc.getFileName()).normalize().toString());
+    SourceText t = CSyntax.text(texts, loc.getFileName());
     if (t == null) return true;
     int line = t.lineOf(loc.getNodeOffset());
     if (line <= 1) return false;
@@ -707,7 +711,7 @@ final class CodeExtractor {
       default -> 3;
     };
     IASTFileLocation loc = sd.getFileLocation();
-    SourceText text = texts.get(Path.of(loc.getFileName()).normalize().toString());
+    SourceText text = CSyntax.text(texts, loc.getFileName());
     SourcePosition permPos = pos;
     String permText = "";
     if (permIndex < args.size()) {
@@ -1237,7 +1241,7 @@ final class CodeExtractor {
     if (uses == null) return Optional.empty();
     var e = uses.ceilingEntry(start);
     if (e == null || e.getKey() >= end) return Optional.empty();
-    SourceText t = texts.get(Path.of(file).normalize().toString());
+    SourceText t = CSyntax.text(texts, file);
     return t == null ? Optional.empty() : Optional.of(t.position(e.getKey(), e.getValue().length()));
   }
 

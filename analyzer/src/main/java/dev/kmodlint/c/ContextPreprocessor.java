@@ -156,6 +156,12 @@ final class ContextPreprocessor {
     define(Names.of(text, headers.isPresent()), macros, false);
   }
 
+  /** The same for a header of the run's {@link HeaderTexts}, whose names are scanned once per run. */
+  void fileRead(String path, HeaderTexts.Header header, IMacroDictionary macros) {
+    if (preprocessor == null || !filesRead.add(path)) return;
+    define(header.names(headers.isPresent()), macros, false);
+  }
+
   /** The main file's turn, once the command line, the target kernel and the prelude are in. */
   void mainFile(IMacroDictionary macros) {
     if (preprocessor == null) return;
@@ -170,8 +176,11 @@ final class ContextPreprocessor {
     for (String name : names.tested) tested(name, macros);
   }
 
-  /** The names of one file's text that a context may have to define, in one pass over it. */
-  private static final class Names {
+  /**
+   * The names of one file's text that a context may have to define, in one pass over it. Not
+   * changed once made: a header's are shared by the parses of a run ({@link HeaderTexts}).
+   */
+  static final class Names {
     final Set<String> configs = new TreeSet<>();
     final Set<String> calls = new TreeSet<>();
     final Set<String> tested = new TreeSet<>();
