@@ -145,9 +145,9 @@ final class CodeExtractor {
     }
     for (var def : tu.getMacroDefinitions()) {
       IASTFileLocation l = def.getFileLocation();
-      if (l != null && texts.containsKey(CSyntax.key(texts, l.getFileName())))
-        definedMacros.add(def.getName().toString());
-      if (l == null || !def.getName().toString().equals("DEFAULT_SYMBOL_NAMESPACE")) continue;
+      String name = def.getName().toString();
+      if (l != null && texts.containsKey(CSyntax.key(texts, l.getFileName()))) definedMacros.add(name);
+      if (l == null || !name.equals("DEFAULT_SYMBOL_NAMESPACE")) continue;
       if (l.getNodeOffset() < firstInclude.getOrDefault(l.getFileName(), Integer.MAX_VALUE)) defaultNamespaces.add(def);
     }
     versionGroups(tu);
