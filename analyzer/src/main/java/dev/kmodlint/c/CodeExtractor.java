@@ -916,31 +916,73 @@ final class CodeExtractor {
   private boolean deadBranch(IASTNode n, IASTNode root) {
     for (IASTNode child = n, p = n.getParent(); p != null && child != root; child = p, p = p.getParent()) {
       if (p instanceof IASTIfStatement is && child != is.getConditionExpression()) {
-        Long c = is.getConditionExpression() == null ? null : constant(is.getConditionExpression());
+        Long c = is.getConditionExpression() == null ? null : known(is.getConditionExpression());
         if (c != null && (c == 0 ? child == is.getThenClause() : child == is.getElseClause())) return true;
       } else if (p instanceof IASTConditionalExpression ce && child != ce.getLogicalConditionExpression()) {
-        Long c = constant(ce.getLogicalConditionExpression());
+        Long c = known(ce.getLogicalConditionExpression());
         if (c != null && (c == 0 ? child == ce.getPositiveResultExpression() : child == ce.getNegativeResultExpression()))
           return true;
       } else if (p instanceof IASTCompoundStatement block) {
         // after "if (!ubifs_authenticated(c)) return 0;" with a constant-true condition
-        for (IASTStatement st : block.getStatements()) {
-          if (st == child) break;
-          if (st instanceof IASTIfStatement is && is.getElseClause() == null && returns(is.getThenClause())) {
-            Long c = is.getConditionExpression() == null ? null : constant(is.getConditionExpression());
-            if (c != null && c != 0) return true;
-          }
-        }
+        if (afterConstantReturn(block).dead(child)) return true;
       } else if (p instanceof IASTBinaryExpression b && child == b.getOperand2()) {
         int op = b.getOperator();
         if (op == IASTBinaryExpression.op_logicalAnd || op == IASTBinaryExpression.op_logicalOr) {
-          Long c = constant(b.getOperand1());
+          Long c = known(b.getOperand1());
           if (c != null && (op == IASTBinaryExpression.op_logicalAnd ? c == 0 : c != 0)) return true;
         }
       }
     }
     return false;
   }
+
+  /**
+   * {@link #constant} of a condition {@link #deadBranch} meets, once per node: every name of a
+   * function body asks again about each condition above it. Only once {@link #constantFunctions}
+   * are all known, which is before any body is read.
+   */
+  private Long known(IASTExpression e) {
+    if (constants.containsKey(e)) return constants.get(e);
+    Long v = constant(e);
+    constants.put(e, v);
+    return v;
+  }
+
+  private final Map<IASTExpression, Long> constants = new java.util.IdentityHashMap<>();
+
+  /**
+   * Which statements of a block come after an {@code if (C) return ...;} (no {@code else}) whose
+   * condition is constant and true: {@code dead} those of {@link IASTCompoundStatement#getStatements()}
+   * that do, {@code any} whether the block has such an {@code if} at all (what a child that is
+   * not one of those statements is taken to follow).
+   */
+  private record Returns(Set<IASTStatement> statements, Set<IASTStatement> after, boolean any) {
+    boolean dead(IASTNode child) {
+      return child instanceof IASTStatement st && statements.contains(st) ? after.contains(st) : any;
+    }
+  }
+
+  /** {@link Returns} of {@code block}, once per block: every name in it asked about all the statements before its own. */
+  private Returns afterConstantReturn(IASTCompoundStatement block) {
+    Returns known = blockReturns.get(block);
+    if (known != null) return known;
+    Set<IASTStatement> all = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    Set<IASTStatement> after = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    boolean dead = false;
+    for (IASTStatement st : block.getStatements()) {
+      all.add(st);
+      if (dead) after.add(st);
+      else if (st instanceof IASTIfStatement is && is.getElseClause() == null && returns(is.getThenClause())) {
+        Long c = is.getConditionExpression() == null ? null : known(is.getConditionExpression());
+        dead = c != null && c != 0;
+      }
+    }
+    known = new Returns(all, after, dead);
+    blockReturns.put(block, known);
+    return known;
+  }
+
+  private final Map<IASTCompoundStatement, Returns> blockReturns = new java.util.IdentityHashMap<>();
 
   /** A statement that always leaves the function: {@code return ...;}, or a block that ends with one. */
   private static boolean returns(IASTStatement st) {
