@@ -172,7 +172,7 @@ final class ContextPreprocessor {
     // the main file's CONFIG_ come from autoconf.h, read before anything but the command line
     if (config.isPresent()) for (String c : names.configs) config(c, macros, main);
     if (headers.isEmpty()) return;
-    for (String name : names.calls) if (DEFINER.matcher(name).matches()) call(name, macros);
+    for (String name : names.definerCalls) call(name, macros);
     for (String name : names.tested) tested(name, macros);
   }
 
@@ -185,6 +185,8 @@ final class ContextPreprocessor {
     final Set<String> calls = new TreeSet<>();
     final Set<String> tested = new TreeSet<>();
     final Set<String> defines = new HashSet<>();
+    /** The {@link #calls} of macros of the families that define at file scope ({@link #DEFINER}), in order. */
+    List<String> definerCalls = List.of();
 
     static Names of(char[] t, boolean macros) {
       Names out = new Names();
@@ -241,6 +243,7 @@ final class ContextPreprocessor {
         }
         i++;
       }
+      out.definerCalls = out.calls.stream().filter(c -> DEFINER.matcher(c).matches()).toList();
       return out;
     }
 
