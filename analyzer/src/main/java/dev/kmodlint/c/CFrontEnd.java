@@ -41,6 +41,7 @@ import org.eclipse.cdt.core.dom.ast.gnu.c.GCCLanguage;
 import org.eclipse.cdt.core.model.ILanguage;
 import org.eclipse.cdt.core.parser.ExtendedScannerInfo;
 import org.eclipse.cdt.core.parser.FileContent;
+import org.eclipse.cdt.core.parser.util.CharArrayUtils;
 
 /**
  * The C front-end: parses one file with CDT's GCC parser, no kernel headers, the kmodlint
@@ -60,6 +61,8 @@ public final class CFrontEnd {
   private static final Set<String> PRELUDE_MACROS = macroNames(PRELUDE);
 
   private final Path scanRoot;
+  /** The local headers, read once for all the parses of this front-end (a run's). */
+  private final HeaderTexts headers = new HeaderTexts();
 
   public CFrontEnd(Path scanRoot) {
     this.scanRoot = scanRoot.toAbsolutePath().normalize();
@@ -123,12 +126,12 @@ public final class CFrontEnd {
     List<Path> absentForced = new ArrayList<>();
     String[] localDir = {path.getParent().toString()};
     if (context.isNone()) {
-      provider = new ModuleFileContentProvider(scanRoot, PRELUDE, texts);
+      provider = new ModuleFileContentProvider(scanRoot, PRELUDE, texts, headers);
       info = new ExtendedScannerInfo(Map.of(), new String[0], new String[] {ModuleFileContentProvider.PRELUDE_PATH},
           null, localDir);
     } else {
       session = new ContextPreprocessor(context, PRELUDE_MACROS, text.chars());
-      provider = new ModuleFileContentProvider(scanRoot, PRELUDE, texts, session.syntheticFiles(), session);
+      provider = new ModuleFileContentProvider(scanRoot, PRELUDE, texts, headers, session.syntheticFiles(), session);
       Path dir = path.getParent();
       String[] includeDirs = ContextPreprocessor.includeDirs(context.flags(), scanRoot, dir).stream()
           .map(Path::toString).toArray(String[]::new);
@@ -155,7 +158,8 @@ public final class CFrontEnd {
     provider.absent().addAll(absentForced);
     Extractor x = new Extractor(texts);
     x.translationUnit(tu);
-    CodeExtractor code = new CodeExtractor(tu, texts, session == null ? Set.of() : session.expandedMacros());
+    CodeExtractor code = new CodeExtractor(tu, texts, provider.headersRead(),
+        session == null ? Set.of() : session.expandedMacros());
     code.translationUnit(tu);
     int unresolved = 0;
     Set<Path> includes = new LinkedHashSet<>();
@@ -189,8 +193,13 @@ public final class CFrontEnd {
     final Map<String, SourceText> texts;
     final List<ModInfo> modInfo = new ArrayList<>();
     final List<EntryPoint> entries = new ArrayList<>();
-    /** Object-like and function-like macros of the unit by name, their expansion text. */
-    final Map<String, String> macros = new HashMap<>();
+    /**
+     * Object-like and function-like macros of the unit by name, their expansion text: made when
+     * a {@code __stringify} first needs them (the expansions of every unit's macros were a
+     * twentieth of a cold run).
+     */
+    private Map<String, String> macros;
+    private IASTTranslationUnit tu;
 
     Extractor(Map<String, SourceText> texts) {
       this.texts = texts;
@@ -201,8 +210,7 @@ public final class CFrontEnd {
      * normally, inside a struct or function when broken code before it swallowed it.
      */
     void translationUnit(IASTTranslationUnit tu) {
-      for (var def : tu.getBuiltinMacroDefinitions()) macros.put(def.getName().toString(), def.getExpansion());
-      for (var def : tu.getMacroDefinitions()) if (def.isActive()) macros.put(def.getName().toString(), def.getExpansion());
+      this.tu = tu;
       tu.accept(new ASTVisitor() {
         {
           shouldVisitDeclarations = true;
@@ -225,8 +233,9 @@ public final class CFrontEnd {
     }
 
     private void declarator(IASTSimpleDeclaration d, IASTDeclarator dec) {
+      // every declarator of the unit comes here, few of them the prelude's: no string for the others
+      if (!CharArrayUtils.startsWith(CSyntax.innermost(dec).getName().toCharArray(), PREFIX)) return;
       String name = CSyntax.innermost(dec).getName().toString();
-      if (!name.startsWith(PREFIX)) return;
       SourcePosition pos = position(d);
       if (pos == null) return;
       boolean active = d.isActive();
@@ -258,9 +267,13 @@ public final class CFrontEnd {
     private void recover(IASTDeclaration pd) {
       IASTFileLocation loc = pd.getFileLocation();
       if (loc == null) return;
-      SourceText t = texts.get(Path.of(loc.getFileName()).normalize().toString());
+      SourceText t = CSyntax.text(texts, loc.getFileName());
       if (t == null) return;
       String raw = new String(t.chars(), loc.getNodeOffset(), loc.getNodeLength());
+      // both patterns need one of these words: most problem declarations (code CDT could not
+      // take, some of them thousands of lines long) have neither, and the regular expressions
+      // tried at every offset of them were a twentieth of a cold run of fs/
+      if (!raw.contains("MODULE_") && !raw.contains("module_")) return;
       Matcher m = RECOVERABLE.matcher(raw);
       while (m.find()) {
         SourcePosition pos = t.position(loc.getNodeOffset() + m.start(), m.end() - m.start());
@@ -308,8 +321,17 @@ public final class CFrontEnd {
       return true;
     }
 
+    private Map<String, String> macros() {
+      if (macros == null) {
+        macros = new HashMap<>();
+        for (var def : tu.getBuiltinMacroDefinitions()) macros.put(def.getName().toString(), def.getExpansion());
+        for (var def : tu.getMacroDefinitions()) if (def.isActive()) macros.put(def.getName().toString(), def.getExpansion());
+      }
+      return macros;
+    }
+
     private boolean expandsToKnown(String name, Set<String> seen) {
-      String expansion = macros.get(name);
+      String expansion = macros().get(name);
       if (expansion == null || !seen.add(name)) return false;
       for (String t : MacroDefinition.tokenize(expansion))
         if (MacroDefinition.isIdentifier(t) && !expandsToKnown(t, seen)) return false;

@@ -40,8 +40,23 @@ final class CSyntax {
     if (loc == null) return null;
     String file = loc.getFileName();
     if (ModuleFileContentProvider.PRELUDE_PATH.equals(file)) return null;
-    SourceText t = texts.get(Path.of(file).normalize().toString());
+    SourceText t = text(texts, file);
     return t == null ? null : t.position(loc.getNodeOffset(), loc.getNodeLength());
+  }
+
+  /**
+   * The key of {@code texts} (files by normalised path) for a file name CDT reports: the name
+   * itself, which is the path the content provider gave, else its normalised form. Normalising
+   * every name looked up was a twentieth of the extraction.
+   */
+  static String key(Map<String, ?> texts, String fileName) {
+    return texts.containsKey(fileName) ? fileName : Path.of(fileName).normalize().toString();
+  }
+
+  /** The text of a file CDT reports, by {@link #key}; null for a file not read. */
+  static SourceText text(Map<String, SourceText> texts, String fileName) {
+    SourceText t = texts.get(fileName);
+    return t != null ? t : texts.get(Path.of(fileName).normalize().toString());
   }
 
   /** The declarator that names the entity: {@code (*fp)} and {@code *p[4]} nest it. */

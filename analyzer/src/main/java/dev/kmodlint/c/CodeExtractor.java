@@ -92,6 +92,7 @@ final class CodeExtractor {
   /** Section macro uses in one file, by offset. */
   private final Map<String, TreeMap<Integer, SectionUse>> sectionUses = new HashMap<>();
   private final Map<String, SourceText> texts;
+  private final Map<String, HeaderTexts.Header> headers;
 
   final List<CFunction> functions = new ArrayList<>();
   final List<CVariable> variables = new ArrayList<>();
@@ -102,7 +103,7 @@ final class CodeExtractor {
 
   private record SectionUse(Section section, int length) {}
 
-  /** See {@link #CodeExtractor(IASTTranslationUnit, Map, Set)}. */
+  /** See {@link #CodeExtractor(IASTTranslationUnit, Map, Map, Set)}. */
   private final Set<String> expandedMacros;
   /** Identifiers in the arguments of each expanded kernel macro call. */
   private final Map<IASTPreprocessorMacroExpansion, Set<String>> macroArguments = new java.util.IdentityHashMap<>();
@@ -123,16 +124,16 @@ final class CodeExtractor {
       Set.of("symbol_get", "symbol_put", "symbol_request", "__symbol_get", "symbol_put_addr");
   private static final java.util.regex.Pattern MACRO_NAME = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]*");
 
-  CodeExtractor(IASTTranslationUnit tu, Map<String, SourceText> texts) {
-    this(tu, texts, Set.of());
-  }
-
   /**
-   * {@code expandedMacros}: kernel macros whose header definitions were expanded at their calls
-   * ({@link ContextPreprocessor}); a name their expansion uses is the macro's use, not the file's.
+   * {@code texts}: the files read, by path; {@code headers}: the local headers among them, as
+   * the run's {@link HeaderTexts} has them. {@code expandedMacros}: kernel macros whose header
+   * definitions were expanded at their calls ({@link ContextPreprocessor}); a name their
+   * expansion uses is the macro's use, not the file's.
    */
-  CodeExtractor(IASTTranslationUnit tu, Map<String, SourceText> texts, Set<String> expandedMacros) {
+  CodeExtractor(IASTTranslationUnit tu, Map<String, SourceText> texts, Map<String, HeaderTexts.Header> headers,
+      Set<String> expandedMacros) {
     this.texts = texts;
+    this.headers = headers;
     this.expandedMacros = expandedMacros;
     // <linux/export.h> tests DEFAULT_SYMBOL_NAMESPACE when it is included: a definition after
     // the file's first #include comes too late (6.1's nct6775-core.c and pwm-lpss.c export
@@ -147,9 +148,9 @@ final class CodeExtractor {
     }
     for (var def : tu.getMacroDefinitions()) {
       IASTFileLocation l = def.getFileLocation();
-      if (l != null && texts.containsKey(Path.of(l.getFileName()).normalize().toString()))
-        definedMacros.add(def.getName().toString());
-      if (l == null || !def.getName().toString().equals("DEFAULT_SYMBOL_NAMESPACE")) continue;
+      String name = def.getName().toString();
+      if (l != null && texts.containsKey(CSyntax.key(texts, l.getFileName()))) definedMacros.add(name);
+      if (l == null || !name.equals("DEFAULT_SYMBOL_NAMESPACE")) continue;
       if (l.getNodeOffset() < firstInclude.getOrDefault(l.getFileName(), Integer.MAX_VALUE)) defaultNamespaces.add(def);
     }
     versionGroups(tu);
@@ -206,7 +207,7 @@ final class CodeExtractor {
     for (org.eclipse.cdt.core.dom.ast.IASTPreprocessorStatement st : tu.getAllPreprocessorStatements()) {
       IASTFileLocation l = st.getFileLocation();
       if (l == null || ModuleFileContentProvider.isSynthetic(l.getFileName())) continue;
-      String file = Path.of(l.getFileName()).normalize().toString();
+      String file = CSyntax.key(texts, l.getFileName());
       if (!texts.containsKey(file)) continue;
       java.util.Deque<VersionGroup> stack = open.computeIfAbsent(file, k -> new java.util.ArrayDeque<>());
       int at = l.getNodeOffset();
@@ -246,7 +247,7 @@ final class CodeExtractor {
     if (versionGroups.isEmpty()) return;
     IASTFileLocation l = id.getFileLocation();
     if (l == null) return;
-    List<VersionGroup> groups = versionGroups.get(Path.of(l.getFileName()).normalize().toString());
+    List<VersionGroup> groups = versionGroups.get(CSyntax.key(texts, l.getFileName()));
     if (groups == null) return;
     for (VersionGroup g : groups) {
       for (BranchText b : g.branches) {
@@ -345,7 +346,7 @@ final class CodeExtractor {
       IASTFileLocation loc = def.getExpansionLocation();
       if (loc == null) loc = def.getFileLocation();
       if (loc == null) continue;
-      SourceText t = texts.get(Path.of(loc.getFileName()).normalize().toString());
+      SourceText t = CSyntax.text(texts, loc.getFileName());
       if (t == null) continue;
       out.add(new NamespaceDefinition(def.getExpansion().strip(), t.position(loc.getNodeOffset(), loc.getNodeLength()),
           def.isActive(), defaultNamespacesUsed.contains(def)));
@@ -535,7 +536,10 @@ final class CodeExtractor {
   private final Map<String, Boolean> headersWithSections = new HashMap<>();
 
   private boolean namesASectionMacro(String file) {
-    SourceText t = texts.get(Path.of(file).normalize().toString());
+    String key = CSyntax.key(texts, file);
+    HeaderTexts.Header h = headers.get(key);
+    if (h != null) return h.mentionsAny(SECTION_MACROS.keySet());
+    SourceText t = texts.get(key);
     if (t == null) return false;
     String text = new String(t.chars());
     for (String macro : SECTION_MACROS.keySet()) if (text.contains(macro)) return true;
@@ -800,7 +804,7 @@ final class CodeExtractor {
   private boolean followsDefinition(IASTSimpleDeclaration sd, String symbol) {
     IASTFileLocation loc = sd.getFileLocation();
     if (loc == null) return true;
-    SourceText t = texts.get(Path.of(loc.getFileName()).normalize().toString());
+    SourceText t = CSyntax.text(texts, loc.getFileName());
     if (t == null) return true;
     int line = t.lineOf(loc.getNodeOffset());
     if (line <= 1) return false;
@@ -830,7 +834,7 @@ final class CodeExtractor {
       default -> 3;
     };
     IASTFileLocation loc = sd.getFileLocation();
-    SourceText text = texts.get(Path.of(loc.getFileName()).normalize().toString());
+    SourceText text = CSyntax.text(texts, loc.getFileName());
     SourcePosition permPos = pos;
     String permText = "";
     if (permIndex < args.size()) {
@@ -1035,31 +1039,73 @@ final class CodeExtractor {
   private boolean deadBranch(IASTNode n, IASTNode root) {
     for (IASTNode child = n, p = n.getParent(); p != null && child != root; child = p, p = p.getParent()) {
       if (p instanceof IASTIfStatement is && child != is.getConditionExpression()) {
-        Long c = is.getConditionExpression() == null ? null : constant(is.getConditionExpression());
+        Long c = is.getConditionExpression() == null ? null : known(is.getConditionExpression());
         if (c != null && (c == 0 ? child == is.getThenClause() : child == is.getElseClause())) return true;
       } else if (p instanceof IASTConditionalExpression ce && child != ce.getLogicalConditionExpression()) {
-        Long c = constant(ce.getLogicalConditionExpression());
+        Long c = known(ce.getLogicalConditionExpression());
         if (c != null && (c == 0 ? child == ce.getPositiveResultExpression() : child == ce.getNegativeResultExpression()))
           return true;
       } else if (p instanceof IASTCompoundStatement block) {
         // after "if (!ubifs_authenticated(c)) return 0;" with a constant-true condition
-        for (IASTStatement st : block.getStatements()) {
-          if (st == child) break;
-          if (st instanceof IASTIfStatement is && is.getElseClause() == null && returns(is.getThenClause())) {
-            Long c = is.getConditionExpression() == null ? null : constant(is.getConditionExpression());
-            if (c != null && c != 0) return true;
-          }
-        }
+        if (afterConstantReturn(block).dead(child)) return true;
       } else if (p instanceof IASTBinaryExpression b && child == b.getOperand2()) {
         int op = b.getOperator();
         if (op == IASTBinaryExpression.op_logicalAnd || op == IASTBinaryExpression.op_logicalOr) {
-          Long c = constant(b.getOperand1());
+          Long c = known(b.getOperand1());
           if (c != null && (op == IASTBinaryExpression.op_logicalAnd ? c == 0 : c != 0)) return true;
         }
       }
     }
     return false;
   }
+
+  /**
+   * {@link #constant} of a condition {@link #deadBranch} meets, once per node: every name of a
+   * function body asks again about each condition above it. Only once {@link #constantFunctions}
+   * are all known, which is before any body is read.
+   */
+  private Long known(IASTExpression e) {
+    if (constants.containsKey(e)) return constants.get(e);
+    Long v = constant(e);
+    constants.put(e, v);
+    return v;
+  }
+
+  private final Map<IASTExpression, Long> constants = new java.util.IdentityHashMap<>();
+
+  /**
+   * Which statements of a block come after an {@code if (C) return ...;} (no {@code else}) whose
+   * condition is constant and true: {@code dead} those of {@link IASTCompoundStatement#getStatements()}
+   * that do, {@code any} whether the block has such an {@code if} at all (what a child that is
+   * not one of those statements is taken to follow).
+   */
+  private record Returns(Set<IASTStatement> statements, Set<IASTStatement> after, boolean any) {
+    boolean dead(IASTNode child) {
+      return child instanceof IASTStatement st && statements.contains(st) ? after.contains(st) : any;
+    }
+  }
+
+  /** {@link Returns} of {@code block}, once per block: every name in it asked about all the statements before its own. */
+  private Returns afterConstantReturn(IASTCompoundStatement block) {
+    Returns known = blockReturns.get(block);
+    if (known != null) return known;
+    Set<IASTStatement> all = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    Set<IASTStatement> after = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    boolean dead = false;
+    for (IASTStatement st : block.getStatements()) {
+      all.add(st);
+      if (dead) after.add(st);
+      else if (st instanceof IASTIfStatement is && is.getElseClause() == null && returns(is.getThenClause())) {
+        Long c = is.getConditionExpression() == null ? null : known(is.getConditionExpression());
+        dead = c != null && c != 0;
+      }
+    }
+    known = new Returns(all, after, dead);
+    blockReturns.put(block, known);
+    return known;
+  }
+
+  private final Map<IASTCompoundStatement, Returns> blockReturns = new java.util.IdentityHashMap<>();
 
   /** A statement that always leaves the function: {@code return ...;}, or a block that ends with one. */
   private static boolean returns(IASTStatement st) {
@@ -1367,7 +1413,7 @@ final class CodeExtractor {
     if (uses == null) return Optional.empty();
     var e = uses.ceilingEntry(start);
     if (e == null || e.getKey() >= end) return Optional.empty();
-    SourceText t = texts.get(Path.of(file).normalize().toString());
+    SourceText t = CSyntax.text(texts, file);
     return t == null ? Optional.empty() : Optional.of(t.position(e.getKey(), e.getValue().length()));
   }
 

@@ -156,6 +156,12 @@ final class ContextPreprocessor {
     define(Names.of(text, headers.isPresent()), macros, false);
   }
 
+  /** The same for a header of the run's {@link HeaderTexts}, whose names are scanned once per run. */
+  void fileRead(String path, HeaderTexts.Header header, IMacroDictionary macros) {
+    if (preprocessor == null || !filesRead.add(path)) return;
+    define(header.names(headers.isPresent()), macros, false);
+  }
+
   /** The main file's turn, once the command line, the target kernel and the prelude are in. */
   void mainFile(IMacroDictionary macros) {
     if (preprocessor == null) return;
@@ -166,16 +172,21 @@ final class ContextPreprocessor {
     // the main file's CONFIG_ come from autoconf.h, read before anything but the command line
     if (config.isPresent()) for (String c : names.configs) config(c, macros, main);
     if (headers.isEmpty()) return;
-    for (String name : names.calls) if (DEFINER.matcher(name).matches()) call(name, macros);
+    for (String name : names.definerCalls) call(name, macros);
     for (String name : names.tested) tested(name, macros);
   }
 
-  /** The names of one file's text that a context may have to define, in one pass over it. */
-  private static final class Names {
+  /**
+   * The names of one file's text that a context may have to define, in one pass over it. Not
+   * changed once made: a header's are shared by the parses of a run ({@link HeaderTexts}).
+   */
+  static final class Names {
     final Set<String> configs = new TreeSet<>();
     final Set<String> calls = new TreeSet<>();
     final Set<String> tested = new TreeSet<>();
     final Set<String> defines = new HashSet<>();
+    /** The {@link #calls} of macros of the families that define at file scope ({@link #DEFINER}), in order. */
+    List<String> definerCalls = List.of();
 
     static Names of(char[] t, boolean macros) {
       Names out = new Names();
@@ -232,6 +243,7 @@ final class ContextPreprocessor {
         }
         i++;
       }
+      out.definerCalls = out.calls.stream().filter(c -> DEFINER.matcher(c).matches()).toList();
       return out;
     }
 

@@ -1,7 +1,6 @@
 package dev.kmodlint.c;
 
 import dev.kmodlint.text.SourceText;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -22,24 +21,30 @@ final class ModuleFileContentProvider extends InternalFileContentProvider {
   private final Path scanRoot;
   private final String prelude;
   private final Map<String, SourceText> texts;
+  private final HeaderTexts headers;
+  private final Map<String, HeaderTexts.Header> headersRead = new java.util.HashMap<>();
   private final java.util.Set<Path> absent = new java.util.HashSet<>();
   private final Map<String, String> synthetic;
   private final ContextPreprocessor context;
 
-  /** {@code texts} is filled as headers are read; the caller uses it to place nodes. */
-  ModuleFileContentProvider(Path scanRoot, String prelude, Map<String, SourceText> texts) {
-    this(scanRoot, prelude, texts, Map.of(), null);
+  /**
+   * {@code texts} is filled as headers are read; the caller uses it to place nodes. The headers'
+   * texts come from {@code headers}, the run's.
+   */
+  ModuleFileContentProvider(Path scanRoot, String prelude, Map<String, SourceText> texts, HeaderTexts headers) {
+    this(scanRoot, prelude, texts, headers, Map.of(), null);
   }
 
   /**
    * With a preprocessor context: {@code synthetic} are its macro files (path to text), and
    * {@code context} is told of every file read so that it defines the kernel macros the file names.
    */
-  ModuleFileContentProvider(Path scanRoot, String prelude, Map<String, SourceText> texts,
+  ModuleFileContentProvider(Path scanRoot, String prelude, Map<String, SourceText> texts, HeaderTexts headers,
       Map<String, String> synthetic, ContextPreprocessor context) {
     this.scanRoot = scanRoot;
     this.prelude = prelude;
     this.texts = texts;
+    this.headers = headers;
     this.synthetic = synthetic;
     this.context = context;
   }
@@ -75,16 +80,29 @@ final class ModuleFileContentProvider extends InternalFileContentProvider {
     }
     if (!getInclusionExists(path)) return null;
     Path p = Path.of(path).normalize();
-    SourceText text = texts.computeIfAbsent(p.toString(), k -> {
-      try {
-        return SourceText.read(p);
-      } catch (IOException e) {
-        return null;
-      }
-    });
-    if (text == null || text.binary()) return null;
-    if (context != null) context.fileRead(p.toString(), text.chars(), macros);
-    return (InternalFileContent) FileContent.create(p.toString(), text.chars());
+    String key = p.toString();
+    HeaderTexts.Header header = headersRead.get(key);
+    SourceText text = texts.get(key);
+    if (text == null) {
+      header = headers.get(p);
+      if (header == null) return null;
+      text = header.text;
+      texts.put(key, text);
+      headersRead.put(key, header);
+    }
+    if (text.binary()) return null;
+    if (header == null) {
+      // the main file, included by itself or by one of its headers
+      if (context != null) context.fileRead(key, text.chars(), macros);
+      return (InternalFileContent) FileContent.create(key, text.chars());
+    }
+    if (context != null) context.fileRead(key, header, macros);
+    return new InternalFileContent(key, header.chars);
+  }
+
+  /** The headers this parse read, by path: their texts are also in the caller's {@code texts}. */
+  Map<String, HeaderTexts.Header> headersRead() {
+    return headersRead;
   }
 
   @Override

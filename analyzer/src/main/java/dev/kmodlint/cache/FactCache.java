@@ -1,5 +1,6 @@
 package dev.kmodlint.cache;
 
+import dev.kmodlint.model.FactInterner;
 import dev.kmodlint.model.FileFacts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +63,7 @@ public final class FactCache {
   private final Memory memory;
   private final RecordCodec<Entry> codec = new RecordCodec<>(Entry.class);
   private final Map<Path, String> headerHashes = new ConcurrentHashMap<>();
-  private final RecordCodec.Interner interner = new RecordCodec.Interner();
+  private final FactInterner interner = new FactInterner();
   private final AtomicInteger hits = new AtomicInteger();
   private final AtomicInteger misses = new AtomicInteger();
   private final AtomicInteger rejected = new AtomicInteger();

@@ -12,6 +12,7 @@ import java.lang.reflect.Type;
 import java.lang.reflect.WildcardType;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import dev.kmodlint.model.FactInterner;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -80,37 +81,12 @@ final class RecordCodec<T extends Record> {
     return out.toByteArray();
   }
 
-  /**
-   * Shares equal strings and paths between the values decoded from many entries: a module's
-   * objects repeat the facts of the headers they include, and merging them compares those
-   * facts field by field, which is quick when equal fields are the same object.
-   */
-  static final class Interner {
-    private final Map<String, String> strings = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<String, Path> paths = new java.util.concurrent.ConcurrentHashMap<>();
-
-    // get first: a hit (most strings of a warm run were seen before) takes no lock, where
-    // putIfAbsent and computeIfAbsent lock the bin even to find what is there; they were an
-    // eighth of a warm run of a whole tree, two threads contending on the same names
-    String string(String s) {
-      String known = strings.get(s);
-      if (known != null) return known;
-      known = strings.putIfAbsent(s, s);
-      return known != null ? known : s;
-    }
-
-    Path path(String s) {
-      Path known = paths.get(s);
-      return known != null ? known : paths.computeIfAbsent(s, Path::of);
-    }
-  }
-
   /** Throws on anything malformed: the caller treats it as a corrupt entry. */
   T decode(byte[] bytes) throws IOException {
-    return decode(bytes, new Interner());
+    return decode(bytes, new FactInterner());
   }
 
-  T decode(byte[] bytes, Interner interner) throws IOException {
+  T decode(byte[] bytes, FactInterner interner) throws IOException {
     ByteBuffer in = ByteBuffer.wrap(bytes);
     try {
       int n = in.getInt();
@@ -384,9 +360,9 @@ final class RecordCodec<T extends Record> {
     final ByteBuffer in;
     final String[] strings;
     final Path[] paths;
-    final Interner interner;
+    final FactInterner interner;
 
-    Reader(ByteBuffer in, String[] strings, Interner interner) {
+    Reader(ByteBuffer in, String[] strings, FactInterner interner) {
       this.in = in;
       this.strings = strings;
       this.paths = new Path[strings.length];

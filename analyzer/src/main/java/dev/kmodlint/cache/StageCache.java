@@ -1,5 +1,6 @@
 package dev.kmodlint.cache;
 
+import dev.kmodlint.model.FactInterner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -35,7 +36,7 @@ public final class StageCache<T extends Record> {
   private final String build;
   private final RecordCodec<T> codec;
   private final RecordCodec<Inputs> inputsCodec = new RecordCodec<>(Inputs.class);
-  private final RecordCodec.Interner interner = new RecordCodec.Interner();
+  private final FactInterner interner = new FactInterner();
   private final AtomicInteger hits = new AtomicInteger();
   private final AtomicInteger misses = new AtomicInteger();
 

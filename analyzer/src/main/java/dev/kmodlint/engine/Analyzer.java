@@ -206,6 +206,7 @@ public final class Analyzer {
       if (!options.namedFiles().isEmpty()) progress.started(tree.cFiles().size() + tree.headers().size());
       facts = read.parse(List.copyOf(tree.cFiles()), List.copyOf(tree.headers()));
     }
+    analysis.release();
     notes.addAll(contextNotifications(frontEnd, target, plan, tree));
     Project project = ProjectComposer.compose(root, tree, facts, plan, notes, scope, stages);
     // the directives of the files read (a C file's and a header's with its facts); those of any

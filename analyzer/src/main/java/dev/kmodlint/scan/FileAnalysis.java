@@ -6,6 +6,7 @@ import dev.kmodlint.c.PreprocessorContext;
 import dev.kmodlint.cache.FactCache;
 import dev.kmodlint.kconfig.ConfigReferenceScanner;
 import dev.kmodlint.model.Code;
+import dev.kmodlint.model.FactInterner;
 import dev.kmodlint.model.FileFacts;
 import dev.kmodlint.model.KconfigModel;
 import dev.kmodlint.model.Level;
@@ -31,6 +32,8 @@ public final class FileAnalysis {
   private final CFrontEnd frontEnd;
   private final Optional<FactCache> cache;
   private final Function<Path, PreprocessorContext> contexts;
+  /** The facts of the files analyzed, their repeated parts held once (those of shared headers above all). */
+  private final FactInterner interner = new FactInterner();
 
   public FileAnalysis(CFrontEnd frontEnd, Optional<FactCache> cache) {
     this(frontEnd, cache, p -> PreprocessorContext.NONE);
@@ -73,6 +76,8 @@ public final class FileAnalysis {
       // the same content read in another context (flags, kernel) has other facts
       key = context.isNone() ? hash : hash + "@" + context.fingerprint();
       Optional<FileFacts> hit = cache.get().load(path, key);
+      // read from the cache, strings and paths are already shared (FactCache): walking every fact
+      // again to share equal ones was a third of a warm run
       if (hit.isPresent()) return hit.get();
     }
     SourceText text = SourceText.of(path, bytes);
@@ -91,7 +96,15 @@ public final class FileAnalysis {
       absent = parsed.absentIncludes();
     }
     if (cached) cache.get().store(path, key, headersRead, absent, facts);
-    return facts;
+    return interner.of(facts);
+  }
+
+  /**
+   * Drops what the facts analyzed so far were shared through: they stay shared, later ones are
+   * not shared with them. For when the files are read, before the facts are put to use.
+   */
+  public void release() {
+    interner.clear();
   }
 
   /** True when the path's name, as a string, names the same file again. */

@@ -11,6 +11,7 @@ import dev.kmodlint.model.EntryPoint;
 import dev.kmodlint.model.ExternalUse;
 import dev.kmodlint.model.ModInfo;
 import dev.kmodlint.model.Notification;
+import dev.kmodlint.model.Section;
 import dev.kmodlint.model.SourceFile;
 import dev.kmodlint.model.TargetKernel;
 import java.nio.charset.StandardCharsets;
@@ -816,5 +817,48 @@ class CFrontEndTest {
     assertTrue(externalNames(f).contains("static_call"), externalNames(f).toString());
     assertFalse(references(f, "f", "static_call", CReference.Kind.CALL));
     assertEquals("unsigned int", function(f, "typed_fn").returnType(), "a type of 'unsigned' alone is a type");
+  }
+
+  @Test
+  void aHeaderReadOnceForAllTheParsesOfAFrontEndGivesEachFileWhatItsOwnReadingWould() throws Exception {
+    Path shared = dir.resolve("shared.h");
+    Files.writeString(shared, """
+        #ifndef SHARED_H
+        #define SHARED_H
+        typedef unsigned long shared_t;
+        int __init shared_register(void);
+        #ifdef from_timer
+        static inline int shared_timer(void) { return 1; }
+        #endif
+        #ifdef ONLY_A
+        int only_a(void);
+        #endif
+        #endif
+        """);
+    Path a = dir.resolve("a.c");
+    Files.writeString(a, "#define ONLY_A\n#include \"shared.h\"\n"
+        + "int shared_register(void) { shared_t (x) = 0; return (int)x; }\n");
+    Path b = dir.resolve("b.c");
+    Files.writeString(b, "#include \"shared.h\"\nint b(void) { return shared_timer(); }\n");
+    CFrontEnd one = new CFrontEnd(dir);
+    for (PreprocessorContext ctx : List.of(PreprocessorContext.NONE, headers())) {
+      for (Path f : List.of(a, b, a)) {
+        assertEquals(new CFrontEnd(dir).parse(f, SourceFile.Kind.C, ctx).file(), one.parse(f, SourceFile.Kind.C, ctx).file(),
+            f.getFileName() + " " + ctx);
+      }
+    }
+    SourceFile withA = one.parse(a, SourceFile.Kind.C).file();
+    assertEquals(Section.INIT_TEXT, withA.code().functions().stream()
+        .filter(x -> x.name().equals("shared_register") && x.definition()).findFirst().orElseThrow().section());
+    assertTrue(withA.code().functions().stream().anyMatch(x -> x.name().equals("only_a")));
+    assertFalse(one.parse(b, SourceFile.Kind.C).file().code().functions().stream().anyMatch(x -> x.name().equals("only_a")));
+    assertTrue(active(one.parse(b, SourceFile.Kind.C, headers()).file(), "shared_timer"));
+
+    // changed between two parses: read again
+    Files.writeString(shared, Files.readString(shared).replace("#endif\n#endif", "#endif\nint shared_added(void);\n#endif"));
+    Files.setLastModifiedTime(shared, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 10_000));
+    SourceFile again = one.parse(b, SourceFile.Kind.C).file();
+    assertTrue(again.code().functions().stream().anyMatch(x -> x.name().equals("shared_added")));
+    assertEquals(new CFrontEnd(dir).parse(b, SourceFile.Kind.C).file(), again);
   }
 }
