@@ -22,7 +22,8 @@ import java.util.Optional;
         + " (EXPORT_SYMBOL*) by the kernel or another module. A function it declares extern, a kernel"
         + " function the headers declare but the kernel does not export, or a function declared"
         + " nowhere ends as 'ERROR: modpost: \"x\" [m.ko] undefined!' (or, for the last, a compiler"
-        + " error). Static inline functions and macros of the kernel headers are never reported. A"
+        + " error). Static inline functions and macros of the kernel headers are never reported, also where"
+        + " the module declares them again (a compat prototype keeps the inline's internal linkage). A"
         + " symbol the kernel's source exports from code its configuration leaves out is a warning"
         + " naming the configuration symbols it needs; a module of another architecture is not"
         + " checked against this kernel's exports.",
