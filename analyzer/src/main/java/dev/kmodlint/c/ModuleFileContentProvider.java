@@ -25,6 +25,7 @@ final class ModuleFileContentProvider extends InternalFileContentProvider {
   private final java.util.Set<Path> absent = new java.util.HashSet<>();
   private final Map<String, String> synthetic;
   private final ContextPreprocessor context;
+  private HeaderSearch search;
 
   /** {@code texts} is filled as headers are read; the caller uses it to place nodes. */
   ModuleFileContentProvider(Path scanRoot, String prelude, Map<String, SourceText> texts) {
@@ -47,6 +48,11 @@ final class ModuleFileContentProvider extends InternalFileContentProvider {
   /** The prelude and the context's macro files: kmodlint's own, never part of the tree. */
   static boolean isSynthetic(String path) {
     return path != null && path.startsWith(ContextPreprocessor.DIR);
+  }
+
+  /** Decides the {@code __has_include}s of every header read from now on. */
+  void search(HeaderSearch s) {
+    this.search = s;
   }
 
   /** Paths in the scanned tree an include looked for and did not find. */
@@ -84,7 +90,8 @@ final class ModuleFileContentProvider extends InternalFileContentProvider {
     });
     if (text == null || text.binary()) return null;
     if (context != null) context.fileRead(p.toString(), text.chars(), macros);
-    return (InternalFileContent) FileContent.create(p.toString(), text.chars());
+    char[] chars = search == null ? text.chars() : search.rewrite(p, text);
+    return (InternalFileContent) FileContent.create(p.toString(), chars);
   }
 
   @Override
