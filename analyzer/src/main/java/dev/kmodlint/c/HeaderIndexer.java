@@ -92,7 +92,8 @@ public final class HeaderIndexer {
    * {@code asm/} ones. Which headers the configuration switches off is learnt from reading the
    * former (as the headers of include/ include the architecture's, under the configuration's
    * conditions); an {@code asm/} header they never reach is on, as it is for a module that
-   * includes it ({@code asm/amd_nb.h}).
+   * includes it ({@code asm/amd_nb.h}), unless only headers that are off include it
+   * ({@code asm/pgtable-2level.h}, which only the 32-bit {@code asm/pgtable_32.h} includes).
    */
   public record Layout(Path buildDir, Path sourceDir, List<Path> includePath, List<String> headers,
       List<String> archHeaders) {
