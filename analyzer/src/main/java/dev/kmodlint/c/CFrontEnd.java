@@ -125,6 +125,8 @@ public final class CFrontEnd {
     ContextPreprocessor session = null;
     List<Path> absentForced = new ArrayList<>();
     String[] localDir = {path.getParent().toString()};
+    Path dir = path.getParent();
+    List<Path> treeIncludeDirs = ContextPreprocessor.includeDirs(context.flags(), scanRoot, dir);
     if (context.isNone()) {
       provider = new ModuleFileContentProvider(scanRoot, PRELUDE, texts, headers);
       info = new ExtendedScannerInfo(Map.of(), new String[0], new String[] {ModuleFileContentProvider.PRELUDE_PATH},
@@ -132,9 +134,7 @@ public final class CFrontEnd {
     } else {
       session = new ContextPreprocessor(context, PRELUDE_MACROS, text.chars());
       provider = new ModuleFileContentProvider(scanRoot, PRELUDE, texts, headers, session.syntheticFiles(), session);
-      Path dir = path.getParent();
-      String[] includeDirs = ContextPreprocessor.includeDirs(context.flags(), scanRoot, dir).stream()
-          .map(Path::toString).toArray(String[]::new);
+      String[] includeDirs = treeIncludeDirs.stream().map(Path::toString).toArray(String[]::new);
       List<Path> forced = ContextPreprocessor.existing(context.flags().forcedIncludes(), scanRoot, dir);
       List<Path> imacros = ContextPreprocessor.existing(context.flags().macroIncludes(), scanRoot, dir);
       for (Path f : concat(context.flags().forcedIncludes(), context.flags().macroIncludes())) {
@@ -145,11 +145,19 @@ public final class CFrontEnd {
           session.macroFiles(ModuleFileContentProvider.PRELUDE_PATH, imacros),
           forced.isEmpty() ? null : forced.stream().map(Path::toString).toArray(String[]::new), localDir);
     }
+    List<Path> outsideDirs = new ArrayList<>();
+    for (Path d : context.flags().includeDirs()) {
+      Path p = dir.resolve(d).normalize();
+      if (!p.startsWith(scanRoot) && !outsideDirs.contains(p)) outsideDirs.add(p);
+    }
+    HeaderSearch search = new HeaderSearch(scanRoot, treeIncludeDirs, outsideDirs, context.headers(), provider.absent());
+    provider.search(search);
+    char[] chars = search.rewrite(path, text);
     IASTTranslationUnit tu;
     try {
       GCCLanguage language = session == null ? GCCLanguage.getDefault() : new ContextLanguage(session);
       tu = language.getASTTranslationUnit(
-          FileContent.create(path.toString(), text.chars()), info, provider, null,
+          FileContent.create(path.toString(), chars), info, provider, null,
           ILanguage.OPTION_PARSE_INACTIVE_CODE, cancellation.log());
     } catch (org.eclipse.core.runtime.CoreException e) {
       throw new UncheckedIOException(new IOException("CDT could not parse " + path + ": " + e.getMessage(), e));
@@ -184,7 +192,9 @@ public final class CFrontEnd {
     List<Path> headersRead = new ArrayList<>();
     for (String p : texts.keySet()) if (!p.equals(path.toString())) headersRead.add(Path.of(p));
     headersRead.addAll(includes);
-    return new Parsed(sf, List.of(), unresolved, headersRead.stream().distinct().sorted().toList(),
+    // a header __has_include found is what the facts depend on as much as one included
+    headersRead.addAll(search.found());
+    return new Parsed(sf, search.notifications(), unresolved, headersRead.stream().distinct().sorted().toList(),
         provider.absent().stream().sorted().toList());
   }
 

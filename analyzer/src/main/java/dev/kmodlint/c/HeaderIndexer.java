@@ -82,14 +82,36 @@ import org.eclipse.cdt.internal.core.util.ICanceler;
  * derails the parser costs its batch, not the run, and memory stays bounded. Batches run on
  * all cores and are merged in batch order, so the facts are the same for any number of
  * threads. The architecture is x86_64, the one the embedded kernels and Debian's amd64
- * headers are for.
+ * headers are for: its {@code asm/} headers are indexed too, and the names of all headers on
+ * the include path are kept, for {@code __has_include}.
  */
 public final class HeaderIndexer {
-  /** Where the headers are: kbuild's include path, and every header to index, in order. */
-  public record Layout(Path buildDir, Path sourceDir, List<Path> includePath, List<String> headers) {
+  /**
+   * Where the headers are: kbuild's include path, and every header to index, in order:
+   * {@code headers} of include/'s subsystems, then {@code archHeaders}, the architecture's
+   * {@code asm/} ones. Which headers the configuration switches off is learnt from reading the
+   * former (as the headers of include/ include the architecture's, under the configuration's
+   * conditions); an {@code asm/} header they never reach is on, as it is for a module that
+   * includes it ({@code asm/amd_nb.h}), unless only headers that are off include it
+   * ({@code asm/pgtable-2level.h}, which only the 32-bit {@code asm/pgtable_32.h} includes).
+   */
+  public record Layout(Path buildDir, Path sourceDir, List<Path> includePath, List<String> headers,
+      List<String> archHeaders) {
     public Layout {
       includePath = List.copyOf(includePath);
       headers = List.copyOf(headers);
+      archHeaders = List.copyOf(archHeaders);
+    }
+
+    public Layout(Path buildDir, Path sourceDir, List<Path> includePath, List<String> headers) {
+      this(buildDir, sourceDir, includePath, headers, List.of());
+    }
+
+    /** {@link #headers} then {@link #archHeaders}. */
+    public List<String> allHeaders() {
+      List<String> out = new ArrayList<>(headers);
+      out.addAll(archHeaders);
+      return out;
     }
   }
 
@@ -103,6 +125,13 @@ public final class HeaderIndexer {
     }
   }
 
+  /**
+   * The architecture's include directories that hold {@code asm/} (of the build or the source
+   * tree): {@code <asm/amd_nb.h>}, {@code <asm/intel-family.h>}... modules include, which no
+   * header of {@code include/} may reach.
+   */
+  private static final List<String> ARCH_INCLUDE = List.of("arch/x86/include", "arch/x86/include/generated",
+      "arch/x86/include/uapi", "arch/x86/include/generated/uapi");
   /** Directories of include/ whose headers modules include. */
   private static final List<String> SUBSYSTEMS = List.of("linux", "net", "drm", "media", "sound", "scsi",
       "crypto", "acpi", "rdma", "video", "xen", "keys", "soc", "kunit", "target", "pcmcia", "memory", "misc");
@@ -113,7 +142,11 @@ public final class HeaderIndexer {
    */
   private static final Pattern EXCLUDED = Pattern.compile(
       "linux/compiler-clang\\.h|.*/big_endian\\.h|linux/unaligned/(?:be|le)_.*|.*-template\\.h|.*_template\\.h"
-      + "|linux/atomic/.*|linux/raid/pq\\.h|.*/trace/.*|linux/netfilter/.*_tables\\.h");
+      + "|linux/atomic/.*|linux/raid/pq\\.h|.*/trace/.*|linux/netfilter/.*_tables\\.h"
+      // for assembler sources only: its EXPORT_SYMBOL is an assembler macro's
+      + "|asm/export\\.h"
+      // lists of X(...) lines, read with X defined by the file that includes them
+      + "|asm/syscalls_\\w+\\.h|asm/xen-hypercalls\\.h");
   private static final Pattern WORD = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'"
       + "|(\\.|->)?\\s*([A-Za-z_][A-Za-z0-9_]*)");
   /** Identifiers of asm operands; strings (templates, constraints) and [symbolic names] are not symbols. */
@@ -189,7 +222,51 @@ public final class HeaderIndexer {
         throw new IOException(dir + ": " + e.getCause().getMessage(), e.getCause());
       }
     }
-    return new Layout(build, source, path, headers);
+    java.util.TreeSet<String> asm = new java.util.TreeSet<>();
+    for (Path dir : archIncludeDirs(build, source)) {
+      Path d = dir.resolve("asm");
+      if (!Files.isDirectory(d)) continue;
+      try (Stream<Path> s = Files.walk(d, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
+        s.filter(p -> p.toString().endsWith(".h") && Files.isRegularFile(p))
+            .map(p -> dir.relativize(p).toString())
+            .filter(rel -> !EXCLUDED.matcher(rel).matches())
+            .forEach(asm::add);
+      } catch (java.io.UncheckedIOException e) {
+        throw new IOException(d + ": " + e.getCause().getMessage(), e.getCause());
+      }
+    }
+    return new Layout(build, source, path, headers, List.copyOf(asm));
+  }
+
+  /** The directories of {@link #ARCH_INCLUDE} that exist, in the build then the source tree. */
+  private static List<Path> archIncludeDirs(Path build, Path source) {
+    List<Path> out = new ArrayList<>();
+    for (String rel : ARCH_INCLUDE)
+      for (Path root : source.equals(build) ? List.of(build) : List.of(build, source)) {
+        Path dir = root.resolve(rel);
+        if (Files.isDirectory(dir)) out.add(dir);
+      }
+    return out;
+  }
+
+  /**
+   * Every header on the include path by the names {@code #include <...>} finds it with: relative
+   * to each directory of the path ({@code linux/dma-buf.h}, and {@code uapi/linux/dma-buf.h}
+   * through {@code include/}). Names with white space are left out (none in a kernel).
+   */
+  static java.util.SortedSet<String> headerNames(Layout layout) throws IOException {
+    java.util.TreeSet<String> out = new java.util.TreeSet<>();
+    for (Path dir : layout.includePath()) {
+      try (Stream<Path> s = Files.walk(dir, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
+        s.filter(p -> p.toString().endsWith(".h") && Files.isRegularFile(p))
+            .map(p -> dir.relativize(p).toString().replace(File.separatorChar, '/'))
+            .filter(rel -> !rel.matches(".*\\s.*"))
+            .forEach(out::add);
+      } catch (java.io.UncheckedIOException e) {
+        throw new IOException(dir + ": " + e.getCause().getMessage(), e.getCause());
+      }
+    }
+    return out;
   }
 
   /** What a long run tells while it goes: a batch of a pass is done (or given up on). */
@@ -226,7 +303,20 @@ public final class HeaderIndexer {
     }, inclusions::merge, problems, (done, total, label) -> progress.batchDone(1, done, total,
         "pass 1, " + label + ": " + inclusions.switchedOff().size() + " headers off so far"));
     Set<String> off = inclusions.switchedOff();
-    List<String> on = layout.headers().stream().filter(h -> !off.contains(h)).toList();
+    // the asm/ headers include/'s never include: what they include tells those of them that only
+    // what the configuration switches off includes (asm/pgtable-2level.h, from asm/pgtable_32.h)
+    List<String> unreached = layout.archHeaders().stream().filter(h -> !inclusions.active.contains(h)).toList();
+    Inclusions arch = new Inclusions(layout, names);
+    runBatches(unreached, 1, batch -> {
+      Inclusions part = new Inclusions(layout, names);
+      part.collect(preprocess(layout, batch, files, currentLog()));
+      return part;
+    }, arch::merge, problems, (done, total, label) -> progress.batchDone(1, done, total,
+        "pass 1, asm/ headers, " + label));
+    off.addAll(arch.onlyIncludedByOff(new HashSet<>(layout.archHeaders()), inclusions.active, off));
+    // after include/'s, so that the batches of those stay as they were
+    List<String> all = layout.allHeaders();
+    List<String> on = all.stream().filter(h -> !off.contains(h)).toList();
     Collector c = new Collector(new Interner());
     // the definitions of macros, from one unit of every header, on a thread of its own beside pass 2
     java.util.concurrent.CompletableFuture<Definitions> defs = new java.util.concurrent.CompletableFuture<>();
@@ -271,8 +361,14 @@ public final class HeaderIndexer {
     Map<String, Set<String>> imports = new java.util.TreeMap<>();
     c.headerImports.forEach((file, ns) -> includeName(layout, file).ifPresent(h -> imports.put(h, ns)));
     NamespaceConventions namespaces = new NamespaceConventions(forms[0], forms[1], imports);
-    return new Result(c.facts(definers, definitions, namespaces), problems, batches, on.size(),
-        layout.headers().size() - on.size());
+    java.util.SortedSet<String> headerNames = java.util.Collections.emptySortedSet();
+    try {
+      headerNames = headerNames(layout);
+    } catch (IOException e) {
+      problems.add("header names: " + e.getMessage() + " (__has_include() of a kernel header is not decided)");
+    }
+    return new Result(c.facts(definers, definitions, namespaces, headerNames), problems, batches, on.size(),
+        all.size() - on.size());
   }
 
   /** The name a module includes {@code file} by ({@code linux/pwm.h}): relative to the include path entry it is in. */
@@ -825,10 +921,14 @@ public final class HeaderIndexer {
    * switches off. A header only ever included from a switched-off branch is itself off.
    */
   private static final class Inclusions {
+    /** Stands for an includer without a name here: never off. */
+    private static final String UNNAMED = "";
     final Path include;
     final IncludeNames names;
     final Set<String> active = new HashSet<>();
     final Set<String> inactive = new HashSet<>();
+    /** Included header to the headers that include it actively. */
+    final Map<String, Set<String>> includers = new HashMap<>();
 
     Inclusions(Layout layout, IncludeNames names) {
       this.include = layout.sourceDir().resolve("include");
@@ -840,7 +940,11 @@ public final class HeaderIndexer {
         String from = inc.getContainingFilename();
         if (from.endsWith(SYNTHETIC)) continue;
         if (inc.isActive()) {
-          if (inc.isResolved()) names.relative(Path.of(inc.getPath())).ifPresent(active::add);
+          if (!inc.isResolved()) continue;
+          java.util.Optional<String> to = names.relative(Path.of(inc.getPath()));
+          if (to.isEmpty()) continue;
+          active.add(to.get());
+          includers.computeIfAbsent(to.get(), k -> new HashSet<>()).add(names.relative(Path.of(from)).orElse(UNNAMED));
         } else {
           String name = inc.getName().toString();
           Path target = inc.isSystemInclude() ? include.resolve(name) : Path.of(from).resolveSibling(name);
@@ -852,6 +956,33 @@ public final class HeaderIndexer {
     void merge(Inclusions part) {
       active.addAll(part.active);
       inactive.addAll(part.inactive);
+      part.includers.forEach((k, v) -> includers.computeIfAbsent(k, x -> new HashSet<>()).addAll(v));
+    }
+
+    /**
+     * Of {@code candidates} that this reading (of headers nothing else includes) saw included,
+     * those only what is off includes: the largest such set, where {@code off} and the set itself
+     * are off, and what {@code reached} names (included by include/'s headers) is on. A header
+     * no header includes stays on: modules include it.
+     */
+    Set<String> onlyIncludedByOff(Set<String> candidates, Set<String> reached, Set<String> off) {
+      Set<String> out = new HashSet<>();
+      for (String h : candidates)
+        if (!reached.contains(h) && !off.contains(h) && (inactive.contains(h) || includers.containsKey(h))) out.add(h);
+      for (boolean changed = true; changed; ) {
+        changed = false;
+        for (java.util.Iterator<String> it = out.iterator(); it.hasNext(); ) {
+          String h = it.next();
+          for (String from : includers.getOrDefault(h, Set.of())) {
+            if (!from.equals(h) && !off.contains(from) && !out.contains(from)) {
+              it.remove();
+              changed = true;
+              break;
+            }
+          }
+        }
+      }
+      return out;
     }
 
     Set<String> switchedOff() {
@@ -862,7 +993,9 @@ public final class HeaderIndexer {
   }
 
   /**
-   * A header's name relative to {@code include/} from a path CDT reports. CDT reports the
+   * A header's name relative to {@code include/} from a path CDT reports, or, for the
+   * architecture's headers, relative to {@code arch/x86/include} ({@code asm/amd_nb.h}, and
+   * {@code uapi/asm/amd_hsmp.h} for the one that {@code asm/amd_hsmp.h} includes). CDT reports the
    * real path of a file it reads; where {@code include/linux} and the like are links into
    * another tree (Ubuntu's linux-headers-R-generic into linux-headers-R), the real path of each
    * header of the layout tells its name.
@@ -870,15 +1003,29 @@ public final class HeaderIndexer {
   private static final class IncludeNames {
     final Path include;
     final List<String> headers;
+    /** arch/x86/include of the build and the source tree, as given and as real paths. */
+    final List<Path> arch = new ArrayList<>();
     private volatile Map<Path, String> byRealPath;
 
     IncludeNames(Layout layout) {
       this.include = layout.sourceDir().resolve("include");
       this.headers = layout.headers();
+      for (Path root : List.of(layout.buildDir(), layout.sourceDir())) {
+        Path d = root.resolve(ARCH_INCLUDE.get(0));
+        if (!Files.isDirectory(d) || arch.contains(d)) continue;
+        arch.add(d);
+        try {
+          Path real = d.toRealPath();
+          if (!arch.contains(real)) arch.add(real);
+        } catch (IOException e) {
+          // gone since the layout was read
+        }
+      }
     }
 
     java.util.Optional<String> relative(Path p) {
       if (p.startsWith(include)) return java.util.Optional.of(include.relativize(p).toString());
+      for (Path d : arch) if (p.startsWith(d)) return java.util.Optional.of(d.relativize(p).toString());
       return java.util.Optional.ofNullable(realPaths().get(p));
     }
 
@@ -1241,13 +1388,14 @@ public final class HeaderIndexer {
       return names.intern(s);
     }
 
-    HeaderFacts facts(Set<String> definers, Map<String, String> definitions, NamespaceConventions namespaces) {
+    HeaderFacts facts(Set<String> definers, Map<String, String> definitions, NamespaceConventions namespaces,
+        Set<String> headerNames) {
       Map<String, Set<String>> m = new LinkedHashMap<>();
       macros.forEach((k, v) -> m.put(k, Set.copyOf(v)));
       Map<String, Set<String>> f = new LinkedHashMap<>();
       functions.forEach((k, v) -> f.put(k, Set.copyOf(v)));
       return new HeaderFacts(m, functionMacros, f, externFunctions, externVariables, functionArities, macroArities,
-          definers, definitions, namespaces);
+          definers, definitions, namespaces, headerNames);
     }
   }
 

@@ -29,6 +29,15 @@ public interface KernelHeaders {
   Optional<String> macroDefinition(String name);
 
   /**
+   * Whether the kernel's include path has a header {@code name} ({@code linux/dma-buf.h}), as
+   * {@code __has_include(<name>)} asks it; empty when unknown (an index that does not list the
+   * headers).
+   */
+  default Optional<Boolean> hasHeader(String name) {
+    return Optional.empty();
+  }
+
+  /**
    * Stable text that changes whenever an answer may change (kernel release, index version and
    * content hash): part of the fingerprint of the facts computed with it.
    */

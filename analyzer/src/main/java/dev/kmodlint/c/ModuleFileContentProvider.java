@@ -26,6 +26,7 @@ final class ModuleFileContentProvider extends InternalFileContentProvider {
   private final java.util.Set<Path> absent = new java.util.HashSet<>();
   private final Map<String, String> synthetic;
   private final ContextPreprocessor context;
+  private HeaderSearch search;
 
   /**
    * {@code texts} is filled as headers are read; the caller uses it to place nodes. The headers'
@@ -52,6 +53,11 @@ final class ModuleFileContentProvider extends InternalFileContentProvider {
   /** The prelude and the context's macro files: kmodlint's own, never part of the tree. */
   static boolean isSynthetic(String path) {
     return path != null && path.startsWith(ContextPreprocessor.DIR);
+  }
+
+  /** Decides the {@code __has_include}s of every header read from now on. */
+  void search(HeaderSearch s) {
+    this.search = s;
   }
 
   /** Paths in the scanned tree an include looked for and did not find. */
@@ -91,12 +97,16 @@ final class ModuleFileContentProvider extends InternalFileContentProvider {
       headersRead.put(key, header);
     }
     if (text.binary()) return null;
+    // the __has_include()s of a text are decided for this file's include path: a rewritten text
+    // is this parse's own, one without them is the run's
+    char[] rewritten = search == null ? text.chars() : search.rewrite(p, text);
     if (header == null) {
       // the main file, included by itself or by one of its headers
       if (context != null) context.fileRead(key, text.chars(), macros);
-      return (InternalFileContent) FileContent.create(key, text.chars());
+      return (InternalFileContent) FileContent.create(key, rewritten);
     }
     if (context != null) context.fileRead(key, header, macros);
+    if (rewritten != text.chars()) return (InternalFileContent) FileContent.create(key, rewritten);
     return new InternalFileContent(key, header.chars);
   }
 

@@ -24,7 +24,7 @@ public final class PreprocessorContext {
       new PreprocessorContext(CompileFlags.NONE, Optional.empty(), Optional.empty());
 
   /** Bumped when the way a context is applied changes, which changes the facts it gives. */
-  private static final String FORMAT = "pp1";
+  private static final String FORMAT = "pp2";
 
   private final CompileFlags flags;
   private final Optional<TargetKernel> kernel;

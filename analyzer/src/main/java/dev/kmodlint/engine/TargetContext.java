@@ -61,6 +61,11 @@ final class TargetContext {
     }
 
     @Override
+    public Optional<Boolean> hasHeader(String name) {
+      return index.hasHeader(name);
+    }
+
+    @Override
     public String identity() {
       return identity;
     }

@@ -39,8 +39,10 @@ public final class EmbeddedKernelWriter {
     return switch (table) {
       case "exports" -> l -> l.substring(0, Math.max(0, l.indexOf('\t')));
       case "config" -> l -> l.substring(0, Math.max(0, l.indexOf('=')));
+      // in the order of the file: names, header names (after every name: \uffff), definitions
       case "header-index" -> l -> l.startsWith("d #define ") || l.startsWith("u #define ")
-          ? "1" + HeaderIndex.macroName(l.substring(2)) : "0" + l.split(" ", 3)[1];
+          ? "1" + HeaderIndex.macroName(l.substring(2)) : l.startsWith("h ") ? "0\uffff" + l.substring(2)
+          : "0" + l.split(" ", 3)[1];
       default -> l -> l;
     };
   }

@@ -78,13 +78,18 @@ public final class HeaderIndex {
     }
   }
 
-  /** The first line's start; the number is the format, which changes whenever a line means something else. */
-  static final String MAGIC = "# kmodlint header index 3";
-  /** Format 2 lacks the namespace lines only: still read, its conventions unknown. */
-  static final String MAGIC_2 = "# kmodlint header index 2";
+  /**
+   * The first line's start; the number is the format, which changes whenever a line means
+   * something else or the index says more. An index of an older format is made again: format 3
+   * lacks the header names and the architecture's {@code asm/} headers nothing of
+   * {@code include/} reaches, which a check needs as much as the rest.
+   */
+  static final String MAGIC = "# kmodlint header index 4";
   static final String OLD_MAGIC = "# kmodlint header index";
   /** Before a fact of the namespace conventions ({@link NamespaceConventions}). */
   private static final String NAMESPACE = "n ";
+  /** Before the name of a header a module can include ({@code linux/dma-buf.h}). */
+  private static final String HEADER = "h ";
   private static final String DEFINE = "#define ";
   /** Before a definition: of a macro that defines at file scope, of a macro such a macro uses. */
   private static final String DEFINER = "d ";
@@ -95,11 +100,13 @@ public final class HeaderIndex {
   private final Map<String, String> definitions;
   private final Set<String> definers;
   private final NamespaceConventions namespaces;
+  private final Set<String> headerNames;
 
   private HeaderIndex(String release, Map<String, Entry> entries, Map<String, String> definitions, Set<String> definers,
-      NamespaceConventions namespaces) {
+      NamespaceConventions namespaces, Set<String> headerNames) {
     this.release = release;
     this.namespaces = namespaces;
+    this.headerNames = Collections.unmodifiableSet(headerNames);
     // callers hand over maps they drop
     this.entries = Collections.unmodifiableMap(entries);
     this.definitions = Collections.unmodifiableMap(definitions);
@@ -107,7 +114,7 @@ public final class HeaderIndex {
   }
 
   public static HeaderIndex empty(String release) {
-    return new HeaderIndex(release, Map.of(), Map.of(), Set.of(), NamespaceConventions.UNKNOWN);
+    return new HeaderIndex(release, Map.of(), Map.of(), Set.of(), NamespaceConventions.UNKNOWN, Set.of());
   }
 
   /**
@@ -141,7 +148,7 @@ public final class HeaderIndex {
     });
     Set<String> definers = new HashSet<>(facts.definingMacros());
     definers.retainAll(defs.keySet());
-    return new HeaderIndex(release, out, defs, definers, facts.namespaces());
+    return new HeaderIndex(release, out, defs, definers, facts.namespaces(), new HashSet<>(facts.headerNames()));
   }
 
   /**
@@ -283,6 +290,10 @@ public final class HeaderIndex {
       }
       definedInFileOrder = null;
       for (String n : sorted) add.accept(n);
+      add.accept("--headers");
+      String[] headers = headerNames.toArray(String[]::new);
+      Arrays.sort(headers);
+      for (String h : headers) add.accept(h);
       add.accept("--definitions");
       new java.util.TreeMap<>(definitions).forEach((n, t) -> add.accept((definers.contains(n) ? DEFINER : USED) + t));
       macroFingerprint = Long.toHexString(length[0]) + "-" + Long.toHexString(crc32.getValue()) + "-"
@@ -300,17 +311,38 @@ public final class HeaderIndex {
     return namespaces;
   }
 
+  /**
+   * Whether the kernel's include path has a header of this name, as {@code #include <name>}
+   * names it ({@code linux/dma-buf.h}): what {@code __has_include(<name>)} finds there. Empty when
+   * the index does not know its headers, or for a name it cannot judge (one with {@code ..}).
+   */
+  public Optional<Boolean> hasHeader(String name) {
+    if (headerNames.isEmpty()) return Optional.empty();
+    String n = name.replaceAll("/{2,}", "/");
+    while (n.startsWith("./")) n = n.substring(2);
+    n = n.replace("/./", "/");
+    if (n.isEmpty() || n.startsWith("/") || n.equals("..") || n.startsWith("../") || n.contains("/../")
+        || n.endsWith("/..")) return Optional.empty();
+    return Optional.of(headerNames.contains(n));
+  }
+
+  /** The names {@link #hasHeader} knows, sorted. */
+  public java.util.SortedSet<String> headerNames() {
+    return new java.util.TreeSet<>(headerNames);
+  }
+
   public long count(Kind kind) {
     return entries.values().stream().filter(e -> e.kind() == kind).count();
   }
 
   /**
-   * Gzipped text: a {@code # kmodlint header index 3<TAB>release<TAB>entries<TAB>definitions}
+   * Gzipped text: a {@code # kmodlint header index 4<TAB>release<TAB>entries<TAB>definitions}
    * line; one {@code kind[#] name arity reached...} line per name, sorted by name, where
    * {@code #} marks a name the headers also {@code #define} and arity is {@code 2}, {@code 1+},
    * {@code ?} or {@code -}; the namespace conventions, each after {@code n }
    * ({@code default-namespace token}, {@code import-namespace token},
-   * {@code header-import linux/pwm.h PWM}); then the definitions, sorted by macro name, each after
+   * {@code header-import linux/pwm.h PWM}); the names of the headers a module can include, sorted,
+   * each after {@code h }; then the definitions, sorted by macro name, each after
    * {@code d } (a macro that defines at file scope) or {@code u } (one such a macro uses).
    */
   public void write(OutputStream raw) throws IOException {
@@ -347,6 +379,9 @@ public final class HeaderIndex {
     namespaces.headerImports().forEach((h, nss) -> {
       for (String ns : new java.util.TreeSet<>(nss)) out.add(NAMESPACE + "header-import " + h + " " + ns);
     });
+    String[] headers = headerNames.toArray(String[]::new);
+    Arrays.sort(headers);
+    for (String h : headers) out.add(HEADER + h);
     for (String d : defined) out.add((definers.contains(d) ? DEFINER : USED) + definitions.get(d));
     return out;
   }
@@ -383,7 +418,7 @@ public final class HeaderIndex {
   static HeaderIndex read(BufferedReader r) throws IOException {
     String head = r.readLine();
     if (head == null || !head.startsWith(OLD_MAGIC)) throw new IOException("not a kmodlint header index");
-    if (!head.startsWith(MAGIC + "\t") && !head.startsWith(MAGIC_2 + "\t"))
+    if (!head.startsWith(MAGIC + "\t"))
       throw new IOException("a header index in an older format of kmodlint (it is made again)");
     String[] h = head.split("\t", -1);
     String release = h[1];
@@ -396,6 +431,7 @@ public final class HeaderIndex {
     NamespaceConventions.Form defaultNs = NamespaceConventions.Form.UNKNOWN;
     NamespaceConventions.Form importNs = NamespaceConventions.Form.UNKNOWN;
     Map<String, Set<String>> headerImports = new HashMap<>();
+    Set<String> headerNames = new HashSet<>();
     String line;
     int n = 1;
     while ((line = r.readLine()) != null) {
@@ -415,6 +451,12 @@ public final class HeaderIndex {
         } catch (IllegalArgumentException e) {
           throw new IOException("header index line " + n + ": " + e.getMessage());
         }
+        continue;
+      }
+      if (line.startsWith(HEADER)) {
+        String header = line.substring(HEADER.length());
+        if (header.isEmpty() || header.contains(" ")) throw new IOException("header index line " + n + " is malformed");
+        headerNames.add(header);
         continue;
       }
       if (line.startsWith(DEFINER + DEFINE) || line.startsWith(USED + DEFINE)) {
@@ -454,7 +496,7 @@ public final class HeaderIndex {
       if (e.defined()) defined.add(f[1]);
     }
     HeaderIndex index = new HeaderIndex(release, entries, definitions, definers,
-        new NamespaceConventions(defaultNs, importNs, headerImports));
+        new NamespaceConventions(defaultNs, importNs, headerImports), headerNames);
     index.definedInFileOrder = defined.toArray(String[]::new);
     return index;
   }

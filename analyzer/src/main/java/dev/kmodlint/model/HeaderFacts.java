@@ -14,6 +14,9 @@ import java.util.Set;
  * {@code DECLARE_EWMA}...); {@code macroDefinitions} holds their definitions and those of the
  * macros they expand to, as a preprocessor reads them ({@code #define NAME(params) body}, one
  * line). {@code namespaces}: how the headers take symbol namespaces ({@link NamespaceConventions}).
+ * {@code headerNames}: every header a module can include, by the name it includes it with
+ * ({@code linux/dma-buf.h}, {@code asm/amd_nb.h}, {@code generated/autoconf.h}): what
+ * {@code __has_include(<...>)} finds on the kernel's include path; empty when unknown.
  */
 public record HeaderFacts(
     Map<String, Set<String>> macros,
@@ -25,13 +28,14 @@ public record HeaderFacts(
     Map<String, Arity> macroArities,
     Set<String> definingMacros,
     Map<String, String> macroDefinitions,
-    NamespaceConventions namespaces) {
+    NamespaceConventions namespaces,
+    Set<String> headerNames) {
 
   public HeaderFacts(Map<String, Set<String>> macros, Set<String> functionMacros, Map<String, Set<String>> functions,
       Set<String> externFunctions, Set<String> externVariables, Map<String, Arity> functionArities,
       Map<String, Arity> macroArities, Set<String> definingMacros, Map<String, String> macroDefinitions) {
     this(macros, functionMacros, functions, externFunctions, externVariables, functionArities, macroArities,
-        definingMacros, macroDefinitions, NamespaceConventions.UNKNOWN);
+        definingMacros, macroDefinitions, NamespaceConventions.UNKNOWN, Set.of());
   }
 
   /**
@@ -79,6 +83,7 @@ public record HeaderFacts(
     macroArities = Map.copyOf(macroArities);
     definingMacros = Set.copyOf(definingMacros);
     macroDefinitions = Map.copyOf(macroDefinitions);
+    headerNames = Set.copyOf(headerNames);
   }
 
   /** Facts without arities or definitions. */

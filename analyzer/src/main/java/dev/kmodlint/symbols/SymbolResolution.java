@@ -282,14 +282,21 @@ public final class SymbolResolution {
     KernelExports kexports = kernel.exports();
     for (Use u : uses) {
       if (defined.contains(u.name()) || localLabels.getOrDefault(u.at().file(), Set.of()).contains(u.name())) continue;
-      if (u.source() == Source.DECLARED || u.source() == Source.ASSEMBLER) {
+      if (u.source() == Source.ASSEMBLER) {
         // the linker's business: a definition in the module or an export, whatever the headers say
-        add(out, m, u.name(), u, u.source() == Source.DECLARED ? How.DECLARED : How.ASSEMBLER, defined);
+        add(out, m, u.name(), u, How.ASSEMBLER, defined);
         continue;
       }
       Optional<HeaderIndex.Entry> entry = headers.lookup(u.name());
       boolean macroLike = entry.isPresent() && entry.get().kind() != HeaderIndex.Kind.EXTERN_FUNCTION
           && entry.get().kind() != HeaderIndex.Kind.EXTERN_VARIABLE;
+      // the module's own prototype of a name the kernel headers define (ktime_t ktime_get_real(void);
+      // after timekeeping.h's static inline) declares the header's function again, with its internal
+      // linkage, or is expanded as the header's macro: what it links against is what the header's reaches
+      if (u.source() == Source.DECLARED && !macroLike) {
+        add(out, m, u.name(), u, How.DECLARED, defined);
+        continue;
+      }
       if (!exportsBySymbol.getOrDefault(u.name(), List.of()).isEmpty() && u.source() != Source.HELPER) {
         add(out, m, u.name(), u, How.EXPORTED, defined);
       } else if (macroLike) {

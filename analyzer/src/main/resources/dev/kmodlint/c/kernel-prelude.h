@@ -15,6 +15,11 @@
 #define KBUILD_MODNAME "kmodlint"
 #endif
 
+/* gcc's (10 and later): #ifdef __has_include holds; each __has_include(<x.h>) of an #if is
+   decided by the front-end before this preprocessor reads the line (HasInclude) */
+#define __has_include __has_include
+#define __has_include_next __has_include_next
+
 /* macros that take a type as an argument: without them a definition such as
    `const struct rhashtable_params p = { .head_offset = offsetof(struct x, node) };` does not
    parse, and the object it defines is lost (include/linux/stddef.h, include/linux/container_of.h) */

@@ -13,6 +13,8 @@ final class FakeKernelHeaders implements KernelHeaders {
   private final Map<String, String> definitions = new HashMap<>();
   private final Set<String> alsoDefined;
   private final String identity;
+  /** The kernel's header names, for __has_include; null: unknown. */
+  private Set<String> headerNames;
 
   FakeKernelHeaders(Set<String> alsoDefined, String... definitions) {
     this.alsoDefined = Set.copyOf(alsoDefined);
@@ -34,8 +36,19 @@ final class FakeKernelHeaders implements KernelHeaders {
     return Optional.ofNullable(definitions.get(name));
   }
 
+  /** These headers and no others on the kernel's include path. */
+  FakeKernelHeaders withHeaders(String... names) {
+    headerNames = Set.of(names);
+    return this;
+  }
+
+  @Override
+  public Optional<Boolean> hasHeader(String name) {
+    return headerNames == null ? Optional.empty() : Optional.of(headerNames.contains(name));
+  }
+
   @Override
   public String identity() {
-    return identity;
+    return identity + (headerNames == null ? "" : ":" + new java.util.TreeSet<>(headerNames));
   }
 }

@@ -43,10 +43,15 @@ class HeaderIndexerTest {
     HeaderIndexer.Layout layout = HeaderIndexer.layout(kernel);
     assertEquals(List.of("linux/compiler_types.h", "linux/kconfig.h", "linux/widget.h", "linux/widget_rt.h"),
         layout.headers());
+    assertEquals(List.of("asm/widget.h", "asm/widget_2level.h", "asm/widget_32.h", "asm/widget_nb.h", "asm/widget_pae.h"),
+        layout.archHeaders());
     HeaderIndexer.Result r = new HeaderIndexer(Duration.ofSeconds(60), 2, workers).index(layout, line -> {});
     assertEquals(List.of(), r.problems());
-    assertEquals(2, r.batches());
-    assertEquals(1, r.switchedOff(), "widget_rt.h is only included when CONFIG_WIDGET_RT is set");
+    assertEquals(3, r.batches());
+    // widget_rt.h is only included when CONFIG_WIDGET_RT is set, asm/widget_32.h and asm/widget_pae.h
+    // only with CONFIG_X86_32 (that widget_pae.h includes widget_32.h does not count: it is off), and
+    // asm/widget_2level.h, which no header of include/ reaches, only by widget_32.h
+    assertEquals(4, r.switchedOff());
     KernelExports exports = KernelExports.fromSymvers("synthetic", List.of(kernel.resolve("Module.symvers")), n -> {});
     return HeaderIndex.resolve("synthetic", r.facts(), exports::exports);
   }
@@ -118,7 +123,14 @@ class HeaderIndexerTest {
         "#define __widget_section(s) __attribute__((__section__(s)))",
         "#endif");
     write("include/linux/widget_rt.h", "#define widget_lock(w) rt_widget_lock(w)");
-    write("arch/x86/include/asm/widget.h", "#define ARCH_WIDGET 1");
+    write("arch/x86/include/asm/widget.h", "#define ARCH_WIDGET 1", "#ifdef CONFIG_X86_32",
+        "#include <asm/widget_32.h>", "#include <asm/widget_pae.h>", "#endif");
+    write("arch/x86/include/asm/widget_pae.h", "#include <asm/widget_32.h>", "#define widget_width() pae_width()");
+    write("arch/x86/include/asm/widget_32.h", "#include <asm/widget_2level.h>", "#define widget_arch_lock(w) lock32(w)");
+    write("arch/x86/include/asm/widget_2level.h", "#define widget_level() two_level()");
+    // no header of include/ includes it: modules do (as asm/amd_nb.h)
+    write("arch/x86/include/asm/widget_nb.h", "static inline int widget_node(void) { return __widget_node_id(); }",
+        "int __widget_node_id(void);");
     write("Module.symvers",
         "0x1\t__widget_register\tvmlinux\tEXPORT_SYMBOL_GPL\t",
         "0x2\twidget_unregister\tvmlinux\tEXPORT_SYMBOL_GPL\t",
@@ -133,7 +145,8 @@ class HeaderIndexerTest {
         "0xb\tgone_c\tvmlinux\tEXPORT_SYMBOL\t",
         "0xc\tgone_d\tvmlinux\tEXPORT_SYMBOL\t",
         "0xd\tlive_e\tvmlinux\tEXPORT_SYMBOL\t",
-        "0xe\tasm_counter\tvmlinux\tEXPORT_SYMBOL\t");
+        "0xe\tasm_counter\tvmlinux\tEXPORT_SYMBOL\t",
+        "0xf\t__widget_node_id\tvmlinux\tEXPORT_SYMBOL_GPL\t");
   }
 
   private static byte[] bytes(HeaderIndex idx) throws IOException {
@@ -347,15 +360,34 @@ class HeaderIndexerTest {
   }
 
   @Test
-  void anIndexOfTheFormerFormatIsReadWithoutNamespaceConventions() throws IOException {
-    String v2 = "# kmodlint header index 2\tr\t1\t0\ne f 1\n";
-    ByteArrayOutputStream gz = new ByteArrayOutputStream();
-    try (var out = new java.util.zip.GZIPOutputStream(gz)) {
-      out.write(v2.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  void anIndexOfAFormerFormatIsMadeAgain() throws IOException {
+    // format 3 lacks the header names and the asm/ headers: reading it would check less than a new one
+    for (String former : List.of("# kmodlint header index 2\tr\t1\t0\ne f 1\n", "# kmodlint header index 3\tr\t1\t0\ne f 1\n")) {
+      ByteArrayOutputStream gz = new ByteArrayOutputStream();
+      try (var out = new java.util.zip.GZIPOutputStream(gz)) {
+        out.write(former.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+      IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+          () -> HeaderIndex.read(new ByteArrayInputStream(gz.toByteArray())));
+      assertTrue(e.getMessage().contains("older format"), e.getMessage());
     }
-    HeaderIndex idx = HeaderIndex.read(new ByteArrayInputStream(gz.toByteArray()));
-    assertEquals(NamespaceConventions.UNKNOWN, idx.namespaces());
-    assertEquals("1", idx.arity("f").orElseThrow().toString());
+  }
+
+  @Test
+  void readsTheArchitecturesAsmHeadersAndKnowsEveryHeaderName() throws IOException {
+    HeaderIndex idx = syntheticIndex();
+    assertEquals(Set.of("__widget_node_id"), idx.reachedExports("widget_node"), "asm/widget_nb.h, which only modules include");
+    assertTrue(idx.definesMacro("ARCH_WIDGET"));
+    assertFalse(idx.definesMacro("widget_width"), "asm/widget_pae.h is off on x86_64");
+    assertFalse(idx.definesMacro("widget_arch_lock"), "asm/widget_32.h too");
+    assertFalse(idx.definesMacro("widget_level"), "asm/widget_2level.h, included only by what is off");
+    for (String h : List.of("linux/widget.h", "linux/widget_rt.h", "generated/autoconf.h", "asm/widget_nb.h",
+        "asm/widget_32.h", "linux//widget.h", "./linux/widget.h"))
+      assertEquals(Optional.of(true), idx.hasHeader(h), h);
+    for (String h : List.of("linux/dma-buf.h", "asm/amd_nb.h", "widget.h"))
+      assertEquals(Optional.of(false), idx.hasHeader(h), h);
+    assertEquals(Optional.empty(), idx.hasHeader("../include/linux/widget.h"), "a name kmodlint does not judge");
+    assertEquals(Optional.empty(), HeaderIndex.empty("none").hasHeader("linux/widget.h"), "an index without header names");
   }
 
   @Test
@@ -371,6 +403,9 @@ class HeaderIndexerTest {
     assertEquals(idx.macroDefinitions(), back.macroDefinitions());
     assertEquals(idx.fileScopeDefiningMacros(), back.fileScopeDefiningMacros());
     assertEquals(idx.arity("widget_log"), back.arity("widget_log"));
+    assertEquals(idx.headerNames(), back.headerNames());
+    assertTrue(back.headerNames().contains("asm/widget_nb.h"), back.headerNames().toString());
+    assertEquals(idx.macroFingerprint(), back.macroFingerprint());
   }
 
   @Test
@@ -420,6 +455,8 @@ class HeaderIndexerTest {
     assertTrue(idx.release().matches("6\\.1\\.0-\\d+-amd64"), idx.release());
     assertTrue(idx.size() > 50000, "entries: " + idx.size());
     assertRealCases(idx, KernelExports.embedded());
+    // arch/x86/include/asm/amd_nb.h, which modules include and no header of include/ does
+    assertEquals(HeaderIndex.Kind.HEADER_FUNCTION, idx.lookup("amd_pci_dev_to_node_id").orElseThrow().kind());
   }
 
   private static void assertRealCases(HeaderIndex idx, KernelExports exports) {
@@ -434,5 +471,9 @@ class HeaderIndexerTest {
     assertTrue(idx.declaredExtern("debugfs_create_dir"));
     assertTrue(idx.reachedExports("debugfs_create_dir").isEmpty());
     assertTrue(exports.lookup("debugfs_create_dir").orElseThrow().gplOnly());
+    for (String h : List.of("linux/dma-buf.h", "asm/amd_nb.h", "generated/autoconf.h", "uapi/linux/types.h",
+        "linux/types.h", "asm/unistd_64.h"))
+      assertEquals(Optional.of(true), idx.hasHeader(h), h);
+    assertEquals(Optional.of(false), idx.hasHeader("linux/kmodlint-no-such-header.h"));
   }
 }

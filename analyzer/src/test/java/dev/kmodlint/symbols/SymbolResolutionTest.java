@@ -150,6 +150,28 @@ class SymbolResolutionTest {
   }
 
   @Test
+  void theModulesOwnPrototypeOfAKernelHeaderInlineNeedsWhatTheInlineReaches() {
+    HeaderIndex.Entry inline = kernel.headers().lookup("ktime_get_real").orElseThrow();
+    assertEquals(HeaderIndex.Kind.HEADER_FUNCTION, inline.kind(), "a static inline of linux/timekeeping.h in 6.1");
+    assertFalse(kernel.exports().exports("ktime_get_real"));
+    // ktime_t ktime_get_real(void); in the module, after the header's static inline, and a call;
+    // and a prototype of a name no header defines, which stays the module's own need
+    Module m = module(new Source("m.c", List.of(function("m.c", 3, "ktime_get_real", false, false),
+        function("m.c", 4, "compat_only", false, false), function("m.c", 5, "m_init", true, true)),
+        List.of(call("m.c", 7, "m_init", "ktime_get_real"), call("m.c", 8, "m_init", "compat_only")), List.of(),
+        List.of()).toFile());
+    Map<String, Need> needs = bySymbol(SymbolResolution.of(project(List.of(m)), kernel), m);
+    assertFalse(needs.containsKey("ktime_get_real"), needs.toString());
+    for (String s : inline.reaches()) {
+      assertEquals(How.HEADER_MACRO, needs.get(s).how(), s);
+      assertEquals("ktime_get_real", needs.get(s).written());
+      assertTrue(needs.get(s).provider().isPresent(), s);
+    }
+    assertEquals(How.DECLARED, needs.get("compat_only").how());
+    assertEquals(Optional.empty(), needs.get("compat_only").provider());
+  }
+
+  @Test
   void aNameTheKernelExportsIsAnExportedNeedWithItsKernelProvider() {
     Module m = module(new Source("m.c", List.of(function("m.c", 3, "m_init", true, true)), List.of(), List.of(),
         List.of(use("m.c", 5, "stub_gpl", true), use("m.c", 6, "stub_ns", true), use("m.c", 7, "stub_plain", false)))

@@ -26,7 +26,8 @@ import java.util.Set;
         + " nowhere ends as 'ERROR: modpost: \"x\" [m.ko] undefined!' (or, for the last, a compiler"
         + " error). So does a name the assembler text of an asm() statement calls or jumps to; a label"
         + " that text defines resolves its own object's references, and every object's when the text makes"
-        + " it global. Static inline functions and macros of the kernel headers are never reported. A"
+        + " it global. Static inline functions and macros of the kernel headers are never reported, also where"
+        + " the module declares them again (a compat prototype keeps the inline's internal linkage). A"
         + " symbol the kernel's source exports from code its configuration leaves out is a warning"
         + " naming the configuration symbols it needs; a module of another architecture is not"
         + " checked against this kernel's exports.",
