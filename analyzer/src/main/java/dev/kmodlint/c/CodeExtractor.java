@@ -642,7 +642,15 @@ final class CodeExtractor {
         ns = Optional.of(v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v);
       }
       if (!kind.endsWith("ns") && !kind.equals("string")) ns = defaultNamespace(sd);
-      exports.add(new ExportDecl(symbol, gpl, ns, pos, sd.isActive(), followsDefinition(sd, symbol), takesDefault));
+      // checkpatch reads the lines that name EXPORT_SYMBOL (IWL_EXPORT_SYMBOL too) as written:
+      // EXPORT_SYMBOL(TAPE_DBF_AREA) follows "... *TAPE_DBF_AREA = NULL;"; EXPORT_TRACEPOINT_SYMBOL
+      // it leaves alone
+      String call = sd.getRawSignature();
+      List<int[]> args = MacroArguments.split(call);
+      String written = args.isEmpty() ? symbol : call.substring(args.get(0)[0], args.get(0)[1]).strip();
+      boolean follows = !call.contains("EXPORT_SYMBOL") || followsDefinition(sd, symbol)
+          || (!written.equals(symbol) && followsDefinition(sd, written));
+      exports.add(new ExportDecl(symbol, gpl, ns, pos, sd.isActive(), follows, takesDefault));
     }
   }
 
