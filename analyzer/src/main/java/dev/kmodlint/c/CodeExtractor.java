@@ -56,6 +56,7 @@ import org.eclipse.cdt.core.dom.ast.IASTNode;
 import org.eclipse.cdt.core.dom.ast.IASTNodeLocation;
 import org.eclipse.cdt.core.dom.ast.IASTParameterDeclaration;
 import org.eclipse.cdt.core.dom.ast.IASTPreprocessorMacroExpansion;
+import org.eclipse.cdt.core.dom.ast.IASTProblemDeclaration;
 import org.eclipse.cdt.core.dom.ast.IASTReturnStatement;
 import org.eclipse.cdt.core.dom.ast.IASTSimpleDeclSpecifier;
 import org.eclipse.cdt.core.dom.ast.IASTSimpleDeclaration;
@@ -118,7 +119,7 @@ final class CodeExtractor {
   private final List<String> macroDefinedNames = new ArrayList<>();
   private static final Set<String> RUNTIME_LOOKUP =
       Set.of("symbol_get", "symbol_put", "symbol_request", "__symbol_get", "symbol_put_addr");
-  private static final java.util.regex.Pattern MACRO_NAME = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]*");
+  private static final java.util.regex.Pattern MACRO_NAME = java.util.regex.Pattern.compile("_*[A-Z][A-Z0-9_]*");
 
   CodeExtractor(IASTTranslationUnit tu, Map<String, SourceText> texts) {
     this(tu, texts, Set.of());
@@ -376,11 +377,21 @@ final class CodeExtractor {
   private final Set<String> arrays = new HashSet<>();
 
   void translationUnit(IASTTranslationUnit tu) {
-    IASTDeclaration[] all = tu.getDeclarations(true);
+    IASTDeclaration[] all = withoutRecoveryDeclarations(tu.getDeclarations(true));
     // names first, so that references to anything else are dropped before their position is
     // computed (a file location lookup per identifier dominated the extraction)
     String main = tu.getFilePath();
+    Map<IASTDeclaration, DeclarationRecovery.Recovered> recovered = new java.util.IdentityHashMap<>();
     for (IASTDeclaration d : all) {
+      if (d instanceof IASTProblemDeclaration pd) {
+        DeclarationRecovery.Recovered r = recovered(pd);
+        if (r == null) continue;
+        recovered.put(pd, r);
+        declared.add(r.name());
+        if (r.declarator() == CSyntax.innermost(r.declarator()) && r.declarator() instanceof IASTArrayDeclarator ad
+            && ad.getArrayModifiers().length > 0) arrays.add(r.name());
+        continue;
+      }
       if (d instanceof IASTFunctionDefinition || d instanceof IASTSimpleDeclaration) headerSections(d, main);
       if (d instanceof IASTFunctionDefinition fd) declared.add(CSyntax.innermost(fd.getDeclarator()).getName().toString());
       else if (d instanceof IASTSimpleDeclaration sd)
@@ -395,9 +406,59 @@ final class CodeExtractor {
     for (IASTDeclaration d : all) {
       if (d instanceof IASTFunctionDefinition fd) function(fd);
       else if (d instanceof IASTSimpleDeclaration sd) simple(sd);
+      else if (recovered.containsKey(d)) recoveredDefinition((IASTProblemDeclaration) d, recovered.get(d));
     }
     mergeSections();
     if (!expandedMacros.isEmpty()) undefinedProducts(tu);
+  }
+
+  /**
+   * {@code all} without the declarations CDT makes up while it recovers from a syntax error,
+   * which gcc never sees: those it finds inside the arguments of a file-scope macro call it could
+   * not parse ({@code ether_addr_copy(__get_dynamic_array(mac), addr);} in the
+   * {@code TP_fast_assign()} of a {@code DECLARE_EVENT_CLASS()} whose macros are not known, which
+   * would declare {@code ether_addr_copy}), and a declaration cut short by a missing {@code ;}
+   * ({@code __init __no_stack_protector} before {@code void start_kernel(void)}, a declaration of
+   * data named {@code __no_stack_protector}). Both overlap a problem declaration: the first lies
+   * between one that opens more parentheses than it closes and the parenthesis that closes them,
+   * the second holds the start of one.
+   */
+  private IASTDeclaration[] withoutRecoveryDeclarations(IASTDeclaration[] all) {
+    Map<String, TreeMap<Integer, Integer>> junk = new HashMap<>(); // file -> start -> end of a region
+    Map<String, List<Integer>> problemStarts = new HashMap<>();
+    for (IASTDeclaration d : all) {
+      if (!(d instanceof IASTProblemDeclaration)) continue;
+      IASTFileLocation l = d.getFileLocation();
+      if (l == null) continue;
+      problemStarts.computeIfAbsent(l.getFileName(), k -> new ArrayList<>()).add(l.getNodeOffset());
+      SourceText t = texts.get(Path.of(l.getFileName()).normalize().toString());
+      if (t == null) continue;
+      int close = CSyntax.closingParenthesis(t.chars(), l.getNodeOffset(), l.getNodeOffset() + l.getNodeLength());
+      if (close > l.getNodeOffset() + l.getNodeLength())
+        junk.computeIfAbsent(l.getFileName(), k -> new TreeMap<>()).put(l.getNodeOffset(), close);
+    }
+    if (problemStarts.isEmpty()) return all;
+    List<IASTDeclaration> out = new ArrayList<>(all.length);
+    for (IASTDeclaration d : all) {
+      IASTFileLocation l = d.getFileLocation();
+      if (l == null) {
+        out.add(d);
+        continue;
+      }
+      int start = l.getNodeOffset();
+      int end = start + l.getNodeLength();
+      TreeMap<Integer, Integer> regions = junk.get(l.getFileName());
+      var region = regions == null ? null : regions.lowerEntry(start);
+      if (region != null && start < region.getValue()) continue;
+      if (d instanceof IASTProblemDeclaration) {
+        out.add(d);
+        continue;
+      }
+      boolean cut = false;
+      for (int p : problemStarts.getOrDefault(l.getFileName(), List.of())) cut |= p > start && p < end;
+      if (!cut) out.add(d);
+    }
+    return out.size() == all.length ? all : out.toArray(IASTDeclaration[]::new);
   }
 
   /**
@@ -479,7 +540,7 @@ final class CodeExtractor {
   private void undefinedProducts(IASTTranslationUnit tu) {
     Map<String, TreeMap<Integer, Integer>> problems = new HashMap<>();
     for (IASTDeclaration d : tu.getDeclarations(true)) {
-      if (!(d instanceof org.eclipse.cdt.core.dom.ast.IASTProblemDeclaration)) continue;
+      if (!(d instanceof IASTProblemDeclaration)) continue;
       IASTFileLocation l = d.getFileLocation();
       if (l != null) problems.computeIfAbsent(l.getFileName(), k -> new TreeMap<>())
           .put(l.getNodeOffset(), l.getNodeOffset() + l.getNodeLength());
@@ -561,8 +622,7 @@ final class CodeExtractor {
           whole.getNodeOffset() + whole.getNodeLength());
       boolean isStatic = spec.getStorageClass() == IASTDeclSpecifier.sc_static;
       boolean isExtern = spec.getStorageClass() == IASTDeclSpecifier.sc_extern;
-      if (dec instanceof IASTFunctionDeclarator && dec.getPointerOperators().length == 0
-          && dec.getNestedDeclarator() == null) {
+      if (dec instanceof IASTFunctionDeclarator && dec.getNestedDeclarator() == null) {
         if (spec.getStorageClass() == IASTDeclSpecifier.sc_typedef) continue;
         if (kernelMacroDefinition(spec, dec, name)) continue;
         functions.add(new CFunction(name, isStatic, isExtern, spec.isInline(), false,
@@ -571,41 +631,99 @@ final class CodeExtractor {
         continue;
       }
       if (spec.getStorageClass() == IASTDeclSpecifier.sc_typedef) continue;
-      int pointers = 0;
-      for (IASTDeclarator d = dec; d != null; d = d.getNestedDeclarator()) pointers += d.getPointerOperators().length;
-      Optional<String> arraySize = Optional.empty();
-      Optional<Long> arrayLength = Optional.empty();
-      if (inner instanceof IASTArrayDeclarator ad && ad.getArrayModifiers().length > 0) {
-        IASTArrayModifier m = ad.getArrayModifiers()[0];
-        IASTExpression e = m.getConstantExpression();
-        arraySize = Optional.of(e == null ? "" : e.getRawSignature());
-        arrayLength = e == null ? Optional.empty() : evaluate(e, new ArrayList<>());
-        if (arrayLength.isEmpty() && e == null) arrayLength = initializerLength(dec);
-      }
-      Section section = sec.map(SectionUse::section)
-          .orElse(spec.isConst() && pointers == 0 ? Section.RODATA : Section.DATA);
-      variables.add(new CVariable(name, isStatic, isExtern, spec.isConst(), !isExtern, section, pos, secAt,
-          typeName(spec), pointers, arraySize, arrayLength, sd.isActive(), fromMacro(inner.getName())));
+      variable(spec, dec, name, pos, sec, secAt, sd.isActive(), fromMacro(inner.getName()));
       IASTInitializer init = dec.getInitializer();
       if (init != null) references(name, init, Set.of(), sd.isActive());
     }
   }
 
+  private void variable(IASTDeclSpecifier spec, IASTDeclarator dec, String name, SourcePosition pos,
+      Optional<SectionUse> sec, Optional<SourcePosition> secAt, boolean active, boolean fromMacro) {
+    boolean isStatic = spec.getStorageClass() == IASTDeclSpecifier.sc_static;
+    boolean isExtern = spec.getStorageClass() == IASTDeclSpecifier.sc_extern;
+    IASTDeclarator inner = CSyntax.innermost(dec);
+    int pointers = 0;
+    for (IASTDeclarator d = dec; d != null; d = d.getNestedDeclarator()) pointers += d.getPointerOperators().length;
+    Optional<String> arraySize = Optional.empty();
+    Optional<Long> arrayLength = Optional.empty();
+    if (inner instanceof IASTArrayDeclarator ad && ad.getArrayModifiers().length > 0) {
+      IASTArrayModifier m = ad.getArrayModifiers()[0];
+      IASTExpression e = m.getConstantExpression();
+      arraySize = Optional.of(e == null ? "" : e.getRawSignature());
+      arrayLength = e == null ? Optional.empty() : evaluate(e, new ArrayList<>());
+      if (arrayLength.isEmpty() && e == null) arrayLength = initializerLength(dec);
+    }
+    Section section = sec.map(SectionUse::section)
+        .orElse(spec.isConst() && pointers == 0 ? Section.RODATA : Section.DATA);
+    variables.add(new CVariable(name, isStatic, isExtern, spec.isConst(), !isExtern, section, pos, secAt,
+        typeName(spec), pointers, arraySize, arrayLength, active, fromMacro));
+  }
+
+  /**
+   * The object a definition CDT could not parse defines ({@link DeclarationRecovery}), and its
+   * initializer's references to the file's names, read from its text: a mention of each, the
+   * address where {@code &} precedes it or it is an array. One in the arguments of a macro of the
+   * headers ({@code CFG80211_TESTMODE_CMD(f)}, which expands to nothing without
+   * CONFIG_NL80211_TESTMODE) is not known to reach the object: it counts as inactive.
+   */
+  private void recoveredDefinition(IASTProblemDeclaration pd, DeclarationRecovery.Recovered r) {
+    IASTFileLocation l = pd.getFileLocation();
+    SourceText t = texts.get(Path.of(l.getFileName()).normalize().toString());
+    int start = l.getNodeOffset();
+    int end = start + l.getNodeLength();
+    SourcePosition pos = t.position(start + r.nameOffset(), r.name().length());
+    variable(r.declaration().getDeclSpecifier(), r.declarator(), r.name(), pos, sectionIn(l.getFileName(), start, end),
+        sectionAt(l.getFileName(), start, end), pd.isActive(), false);
+    for (DeclarationRecovery.Mention m : DeclarationRecovery.mentions(t.chars(), start + r.initializer(), end)) {
+      if (!declared.contains(m.name()) || m.name().equals(r.name())) continue;
+      CReference.Kind kind = m.address() || arrays.contains(m.name()) ? CReference.Kind.ADDRESS : CReference.Kind.MENTION;
+      boolean kept = m.argumentOf().isEmpty() || declared.contains(m.argumentOf()) || definedMacros.contains(m.argumentOf());
+      references.add(new CReference(r.name(), m.name(), kind, t.position(m.offset(), m.name().length()),
+          pd.isActive() && kept));
+    }
+  }
+
+  /** The definition a problem declaration of a file read holds, or null. */
+  private DeclarationRecovery.Recovered recovered(IASTProblemDeclaration pd) {
+    IASTFileLocation l = pd.getFileLocation();
+    if (l == null || l.getNodeLength() == 0) return null;
+    SourceText t = texts.get(Path.of(l.getFileName()).normalize().toString());
+    if (t == null || l.getNodeOffset() + l.getNodeLength() > t.chars().length) return null;
+    String text = new String(t.chars(), l.getNodeOffset(), l.getNodeLength());
+    DeclarationRecovery.Recovered r = DeclarationRecovery.recover(text).orElse(null);
+    return r == null || r.name().startsWith(PREFIX) ? null : r;
+  }
+
   /**
    * {@code static DEFINE_MUTEX(lock);} read without the kernel's headers: a declaration of a
    * function {@code DEFINE_MUTEX} with an implicit type and a parameter {@code lock}. It is the
-   * definition of {@code lock}; the parameter names are kept as such.
+   * definition of {@code lock}; the parameter names are kept as such. A file-scope declaration
+   * without a type is always a macro call: the kernel builds with -Werror=implicit-int, so no
+   * function is declared so ({@code static_assert(IS_ALIGNED(A, B));}); only the parameters of a
+   * macro named in capitals ({@code __ETHTOOL_DECLARE_LINK_MODE_MASK(mask) __ro_after_init;}) are
+   * taken for what it defines.
    */
   private boolean kernelMacroDefinition(IASTDeclSpecifier spec, IASTDeclarator dec, String name) {
-    if (!MACRO_NAME.matcher(name).matches() || !(spec instanceof IASTSimpleDeclSpecifier s)
-        || s.getType() != IASTSimpleDeclSpecifier.t_unspecified || !(dec instanceof IASTStandardFunctionDeclarator f))
-      return false;
+    if (!typeless(spec) || !(dec instanceof IASTStandardFunctionDeclarator f)) return false;
+    if (MACRO_NAME.matcher(name).matches()) macroDefinedNames.addAll(parameterNames(f));
+    return true;
+  }
+
+  /** No type at all: {@code static DEFINE_MUTEX(lock)} ({@code unsigned f(void)} is an int). */
+  private static boolean typeless(IASTDeclSpecifier spec) {
+    return spec instanceof IASTSimpleDeclSpecifier s && s.getType() == IASTSimpleDeclSpecifier.t_unspecified
+        && !s.isUnsigned() && !s.isSigned() && !s.isShort() && !s.isLong() && !s.isLongLong();
+  }
+
+  /** What a macro call read as a declaration passes: its "parameters" {@code lock}, {@code foo_t}. */
+  private static List<String> parameterNames(IASTStandardFunctionDeclarator f) {
+    List<String> out = new ArrayList<>();
     for (IASTParameterDeclaration p : f.getParameters()) {
       IASTDeclarator pd = p.getDeclarator();
-      if (pd != null && !pd.getName().toString().isEmpty()) macroDefinedNames.add(pd.getName().toString());
-      else if (p.getDeclSpecifier() instanceof IASTNamedTypeSpecifier n) macroDefinedNames.add(n.getName().toString());
+      if (pd != null && !pd.getName().toString().isEmpty()) out.add(pd.getName().toString());
+      else if (p.getDeclSpecifier() instanceof IASTNamedTypeSpecifier n) out.add(n.getName().toString());
     }
-    return true;
+    return out;
   }
 
   /** The declarations the prelude's macros produce. */

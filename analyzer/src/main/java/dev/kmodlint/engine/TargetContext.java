@@ -61,6 +61,11 @@ final class TargetContext {
     }
 
     @Override
+    public boolean definesAtFileScope(String name) {
+      return index.definesAtFileScope(name);
+    }
+
+    @Override
     public String identity() {
       return identity;
     }

@@ -90,6 +90,7 @@
 #define __no_sanitize_address
 #define __noclone
 #define __nostackprotector
+#define __no_stack_protector
 
 /* include/linux/stringify.h: MODULE_VERSION("" __stringify(MAJOR) "." __stringify(MINOR)) */
 #define __stringify_1(x...) #x

@@ -738,4 +738,111 @@ class CFrontEndTest {
     assertTrue(PreprocessorContext.of(NO_FLAGS).isNone());
     assertFalse(PreprocessorContext.of(d).isNone());
   }
+
+  // ---- what gcc sees where the parser could not read the kernel's macros ----
+
+  private static boolean declaresFunction(SourceFile f, String name) {
+    return f.code().functions().stream().anyMatch(x -> x.name().equals(name));
+  }
+
+  private static boolean declaresVariable(SourceFile f, String name) {
+    return f.code().variables().stream().anyMatch(x -> x.name().equals(name));
+  }
+
+  private static boolean activeReference(SourceFile f, String from, String to) {
+    return f.code().references().stream().anyMatch(r -> r.from().equals(from) && r.to().equals(to) && r.active());
+  }
+
+  @Test
+  void declarationsTheParserMakesUpWhileRecoveringDeclareNothing() throws Exception {
+    SourceFile f = parse("trace.c", """
+        EVENT_CLASS(corpus_template,
+                    ENTRY(__dynamic_array(u32, mac, 6)),
+                    ASSIGN(ether_addr_copy(__get_dynamic_array(mac), addr);
+                           ),
+                    PRINT("%p", addr)
+        );
+        static int __init corpus_early(void) { return 0; }
+        __init __no_kcsan
+        int corpus_setup(void)
+        {
+            ether_addr_copy(a, b);
+            return corpus_early();
+        }
+        """);
+    assertFalse(declaresFunction(f, "ether_addr_copy"), "a statement in a macro's arguments: " + f.code().functions());
+    assertTrue(externalNames(f).contains("ether_addr_copy"));
+    assertFalse(declaresVariable(f, "__no_kcsan"), "the words before a missing ';': " + f.code().variables());
+    assertTrue(function(f, "corpus_setup").definition());
+  }
+
+  @Test
+  void aFileScopeDeclarationWithoutATypeIsAMacroCall() throws Exception {
+    SourceFile f = parse("assert.c", """
+        static_assert(IS_ALIGNED(FOO_SIZE, PAGE_SIZE));
+        __FOO_DECLARE_MASK(corpus_mask) __ro_after_init;
+        unsigned corpus_count(void);
+        static inline int corpus_check(void) { static_assert(sizeof(int) == 4); return 0; }
+        """);
+    assertFalse(declaresFunction(f, "static_assert"));
+    assertFalse(declaresFunction(f, "__FOO_DECLARE_MASK"));
+    assertTrue(f.code().macroDefinedNames().contains("corpus_mask"), "a capitals macro defines what it is passed");
+    assertTrue(declaresFunction(f, "corpus_count"), "unsigned alone is a type");
+  }
+
+  @Test
+  void aPrototypeOfAFunctionReturningAPointerDeclaresAFunction() throws Exception {
+    SourceFile f = parse("proto.c", """
+        struct corpus_class *corpus_class_create(void);
+        struct corpus_class *corpus_current;
+        """);
+    assertFalse(function(f, "corpus_class_create").definition());
+    assertFalse(declaresVariable(f, "corpus_class_create"));
+    assertTrue(variable(f, "corpus_current").definition());
+  }
+
+  @Test
+  void definitionsTheParserCannotReadStillDefineTheirObject() throws Exception {
+    SourceFile f = parse("pm.c", """
+        static int corpus_suspend(struct device *dev) { return 0; }
+        static int corpus_idle(struct device *dev) { return 0; }
+        static int corpus_testmode(void *p) { return 0; }
+        const struct dev_pm_ops corpus_pm = {
+            SET_SYSTEM_SLEEP_PM_OPS(corpus_suspend, NULL)
+            SET_RUNTIME_PM_OPS(NULL, NULL, corpus_idle)
+            .prepare = &corpus_prepare_stub,
+        };
+        static const u8 corpus_addr[8] __long_aligned = { 1, 2 };
+        const char *const corpus_names[][2] = { [0] = { [false] = TRUSTED_PREFIX "x", [true] = USER_PREFIX "x" } };
+        static int corpus_prepare_stub;
+        int corpus_use(void) { return corpus_addr[0] + corpus_prepare_stub; }
+        """);
+    CVariable pm = variable(f, "corpus_pm");
+    assertTrue(pm.definition() && !pm.isStatic() && pm.active());
+    assertEquals(4, pm.position().line());
+    assertEquals(25, pm.position().column());
+    assertTrue(variable(f, "corpus_addr").definition() && variable(f, "corpus_addr").isStatic());
+    assertEquals("8", variable(f, "corpus_addr").arraySize().orElseThrow());
+    assertTrue(variable(f, "corpus_names").definition());
+    // in a kernel macro's arguments: a mention that keeps the function, not a reference the rules count
+    assertTrue(f.code().references().stream().anyMatch(r -> r.from().equals("corpus_pm") && r.to().equals("corpus_idle")
+        && r.kind() == CReference.Kind.MENTION && !r.active()));
+    assertTrue(f.code().references().stream().anyMatch(r -> r.from().equals("corpus_pm")
+        && r.to().equals("corpus_prepare_stub") && r.kind() == CReference.Kind.ADDRESS && r.active()));
+  }
+
+  @Test
+  void aMacroTheHeaderIndexFoundToDeclareExpandsFromItsDefinition() throws Exception {
+    KernelHeaders headers = new FakeKernelHeaders(Set.of(), Set.of("CORPUS_TREE_DEFINE"),
+        "#define CORPUS_TREE_DEFINE(T, PREFIX) static void PREFIX ## _insert(T *n) { } "
+            + "static T *PREFIX ## _first(T *root) { return root; }");
+    SourceFile f = parse("tree.c", """
+        struct node { int x; };
+        CORPUS_TREE_DEFINE(struct node, corpus_tree)
+        int corpus_use(struct node *n) { corpus_tree_insert(n); return corpus_tree_first(n) != 0; }
+        """, new PreprocessorContext(NO_FLAGS, Optional.empty(), Optional.of(headers)));
+    assertTrue(function(f, "corpus_tree_insert").definition());
+    assertTrue(function(f, "corpus_tree_first").definition());
+    assertFalse(externalNames(f).contains("corpus_tree_insert"));
+  }
 }

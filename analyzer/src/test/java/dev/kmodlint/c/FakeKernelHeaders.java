@@ -12,16 +12,24 @@ final class FakeKernelHeaders implements KernelHeaders {
   private static final Pattern NAME = Pattern.compile("^\\s*#\\s*define\\s+([A-Za-z_]\\w*)");
   private final Map<String, String> definitions = new HashMap<>();
   private final Set<String> alsoDefined;
+  private final Set<String> definers;
   private final String identity;
 
   FakeKernelHeaders(Set<String> alsoDefined, String... definitions) {
+    this(alsoDefined, Set.of(), definitions);
+  }
+
+  /** {@code definers}: the macros an index would find to expand to declarations. */
+  FakeKernelHeaders(Set<String> alsoDefined, Set<String> definers, String... definitions) {
     this.alsoDefined = Set.copyOf(alsoDefined);
+    this.definers = Set.copyOf(definers);
     for (String d : definitions) {
       Matcher m = NAME.matcher(d);
       if (!m.find()) throw new IllegalArgumentException(d);
       this.definitions.put(m.group(1), d);
     }
-    this.identity = "fake:" + new java.util.TreeMap<>(this.definitions).hashCode() + ":" + new java.util.TreeSet<>(alsoDefined);
+    this.identity = "fake:" + new java.util.TreeMap<>(this.definitions).hashCode() + ":" + new java.util.TreeSet<>(alsoDefined)
+        + ":" + new java.util.TreeSet<>(definers);
   }
 
   @Override
@@ -32,6 +40,11 @@ final class FakeKernelHeaders implements KernelHeaders {
   @Override
   public Optional<String> macroDefinition(String name) {
     return Optional.ofNullable(definitions.get(name));
+  }
+
+  @Override
+  public boolean definesAtFileScope(String name) {
+    return definers.contains(name);
   }
 
   @Override
