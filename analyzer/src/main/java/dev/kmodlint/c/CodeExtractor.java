@@ -51,6 +51,7 @@ import org.eclipse.cdt.core.dom.ast.IASTInitializerClause;
 import org.eclipse.cdt.core.dom.ast.IASTInitializerList;
 import org.eclipse.cdt.core.dom.ast.IASTLiteralExpression;
 import org.eclipse.cdt.core.dom.ast.IASTMacroExpansionLocation;
+import org.eclipse.cdt.core.dom.ast.IASTName;
 import org.eclipse.cdt.core.dom.ast.IASTNamedTypeSpecifier;
 import org.eclipse.cdt.core.dom.ast.IASTNode;
 import org.eclipse.cdt.core.dom.ast.IASTNodeLocation;
@@ -403,6 +404,8 @@ final class CodeExtractor {
             arrays.add(inner.getName().toString());
         }
     }
+    unusedParameters(all);
+    notEmitted.addAll(notEmitted(tu, all, recovered));
     for (IASTDeclaration d : all) {
       if (d instanceof IASTFunctionDefinition fd) function(fd);
       else if (d instanceof IASTSimpleDeclaration sd) simple(sd);
@@ -597,7 +600,7 @@ final class CodeExtractor {
         && whole.getFileName().endsWith(".h");
     if (fd.getBody() != null) {
       currentHeaderInline = headerInline ? name : "";
-      references(name, fd.getBody(), localNames(fd), fd.isActive());
+      references(name, fd.getBody(), localNames(fd), fd.isActive(), !notEmitted.contains(name));
       currentHeaderInline = "";
     }
   }
@@ -633,7 +636,7 @@ final class CodeExtractor {
       if (spec.getStorageClass() == IASTDeclSpecifier.sc_typedef) continue;
       variable(spec, dec, name, pos, sec, secAt, sd.isActive(), fromMacro(inner.getName()));
       IASTInitializer init = dec.getInitializer();
-      if (init != null) references(name, init, Set.of(), sd.isActive());
+      if (init != null) references(name, init, Set.of(), sd.isActive(), !notEmitted.contains(name));
     }
   }
 
@@ -679,7 +682,7 @@ final class CodeExtractor {
       CReference.Kind kind = m.address() || arrays.contains(m.name()) ? CReference.Kind.ADDRESS : CReference.Kind.MENTION;
       boolean kept = m.argumentOf().isEmpty() || declared.contains(m.argumentOf()) || definedMacros.contains(m.argumentOf());
       references.add(new CReference(r.name(), m.name(), kind, t.position(m.offset(), m.name().length()),
-          pd.isActive() && kept));
+          pd.isActive() && kept && !notEmitted.contains(r.name())));
     }
   }
 
@@ -964,6 +967,14 @@ final class CodeExtractor {
    */
   private final Map<String, Long> constantFunctions = new HashMap<>();
 
+  /**
+   * What include/linux/stddef.h makes of {@code false}, {@code true} (an enum) and {@code NULL}
+   * (a macro), which every kernel file gets and none can redefine: the front-end does not read
+   * the header, so they reach it as names. {@code #define blogic_flashpoint_type(a) (false)}
+   * makes {@code if (blogic_flashpoint_type(a))} a branch gcc drops (drivers/scsi/BusLogic.c).
+   */
+  private static final Map<String, Long> KERNEL_CONSTANTS = Map.of("false", 0L, "true", 1L, "NULL", 0L);
+
   private void constantFunctions(IASTTranslationUnit tu) {
     for (IASTDeclaration d : tu.getDeclarations()) {
       if (!(d instanceof IASTFunctionDefinition fd) || !fd.isActive()) continue;
@@ -979,9 +990,14 @@ final class CodeExtractor {
   /**
    * The value of {@code e} when the preprocessor made it a constant ({@code IS_ENABLED()},
    * {@code 0 && x}, a call of a constant function), else null. Only what gcc folds at -O2
-   * before it emits references: integer literals and the logical, comparison and bit operators.
+   * before it emits references: integer literals, the kernel's constants {@link #KERNEL_CONSTANTS}
+   * and the logical, comparison and bit operators.
    */
   private Long constant(IASTExpression e) {
+    if (e instanceof IASTIdExpression id) {
+      String n = id.getName().toString();
+      return declared.contains(n) ? null : KERNEL_CONSTANTS.get(n);
+    }
     if (e instanceof IASTLiteralExpression l && l.getKind() == IASTLiteralExpression.lk_integer_constant) {
       String t = String.valueOf(l.getValue()).toLowerCase(java.util.Locale.ROOT).replaceAll("[ul]+$", "");
       try {
@@ -1074,7 +1090,14 @@ final class CodeExtractor {
     return false;
   }
 
-  private void references(String from, IASTNode root, Set<String> locals, boolean activeCode) {
+  /**
+   * The references of {@code root}, the body or initializer of {@code from}. {@code activeCode}:
+   * the preprocessor keeps it; {@code emitted}: gcc emits {@code from} ({@link #notEmitted}). A
+   * reference counts (is active) in code gcc emits and does not drop (a constant condition, an
+   * argument an inline function ignores); a call of an undeclared name keeps its form for the
+   * argument counts in any code the preprocessor keeps and no constant condition drops.
+   */
+  private void references(String from, IASTNode root, Set<String> locals, boolean activeCode, boolean emitted) {
     root.accept(new ASTVisitor() {
       {
         shouldVisitExpressions = true;
@@ -1086,6 +1109,7 @@ final class CodeExtractor {
           boolean active = activeCode && !deadBranch(id, root);
           String to = id.getName().toString();
           if (locals.contains(to)) return PROCESS_CONTINUE;
+          boolean linked = active && emitted && !ignoredArgument(id);
           boolean call = id.getParent() instanceof IASTFunctionCallExpression fc
               && fc.getFunctionNameExpression() == id;
           if (declared.contains(to)) {
@@ -1094,9 +1118,9 @@ final class CodeExtractor {
             SourcePosition pos = position(id);
             if (pos != null)
               references.add(new CReference(from, to, call ? CReference.Kind.CALL
-                  : addressTaken(id, arrays.contains(to)) ? CReference.Kind.ADDRESS : CReference.Kind.MENTION, pos, active));
+                  : addressTaken(id, arrays.contains(to)) ? CReference.Kind.ADDRESS : CReference.Kind.MENTION, pos, linked));
           } else if (!to.isEmpty() && !to.startsWith(PREFIX) && !to.startsWith("__builtin_")) {
-            if (external(to, id, call, active) && call) {
+            if (external(to, id, call, linked) && call) {
               IASTFunctionCallExpression fc = (IASTFunctionCallExpression) id.getParent();
               externalCall(to, id, fc, locals, active);
               branchCall(to, id, active && fc.isActive());
@@ -1106,6 +1130,232 @@ final class CodeExtractor {
         return PROCESS_CONTINUE;
       }
     });
+  }
+
+  /** The static functions and objects of the unit gcc emits nothing for: see {@link #notEmitted(IASTTranslationUnit, IASTDeclaration[], Map)}. */
+  private final Set<String> notEmitted = new HashSet<>();
+  /** The parameters, by index, each static inline function of the unit never names in its body. */
+  private final Map<String, Set<Integer>> unusedParameters = new HashMap<>();
+  private static final Set<String> KEEPING_ATTRIBUTES = Set.of("used", "__used__", "alias", "__alias__",
+      "constructor", "__constructor__", "destructor", "__destructor__", "externally_visible", "__externally_visible__");
+
+  /**
+   * The static functions and objects of this translation unit that gcc (-O2) does not emit,
+   * nor what they reference: no code it emits names them. The emitted ones are reached from the
+   * unit's external definitions, from what the prelude's macros keep ({@code module_init(f)},
+   * {@code module_param(v, ...)}, {@code MODULE_DEVICE_TABLE(t)}, {@code EXPORT_SYMBOL(s)}), from
+   * definitions a macro made or an attribute keeps ({@code __used}), through the references of
+   * emitted code ({@code if (IS_ENABLED(CONFIG_X)) f();} with X off, an argument an inline
+   * function ignores, code of a static nobody reaches: none). A name the unit's text mentions
+   * where its syntax tree does not account for it (a macro's body, an {@code asm} operand, a
+   * macro call the parser could not read) may be a use kmodlint cannot see: that static is taken
+   * as emitted. {@code crypto/aegis128-core.c}'s SIMD functions, reached only from an object
+   * that only {@code if (IS_ENABLED(CONFIG_CRYPTO_AEGIS128_SIMD) && ...)} names, are not emitted.
+   */
+  private Set<String> notEmitted(IASTTranslationUnit tu, IASTDeclaration[] all,
+      Map<IASTDeclaration, DeclarationRecovery.Recovered> recovered) {
+    Set<String> candidates = new HashSet<>();
+    Set<String> roots = new HashSet<>();
+    Map<String, Set<String>> uses = new HashMap<>();
+    for (IASTDeclaration d : all) {
+      if (!d.isActive()) continue;
+      if (d instanceof IASTFunctionDefinition fd) {
+        IASTName n = CSyntax.innermost(fd.getDeclarator()).getName();
+        String name = n.toString();
+        boolean candidate = fd.getDeclSpecifier().getStorageClass() == IASTDeclSpecifier.sc_static && !fromMacro(n)
+            && !kept(fd.getDeclSpecifier()) && !kept(fd.getDeclarator());
+        (candidate ? candidates : roots).add(name);
+        if (fd.getBody() != null) emittedUses(fd.getBody(), localNames(fd), uses.computeIfAbsent(name, k -> new HashSet<>()));
+      } else if (d instanceof IASTSimpleDeclaration sd) {
+        IASTDeclSpecifier spec = sd.getDeclSpecifier();
+        if (spec.getStorageClass() == IASTDeclSpecifier.sc_typedef) continue;
+        for (IASTDeclarator dec : sd.getDeclarators()) {
+          IASTName n = CSyntax.innermost(dec).getName();
+          String name = n.toString();
+          if (name.isEmpty()) continue;
+          if (dec instanceof IASTFunctionDeclarator && dec.getNestedDeclarator() == null) {
+            // a macro call read as a declaration (static DECLARE_WORK(w, f);) may use its "parameters"
+            if (typeless(spec) && dec instanceof IASTStandardFunctionDeclarator f) roots.addAll(parameterNames(f));
+            continue;
+          }
+          IASTInitializer init = dec.getInitializer();
+          if (name.startsWith(PREFIX)) {
+            // what module_init(), module_param(), EXPORT_SYMBOL()... keep
+            if (init != null) emittedUses(init, Set.of(), roots);
+            int sep = name.indexOf("__", (PREFIX + "export__").length());
+            if (name.startsWith(PREFIX + "export__") && sep > 0) roots.add(name.substring(sep + 2));
+            continue;
+          }
+          boolean candidate = spec.getStorageClass() == IASTDeclSpecifier.sc_static && !fromMacro(n) && !kept(spec)
+              && !kept(dec);
+          (candidate ? candidates : roots).add(name);
+          if (init != null) emittedUses(init, Set.of(), uses.computeIfAbsent(name, k -> new HashSet<>()));
+        }
+      }
+    }
+    for (Map.Entry<IASTDeclaration, DeclarationRecovery.Recovered> e : recovered.entrySet()) {
+      if (!e.getKey().isActive()) continue;
+      DeclarationRecovery.Recovered r = e.getValue();
+      IASTDeclSpecifier spec = r.declaration().getDeclSpecifier();
+      (spec.getStorageClass() == IASTDeclSpecifier.sc_static ? candidates : roots).add(r.name());
+      IASTFileLocation l = e.getKey().getFileLocation();
+      SourceText t = texts.get(Path.of(l.getFileName()).normalize().toString());
+      Set<String> u = uses.computeIfAbsent(r.name(), k -> new HashSet<>());
+      for (DeclarationRecovery.Mention m : DeclarationRecovery.mentions(t.chars(), l.getNodeOffset() + r.initializer(),
+          l.getNodeOffset() + l.getNodeLength())) if (declared.contains(m.name())) u.add(m.name());
+    }
+    candidates.removeAll(roots);
+    if (candidates.isEmpty()) return Set.of();
+    roots.addAll(unaccounted(tu, candidates));
+    java.util.Deque<String> todo = new java.util.ArrayDeque<>(roots);
+    Set<String> reached = new HashSet<>(roots);
+    while (!todo.isEmpty())
+      for (String to : uses.getOrDefault(todo.poll(), Set.of())) if (reached.add(to)) todo.add(to);
+    candidates.removeAll(reached);
+    return candidates;
+  }
+
+  /** An attribute that keeps an unreferenced definition ({@code __used}, {@code alias}) on {@code n}. */
+  private static boolean kept(IASTNode n) {
+    if (!(n instanceof org.eclipse.cdt.core.dom.ast.IASTAttributeOwner o)) return false;
+    for (org.eclipse.cdt.core.dom.ast.IASTAttribute a : o.getAttributes())
+      if (KEEPING_ATTRIBUTES.contains(new String(a.getName()))) return true;
+    return n instanceof IASTDeclarator d && d.getNestedDeclarator() != null && kept(d.getNestedDeclarator());
+  }
+
+  /** The file's names {@code root} uses in code gcc keeps: not a local, not behind a constant condition, not an ignored argument. */
+  private void emittedUses(IASTNode root, Set<String> locals, Set<String> out) {
+    root.accept(new ASTVisitor() {
+      {
+        shouldVisitExpressions = true;
+      }
+
+      @Override
+      public int visit(IASTExpression e) {
+        if (e instanceof IASTIdExpression id) {
+          String to = id.getName().toString();
+          if (declared.contains(to) && !locals.contains(to) && !deadBranch(id, root) && !ignoredArgument(id)) out.add(to);
+        }
+        return PROCESS_CONTINUE;
+      }
+    });
+  }
+
+  /**
+   * The names of {@code candidates} that the unit's texts mention somewhere its syntax tree has
+   * no name for: in a macro's definition, an {@code asm} statement's operands, a declaration the
+   * parser could not read. Comments and literals do not count.
+   */
+  private Set<String> unaccounted(IASTTranslationUnit tu, Set<String> candidates) {
+    Map<String, Set<Integer>> accounted = new HashMap<>();
+    tu.accept(new ASTVisitor() {
+      {
+        shouldVisitNames = true;
+        includeInactiveNodes = true;
+      }
+
+      @Override
+      public int visit(IASTName name) {
+        String s = name.toString();
+        if (!candidates.contains(s)) return PROCESS_CONTINUE;
+        IASTNodeLocation[] locs = name.getNodeLocations();
+        if (locs.length == 1 && locs[0] instanceof IASTFileLocation l)
+          accounted.computeIfAbsent(Path.of(l.getFileName()).normalize().toString(), k -> new HashSet<>())
+              .add(l.getNodeOffset());
+        return PROCESS_CONTINUE;
+      }
+    });
+    Set<String> out = new HashSet<>();
+    for (Map.Entry<String, SourceText> f : texts.entrySet()) {
+      Set<Integer> here = accounted.getOrDefault(f.getKey(), Set.of());
+      char[] t = f.getValue().chars();
+      for (DeclarationRecovery.Mention m : DeclarationRecovery.mentions(t, 0, t.length))
+        if (candidates.contains(m.name()) && !here.contains(m.offset())) out.add(m.name());
+    }
+    return out;
+  }
+
+  /**
+   * The parameters each static inline function of the unit never names: {@code static inline int
+   * iwl_mei_register(void *priv, const struct iwl_mei_ops *ops) { return 0; }} ignores both, and
+   * once it is inlined, {@code iwl_mei_register(mvm, &mei_ops)} references no {@code mei_ops}.
+   */
+  private void unusedParameters(IASTDeclaration[] all) {
+    for (IASTDeclaration d : all) {
+      if (!(d instanceof IASTFunctionDefinition fd) || !fd.isActive() || fd.getBody() == null) continue;
+      IASTDeclSpecifier spec = fd.getDeclSpecifier();
+      if (spec.getStorageClass() != IASTDeclSpecifier.sc_static || !spec.isInline()) continue;
+      IASTDeclarator dec = fd.getDeclarator();
+      while (dec != null && !(dec instanceof IASTStandardFunctionDeclarator)) dec = dec.getNestedDeclarator();
+      if (!(dec instanceof IASTStandardFunctionDeclarator f) || f.takesVarArgs()) continue;
+      List<String> params = new ArrayList<>();
+      for (IASTParameterDeclaration p : f.getParameters())
+        params.add(p.getDeclarator() == null ? "" : CSyntax.innermost(p.getDeclarator()).getName().toString());
+      Set<String> named = new HashSet<>();
+      fd.getBody().accept(new ASTVisitor() {
+        {
+          shouldVisitNames = true;
+          includeInactiveNodes = true;
+        }
+
+        @Override
+        public int visit(IASTName n) {
+          named.add(n.toString());
+          return PROCESS_CONTINUE;
+        }
+      });
+      // a body that a macro wrote may name its parameters where the tree does not show them
+      if (fromMacro(fd.getBody())) continue;
+      Set<Integer> unused = new HashSet<>();
+      for (int i = 0; i < params.size(); i++) if (!params.get(i).isEmpty() && !named.contains(params.get(i))) unused.add(i);
+      if (!unused.isEmpty()) unusedParameters.put(CSyntax.innermost(fd.getDeclarator()).getName().toString(), unused);
+    }
+  }
+
+  /**
+   * True when {@code id} lies in an argument, free of side effects, that the static inline
+   * function called there never names ({@link #unusedParameters}): gcc drops it with the call.
+   */
+  private boolean ignoredArgument(IASTIdExpression id) {
+    if (unusedParameters.isEmpty()) return false;
+    for (IASTNode child = id, p = id.getParent(); p != null; child = p, p = p.getParent()) {
+      if (p instanceof IASTFunctionCallExpression fc) {
+        if (fc.getFunctionNameExpression() == child) return false;
+        if (!(fc.getFunctionNameExpression() instanceof IASTIdExpression callee)) return false;
+        Set<Integer> unused = unusedParameters.get(callee.getName().toString());
+        IASTInitializerClause[] args = fc.getArguments();
+        for (int i = 0; i < args.length; i++)
+          if (args[i] == child) return unused != null && unused.contains(i) && sideEffectFree(args[i]);
+        return false;
+      }
+      if (p instanceof IASTStatement || p instanceof IASTDeclaration) return false;
+    }
+    return false;
+  }
+
+  /** No call, assignment, increment or decrement in {@code n}. */
+  private static boolean sideEffectFree(IASTNode n) {
+    boolean[] effect = {false};
+    n.accept(new ASTVisitor() {
+      {
+        shouldVisitExpressions = true;
+      }
+
+      @Override
+      public int visit(IASTExpression e) {
+        if (e instanceof IASTFunctionCallExpression
+            || (e instanceof IASTBinaryExpression b && b.getOperator() >= IASTBinaryExpression.op_assign
+                && b.getOperator() <= IASTBinaryExpression.op_binaryOrAssign)
+            || (e instanceof IASTUnaryExpression u && (u.getOperator() == IASTUnaryExpression.op_prefixIncr
+                || u.getOperator() == IASTUnaryExpression.op_prefixDecr || u.getOperator() == IASTUnaryExpression.op_postFixIncr
+                || u.getOperator() == IASTUnaryExpression.op_postFixDecr))) {
+          effect[0] = true;
+          return PROCESS_ABORT;
+        }
+        return PROCESS_CONTINUE;
+      }
+    });
+    return !effect[0];
   }
 
   /**

@@ -832,6 +832,46 @@ class CFrontEndTest {
   }
 
   @Test
+  void staticCodeNoEmittedCodeReachesReferencesNothing() throws Exception {
+    SourceFile f = parse("emit.c", """
+        #define corpus_optional_type(a) (false)
+        #define CORPUS_KEEP() corpus_by_macro()
+        struct corpus_ops { void (*run)(void); };
+        static inline int corpus_register(void *priv, const struct corpus_ops *ops) { return 0; }
+        static inline void *corpus_passthru(void) { return NULL; }
+        static void corpus_simd(void) { simd_only(); }
+        static const struct corpus_ops corpus_simd_ops = { .run = corpus_simd };
+        static void corpus_mei(void) { mei_only(); }
+        static const struct corpus_ops corpus_mei_ops = { .run = corpus_mei };
+        static void corpus_orphan(void) { orphan_only(); }
+        static void __attribute__((__used__)) corpus_kept(void) { kept_only(); }
+        static void corpus_by_macro(void) { macro_only(); }
+        static void corpus_live(void) { live_only(); }
+        int corpus_entry(int mode)
+        {
+            const struct corpus_ops *ops = 0;
+            if (IS_ENABLED(CONFIG_CORPUS_OFF))
+                ops = &corpus_simd_ops;
+            if (corpus_optional_type(mode) || corpus_passthru())
+                optional_only();
+            corpus_live();
+            return corpus_register(&mode, &corpus_mei_ops);
+        }
+        """, context(kernel(6, 1, 0, Map.of())));
+    assertFalse(activeReference(f, "corpus_entry", "corpus_simd_ops"), "behind IS_ENABLED() of an option that is off");
+    assertFalse(activeReference(f, "corpus_simd_ops", "corpus_simd"), "an object nothing emitted names");
+    assertFalse(activeReference(f, "corpus_entry", "corpus_mei_ops"), "an argument the inline function ignores");
+    assertTrue(activeReference(f, "corpus_entry", "corpus_register"));
+    assertTrue(activeReference(f, "corpus_entry", "corpus_live"));
+    List<String> active = f.code().externalUses().stream().filter(ExternalUse::active).map(ExternalUse::name).toList();
+    assertFalse(active.contains("simd_only") || active.contains("mei_only") || active.contains("orphan_only")
+        || active.contains("optional_only"), active.toString());
+    assertTrue(active.contains("live_only") && active.contains("kept_only"), "reached, and kept by __used: " + active);
+    assertTrue(active.contains("macro_only"), "named in a macro's body: kmodlint cannot tell it is unused");
+    assertTrue(function(f, "corpus_simd").active(), "the preprocessor keeps the function all the same");
+  }
+
+  @Test
   void aMacroTheHeaderIndexFoundToDeclareExpandsFromItsDefinition() throws Exception {
     KernelHeaders headers = new FakeKernelHeaders(Set.of(), Set.of("CORPUS_TREE_DEFINE"),
         "#define CORPUS_TREE_DEFINE(T, PREFIX) static void PREFIX ## _insert(T *n) { } "
