@@ -4,6 +4,7 @@ import dev.kmodlint.model.CFunction;
 import dev.kmodlint.model.CReference;
 import dev.kmodlint.model.CVariable;
 import dev.kmodlint.model.Code;
+import dev.kmodlint.model.DebugConditions;
 import dev.kmodlint.model.ExportDecl;
 import dev.kmodlint.model.ExternalCall;
 import dev.kmodlint.model.ExternalUse;
@@ -1114,11 +1115,13 @@ final class CodeExtractor {
               && fc.getFunctionNameExpression() == id;
           if (declared.contains(to)) {
             // symbol_get(f) looks f up at run time: not a link-time reference
-            if (RUNTIME_LOOKUP.contains(argumentOf(id))) return PROCESS_CONTINUE;
+            String in = argumentOf(id);
+            if (RUNTIME_LOOKUP.contains(in)) return PROCESS_CONTINUE;
             SourcePosition pos = position(id);
             if (pos != null)
               references.add(new CReference(from, to, call ? CReference.Kind.CALL
-                  : addressTaken(id, arrays.contains(to)) ? CReference.Kind.ADDRESS : CReference.Kind.MENTION, pos, linked));
+                  : addressTaken(id, arrays.contains(to)) ? CReference.Kind.ADDRESS : CReference.Kind.MENTION, pos,
+                  linked && !DebugConditions.drops(in)));
           } else if (!to.isEmpty() && !to.startsWith(PREFIX) && !to.startsWith("__builtin_")) {
             if (external(to, id, call, linked) && call) {
               IASTFunctionCallExpression fc = (IASTFunctionCallExpression) id.getParent();
@@ -1223,7 +1226,7 @@ final class CodeExtractor {
     return n instanceof IASTDeclarator d && d.getNestedDeclarator() != null && kept(d.getNestedDeclarator());
   }
 
-  /** The file's names {@code root} uses in code gcc keeps: not a local, not behind a constant condition, not an ignored argument. */
+  /** The file's names {@code root} uses in code gcc keeps: not a local, not behind a constant condition, not an ignored argument, not in a debug-only condition ({@link DebugConditions}). */
   private void emittedUses(IASTNode root, Set<String> locals, Set<String> out) {
     root.accept(new ASTVisitor() {
       {
@@ -1234,7 +1237,8 @@ final class CodeExtractor {
       public int visit(IASTExpression e) {
         if (e instanceof IASTIdExpression id) {
           String to = id.getName().toString();
-          if (declared.contains(to) && !locals.contains(to) && !deadBranch(id, root) && !ignoredArgument(id)) out.add(to);
+          if (declared.contains(to) && !locals.contains(to) && !deadBranch(id, root) && !ignoredArgument(id)
+              && !DebugConditions.drops(argumentOf(id))) out.add(to);
         }
         return PROCESS_CONTINUE;
       }
