@@ -180,7 +180,7 @@ public final class CFrontEnd {
     List<Path> headersRead = new ArrayList<>();
     for (String p : texts.keySet()) if (!p.equals(path.toString())) headersRead.add(Path.of(p));
     headersRead.addAll(includes);
-    return new Parsed(sf, List.of(), unresolved, headersRead.stream().distinct().sorted().toList(),
+    return new Parsed(sf, code.notes(), unresolved, headersRead.stream().distinct().sorted().toList(),
         provider.absent().stream().sorted().toList());
   }
 

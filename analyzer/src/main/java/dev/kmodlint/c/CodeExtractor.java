@@ -11,7 +11,9 @@ import dev.kmodlint.model.ExternalUse;
 import dev.kmodlint.model.NamespaceDefinition;
 import dev.kmodlint.model.VersionConditional;
 import dev.kmodlint.model.ModInfo;
+import dev.kmodlint.model.Level;
 import dev.kmodlint.model.ModuleParam;
+import dev.kmodlint.model.Notification;
 import dev.kmodlint.model.Permission;
 import dev.kmodlint.model.Section;
 import dev.kmodlint.model.SourcePosition;
@@ -30,6 +32,7 @@ import org.eclipse.cdt.core.dom.ast.IASTArrayDeclarator;
 import org.eclipse.cdt.core.dom.ast.IASTArrayModifier;
 import org.eclipse.cdt.core.dom.ast.IASTArraySubscriptExpression;
 import org.eclipse.cdt.core.dom.ast.IASTBinaryExpression;
+import org.eclipse.cdt.core.dom.ast.IASTCaseStatement;
 import org.eclipse.cdt.core.dom.ast.IASTCastExpression;
 import org.eclipse.cdt.core.dom.ast.IASTCompositeTypeSpecifier;
 import org.eclipse.cdt.core.dom.ast.IASTCompoundStatement;
@@ -37,6 +40,7 @@ import org.eclipse.cdt.core.dom.ast.IASTConditionalExpression;
 import org.eclipse.cdt.core.dom.ast.IASTDeclSpecifier;
 import org.eclipse.cdt.core.dom.ast.IASTDeclaration;
 import org.eclipse.cdt.core.dom.ast.IASTDeclarator;
+import org.eclipse.cdt.core.dom.ast.IASTDefaultStatement;
 import org.eclipse.cdt.core.dom.ast.IASTElaboratedTypeSpecifier;
 import org.eclipse.cdt.core.dom.ast.IASTEqualsInitializer;
 import org.eclipse.cdt.core.dom.ast.IASTExpression;
@@ -64,6 +68,7 @@ import org.eclipse.cdt.core.dom.ast.IASTSimpleDeclSpecifier;
 import org.eclipse.cdt.core.dom.ast.IASTSimpleDeclaration;
 import org.eclipse.cdt.core.dom.ast.IASTStandardFunctionDeclarator;
 import org.eclipse.cdt.core.dom.ast.IASTStatement;
+import org.eclipse.cdt.core.dom.ast.IASTSwitchStatement;
 import org.eclipse.cdt.core.dom.ast.IASTTranslationUnit;
 import org.eclipse.cdt.core.dom.ast.IASTUnaryExpression;
 
@@ -1008,6 +1013,17 @@ final class CodeExtractor {
         return null;
       }
     }
+    if ((e instanceof IASTUnaryExpression u0 && u0.getOperator() == IASTUnaryExpression.op_sizeof)
+        || (e instanceof org.eclipse.cdt.core.dom.ast.IASTTypeIdExpression t
+            && t.getOperator() == org.eclipse.cdt.core.dom.ast.IASTTypeIdExpression.op_sizeof))
+      return ConstantTypes.sizeOf(e).orElse(null);
+    if (e instanceof IASTFunctionCallExpression fc && fc.getFunctionNameExpression() instanceof IASTIdExpression f
+        && f.getName().toString().equals("__builtin_types_compatible_p")) {
+      IASTInitializerClause[] args = fc.getArguments();
+      if (args.length != 2 || !(args[0] instanceof org.eclipse.cdt.core.dom.ast.IASTTypeIdExpression a)
+          || !(args[1] instanceof org.eclipse.cdt.core.dom.ast.IASTTypeIdExpression b)) return null;
+      return ConstantTypes.typesCompatible(new org.eclipse.cdt.core.dom.ast.IASTTypeIdExpression[] {a, b}).orElse(null);
+    }
     if (e instanceof IASTUnaryExpression u) {
       Long v = u.getOperand() == null ? null : constant(u.getOperand());
       return switch (u.getOperator()) {
@@ -1076,7 +1092,138 @@ final class CodeExtractor {
           Long c = constant(b.getOperand1());
           if (c != null && (op == IASTBinaryExpression.op_logicalAnd ? c == 0 : c != 0)) return true;
         }
+      } else if (p instanceof IASTFunctionCallExpression fc && fc.getFunctionNameExpression() instanceof IASTIdExpression f
+          && f.getName().toString().equals("__builtin_choose_expr")) {
+        // __builtin_choose_expr(c, a, b): gcc compiles one of a and b
+        IASTInitializerClause[] args = fc.getArguments();
+        if (args.length == 3 && args[0] instanceof IASTExpression cond && (child == args[1] || child == args[2])) {
+          Long c = constant(cond);
+          if (c != null && child == (c != 0 ? args[2] : args[1])) return true;
+        }
       }
+      if (p instanceof IASTCompoundStatement block && block.getParent() instanceof IASTSwitchStatement sw
+          && sw.getBody() == block && child instanceof IASTStatement st && notSwitchedTo(sw, block, st)) return true;
+    }
+    return false;
+  }
+
+  /** The value of each switch's controlling expression, when constant: see {@link #notSwitchedTo}. */
+  private final Map<IASTSwitchStatement, Optional<Long>> switchValues = new java.util.IdentityHashMap<>();
+
+  /**
+   * True when {@code st}, a statement of the body of {@code sw}, is not run whatever happens: the
+   * controlling expression is a constant ({@code switch (sizeof(dest))}) and {@code st} lies
+   * outside the statements from the label it selects (the default one when no case matches) to
+   * the first {@code break}, {@code return}, {@code continue} or {@code goto}. Not decided when a
+   * case's value is no constant, a label of the body is nested deeper, or the body has labels
+   * a {@code goto} may jump to.
+   */
+  private boolean notSwitchedTo(IASTSwitchStatement sw, IASTCompoundStatement body, IASTStatement st) {
+    Optional<Long> value = switchValues.computeIfAbsent(sw, k -> {
+      IASTExpression c = k.getControllerExpression();
+      return Optional.ofNullable(c == null ? null : constant(c));
+    });
+    if (value.isEmpty()) return sizeAssumed(sw, body, st);
+    IASTStatement[] all = body.getStatements();
+    int start = -1;
+    int fallback = -1;
+    for (int i = 0; i < all.length; i++) {
+      if (all[i] instanceof IASTCaseStatement cs) {
+        Long v = cs.getExpression() == null ? null : constant(cs.getExpression());
+        if (v == null) return false;
+        if (v.equals(value.get()) && start < 0) start = i;
+      } else if (all[i] instanceof IASTDefaultStatement) {
+        fallback = i;
+      } else if (all[i] instanceof org.eclipse.cdt.core.dom.ast.IASTLabelStatement) {
+        return false;
+      }
+    }
+    if (hasNestedLabels(body)) return false;
+    if (start < 0) start = fallback;
+    int index = java.util.Arrays.asList(all).indexOf(st);
+    if (index < 0) return false;
+    if (start < 0 || index < start) return true;
+    for (int i = start; i < index; i++) if (leaves(all[i])) return true;
+    return false;
+  }
+
+  /** The switches on a {@code sizeof} whose default {@link #sizeAssumed} takes for not run, in order. */
+  private final Map<IASTSwitchStatement, Boolean> assumedSizes = new java.util.LinkedHashMap<>();
+
+  /**
+   * True when {@code st} is a statement of the {@code default:} of a {@code switch} on a
+   * {@code sizeof} whose size kmodlint cannot compute (a member of a struct of an unread header:
+   * {@code sizeof(in_wc->qp->qp_num)}), every case being a constant and no case falling into it:
+   * the kernel's link-time check of a size ({@code default: __buggy_use_of_MTHCA_PUT();}), which
+   * gcc drops when a case matches, as it does where the build succeeds. Said in a note about the
+   * file ({@link #notes()}), since a size no case matches would make modpost fail.
+   */
+  private boolean sizeAssumed(IASTSwitchStatement sw, IASTCompoundStatement body, IASTStatement st) {
+    IASTExpression c = sw.getControllerExpression();
+    boolean sizeOf = (c instanceof IASTUnaryExpression u && u.getOperator() == IASTUnaryExpression.op_sizeof)
+        || (c instanceof org.eclipse.cdt.core.dom.ast.IASTTypeIdExpression t
+            && t.getOperator() == org.eclipse.cdt.core.dom.ast.IASTTypeIdExpression.op_sizeof);
+    if (!sizeOf) return false;
+    IASTStatement[] all = body.getStatements();
+    int fallback = -1;
+    for (int i = 0; i < all.length; i++) {
+      if (all[i] instanceof IASTCaseStatement cs && (cs.getExpression() == null || constant(cs.getExpression()) == null))
+        return false;
+      if (all[i] instanceof IASTDefaultStatement) fallback = i;
+      if (all[i] instanceof org.eclipse.cdt.core.dom.ast.IASTLabelStatement) return false;
+    }
+    if (fallback < 0 || hasNestedLabels(body)) return false;
+    if (fallback > 0 && !leaves(all[fallback - 1])) return false; // a case falls into it
+    int index = java.util.Arrays.asList(all).indexOf(st);
+    if (index < fallback) return false;
+    for (int i = fallback; i < index; i++) if (leaves(all[i])) return false;
+    assumedSizes.putIfAbsent(sw, true);
+    return true;
+  }
+
+  /** A statement after which the switch's next statement is not run by falling through. */
+  private static boolean leaves(IASTStatement s) {
+    return s instanceof org.eclipse.cdt.core.dom.ast.IASTBreakStatement || s instanceof IASTReturnStatement
+        || s instanceof org.eclipse.cdt.core.dom.ast.IASTContinueStatement
+        || s instanceof org.eclipse.cdt.core.dom.ast.IASTGotoStatement;
+  }
+
+  /** What the extraction has to say about the file: the switches {@link #sizeAssumed} decided. */
+  List<Notification> notes() {
+    if (assumedSizes.isEmpty()) return List.of();
+    IASTSwitchStatement first = assumedSizes.keySet().iterator().next();
+    SourcePosition at = position(first.getControllerExpression());
+    if (at == null) return List.of();
+    int more = assumedSizes.size() - 1;
+    return List.of(Notification.at("size-unknown", Level.NOTE, "kmodlint cannot compute the size that the switch of "
+        + first.getControllerExpression().getRawSignature().replaceAll("\\s+", " ")
+        + " tests (a pointer or long, which the architecture sizes, or a type of a header it does not read)" + (more > 0 ? ", nor the sizes of " + more + " more switch(es) on sizeof"
+        + " of this file" : "") + ": the default: of such a switch, the kernel's link-time check of a size, is taken for"
+        + " code gcc drops because a case matches", at));
+  }
+
+  /** A case, default or goto label of the switch below its body's own statements (Duff's device). */
+  private static boolean hasNestedLabels(IASTCompoundStatement body) {
+    boolean[] found = {false};
+    for (IASTStatement top : body.getStatements()) {
+      if (top instanceof IASTCaseStatement || top instanceof IASTDefaultStatement) continue;
+      top.accept(new ASTVisitor() {
+        {
+          shouldVisitStatements = true;
+        }
+
+        @Override
+        public int visit(IASTStatement s) {
+          if (s instanceof IASTSwitchStatement) return PROCESS_SKIP; // its own labels
+          if (s instanceof IASTCaseStatement || s instanceof IASTDefaultStatement
+              || s instanceof org.eclipse.cdt.core.dom.ast.IASTLabelStatement) {
+            found[0] = true;
+            return PROCESS_ABORT;
+          }
+          return PROCESS_CONTINUE;
+        }
+      });
+      if (found[0]) return true;
     }
     return false;
   }

@@ -885,4 +885,35 @@ class CFrontEndTest {
     assertTrue(function(f, "corpus_tree_first").definition());
     assertFalse(externalNames(f).contains("corpus_tree_insert"));
   }
+
+  @Test
+  void aSwitchOnAConstantRunsOnlyTheStatementsItsValueSelects() throws Exception {
+    SourceFile f = parse("size.c", """
+        extern void bad_size(void);
+        extern void one(void);
+        extern void two(void);
+        extern void three(void);
+        typedef unsigned long word_t;
+        struct regs { u16 port; u64 clocks[2]; word_t w; u8 odd[3]; };
+        static struct regs r;
+        int corpus_sizes(void)
+        {
+            switch (sizeof(r.port)) { case 1: one(); break; case 2: two(); case 4: three(); break; default: bad_size(); }
+            switch (sizeof(r.clocks[0])) { case 8: break; default: bad_size(); }
+            switch (sizeof(r.odd)) { case 1: one(); break; default: three(); }
+            switch (sizeof(r.w)) { case 4: break; case 8: break; default: bad_size(); }
+            return 0;
+        }
+        """);
+    List<CReference> calls = f.code().references().stream().filter(r -> r.from().equals("corpus_sizes")).toList();
+    java.util.function.BiPredicate<String, Integer> active = (to, line) -> calls.stream()
+        .anyMatch(r -> r.to().equals(to) && r.position().line() == line && r.active());
+    assertTrue(active.test("two", 10) && active.test("three", 10), "case 2 falls through into case 4");
+    assertFalse(active.test("one", 10) || active.test("bad_size", 10));
+    assertFalse(active.test("bad_size", 11), "u64: case 8");
+    assertTrue(active.test("three", 12) && !active.test("one", 12), "3 bytes: the default");
+    assertFalse(active.test("bad_size", 13), "a size the architecture decides: taken to match a case");
+    assertEquals(List.of("size-unknown"), new CFrontEnd(dir).parse(dir.resolve("size.c"), SourceFile.Kind.C)
+        .notifications().stream().map(Notification::id).toList());
+  }
 }
