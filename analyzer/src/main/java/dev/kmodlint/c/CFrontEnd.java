@@ -194,7 +194,7 @@ public final class CFrontEnd {
     headersRead.addAll(includes);
     // a header __has_include found is what the facts depend on as much as one included
     headersRead.addAll(search.found());
-    return new Parsed(sf, search.notifications(), unresolved, headersRead.stream().distinct().sorted().toList(),
+    return new Parsed(sf, java.util.stream.Stream.concat(search.notifications().stream(), code.notes().stream()).toList(), unresolved, headersRead.stream().distinct().sorted().toList(),
         provider.absent().stream().sorted().toList());
   }
 

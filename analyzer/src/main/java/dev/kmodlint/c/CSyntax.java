@@ -59,6 +59,39 @@ final class CSyntax {
     return t != null ? t : texts.get(Path.of(fileName).normalize().toString());
   }
 
+  /**
+   * Where the parenthesis opened first at or after {@code from} in {@code t} closes (the offset
+   * after it), skipping comments and literals; -1 when none opens before {@code openBefore}, a
+   * {@code ;} or a brace comes first at depth 0, or it never closes: {@code MACRO(a, b(c);} ...
+   * {@code )} is the extent of a macro call.
+   */
+  static int closingParenthesis(char[] t, int from, int openBefore) {
+    int depth = 0;
+    for (int i = from; i < t.length; i++) {
+      if (depth == 0 && i >= openBefore) return -1;
+      char c = t[i];
+      if (c == '/' && i + 1 < t.length && t[i + 1] == '*') {
+        int j = i + 2;
+        while (j + 1 < t.length && !(t[j] == '*' && t[j + 1] == '/')) j++;
+        i = j + 1;
+      } else if (c == '/' && i + 1 < t.length && t[i + 1] == '/') {
+        while (i < t.length && t[i] != '\n') i++;
+      } else if (c == '"' || c == '\'') {
+        int j = i + 1;
+        while (j < t.length && t[j] != c && t[j] != '\n') j += t[j] == '\\' ? 2 : 1;
+        i = j;
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        if (--depth == 0) return i + 1;
+        if (depth < 0) return -1;
+      } else if (depth == 0 && (c == ';' || c == '{' || c == '}')) {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
   /** The declarator that names the entity: {@code (*fp)} and {@code *p[4]} nest it. */
   static IASTDeclarator innermost(IASTDeclarator d) {
     while (d.getNestedDeclarator() != null) d = d.getNestedDeclarator();

@@ -5,13 +5,16 @@ import dev.kmodlint.model.CFunction;
 import dev.kmodlint.model.CReference;
 import dev.kmodlint.model.CVariable;
 import dev.kmodlint.model.Code;
+import dev.kmodlint.model.DebugConditions;
 import dev.kmodlint.model.ExportDecl;
 import dev.kmodlint.model.ExternalCall;
 import dev.kmodlint.model.ExternalUse;
 import dev.kmodlint.model.NamespaceDefinition;
 import dev.kmodlint.model.VersionConditional;
 import dev.kmodlint.model.ModInfo;
+import dev.kmodlint.model.Level;
 import dev.kmodlint.model.ModuleParam;
+import dev.kmodlint.model.Notification;
 import dev.kmodlint.model.Permission;
 import dev.kmodlint.model.Section;
 import dev.kmodlint.model.SourcePosition;
@@ -32,6 +35,7 @@ import org.eclipse.cdt.core.dom.ast.IASTArrayDeclarator;
 import org.eclipse.cdt.core.dom.ast.IASTArrayModifier;
 import org.eclipse.cdt.core.dom.ast.IASTArraySubscriptExpression;
 import org.eclipse.cdt.core.dom.ast.IASTBinaryExpression;
+import org.eclipse.cdt.core.dom.ast.IASTCaseStatement;
 import org.eclipse.cdt.core.dom.ast.IASTCastExpression;
 import org.eclipse.cdt.core.dom.ast.IASTCompositeTypeSpecifier;
 import org.eclipse.cdt.core.dom.ast.IASTCompoundStatement;
@@ -39,6 +43,7 @@ import org.eclipse.cdt.core.dom.ast.IASTConditionalExpression;
 import org.eclipse.cdt.core.dom.ast.IASTDeclSpecifier;
 import org.eclipse.cdt.core.dom.ast.IASTDeclaration;
 import org.eclipse.cdt.core.dom.ast.IASTDeclarator;
+import org.eclipse.cdt.core.dom.ast.IASTDefaultStatement;
 import org.eclipse.cdt.core.dom.ast.IASTElaboratedTypeSpecifier;
 import org.eclipse.cdt.core.dom.ast.IASTEqualsInitializer;
 import org.eclipse.cdt.core.dom.ast.IASTExpression;
@@ -54,16 +59,19 @@ import org.eclipse.cdt.core.dom.ast.IASTInitializerClause;
 import org.eclipse.cdt.core.dom.ast.IASTInitializerList;
 import org.eclipse.cdt.core.dom.ast.IASTLiteralExpression;
 import org.eclipse.cdt.core.dom.ast.IASTMacroExpansionLocation;
+import org.eclipse.cdt.core.dom.ast.IASTName;
 import org.eclipse.cdt.core.dom.ast.IASTNamedTypeSpecifier;
 import org.eclipse.cdt.core.dom.ast.IASTNode;
 import org.eclipse.cdt.core.dom.ast.IASTNodeLocation;
 import org.eclipse.cdt.core.dom.ast.IASTParameterDeclaration;
 import org.eclipse.cdt.core.dom.ast.IASTPreprocessorMacroExpansion;
+import org.eclipse.cdt.core.dom.ast.IASTProblemDeclaration;
 import org.eclipse.cdt.core.dom.ast.IASTReturnStatement;
 import org.eclipse.cdt.core.dom.ast.IASTSimpleDeclSpecifier;
 import org.eclipse.cdt.core.dom.ast.IASTSimpleDeclaration;
 import org.eclipse.cdt.core.dom.ast.IASTStandardFunctionDeclarator;
 import org.eclipse.cdt.core.dom.ast.IASTStatement;
+import org.eclipse.cdt.core.dom.ast.IASTSwitchStatement;
 import org.eclipse.cdt.core.dom.ast.IASTTranslationUnit;
 import org.eclipse.cdt.core.dom.ast.IASTUnaryExpression;
 
@@ -122,7 +130,7 @@ final class CodeExtractor {
   private final List<String> macroDefinedNames = new ArrayList<>();
   private static final Set<String> RUNTIME_LOOKUP =
       Set.of("symbol_get", "symbol_put", "symbol_request", "__symbol_get", "symbol_put_addr");
-  private static final java.util.regex.Pattern MACRO_NAME = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]*");
+  private static final java.util.regex.Pattern MACRO_NAME = java.util.regex.Pattern.compile("_*[A-Z][A-Z0-9_]*");
 
   /**
    * {@code texts}: the files read, by path; {@code headers}: the local headers among them, as
@@ -483,11 +491,21 @@ final class CodeExtractor {
   private final Set<String> arrays = new HashSet<>();
 
   void translationUnit(IASTTranslationUnit tu) {
-    IASTDeclaration[] all = tu.getDeclarations(true);
+    IASTDeclaration[] all = withoutRecoveryDeclarations(tu.getDeclarations(true));
     // names first, so that references to anything else are dropped before their position is
     // computed (a file location lookup per identifier dominated the extraction)
     String main = tu.getFilePath();
+    Map<IASTDeclaration, DeclarationRecovery.Recovered> recovered = new java.util.IdentityHashMap<>();
     for (IASTDeclaration d : all) {
+      if (d instanceof IASTProblemDeclaration pd) {
+        DeclarationRecovery.Recovered r = recovered(pd);
+        if (r == null) continue;
+        recovered.put(pd, r);
+        declared.add(r.name());
+        if (r.declarator() == CSyntax.innermost(r.declarator()) && r.declarator() instanceof IASTArrayDeclarator ad
+            && ad.getArrayModifiers().length > 0) arrays.add(r.name());
+        continue;
+      }
       if (d instanceof IASTFunctionDefinition || d instanceof IASTSimpleDeclaration) headerSections(d, main);
       if (d instanceof IASTFunctionDefinition fd) declared.add(CSyntax.innermost(fd.getDeclarator()).getName().toString());
       else if (d instanceof IASTSimpleDeclaration sd)
@@ -502,13 +520,65 @@ final class CodeExtractor {
             arrays.add(inner.getName().toString());
         }
     }
+    unusedParameters(all);
+    notEmitted.addAll(notEmitted(tu, all, recovered));
     for (IASTDeclaration d : all) {
       if (d instanceof IASTFunctionDefinition fd) function(fd);
       else if (d instanceof IASTSimpleDeclaration sd) simple(sd);
       else if (d instanceof IASTASMDeclaration asm) assembly(asm, true);
+      else if (recovered.containsKey(d)) recoveredDefinition((IASTProblemDeclaration) d, recovered.get(d));
     }
     mergeSections();
     if (!expandedMacros.isEmpty()) undefinedProducts(tu);
+  }
+
+  /**
+   * {@code all} without the declarations CDT makes up while it recovers from a syntax error,
+   * which gcc never sees: those it finds inside the arguments of a file-scope macro call it could
+   * not parse ({@code ether_addr_copy(__get_dynamic_array(mac), addr);} in the
+   * {@code TP_fast_assign()} of a {@code DECLARE_EVENT_CLASS()} whose macros are not known, which
+   * would declare {@code ether_addr_copy}), and a declaration cut short by a missing {@code ;}
+   * ({@code __init __no_stack_protector} before {@code void start_kernel(void)}, a declaration of
+   * data named {@code __no_stack_protector}). Both overlap a problem declaration: the first lies
+   * between one that opens more parentheses than it closes and the parenthesis that closes them,
+   * the second holds the start of one.
+   */
+  private IASTDeclaration[] withoutRecoveryDeclarations(IASTDeclaration[] all) {
+    Map<String, TreeMap<Integer, Integer>> junk = new HashMap<>(); // file -> start -> end of a region
+    Map<String, List<Integer>> problemStarts = new HashMap<>();
+    for (IASTDeclaration d : all) {
+      if (!(d instanceof IASTProblemDeclaration)) continue;
+      IASTFileLocation l = d.getFileLocation();
+      if (l == null) continue;
+      problemStarts.computeIfAbsent(l.getFileName(), k -> new ArrayList<>()).add(l.getNodeOffset());
+      SourceText t = texts.get(Path.of(l.getFileName()).normalize().toString());
+      if (t == null) continue;
+      int close = CSyntax.closingParenthesis(t.chars(), l.getNodeOffset(), l.getNodeOffset() + l.getNodeLength());
+      if (close > l.getNodeOffset() + l.getNodeLength())
+        junk.computeIfAbsent(l.getFileName(), k -> new TreeMap<>()).put(l.getNodeOffset(), close);
+    }
+    if (problemStarts.isEmpty()) return all;
+    List<IASTDeclaration> out = new ArrayList<>(all.length);
+    for (IASTDeclaration d : all) {
+      IASTFileLocation l = d.getFileLocation();
+      if (l == null) {
+        out.add(d);
+        continue;
+      }
+      int start = l.getNodeOffset();
+      int end = start + l.getNodeLength();
+      TreeMap<Integer, Integer> regions = junk.get(l.getFileName());
+      var region = regions == null ? null : regions.lowerEntry(start);
+      if (region != null && start < region.getValue()) continue;
+      if (d instanceof IASTProblemDeclaration) {
+        out.add(d);
+        continue;
+      }
+      boolean cut = false;
+      for (int p : problemStarts.getOrDefault(l.getFileName(), List.of())) cut |= p > start && p < end;
+      if (!cut) out.add(d);
+    }
+    return out.size() == all.length ? all : out.toArray(IASTDeclaration[]::new);
   }
 
   /**
@@ -593,7 +663,7 @@ final class CodeExtractor {
   private void undefinedProducts(IASTTranslationUnit tu) {
     Map<String, TreeMap<Integer, Integer>> problems = new HashMap<>();
     for (IASTDeclaration d : tu.getDeclarations(true)) {
-      if (!(d instanceof org.eclipse.cdt.core.dom.ast.IASTProblemDeclaration)) continue;
+      if (!(d instanceof IASTProblemDeclaration)) continue;
       IASTFileLocation l = d.getFileLocation();
       if (l != null) problems.computeIfAbsent(l.getFileName(), k -> new TreeMap<>())
           .put(l.getNodeOffset(), l.getNodeOffset() + l.getNodeLength());
@@ -650,7 +720,7 @@ final class CodeExtractor {
         && whole.getFileName().endsWith(".h");
     if (fd.getBody() != null) {
       currentHeaderInline = headerInline ? name : "";
-      references(name, fd.getBody(), localNames(fd), fd.isActive());
+      references(name, fd.getBody(), localNames(fd), fd.isActive(), !notEmitted.contains(name));
       currentHeaderInline = "";
     }
   }
@@ -675,8 +745,7 @@ final class CodeExtractor {
           whole.getNodeOffset() + whole.getNodeLength());
       boolean isStatic = spec.getStorageClass() == IASTDeclSpecifier.sc_static;
       boolean isExtern = spec.getStorageClass() == IASTDeclSpecifier.sc_extern;
-      if (dec instanceof IASTFunctionDeclarator && dec.getPointerOperators().length == 0
-          && dec.getNestedDeclarator() == null) {
+      if (dec instanceof IASTFunctionDeclarator && dec.getNestedDeclarator() == null) {
         if (spec.getStorageClass() == IASTDeclSpecifier.sc_typedef) continue;
         if (kernelMacroDefinition(spec, dec, name) || typeless(spec, dec)) continue;
         functions.add(new CFunction(name, isStatic, isExtern, spec.isInline(), false,
@@ -685,41 +754,99 @@ final class CodeExtractor {
         continue;
       }
       if (spec.getStorageClass() == IASTDeclSpecifier.sc_typedef) continue;
-      int pointers = 0;
-      for (IASTDeclarator d = dec; d != null; d = d.getNestedDeclarator()) pointers += d.getPointerOperators().length;
-      Optional<String> arraySize = Optional.empty();
-      Optional<Long> arrayLength = Optional.empty();
-      if (inner instanceof IASTArrayDeclarator ad && ad.getArrayModifiers().length > 0) {
-        IASTArrayModifier m = ad.getArrayModifiers()[0];
-        IASTExpression e = m.getConstantExpression();
-        arraySize = Optional.of(e == null ? "" : e.getRawSignature());
-        arrayLength = e == null ? Optional.empty() : evaluate(e, new ArrayList<>());
-        if (arrayLength.isEmpty() && e == null) arrayLength = initializerLength(dec);
-      }
-      Section section = sec.map(SectionUse::section)
-          .orElse(spec.isConst() && pointers == 0 ? Section.RODATA : Section.DATA);
-      variables.add(new CVariable(name, isStatic, isExtern, spec.isConst(), !isExtern, section, pos, secAt,
-          typeName(spec), pointers, arraySize, arrayLength, sd.isActive(), fromMacro(inner.getName())));
+      variable(spec, dec, name, pos, sec, secAt, sd.isActive(), fromMacro(inner.getName()));
       IASTInitializer init = dec.getInitializer();
-      if (init != null) references(name, init, Set.of(), sd.isActive());
+      if (init != null) references(name, init, Set.of(), sd.isActive(), !notEmitted.contains(name));
     }
+  }
+
+  private void variable(IASTDeclSpecifier spec, IASTDeclarator dec, String name, SourcePosition pos,
+      Optional<SectionUse> sec, Optional<SourcePosition> secAt, boolean active, boolean fromMacro) {
+    boolean isStatic = spec.getStorageClass() == IASTDeclSpecifier.sc_static;
+    boolean isExtern = spec.getStorageClass() == IASTDeclSpecifier.sc_extern;
+    IASTDeclarator inner = CSyntax.innermost(dec);
+    int pointers = 0;
+    for (IASTDeclarator d = dec; d != null; d = d.getNestedDeclarator()) pointers += d.getPointerOperators().length;
+    Optional<String> arraySize = Optional.empty();
+    Optional<Long> arrayLength = Optional.empty();
+    if (inner instanceof IASTArrayDeclarator ad && ad.getArrayModifiers().length > 0) {
+      IASTArrayModifier m = ad.getArrayModifiers()[0];
+      IASTExpression e = m.getConstantExpression();
+      arraySize = Optional.of(e == null ? "" : e.getRawSignature());
+      arrayLength = e == null ? Optional.empty() : evaluate(e, new ArrayList<>());
+      if (arrayLength.isEmpty() && e == null) arrayLength = initializerLength(dec);
+    }
+    Section section = sec.map(SectionUse::section)
+        .orElse(spec.isConst() && pointers == 0 ? Section.RODATA : Section.DATA);
+    variables.add(new CVariable(name, isStatic, isExtern, spec.isConst(), !isExtern, section, pos, secAt,
+        typeName(spec), pointers, arraySize, arrayLength, active, fromMacro));
+  }
+
+  /**
+   * The object a definition CDT could not parse defines ({@link DeclarationRecovery}), and its
+   * initializer's references to the file's names, read from its text: a mention of each, the
+   * address where {@code &} precedes it or it is an array. One in the arguments of a macro of the
+   * headers ({@code CFG80211_TESTMODE_CMD(f)}, which expands to nothing without
+   * CONFIG_NL80211_TESTMODE) is not known to reach the object: it counts as inactive.
+   */
+  private void recoveredDefinition(IASTProblemDeclaration pd, DeclarationRecovery.Recovered r) {
+    IASTFileLocation l = pd.getFileLocation();
+    SourceText t = texts.get(Path.of(l.getFileName()).normalize().toString());
+    int start = l.getNodeOffset();
+    int end = start + l.getNodeLength();
+    SourcePosition pos = t.position(start + r.nameOffset(), r.name().length());
+    variable(r.declaration().getDeclSpecifier(), r.declarator(), r.name(), pos, sectionIn(l.getFileName(), start, end),
+        sectionAt(l.getFileName(), start, end), pd.isActive(), false);
+    for (DeclarationRecovery.Mention m : DeclarationRecovery.mentions(t.chars(), start + r.initializer(), end)) {
+      if (!declared.contains(m.name()) || m.name().equals(r.name())) continue;
+      CReference.Kind kind = m.address() || arrays.contains(m.name()) ? CReference.Kind.ADDRESS : CReference.Kind.MENTION;
+      boolean kept = m.argumentOf().isEmpty() || declared.contains(m.argumentOf()) || definedMacros.contains(m.argumentOf());
+      references.add(new CReference(r.name(), m.name(), kind, t.position(m.offset(), m.name().length()),
+          pd.isActive() && kept && !notEmitted.contains(r.name())));
+    }
+  }
+
+  /** The definition a problem declaration of a file read holds, or null. */
+  private DeclarationRecovery.Recovered recovered(IASTProblemDeclaration pd) {
+    IASTFileLocation l = pd.getFileLocation();
+    if (l == null || l.getNodeLength() == 0) return null;
+    SourceText t = texts.get(Path.of(l.getFileName()).normalize().toString());
+    if (t == null || l.getNodeOffset() + l.getNodeLength() > t.chars().length) return null;
+    String text = new String(t.chars(), l.getNodeOffset(), l.getNodeLength());
+    DeclarationRecovery.Recovered r = DeclarationRecovery.recover(text).orElse(null);
+    return r == null || r.name().startsWith(PREFIX) ? null : r;
   }
 
   /**
    * {@code static DEFINE_MUTEX(lock);} read without the kernel's headers: a declaration of a
    * function {@code DEFINE_MUTEX} with an implicit type and a parameter {@code lock}. It is the
-   * definition of {@code lock}; the parameter names are kept as such.
+   * definition of {@code lock}; the parameter names are kept as such. A file-scope declaration
+   * without a type is always a macro call: the kernel builds with -Werror=implicit-int, so no
+   * function is declared so ({@code static_assert(IS_ALIGNED(A, B));}); only the parameters of a
+   * macro named in capitals ({@code __ETHTOOL_DECLARE_LINK_MODE_MASK(mask) __ro_after_init;}) are
+   * taken for what it defines.
    */
   private boolean kernelMacroDefinition(IASTDeclSpecifier spec, IASTDeclarator dec, String name) {
-    if (!MACRO_NAME.matcher(name).matches() || !(spec instanceof IASTSimpleDeclSpecifier s)
-        || s.getType() != IASTSimpleDeclSpecifier.t_unspecified || !(dec instanceof IASTStandardFunctionDeclarator f))
-      return false;
+    if (!typeless(spec) || !(dec instanceof IASTStandardFunctionDeclarator f)) return false;
+    if (MACRO_NAME.matcher(name).matches()) macroDefinedNames.addAll(parameterNames(f));
+    return true;
+  }
+
+  /** No type at all: {@code static DEFINE_MUTEX(lock)} ({@code unsigned f(void)} is an int). */
+  private static boolean typeless(IASTDeclSpecifier spec) {
+    return spec instanceof IASTSimpleDeclSpecifier s && s.getType() == IASTSimpleDeclSpecifier.t_unspecified
+        && !s.isUnsigned() && !s.isSigned() && !s.isShort() && !s.isLong() && !s.isLongLong();
+  }
+
+  /** What a macro call read as a declaration passes: its "parameters" {@code lock}, {@code foo_t}. */
+  private static List<String> parameterNames(IASTStandardFunctionDeclarator f) {
+    List<String> out = new ArrayList<>();
     for (IASTParameterDeclaration p : f.getParameters()) {
       IASTDeclarator pd = p.getDeclarator();
-      if (pd != null && !pd.getName().toString().isEmpty()) macroDefinedNames.add(pd.getName().toString());
-      else if (p.getDeclSpecifier() instanceof IASTNamedTypeSpecifier n) macroDefinedNames.add(n.getName().toString());
+      if (pd != null && !pd.getName().toString().isEmpty()) out.add(pd.getName().toString());
+      else if (p.getDeclSpecifier() instanceof IASTNamedTypeSpecifier n) out.add(n.getName().toString());
     }
-    return true;
+    return out;
   }
 
   /**
@@ -769,7 +896,15 @@ final class CodeExtractor {
         ns = Optional.of(v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") ? v.substring(1, v.length() - 1) : v);
       }
       if (!kind.endsWith("ns") && !kind.equals("string")) ns = defaultNamespace(sd);
-      exports.add(new ExportDecl(symbol, gpl, ns, pos, sd.isActive(), followsDefinition(sd, symbol), takesDefault));
+      // checkpatch reads the lines that name EXPORT_SYMBOL (IWL_EXPORT_SYMBOL too) as written:
+      // EXPORT_SYMBOL(TAPE_DBF_AREA) follows "... *TAPE_DBF_AREA = NULL;"; EXPORT_TRACEPOINT_SYMBOL
+      // it leaves alone
+      String call = sd.getRawSignature();
+      List<int[]> args = MacroArguments.split(call);
+      String written = args.isEmpty() ? symbol : call.substring(args.get(0)[0], args.get(0)[1]).strip();
+      boolean follows = !call.contains("EXPORT_SYMBOL") || followsDefinition(sd, symbol)
+          || (!written.equals(symbol) && followsDefinition(sd, written));
+      exports.add(new ExportDecl(symbol, gpl, ns, pos, sd.isActive(), follows, takesDefault));
     }
   }
 
@@ -965,6 +1100,14 @@ final class CodeExtractor {
    */
   private final Map<String, Long> constantFunctions = new HashMap<>();
 
+  /**
+   * What include/linux/stddef.h makes of {@code false}, {@code true} (an enum) and {@code NULL}
+   * (a macro), which every kernel file gets and none can redefine: the front-end does not read
+   * the header, so they reach it as names. {@code #define blogic_flashpoint_type(a) (false)}
+   * makes {@code if (blogic_flashpoint_type(a))} a branch gcc drops (drivers/scsi/BusLogic.c).
+   */
+  private static final Map<String, Long> KERNEL_CONSTANTS = Map.of("false", 0L, "true", 1L, "NULL", 0L);
+
   private void constantFunctions(IASTTranslationUnit tu) {
     for (IASTDeclaration d : tu.getDeclarations()) {
       if (!(d instanceof IASTFunctionDefinition fd) || !fd.isActive()) continue;
@@ -980,9 +1123,14 @@ final class CodeExtractor {
   /**
    * The value of {@code e} when the preprocessor made it a constant ({@code IS_ENABLED()},
    * {@code 0 && x}, a call of a constant function), else null. Only what gcc folds at -O2
-   * before it emits references: integer literals and the logical, comparison and bit operators.
+   * before it emits references: integer literals, the kernel's constants {@link #KERNEL_CONSTANTS}
+   * and the logical, comparison and bit operators.
    */
   private Long constant(IASTExpression e) {
+    if (e instanceof IASTIdExpression id) {
+      String n = id.getName().toString();
+      return declared.contains(n) ? null : KERNEL_CONSTANTS.get(n);
+    }
     if (e instanceof IASTLiteralExpression l && l.getKind() == IASTLiteralExpression.lk_integer_constant) {
       String t = String.valueOf(l.getValue()).toLowerCase(java.util.Locale.ROOT).replaceAll("[ul]+$", "");
       try {
@@ -991,6 +1139,17 @@ final class CodeExtractor {
       } catch (NumberFormatException ex) {
         return null;
       }
+    }
+    if ((e instanceof IASTUnaryExpression u0 && u0.getOperator() == IASTUnaryExpression.op_sizeof)
+        || (e instanceof org.eclipse.cdt.core.dom.ast.IASTTypeIdExpression t
+            && t.getOperator() == org.eclipse.cdt.core.dom.ast.IASTTypeIdExpression.op_sizeof))
+      return ConstantTypes.sizeOf(e).orElse(null);
+    if (e instanceof IASTFunctionCallExpression fc && fc.getFunctionNameExpression() instanceof IASTIdExpression f
+        && f.getName().toString().equals("__builtin_types_compatible_p")) {
+      IASTInitializerClause[] args = fc.getArguments();
+      if (args.length != 2 || !(args[0] instanceof org.eclipse.cdt.core.dom.ast.IASTTypeIdExpression a)
+          || !(args[1] instanceof org.eclipse.cdt.core.dom.ast.IASTTypeIdExpression b)) return null;
+      return ConstantTypes.typesCompatible(new org.eclipse.cdt.core.dom.ast.IASTTypeIdExpression[] {a, b}).orElse(null);
     }
     if (e instanceof IASTUnaryExpression u) {
       Long v = u.getOperand() == null ? null : constant(u.getOperand());
@@ -1054,7 +1213,138 @@ final class CodeExtractor {
           Long c = known(b.getOperand1());
           if (c != null && (op == IASTBinaryExpression.op_logicalAnd ? c == 0 : c != 0)) return true;
         }
+      } else if (p instanceof IASTFunctionCallExpression fc && fc.getFunctionNameExpression() instanceof IASTIdExpression f
+          && f.getName().toString().equals("__builtin_choose_expr")) {
+        // __builtin_choose_expr(c, a, b): gcc compiles one of a and b
+        IASTInitializerClause[] args = fc.getArguments();
+        if (args.length == 3 && args[0] instanceof IASTExpression cond && (child == args[1] || child == args[2])) {
+          Long c = constant(cond);
+          if (c != null && child == (c != 0 ? args[2] : args[1])) return true;
+        }
       }
+      if (p instanceof IASTCompoundStatement block && block.getParent() instanceof IASTSwitchStatement sw
+          && sw.getBody() == block && child instanceof IASTStatement st && notSwitchedTo(sw, block, st)) return true;
+    }
+    return false;
+  }
+
+  /** The value of each switch's controlling expression, when constant: see {@link #notSwitchedTo}. */
+  private final Map<IASTSwitchStatement, Optional<Long>> switchValues = new java.util.IdentityHashMap<>();
+
+  /**
+   * True when {@code st}, a statement of the body of {@code sw}, is not run whatever happens: the
+   * controlling expression is a constant ({@code switch (sizeof(dest))}) and {@code st} lies
+   * outside the statements from the label it selects (the default one when no case matches) to
+   * the first {@code break}, {@code return}, {@code continue} or {@code goto}. Not decided when a
+   * case's value is no constant, a label of the body is nested deeper, or the body has labels
+   * a {@code goto} may jump to.
+   */
+  private boolean notSwitchedTo(IASTSwitchStatement sw, IASTCompoundStatement body, IASTStatement st) {
+    Optional<Long> value = switchValues.computeIfAbsent(sw, k -> {
+      IASTExpression c = k.getControllerExpression();
+      return Optional.ofNullable(c == null ? null : constant(c));
+    });
+    if (value.isEmpty()) return sizeAssumed(sw, body, st);
+    IASTStatement[] all = body.getStatements();
+    int start = -1;
+    int fallback = -1;
+    for (int i = 0; i < all.length; i++) {
+      if (all[i] instanceof IASTCaseStatement cs) {
+        Long v = cs.getExpression() == null ? null : constant(cs.getExpression());
+        if (v == null) return false;
+        if (v.equals(value.get()) && start < 0) start = i;
+      } else if (all[i] instanceof IASTDefaultStatement) {
+        fallback = i;
+      } else if (all[i] instanceof org.eclipse.cdt.core.dom.ast.IASTLabelStatement) {
+        return false;
+      }
+    }
+    if (hasNestedLabels(body)) return false;
+    if (start < 0) start = fallback;
+    int index = java.util.Arrays.asList(all).indexOf(st);
+    if (index < 0) return false;
+    if (start < 0 || index < start) return true;
+    for (int i = start; i < index; i++) if (leaves(all[i])) return true;
+    return false;
+  }
+
+  /** The switches on a {@code sizeof} whose default {@link #sizeAssumed} takes for not run, in order. */
+  private final Map<IASTSwitchStatement, Boolean> assumedSizes = new java.util.LinkedHashMap<>();
+
+  /**
+   * True when {@code st} is a statement of the {@code default:} of a {@code switch} on a
+   * {@code sizeof} whose size kmodlint cannot compute (a member of a struct of an unread header:
+   * {@code sizeof(in_wc->qp->qp_num)}), every case being a constant and no case falling into it:
+   * the kernel's link-time check of a size ({@code default: __buggy_use_of_MTHCA_PUT();}), which
+   * gcc drops when a case matches, as it does where the build succeeds. Said in a note about the
+   * file ({@link #notes()}), since a size no case matches would make modpost fail.
+   */
+  private boolean sizeAssumed(IASTSwitchStatement sw, IASTCompoundStatement body, IASTStatement st) {
+    IASTExpression c = sw.getControllerExpression();
+    boolean sizeOf = (c instanceof IASTUnaryExpression u && u.getOperator() == IASTUnaryExpression.op_sizeof)
+        || (c instanceof org.eclipse.cdt.core.dom.ast.IASTTypeIdExpression t
+            && t.getOperator() == org.eclipse.cdt.core.dom.ast.IASTTypeIdExpression.op_sizeof);
+    if (!sizeOf) return false;
+    IASTStatement[] all = body.getStatements();
+    int fallback = -1;
+    for (int i = 0; i < all.length; i++) {
+      if (all[i] instanceof IASTCaseStatement cs && (cs.getExpression() == null || constant(cs.getExpression()) == null))
+        return false;
+      if (all[i] instanceof IASTDefaultStatement) fallback = i;
+      if (all[i] instanceof org.eclipse.cdt.core.dom.ast.IASTLabelStatement) return false;
+    }
+    if (fallback < 0 || hasNestedLabels(body)) return false;
+    if (fallback > 0 && !leaves(all[fallback - 1])) return false; // a case falls into it
+    int index = java.util.Arrays.asList(all).indexOf(st);
+    if (index < fallback) return false;
+    for (int i = fallback; i < index; i++) if (leaves(all[i])) return false;
+    assumedSizes.putIfAbsent(sw, true);
+    return true;
+  }
+
+  /** A statement after which the switch's next statement is not run by falling through. */
+  private static boolean leaves(IASTStatement s) {
+    return s instanceof org.eclipse.cdt.core.dom.ast.IASTBreakStatement || s instanceof IASTReturnStatement
+        || s instanceof org.eclipse.cdt.core.dom.ast.IASTContinueStatement
+        || s instanceof org.eclipse.cdt.core.dom.ast.IASTGotoStatement;
+  }
+
+  /** What the extraction has to say about the file: the switches {@link #sizeAssumed} decided. */
+  List<Notification> notes() {
+    if (assumedSizes.isEmpty()) return List.of();
+    IASTSwitchStatement first = assumedSizes.keySet().iterator().next();
+    SourcePosition at = position(first.getControllerExpression());
+    if (at == null) return List.of();
+    int more = assumedSizes.size() - 1;
+    return List.of(Notification.at("size-unknown", Level.NOTE, "kmodlint cannot compute the size that the switch of "
+        + first.getControllerExpression().getRawSignature().replaceAll("\\s+", " ")
+        + " tests (a pointer or long, which the architecture sizes, or a type of a header it does not read)" + (more > 0 ? ", nor the sizes of " + more + " more switch(es) on sizeof"
+        + " of this file" : "") + ": the default: of such a switch, the kernel's link-time check of a size, is taken for"
+        + " code gcc drops because a case matches", at));
+  }
+
+  /** A case, default or goto label of the switch below its body's own statements (Duff's device). */
+  private static boolean hasNestedLabels(IASTCompoundStatement body) {
+    boolean[] found = {false};
+    for (IASTStatement top : body.getStatements()) {
+      if (top instanceof IASTCaseStatement || top instanceof IASTDefaultStatement) continue;
+      top.accept(new ASTVisitor() {
+        {
+          shouldVisitStatements = true;
+        }
+
+        @Override
+        public int visit(IASTStatement s) {
+          if (s instanceof IASTSwitchStatement) return PROCESS_SKIP; // its own labels
+          if (s instanceof IASTCaseStatement || s instanceof IASTDefaultStatement
+              || s instanceof org.eclipse.cdt.core.dom.ast.IASTLabelStatement) {
+            found[0] = true;
+            return PROCESS_ABORT;
+          }
+          return PROCESS_CONTINUE;
+        }
+      });
+      if (found[0]) return true;
     }
     return false;
   }
@@ -1117,7 +1407,14 @@ final class CodeExtractor {
     return false;
   }
 
-  private void references(String from, IASTNode root, Set<String> locals, boolean activeCode) {
+  /**
+   * The references of {@code root}, the body or initializer of {@code from}. {@code activeCode}:
+   * the preprocessor keeps it; {@code emitted}: gcc emits {@code from} ({@link #notEmitted}). A
+   * reference counts (is active) in code gcc emits and does not drop (a constant condition, an
+   * argument an inline function ignores); a call of an undeclared name keeps its form for the
+   * argument counts in any code the preprocessor keeps and no constant condition drops.
+   */
+  private void references(String from, IASTNode root, Set<String> locals, boolean activeCode, boolean emitted) {
     root.accept(new ASTVisitor() {
       {
         shouldVisitExpressions = true;
@@ -1136,17 +1433,20 @@ final class CodeExtractor {
           boolean active = activeCode && !deadBranch(id, root);
           String to = id.getName().toString();
           if (locals.contains(to)) return PROCESS_CONTINUE;
+          boolean linked = active && emitted && !ignoredArgument(id);
           boolean call = id.getParent() instanceof IASTFunctionCallExpression fc
               && fc.getFunctionNameExpression() == id;
           if (declared.contains(to)) {
             // symbol_get(f) looks f up at run time: not a link-time reference
-            if (RUNTIME_LOOKUP.contains(argumentOf(id))) return PROCESS_CONTINUE;
+            String in = argumentOf(id);
+            if (RUNTIME_LOOKUP.contains(in)) return PROCESS_CONTINUE;
             SourcePosition pos = position(id);
             if (pos != null)
               references.add(new CReference(from, to, call ? CReference.Kind.CALL
-                  : addressTaken(id, arrays.contains(to)) ? CReference.Kind.ADDRESS : CReference.Kind.MENTION, pos, active));
+                  : addressTaken(id, arrays.contains(to)) ? CReference.Kind.ADDRESS : CReference.Kind.MENTION, pos,
+                  linked && !DebugConditions.drops(in)));
           } else if (!to.isEmpty() && !to.startsWith(PREFIX) && !to.startsWith("__builtin_")) {
-            if (external(to, id, call, active) && call) {
+            if (external(to, id, call, linked) && call) {
               IASTFunctionCallExpression fc = (IASTFunctionCallExpression) id.getParent();
               externalCall(to, id, fc, locals, active);
               branchCall(to, id, active && fc.isActive());
@@ -1156,6 +1456,233 @@ final class CodeExtractor {
         return PROCESS_CONTINUE;
       }
     });
+  }
+
+  /** The static functions and objects of the unit gcc emits nothing for: see {@link #notEmitted(IASTTranslationUnit, IASTDeclaration[], Map)}. */
+  private final Set<String> notEmitted = new HashSet<>();
+  /** The parameters, by index, each static inline function of the unit never names in its body. */
+  private final Map<String, Set<Integer>> unusedParameters = new HashMap<>();
+  private static final Set<String> KEEPING_ATTRIBUTES = Set.of("used", "__used__", "alias", "__alias__",
+      "constructor", "__constructor__", "destructor", "__destructor__", "externally_visible", "__externally_visible__");
+
+  /**
+   * The static functions and objects of this translation unit that gcc (-O2) does not emit,
+   * nor what they reference: no code it emits names them. The emitted ones are reached from the
+   * unit's external definitions, from what the prelude's macros keep ({@code module_init(f)},
+   * {@code module_param(v, ...)}, {@code MODULE_DEVICE_TABLE(t)}, {@code EXPORT_SYMBOL(s)}), from
+   * definitions a macro made or an attribute keeps ({@code __used}), through the references of
+   * emitted code ({@code if (IS_ENABLED(CONFIG_X)) f();} with X off, an argument an inline
+   * function ignores, code of a static nobody reaches: none). A name the unit's text mentions
+   * where its syntax tree does not account for it (a macro's body, an {@code asm} operand, a
+   * macro call the parser could not read) may be a use kmodlint cannot see: that static is taken
+   * as emitted. {@code crypto/aegis128-core.c}'s SIMD functions, reached only from an object
+   * that only {@code if (IS_ENABLED(CONFIG_CRYPTO_AEGIS128_SIMD) && ...)} names, are not emitted.
+   */
+  private Set<String> notEmitted(IASTTranslationUnit tu, IASTDeclaration[] all,
+      Map<IASTDeclaration, DeclarationRecovery.Recovered> recovered) {
+    Set<String> candidates = new HashSet<>();
+    Set<String> roots = new HashSet<>();
+    Map<String, Set<String>> uses = new HashMap<>();
+    for (IASTDeclaration d : all) {
+      if (!d.isActive()) continue;
+      if (d instanceof IASTFunctionDefinition fd) {
+        IASTName n = CSyntax.innermost(fd.getDeclarator()).getName();
+        String name = n.toString();
+        boolean candidate = fd.getDeclSpecifier().getStorageClass() == IASTDeclSpecifier.sc_static && !fromMacro(n)
+            && !kept(fd.getDeclSpecifier()) && !kept(fd.getDeclarator());
+        (candidate ? candidates : roots).add(name);
+        if (fd.getBody() != null) emittedUses(fd.getBody(), localNames(fd), uses.computeIfAbsent(name, k -> new HashSet<>()));
+      } else if (d instanceof IASTSimpleDeclaration sd) {
+        IASTDeclSpecifier spec = sd.getDeclSpecifier();
+        if (spec.getStorageClass() == IASTDeclSpecifier.sc_typedef) continue;
+        for (IASTDeclarator dec : sd.getDeclarators()) {
+          IASTName n = CSyntax.innermost(dec).getName();
+          String name = n.toString();
+          if (name.isEmpty()) continue;
+          if (dec instanceof IASTFunctionDeclarator && dec.getNestedDeclarator() == null) {
+            // a macro call read as a declaration (static DECLARE_WORK(w, f);) may use its "parameters"
+            if (typeless(spec) && dec instanceof IASTStandardFunctionDeclarator f) roots.addAll(parameterNames(f));
+            continue;
+          }
+          IASTInitializer init = dec.getInitializer();
+          if (name.startsWith(PREFIX)) {
+            // what module_init(), module_param(), EXPORT_SYMBOL()... keep
+            if (init != null) emittedUses(init, Set.of(), roots);
+            int sep = name.indexOf("__", (PREFIX + "export__").length());
+            if (name.startsWith(PREFIX + "export__") && sep > 0) roots.add(name.substring(sep + 2));
+            continue;
+          }
+          boolean candidate = spec.getStorageClass() == IASTDeclSpecifier.sc_static && !fromMacro(n) && !kept(spec)
+              && !kept(dec);
+          (candidate ? candidates : roots).add(name);
+          if (init != null) emittedUses(init, Set.of(), uses.computeIfAbsent(name, k -> new HashSet<>()));
+        }
+      }
+    }
+    for (Map.Entry<IASTDeclaration, DeclarationRecovery.Recovered> e : recovered.entrySet()) {
+      if (!e.getKey().isActive()) continue;
+      DeclarationRecovery.Recovered r = e.getValue();
+      IASTDeclSpecifier spec = r.declaration().getDeclSpecifier();
+      (spec.getStorageClass() == IASTDeclSpecifier.sc_static ? candidates : roots).add(r.name());
+      IASTFileLocation l = e.getKey().getFileLocation();
+      SourceText t = texts.get(Path.of(l.getFileName()).normalize().toString());
+      Set<String> u = uses.computeIfAbsent(r.name(), k -> new HashSet<>());
+      for (DeclarationRecovery.Mention m : DeclarationRecovery.mentions(t.chars(), l.getNodeOffset() + r.initializer(),
+          l.getNodeOffset() + l.getNodeLength())) if (declared.contains(m.name())) u.add(m.name());
+    }
+    candidates.removeAll(roots);
+    if (candidates.isEmpty()) return Set.of();
+    roots.addAll(unaccounted(tu, candidates));
+    java.util.Deque<String> todo = new java.util.ArrayDeque<>(roots);
+    Set<String> reached = new HashSet<>(roots);
+    while (!todo.isEmpty())
+      for (String to : uses.getOrDefault(todo.poll(), Set.of())) if (reached.add(to)) todo.add(to);
+    candidates.removeAll(reached);
+    return candidates;
+  }
+
+  /** An attribute that keeps an unreferenced definition ({@code __used}, {@code alias}) on {@code n}. */
+  private static boolean kept(IASTNode n) {
+    if (!(n instanceof org.eclipse.cdt.core.dom.ast.IASTAttributeOwner o)) return false;
+    for (org.eclipse.cdt.core.dom.ast.IASTAttribute a : o.getAttributes())
+      if (KEEPING_ATTRIBUTES.contains(new String(a.getName()))) return true;
+    return n instanceof IASTDeclarator d && d.getNestedDeclarator() != null && kept(d.getNestedDeclarator());
+  }
+
+  /** The file's names {@code root} uses in code gcc keeps: not a local, not behind a constant condition, not an ignored argument, not in a debug-only condition ({@link DebugConditions}). */
+  private void emittedUses(IASTNode root, Set<String> locals, Set<String> out) {
+    root.accept(new ASTVisitor() {
+      {
+        shouldVisitExpressions = true;
+      }
+
+      @Override
+      public int visit(IASTExpression e) {
+        if (e instanceof IASTIdExpression id) {
+          String to = id.getName().toString();
+          if (declared.contains(to) && !locals.contains(to) && !deadBranch(id, root) && !ignoredArgument(id)
+              && !DebugConditions.drops(argumentOf(id))) out.add(to);
+        }
+        return PROCESS_CONTINUE;
+      }
+    });
+  }
+
+  /**
+   * The names of {@code candidates} that the unit's texts mention somewhere its syntax tree has
+   * no name for: in a macro's definition, an {@code asm} statement's operands, a declaration the
+   * parser could not read. Comments and literals do not count.
+   */
+  private Set<String> unaccounted(IASTTranslationUnit tu, Set<String> candidates) {
+    Map<String, Set<Integer>> accounted = new HashMap<>();
+    tu.accept(new ASTVisitor() {
+      {
+        shouldVisitNames = true;
+        includeInactiveNodes = true;
+      }
+
+      @Override
+      public int visit(IASTName name) {
+        String s = name.toString();
+        if (!candidates.contains(s)) return PROCESS_CONTINUE;
+        IASTNodeLocation[] locs = name.getNodeLocations();
+        if (locs.length == 1 && locs[0] instanceof IASTFileLocation l)
+          accounted.computeIfAbsent(Path.of(l.getFileName()).normalize().toString(), k -> new HashSet<>())
+              .add(l.getNodeOffset());
+        return PROCESS_CONTINUE;
+      }
+    });
+    Set<String> out = new HashSet<>();
+    for (Map.Entry<String, SourceText> f : texts.entrySet()) {
+      Set<Integer> here = accounted.getOrDefault(f.getKey(), Set.of());
+      char[] t = f.getValue().chars();
+      for (DeclarationRecovery.Mention m : DeclarationRecovery.mentions(t, 0, t.length))
+        if (candidates.contains(m.name()) && !here.contains(m.offset())) out.add(m.name());
+    }
+    return out;
+  }
+
+  /**
+   * The parameters each static inline function of the unit never names: {@code static inline int
+   * iwl_mei_register(void *priv, const struct iwl_mei_ops *ops) { return 0; }} ignores both, and
+   * once it is inlined, {@code iwl_mei_register(mvm, &mei_ops)} references no {@code mei_ops}.
+   */
+  private void unusedParameters(IASTDeclaration[] all) {
+    for (IASTDeclaration d : all) {
+      if (!(d instanceof IASTFunctionDefinition fd) || !fd.isActive() || fd.getBody() == null) continue;
+      IASTDeclSpecifier spec = fd.getDeclSpecifier();
+      if (spec.getStorageClass() != IASTDeclSpecifier.sc_static || !spec.isInline()) continue;
+      IASTDeclarator dec = fd.getDeclarator();
+      while (dec != null && !(dec instanceof IASTStandardFunctionDeclarator)) dec = dec.getNestedDeclarator();
+      if (!(dec instanceof IASTStandardFunctionDeclarator f) || f.takesVarArgs()) continue;
+      List<String> params = new ArrayList<>();
+      for (IASTParameterDeclaration p : f.getParameters())
+        params.add(p.getDeclarator() == null ? "" : CSyntax.innermost(p.getDeclarator()).getName().toString());
+      Set<String> named = new HashSet<>();
+      fd.getBody().accept(new ASTVisitor() {
+        {
+          shouldVisitNames = true;
+          includeInactiveNodes = true;
+        }
+
+        @Override
+        public int visit(IASTName n) {
+          named.add(n.toString());
+          return PROCESS_CONTINUE;
+        }
+      });
+      // a body that a macro wrote may name its parameters where the tree does not show them
+      if (fromMacro(fd.getBody())) continue;
+      Set<Integer> unused = new HashSet<>();
+      for (int i = 0; i < params.size(); i++) if (!params.get(i).isEmpty() && !named.contains(params.get(i))) unused.add(i);
+      if (!unused.isEmpty()) unusedParameters.put(CSyntax.innermost(fd.getDeclarator()).getName().toString(), unused);
+    }
+  }
+
+  /**
+   * True when {@code id} lies in an argument, free of side effects, that the static inline
+   * function called there never names ({@link #unusedParameters}): gcc drops it with the call.
+   */
+  private boolean ignoredArgument(IASTIdExpression id) {
+    if (unusedParameters.isEmpty()) return false;
+    for (IASTNode child = id, p = id.getParent(); p != null; child = p, p = p.getParent()) {
+      if (p instanceof IASTFunctionCallExpression fc) {
+        if (fc.getFunctionNameExpression() == child) return false;
+        if (!(fc.getFunctionNameExpression() instanceof IASTIdExpression callee)) return false;
+        Set<Integer> unused = unusedParameters.get(callee.getName().toString());
+        IASTInitializerClause[] args = fc.getArguments();
+        for (int i = 0; i < args.length; i++)
+          if (args[i] == child) return unused != null && unused.contains(i) && sideEffectFree(args[i]);
+        return false;
+      }
+      if (p instanceof IASTStatement || p instanceof IASTDeclaration) return false;
+    }
+    return false;
+  }
+
+  /** No call, assignment, increment or decrement in {@code n}. */
+  private static boolean sideEffectFree(IASTNode n) {
+    boolean[] effect = {false};
+    n.accept(new ASTVisitor() {
+      {
+        shouldVisitExpressions = true;
+      }
+
+      @Override
+      public int visit(IASTExpression e) {
+        if (e instanceof IASTFunctionCallExpression
+            || (e instanceof IASTBinaryExpression b && b.getOperator() >= IASTBinaryExpression.op_assign
+                && b.getOperator() <= IASTBinaryExpression.op_binaryOrAssign)
+            || (e instanceof IASTUnaryExpression u && (u.getOperator() == IASTUnaryExpression.op_prefixIncr
+                || u.getOperator() == IASTUnaryExpression.op_prefixDecr || u.getOperator() == IASTUnaryExpression.op_postFixIncr
+                || u.getOperator() == IASTUnaryExpression.op_postFixDecr))) {
+          effect[0] = true;
+          return PROCESS_ABORT;
+        }
+        return PROCESS_CONTINUE;
+      }
+    });
+    return !effect[0];
   }
 
   /**

@@ -31,7 +31,8 @@ import org.eclipse.cdt.internal.core.parser.scanner.CPreprocessor;
  *   header defines becomes defined as itself ({@code #define timer_setup timer_setup}), which
  *   decides the test as the build does and leaves every use as written;</li>
  *   <li>a call of a kernel macro of the families that define functions and objects at file
- *   scope ({@code DECLARE_EWMA}, {@code DEFINE_MUTEX}, {@code DEVICE_ATTR_RO}...) expands from
+ *   scope ({@code DECLARE_EWMA}, {@code DEFINE_MUTEX}, {@code DEVICE_ATTR_RO}...), or of one the
+ *   header index found to expand to a declaration ({@code INTERVAL_TREE_DEFINE}), expands from
  *   its header definition; the kernel macros its body uses are defined under private names
  *   ({@code __kmodlint_k_READ_ONCE}), so that the same names in the file's own code stay as
  *   they are today.</li>
@@ -173,6 +174,8 @@ final class ContextPreprocessor {
     if (config.isPresent()) for (String c : names.configs) config(c, macros, main);
     if (headers.isEmpty()) return;
     for (String name : names.definerCalls) call(name, macros);
+    for (String name : names.calls)
+      if (!DEFINER.matcher(name).matches() && headers.get().definesAtFileScope(name)) call(name, macros);
     for (String name : names.tested) tested(name, macros);
   }
 

@@ -38,6 +38,16 @@ public interface KernelHeaders {
   }
 
   /**
+   * True when the headers' function-like macro {@code name} expands to a declaration, whatever
+   * its arguments: it defines functions or objects where it is called ({@code INTERVAL_TREE_DEFINE},
+   * {@code __ETHTOOL_DECLARE_LINK_MODE_MASK}), as the header index found by expanding it. False
+   * when unknown.
+   */
+  default boolean definesAtFileScope(String name) {
+    return false;
+  }
+
+  /**
    * Stable text that changes whenever an answer may change (kernel release, index version and
    * content hash): part of the fingerprint of the facts computed with it.
    */

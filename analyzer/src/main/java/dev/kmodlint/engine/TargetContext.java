@@ -66,6 +66,11 @@ final class TargetContext {
     }
 
     @Override
+    public boolean definesAtFileScope(String name) {
+      return index.definesAtFileScope(name);
+    }
+
+    @Override
     public String identity() {
       return identity;
     }

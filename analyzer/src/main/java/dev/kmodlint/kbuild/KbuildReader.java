@@ -358,6 +358,8 @@ public final class KbuildReader {
     private final Map<SourcePosition, Set<String>> notSetBy = new HashMap<>();
     /** Sources the files name anywhere, in branches not taken too ({@code ../misc/x.o}). */
     private final Set<Path> writtenSources = new HashSet<>();
+    /** The stems of the targets of the files' rules, in branches not taken too. */
+    private final Set<String> ruleTargets = new HashSet<>();
     private boolean flagsUnknown;
     private int unknownWords;
     private boolean mentionsExtraSymbols;
@@ -437,7 +439,9 @@ public final class KbuildReader {
     @Override
     public Optional<String> listVariable(String rawName) {
       Matcher m = LIST_NAME.matcher(rawName);
-      if (!m.matches() || m.group(2).indexOf('$') < 0) return Optional.empty();
+      // obj-$(CONFIG_X) is a list of kbuild's; obj-foo-$(CONFIG_X) is a variable like any other,
+      // named obj-foo-y when X is y (drivers/media/usb/pvrusb2: obj-pvrusb2-sysfs-$(CONFIG_...))
+      if (!m.matches() || !onlyReferences(m.group(2))) return Optional.empty();
       String suffix = m.group(2);
       Set<String> configs = new LinkedHashSet<>();
       Matcher c = CONFIG_REFERENCE.matcher(suffix);
@@ -451,6 +455,26 @@ public final class KbuildReader {
       BuildMode mode = library ? BuildMode.LIBRARY : builtIn ? BuildMode.BUILTIN : BuildMode.CONFIGURABLE;
       gatedLists.putIfAbsent(name, new ListVariable(name, mode, configs));
       return Optional.of(name);
+    }
+
+    /** True when {@code text} is one or more variable references and nothing else: {@code $(CONFIG_X)}. */
+    private static boolean onlyReferences(String text) {
+      int i = 0;
+      while (i < text.length()) {
+        if (text.charAt(i) != '$' || i + 1 >= text.length()) return false;
+        char open = text.charAt(i + 1);
+        if (open != '(' && open != '{') return false;
+        char close = open == '(' ? ')' : '}';
+        int depth = 0;
+        int j = i + 1;
+        for (; j < text.length(); j++) {
+          if (text.charAt(j) == open) depth++;
+          else if (text.charAt(j) == close && --depth == 0) break;
+        }
+        if (j >= text.length()) return false;
+        i = j + 1;
+      }
+      return !text.isEmpty();
     }
 
     @Override
@@ -597,7 +621,7 @@ public final class KbuildReader {
           if (base == null) continue;
           Optional<Path> source = source(text);
           entries.add(new KbuildModel.Entry(text, list.buildMode(), list.gates(), at, false, source,
-              source.isEmpty() && generated(text), conditions, flags(text, source, base, moduleMode)));
+              source.isEmpty() && generated(text, list.gates()), conditions, flags(text, source, base, moduleMode)));
           Declaration old = declared.get(base);
           if (old == null) {
             declared.put(base, new Declaration(base, moduleMode, at, list.gates(), w.guard()));
@@ -703,8 +727,10 @@ public final class KbuildReader {
     private List<KbuildModel.Composite> composites(List<Declaration> declarations, Set<Path> sources) {
       Map<String, String> variables = new LinkedHashMap<>();
       Map<String, BuildMode> modeOf = new HashMap<>();
+      Map<String, Set<String>> gates = new HashMap<>();
       for (Declaration d : declarations) {
         modeOf.putIfAbsent(d.name(), d.buildMode());
+        gates.putIfAbsent(d.name(), d.gates());
         for (String v : compositeVariables(d.name())) variables.putIfAbsent(v, d.name());
       }
       for (String v : ev.variableNames()) {
@@ -728,7 +754,7 @@ public final class KbuildReader {
           Optional<Path> source = source(w.text());
           source.ifPresent(sources::add);
           SourcePosition p = w.at() != null ? w.at() : at;
-          parts.add(new KbuildModel.Part(w.text(), p, source, source.isEmpty() && generated(w.text()),
+          parts.add(new KbuildModel.Part(w.text(), p, source, source.isEmpty() && generated(w.text(), gates.getOrDefault(module, Set.of())),
               ev.known.describe(w.guard()), flags(w.text(), source, module, modeOf.getOrDefault(module,
                   BuildMode.MODULE))));
         }
@@ -877,6 +903,16 @@ public final class KbuildReader {
      * file names it, or another input of the same name is there (foo.y, foo.asn1, foo.rs,
      * foo.c_shipped, foo.dts for foo.dtb.o). Build outputs (foo.ko, foo.mod.c) are not inputs.
      */
+    /**
+     * {@link #generated(String)}, or, for an object of a module the kernel's .config does not
+     * build ({@code gates} all off), a target of a rule in a branch the .config does not take:
+     * the module is analyzed as built, and the configuration that builds it reads that branch
+     * (rust/Makefile: obj-$(CONFIG_RUST) += core.o, its rule under ifdef CONFIG_RUST).
+     */
+    private boolean generated(String object, Set<String> gates) {
+      return generated(object) || (ruleTargets.contains(stem(object)) && gatesOff(gates));
+    }
+
     private boolean generated(String object) {
       String stem = stem(object);
       if (generatedStems.contains(stem)) return true;
@@ -948,7 +984,11 @@ public final class KbuildReader {
         public void visitErrorNode(ErrorNode node) {}
 
         @Override
-        public void enterEveryRule(ParserRuleContext ctx) {}
+        public void enterEveryRule(ParserRuleContext ctx) {
+          if (!(ctx instanceof KbuildParser.RuleLineContext rule)) return;
+          for (TerminalNode n : rule.WORD())
+            for (String piece : NOT_FILE_NAME_OR_PATTERN.split(n.getText())) if (!piece.isEmpty()) ruleTargets.add(stem(piece));
+        }
 
         @Override
         public void exitEveryRule(ParserRuleContext ctx) {}

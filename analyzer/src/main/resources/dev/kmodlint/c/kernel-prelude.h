@@ -95,6 +95,7 @@
 #define __no_sanitize_address
 #define __noclone
 #define __nostackprotector
+#define __no_stack_protector
 
 /* include/linux/stringify.h: MODULE_VERSION("" __stringify(MAJOR) "." __stringify(MINOR)) */
 #define __stringify_1(x...) #x
@@ -196,17 +197,21 @@
 #define module_hv_driver(d) __KMODLINT_DRIVER(module_hv_driver, d)
 #define module_cpufreq_driver(d) __KMODLINT_DRIVER(module_cpufreq_driver, d)
 
-/* exports; the kind and namespace live in the declaration's name and initializer */
-#define EXPORT_SYMBOL(sym) static const char __kmodlint_export__plain__##sym[] __attribute__((__unused__)) = #sym;
-#define EXPORT_SYMBOL_GPL(sym) static const char __kmodlint_export__gpl__##sym[] __attribute__((__unused__)) = #sym;
-#define EXPORT_SYMBOL_NS(sym, ns) static const char __kmodlint_export__plainns__##sym[] __attribute__((__unused__)) = #ns;
-#define EXPORT_SYMBOL_NS_GPL(sym, ns) static const char __kmodlint_export__gplns__##sym[] __attribute__((__unused__)) = #ns;
+/* exports; the kind and namespace live in the declaration's name and initializer. The symbol goes
+   through one more macro, as include/linux/export.h passes it on: a macro argument is expanded
+   there (#define TAPE_DBF_AREA tape_34xx_dbf ... EXPORT_SYMBOL(TAPE_DBF_AREA) exports tape_34xx_dbf),
+   the namespace is stringified as written */
+#define __KMODLINT_EXPORT(sym, kind, value) static const char __kmodlint_export__##kind##__##sym[] __attribute__((__unused__)) = value;
+#define EXPORT_SYMBOL(sym) __KMODLINT_EXPORT(sym, plain, "")
+#define EXPORT_SYMBOL_GPL(sym) __KMODLINT_EXPORT(sym, gpl, "")
+#define EXPORT_SYMBOL_NS(sym, ns) __KMODLINT_EXPORT(sym, plainns, #ns)
+#define EXPORT_SYMBOL_NS_GPL(sym, ns) __KMODLINT_EXPORT(sym, gplns, #ns)
 #define EXPORT_SYMBOL_GPL_FUTURE(sym) EXPORT_SYMBOL_GPL(sym)
 #define EXPORT_UNUSED_SYMBOL(sym) EXPORT_SYMBOL(sym)
 #define EXPORT_UNUSED_SYMBOL_GPL(sym) EXPORT_SYMBOL_GPL(sym)
 /* the form other kernel macros export through (EXPORT_GPL_SIMPLE_DEV_PM_OPS): the licence is a
    string, "" or "_gpl" (6.1) or "GPL" (6.12), and so is the namespace */
-#define __EXPORT_SYMBOL(sym, license, ns) static const char __kmodlint_export__string__##sym[] __attribute__((__unused__)) = license "|" ns;
+#define __EXPORT_SYMBOL(sym, license, ns) __KMODLINT_EXPORT(sym, string, license "|" ns)
 #define _EXPORT_SYMBOL(sym, license) __EXPORT_SYMBOL(sym, license, "")
 
 /* parameters: name, type and permission kept as written */

@@ -861,4 +861,182 @@ class CFrontEndTest {
     assertTrue(again.code().functions().stream().anyMatch(x -> x.name().equals("shared_added")));
     assertEquals(new CFrontEnd(dir).parse(b, SourceFile.Kind.C).file(), again);
   }
+
+  // ---- what gcc sees where the parser could not read the kernel's macros ----
+
+  private static boolean declaresFunction(SourceFile f, String name) {
+    return f.code().functions().stream().anyMatch(x -> x.name().equals(name));
+  }
+
+  private static boolean declaresVariable(SourceFile f, String name) {
+    return f.code().variables().stream().anyMatch(x -> x.name().equals(name));
+  }
+
+  private static boolean activeReference(SourceFile f, String from, String to) {
+    return f.code().references().stream().anyMatch(r -> r.from().equals(from) && r.to().equals(to) && r.active());
+  }
+
+  @Test
+  void declarationsTheParserMakesUpWhileRecoveringDeclareNothing() throws Exception {
+    SourceFile f = parse("trace.c", """
+        EVENT_CLASS(corpus_template,
+                    ENTRY(__dynamic_array(u32, mac, 6)),
+                    ASSIGN(ether_addr_copy(__get_dynamic_array(mac), addr);
+                           ),
+                    PRINT("%p", addr)
+        );
+        static int __init corpus_early(void) { return 0; }
+        __init __no_kcsan
+        int corpus_setup(void)
+        {
+            ether_addr_copy(a, b);
+            return corpus_early();
+        }
+        """);
+    assertFalse(declaresFunction(f, "ether_addr_copy"), "a statement in a macro's arguments: " + f.code().functions());
+    assertTrue(externalNames(f).contains("ether_addr_copy"));
+    assertFalse(declaresVariable(f, "__no_kcsan"), "the words before a missing ';': " + f.code().variables());
+    assertTrue(function(f, "corpus_setup").definition());
+  }
+
+  @Test
+  void aFileScopeDeclarationWithoutATypeIsAMacroCall() throws Exception {
+    SourceFile f = parse("assert.c", """
+        static_assert(IS_ALIGNED(FOO_SIZE, PAGE_SIZE));
+        __FOO_DECLARE_MASK(corpus_mask) __ro_after_init;
+        unsigned corpus_count(void);
+        static inline int corpus_check(void) { static_assert(sizeof(int) == 4); return 0; }
+        """);
+    assertFalse(declaresFunction(f, "static_assert"));
+    assertFalse(declaresFunction(f, "__FOO_DECLARE_MASK"));
+    assertTrue(f.code().macroDefinedNames().contains("corpus_mask"), "a capitals macro defines what it is passed");
+    assertTrue(declaresFunction(f, "corpus_count"), "unsigned alone is a type");
+  }
+
+  @Test
+  void aPrototypeOfAFunctionReturningAPointerDeclaresAFunction() throws Exception {
+    SourceFile f = parse("proto.c", """
+        struct corpus_class *corpus_class_create(void);
+        struct corpus_class *corpus_current;
+        """);
+    assertFalse(function(f, "corpus_class_create").definition());
+    assertFalse(declaresVariable(f, "corpus_class_create"));
+    assertTrue(variable(f, "corpus_current").definition());
+  }
+
+  @Test
+  void definitionsTheParserCannotReadStillDefineTheirObject() throws Exception {
+    SourceFile f = parse("pm.c", """
+        static int corpus_suspend(struct device *dev) { return 0; }
+        static int corpus_idle(struct device *dev) { return 0; }
+        static int corpus_testmode(void *p) { return 0; }
+        const struct dev_pm_ops corpus_pm = {
+            SET_SYSTEM_SLEEP_PM_OPS(corpus_suspend, NULL)
+            SET_RUNTIME_PM_OPS(NULL, NULL, corpus_idle)
+            .prepare = &corpus_prepare_stub,
+        };
+        static const u8 corpus_addr[8] __long_aligned = { 1, 2 };
+        const char *const corpus_names[][2] = { [0] = { [false] = TRUSTED_PREFIX "x", [true] = USER_PREFIX "x" } };
+        static int corpus_prepare_stub;
+        int corpus_use(void) { return corpus_addr[0] + corpus_prepare_stub; }
+        """);
+    CVariable pm = variable(f, "corpus_pm");
+    assertTrue(pm.definition() && !pm.isStatic() && pm.active());
+    assertEquals(4, pm.position().line());
+    assertEquals(25, pm.position().column());
+    assertTrue(variable(f, "corpus_addr").definition() && variable(f, "corpus_addr").isStatic());
+    assertEquals("8", variable(f, "corpus_addr").arraySize().orElseThrow());
+    assertTrue(variable(f, "corpus_names").definition());
+    // in a kernel macro's arguments: a mention that keeps the function, not a reference the rules count
+    assertTrue(f.code().references().stream().anyMatch(r -> r.from().equals("corpus_pm") && r.to().equals("corpus_idle")
+        && r.kind() == CReference.Kind.MENTION && !r.active()));
+    assertTrue(f.code().references().stream().anyMatch(r -> r.from().equals("corpus_pm")
+        && r.to().equals("corpus_prepare_stub") && r.kind() == CReference.Kind.ADDRESS && r.active()));
+  }
+
+  @Test
+  void staticCodeNoEmittedCodeReachesReferencesNothing() throws Exception {
+    SourceFile f = parse("emit.c", """
+        #define corpus_optional_type(a) (false)
+        #define CORPUS_KEEP() corpus_by_macro()
+        struct corpus_ops { void (*run)(void); };
+        static inline int corpus_register(void *priv, const struct corpus_ops *ops) { return 0; }
+        static inline void *corpus_passthru(void) { return NULL; }
+        static void corpus_simd(void) { simd_only(); }
+        static const struct corpus_ops corpus_simd_ops = { .run = corpus_simd };
+        static void corpus_mei(void) { mei_only(); }
+        static const struct corpus_ops corpus_mei_ops = { .run = corpus_mei };
+        static void corpus_orphan(void) { orphan_only(); }
+        static void __attribute__((__used__)) corpus_kept(void) { kept_only(); }
+        static void corpus_by_macro(void) { macro_only(); }
+        static void corpus_live(void) { live_only(); }
+        int corpus_entry(int mode)
+        {
+            const struct corpus_ops *ops = 0;
+            if (IS_ENABLED(CONFIG_CORPUS_OFF))
+                ops = &corpus_simd_ops;
+            if (corpus_optional_type(mode) || corpus_passthru())
+                optional_only();
+            corpus_live();
+            return corpus_register(&mode, &corpus_mei_ops);
+        }
+        """, context(kernel(6, 1, 0, Map.of())));
+    assertFalse(activeReference(f, "corpus_entry", "corpus_simd_ops"), "behind IS_ENABLED() of an option that is off");
+    assertFalse(activeReference(f, "corpus_simd_ops", "corpus_simd"), "an object nothing emitted names");
+    assertFalse(activeReference(f, "corpus_entry", "corpus_mei_ops"), "an argument the inline function ignores");
+    assertTrue(activeReference(f, "corpus_entry", "corpus_register"));
+    assertTrue(activeReference(f, "corpus_entry", "corpus_live"));
+    List<String> active = f.code().externalUses().stream().filter(ExternalUse::active).map(ExternalUse::name).toList();
+    assertFalse(active.contains("simd_only") || active.contains("mei_only") || active.contains("orphan_only")
+        || active.contains("optional_only"), active.toString());
+    assertTrue(active.contains("live_only") && active.contains("kept_only"), "reached, and kept by __used: " + active);
+    assertTrue(active.contains("macro_only"), "named in a macro's body: kmodlint cannot tell it is unused");
+    assertTrue(function(f, "corpus_simd").active(), "the preprocessor keeps the function all the same");
+  }
+
+  @Test
+  void aMacroTheHeaderIndexFoundToDeclareExpandsFromItsDefinition() throws Exception {
+    KernelHeaders headers = new FakeKernelHeaders(Set.of(), Set.of("CORPUS_TREE_DEFINE"),
+        "#define CORPUS_TREE_DEFINE(T, PREFIX) static void PREFIX ## _insert(T *n) { } "
+            + "static T *PREFIX ## _first(T *root) { return root; }");
+    SourceFile f = parse("tree.c", """
+        struct node { int x; };
+        CORPUS_TREE_DEFINE(struct node, corpus_tree)
+        int corpus_use(struct node *n) { corpus_tree_insert(n); return corpus_tree_first(n) != 0; }
+        """, new PreprocessorContext(NO_FLAGS, Optional.empty(), Optional.of(headers)));
+    assertTrue(function(f, "corpus_tree_insert").definition());
+    assertTrue(function(f, "corpus_tree_first").definition());
+    assertFalse(externalNames(f).contains("corpus_tree_insert"));
+  }
+
+  @Test
+  void aSwitchOnAConstantRunsOnlyTheStatementsItsValueSelects() throws Exception {
+    SourceFile f = parse("size.c", """
+        extern void bad_size(void);
+        extern void one(void);
+        extern void two(void);
+        extern void three(void);
+        typedef unsigned long word_t;
+        struct regs { u16 port; u64 clocks[2]; word_t w; u8 odd[3]; };
+        static struct regs r;
+        int corpus_sizes(void)
+        {
+            switch (sizeof(r.port)) { case 1: one(); break; case 2: two(); case 4: three(); break; default: bad_size(); }
+            switch (sizeof(r.clocks[0])) { case 8: break; default: bad_size(); }
+            switch (sizeof(r.odd)) { case 1: one(); break; default: three(); }
+            switch (sizeof(r.w)) { case 4: break; case 8: break; default: bad_size(); }
+            return 0;
+        }
+        """);
+    List<CReference> calls = f.code().references().stream().filter(r -> r.from().equals("corpus_sizes")).toList();
+    java.util.function.BiPredicate<String, Integer> active = (to, line) -> calls.stream()
+        .anyMatch(r -> r.to().equals(to) && r.position().line() == line && r.active());
+    assertTrue(active.test("two", 10) && active.test("three", 10), "case 2 falls through into case 4");
+    assertFalse(active.test("one", 10) || active.test("bad_size", 10));
+    assertFalse(active.test("bad_size", 11), "u64: case 8");
+    assertTrue(active.test("three", 12) && !active.test("one", 12), "3 bytes: the default");
+    assertFalse(active.test("bad_size", 13), "a size the architecture decides: taken to match a case");
+    assertEquals(List.of("size-unknown"), new CFrontEnd(dir).parse(dir.resolve("size.c"), SourceFile.Kind.C)
+        .notifications().stream().map(Notification::id).toList());
+  }
 }

@@ -12,18 +12,26 @@ final class FakeKernelHeaders implements KernelHeaders {
   private static final Pattern NAME = Pattern.compile("^\\s*#\\s*define\\s+([A-Za-z_]\\w*)");
   private final Map<String, String> definitions = new HashMap<>();
   private final Set<String> alsoDefined;
+  private final Set<String> definers;
   private final String identity;
   /** The kernel's header names, for __has_include; null: unknown. */
   private Set<String> headerNames;
 
   FakeKernelHeaders(Set<String> alsoDefined, String... definitions) {
+    this(alsoDefined, Set.of(), definitions);
+  }
+
+  /** {@code definers}: the macros an index would find to expand to declarations. */
+  FakeKernelHeaders(Set<String> alsoDefined, Set<String> definers, String... definitions) {
     this.alsoDefined = Set.copyOf(alsoDefined);
+    this.definers = Set.copyOf(definers);
     for (String d : definitions) {
       Matcher m = NAME.matcher(d);
       if (!m.find()) throw new IllegalArgumentException(d);
       this.definitions.put(m.group(1), d);
     }
-    this.identity = "fake:" + new java.util.TreeMap<>(this.definitions).hashCode() + ":" + new java.util.TreeSet<>(alsoDefined);
+    this.identity = "fake:" + new java.util.TreeMap<>(this.definitions).hashCode() + ":" + new java.util.TreeSet<>(alsoDefined)
+        + ":" + new java.util.TreeSet<>(definers);
   }
 
   @Override
@@ -45,6 +53,11 @@ final class FakeKernelHeaders implements KernelHeaders {
   @Override
   public Optional<Boolean> hasHeader(String name) {
     return headerNames == null ? Optional.empty() : Optional.of(headerNames.contains(name));
+  }
+
+  @Override
+  public boolean definesAtFileScope(String name) {
+    return definers.contains(name);
   }
 
   @Override
