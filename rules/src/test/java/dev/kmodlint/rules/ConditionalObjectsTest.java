@@ -99,7 +99,7 @@ class ConditionalObjectsTest {
         .file("usb.c", BUS)
         .file("main.c", MODULE)
         .file("Makefile", "obj-m += m.o\nm-y := main.o pci.o usb.o\n")
-        .expect("usb.c", 3, 1, "parameter bus_id is declared twice in module m")
+        .expect("usb.c", 3, 1, "parameter bus_id is declared in two objects of module m (pci.c and usb.c), both with a sysfs file")
         .run();
   }
 
