@@ -148,6 +148,7 @@ final class ServerUse {
     cmd.add(java);
     cmd.add("-Xss16m");
     cmd.add("-XX:+UseSerialGC");
+    cmd.add("-Xmn384m"); // as the launcher: syntax trees die young
     for (String prop : List.of("kmodlint.cache.dir")) {
       String v = System.getProperty(prop);
       if (v != null) cmd.add("-D" + prop + "=" + v);

@@ -1039,4 +1039,47 @@ class CFrontEndTest {
     assertEquals(List.of("size-unknown"), new CFrontEnd(dir).parse(dir.resolve("size.c"), SourceFile.Kind.C)
         .notifications().stream().map(Notification::id).toList());
   }
+
+  /**
+   * Why a header cannot be skipped for a unit once another unit has read it (CDT's indexer
+   * hands back only its macros): its declarations decide the unit's facts. bench/notes.md.
+   */
+  @Test
+  void theDeclarationsOfALocalHeaderDecideTheFactsOfTheFileThatIncludesIt() throws Exception {
+    Files.writeString(dir.resolve("foo.h"), """
+        #ifndef FOO_H
+        #define FOO_H
+        typedef unsigned long foo_t;
+        int __init foo_register(void);
+        static inline int foo_enabled(void) { return 0; }
+        #endif
+        """);
+    String main = """
+        #include "foo.h"
+        int foo_register(void) { return 0; }
+        int bar(int n)
+        {
+        	foo_t (x);
+        	if (foo_enabled())
+        		helper_call(n);
+        	return foo_register();
+        }
+        """;
+    SourceFile read = parse("main.c", main);
+    Files.delete(dir.resolve("foo.h"));
+    SourceFile unread = parse("main.c", main);
+    java.util.function.BiFunction<SourceFile, String, CFunction> definition = (f, n) -> f.code().functions().stream()
+        .filter(x -> x.name().equals(n) && x.definition()).findFirst().orElseThrow();
+    // the prototype's __init moves the definition to .init.text, as gcc merges attributes
+    assertEquals(Section.INIT_TEXT, definition.apply(read, "foo_register").section());
+    assertEquals(Section.TEXT, definition.apply(unread, "foo_register").section());
+    // the typedef makes "foo_t (x);" a declaration, not a call
+    assertFalse(read.code().externalCalls().stream().anyMatch(c -> c.name().equals("foo_t")));
+    assertTrue(unread.code().externalCalls().stream().anyMatch(c -> c.name().equals("foo_t")));
+    // the header's constant inline function makes the call dead code
+    assertFalse(read.code().externalCalls().stream().filter(c -> c.name().equals("helper_call")).findFirst()
+        .orElseThrow().active());
+    assertTrue(unread.code().externalCalls().stream().filter(c -> c.name().equals("helper_call")).findFirst()
+        .orElseThrow().active());
+  }
 }
