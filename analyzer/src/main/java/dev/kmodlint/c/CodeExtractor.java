@@ -981,6 +981,9 @@ final class CodeExtractor {
    */
   private static final Map<String, Long> KERNEL_CONSTANTS = Map.of("false", 0L, "true", 1L, "NULL", 0L);
 
+  /** The values {@link ConstantTypes} computed, by expression: each is asked once per use below it. */
+  private final Map<IASTExpression, Optional<Long>> typeConstants = new java.util.IdentityHashMap<>();
+
   private void constantFunctions(IASTTranslationUnit tu) {
     for (IASTDeclaration d : tu.getDeclarations()) {
       if (!(d instanceof IASTFunctionDefinition fd) || !fd.isActive()) continue;
@@ -1016,13 +1019,14 @@ final class CodeExtractor {
     if ((e instanceof IASTUnaryExpression u0 && u0.getOperator() == IASTUnaryExpression.op_sizeof)
         || (e instanceof org.eclipse.cdt.core.dom.ast.IASTTypeIdExpression t
             && t.getOperator() == org.eclipse.cdt.core.dom.ast.IASTTypeIdExpression.op_sizeof))
-      return ConstantTypes.sizeOf(e).orElse(null);
+      return typeConstants.computeIfAbsent(e, ConstantTypes::sizeOf).orElse(null);
     if (e instanceof IASTFunctionCallExpression fc && fc.getFunctionNameExpression() instanceof IASTIdExpression f
         && f.getName().toString().equals("__builtin_types_compatible_p")) {
       IASTInitializerClause[] args = fc.getArguments();
       if (args.length != 2 || !(args[0] instanceof org.eclipse.cdt.core.dom.ast.IASTTypeIdExpression a)
           || !(args[1] instanceof org.eclipse.cdt.core.dom.ast.IASTTypeIdExpression b)) return null;
-      return ConstantTypes.typesCompatible(new org.eclipse.cdt.core.dom.ast.IASTTypeIdExpression[] {a, b}).orElse(null);
+      return typeConstants.computeIfAbsent(e, k ->
+          ConstantTypes.typesCompatible(new org.eclipse.cdt.core.dom.ast.IASTTypeIdExpression[] {a, b})).orElse(null);
     }
     if (e instanceof IASTUnaryExpression u) {
       Long v = u.getOperand() == null ? null : constant(u.getOperand());
