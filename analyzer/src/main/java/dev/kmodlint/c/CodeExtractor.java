@@ -307,18 +307,10 @@ final class CodeExtractor {
       } else if (c == '#' && lineStart) {
         // a directive, continuation lines included
         while (i < end && !(t[i] == '\n' && t[i - 1] != '\\')) i++;
-      } else if (c == '/' && i + 1 < end && t[i + 1] == '*') {
-        int j = i + 2;
-        while (j + 1 < end && !(t[j] == '*' && t[j + 1] == '/')) j++;
-        i = j + 2;
-        lineStart = false;
-      } else if (c == '/' && i + 1 < end && t[i + 1] == '/') {
-        while (i < end && t[i] != '\n') i++;
-      } else if (c == '"' || c == '\'') {
-        int j = i + 1;
-        while (j < end && t[j] != c && t[j] != '\n') j += t[j] == '\\' ? 2 : 1;
-        i = j + 1;
-        lineStart = false;
+      } else if (CSyntax.skipCommentOrLiteral(t, i, end) > i) {
+        // a // comment leaves the newline, which starts the next line
+        if (!(c == '/' && t[i + 1] == '/')) lineStart = false;
+        i = CSyntax.skipCommentOrLiteral(t, i, end);
       } else if (Character.isLetter(c) || c == '_') {
         int j = i;
         while (j < end && (Character.isLetterOrDigit(t[j]) || t[j] == '_')) j++;
