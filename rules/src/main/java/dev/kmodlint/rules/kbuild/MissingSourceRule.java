@@ -64,7 +64,7 @@ public final class MissingSourceRule implements Rule {
   /**
    * An object that no configuration builds: every symbol gating it depends on one that nothing
    * enables (Debian's drivers/media/i2c/Kconfig: VIDEO_VS6624 depends on BROKEN, its source
-   * removed from the tree). Said in a note about the run, not reported.
+   * removed from the tree). Said in a warning about the run, as every skip of an error-level rule, not reported.
    */
   private static boolean neverBuilt(RuleContext ctx, KbuildModel.Entry e) {
     if (e.gates().isEmpty()) return false;
@@ -74,7 +74,7 @@ public final class MissingSourceRule implements Rule {
       if (off.isEmpty()) return false;
       why.add(g + " depends on " + off.get());
     }
-    ctx.skip(Level.NOTE, e.position(), e.name() + " has no source, but no configuration builds it: "
+    ctx.skip(Level.WARNING, e.position(), e.name() + " has no source, but no configuration builds it: "
         + String.join(", ", why) + ", which no Kconfig option enables");
     return true;
   }
