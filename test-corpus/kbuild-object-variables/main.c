@@ -8,7 +8,7 @@ int objvar_amba(void);
 static int __init objvar_init(void)
 {
 	return objvar_pci() /* ok: symbol/unresolved */
-		+ objvar_amba(); /* expect: symbol/unresolved@5 */
+		+ objvar_amba(); /* expect: symbol/unresolved@5 "leaves out (amba.o" */
 }
 
 static void __exit objvar_exit(void)

@@ -118,6 +118,67 @@ public final class CFrontEnd {
               "not analyzed: " + path.getFileName() + " looks binary (NUL bytes)",
               SourcePosition.startOf(path))), 0, List.of(), List.of());
     }
+    Unit unit = unit(path, text, context, cancellation, true);
+    List<Notification> notes = new ArrayList<>();
+    Optional<SourcePosition> runaway = runawayMacroCall(unit.tu(), text, path);
+    if (runaway.isPresent()) {
+      // CDT expands macros in the branches it reads for their facts, and collects the
+      // arguments of a call that does not close there past the branch's end: the rest of the
+      // file would be lost. Read as gcc reads it, without those branches.
+      unit = unit(path, text, context, cancellation, false);
+      notes.add(Notification.at("inactive-code-not-read", Level.NOTE, "a macro call in code the preprocessor"
+          + " leaves out does not close before its branch ends: " + path.getFileName() + " is read without its"
+          + " inactive branches (the facts of those are not known)", runaway.get()));
+    }
+    IASTTranslationUnit tu = unit.tu();
+    Map<String, SourceText> texts = unit.texts();
+    ModuleFileContentProvider provider = unit.provider();
+    ContextPreprocessor session = unit.session();
+    List<Path> absentForced = unit.absentForced();
+    provider.absent().addAll(absentForced);
+    Extractor x = new Extractor(texts);
+    x.translationUnit(tu);
+    CodeExtractor code = new CodeExtractor(tu, texts, provider.headersRead(),
+        session == null ? Set.of() : session.expandedMacros());
+    code.translationUnit(tu);
+    int unresolved = 0;
+    Set<Path> includes = new LinkedHashSet<>();
+    for (IASTPreprocessorIncludeStatement inc : tu.getIncludeDirectives()) {
+      if (inc.isResolved()) {
+        String p = inc.getPath();
+        if (!ModuleFileContentProvider.isSynthetic(p)) includes.add(Path.of(p));
+      } else if (inc.isActive()) {
+        unresolved++;
+      } else if (!inc.isSystemInclude()) {
+        // an #include "x.c" in a branch that is off (KUnit tests: #ifdef CONFIG_..._KUNIT_TEST)
+        // still makes x.c part of this file, not a module of its own
+        Path local = path.getParent().resolve(inc.getName().toString()).normalize();
+        if (local.startsWith(scanRoot)) {
+          if (java.nio.file.Files.isRegularFile(local)) includes.add(local);
+          else provider.absent().add(local);
+        }
+      }
+    }
+    SourceFile sf = new SourceFile(path, kind, true, spdx, x.modInfo, x.entries, List.copyOf(includes),
+        code.code());
+    List<Path> headersRead = new ArrayList<>();
+    for (String p : texts.keySet()) if (!p.equals(path.toString())) headersRead.add(Path.of(p));
+    headersRead.addAll(includes);
+    // a header __has_include found is what the facts depend on as much as one included
+    headersRead.addAll(unit.search().found());
+    notes.addAll(0, unit.search().notifications());
+    notes.addAll(code.notes());
+    return new Parsed(sf, notes, unresolved, headersRead.stream().distinct().sorted().toList(),
+        provider.absent().stream().sorted().toList());
+  }
+
+  /** One parse of a file: its tree and what read it. */
+  private record Unit(IASTTranslationUnit tu, Map<String, SourceText> texts, ModuleFileContentProvider provider,
+      ContextPreprocessor session, List<Path> absentForced, HeaderSearch search) {}
+
+  /** Parses {@code text} in {@code context}; {@code inactiveCode}: with the branches the preprocessor leaves out. */
+  private Unit unit(Path path, SourceText text, PreprocessorContext context, ParseCancellation cancellation,
+      boolean inactiveCode) {
     Map<String, SourceText> texts = new HashMap<>();
     texts.put(path.toString(), text);
     ModuleFileContentProvider provider;
@@ -158,44 +219,37 @@ public final class CFrontEnd {
       GCCLanguage language = session == null ? GCCLanguage.getDefault() : new ContextLanguage(session);
       tu = language.getASTTranslationUnit(
           FileContent.create(path.toString(), chars), info, provider, null,
-          ILanguage.OPTION_PARSE_INACTIVE_CODE, cancellation.log());
+          inactiveCode ? ILanguage.OPTION_PARSE_INACTIVE_CODE : 0, cancellation.log());
     } catch (org.eclipse.core.runtime.CoreException e) {
       throw new UncheckedIOException(new IOException("CDT could not parse " + path + ": " + e.getMessage(), e));
     }
     if (tu == null) throw new IllegalStateException("CDT gave up on " + path.getFileName() + " (too many tokens)");
-    provider.absent().addAll(absentForced);
-    Extractor x = new Extractor(texts);
-    x.translationUnit(tu);
-    CodeExtractor code = new CodeExtractor(tu, texts, provider.headersRead(),
-        session == null ? Set.of() : session.expandedMacros());
-    code.translationUnit(tu);
-    int unresolved = 0;
-    Set<Path> includes = new LinkedHashSet<>();
-    for (IASTPreprocessorIncludeStatement inc : tu.getIncludeDirectives()) {
-      if (inc.isResolved()) {
-        String p = inc.getPath();
-        if (!ModuleFileContentProvider.isSynthetic(p)) includes.add(Path.of(p));
-      } else if (inc.isActive()) {
-        unresolved++;
-      } else if (!inc.isSystemInclude()) {
-        // an #include "x.c" in a branch that is off (KUnit tests: #ifdef CONFIG_..._KUNIT_TEST)
-        // still makes x.c part of this file, not a module of its own
-        Path local = path.getParent().resolve(inc.getName().toString()).normalize();
-        if (local.startsWith(scanRoot)) {
-          if (java.nio.file.Files.isRegularFile(local)) includes.add(local);
-          else provider.absent().add(local);
-        }
-      }
+    return new Unit(tu, texts, provider, session, absentForced, search);
+  }
+
+  /**
+   * Where a macro call of the main file runs over a conditional directive (its extent holds
+   * one): {@code #if 0 ... x = RREG32(OFF(a, b); ... #endif}, which gcc never expands.
+   */
+  private static Optional<SourcePosition> runawayMacroCall(IASTTranslationUnit tu, SourceText text, Path path) {
+    java.util.TreeSet<Integer> directives = new java.util.TreeSet<>();
+    for (var st : tu.getAllPreprocessorStatements()) {
+      IASTFileLocation l = st.getFileLocation();
+      if (l != null && l.getFileName().equals(path.toString())
+          && (st instanceof org.eclipse.cdt.core.dom.ast.IASTPreprocessorEndifStatement
+              || st instanceof org.eclipse.cdt.core.dom.ast.IASTPreprocessorElseStatement
+              || st instanceof org.eclipse.cdt.core.dom.ast.IASTPreprocessorElifStatement))
+        directives.add(l.getNodeOffset());
     }
-    SourceFile sf = new SourceFile(path, kind, true, spdx, x.modInfo, x.entries, List.copyOf(includes),
-        code.code());
-    List<Path> headersRead = new ArrayList<>();
-    for (String p : texts.keySet()) if (!p.equals(path.toString())) headersRead.add(Path.of(p));
-    headersRead.addAll(includes);
-    // a header __has_include found is what the facts depend on as much as one included
-    headersRead.addAll(search.found());
-    return new Parsed(sf, java.util.stream.Stream.concat(search.notifications().stream(), code.notes().stream()).toList(), unresolved, headersRead.stream().distinct().sorted().toList(),
-        provider.absent().stream().sorted().toList());
+    if (directives.isEmpty()) return Optional.empty();
+    for (var e : tu.getMacroExpansions()) {
+      IASTFileLocation l = e.getFileLocation();
+      if (l == null || !l.getFileName().equals(path.toString())) continue;
+      Integer d = directives.ceiling(l.getNodeOffset());
+      if (d != null && d < l.getNodeOffset() + l.getNodeLength())
+        return Optional.of(text.position(l.getNodeOffset(), e.getMacroReference().toString().length()));
+    }
+    return Optional.empty();
   }
 
   /** Walks file-scope declarations for the names the prelude's macros produce. */

@@ -60,6 +60,29 @@ final class CSyntax {
   }
 
   /**
+   * Past the comment or string or character literal that starts at {@code i} in {@code t[..end)}
+   * (a {@code //} comment up to its newline, which is not skipped); {@code i} when none does.
+   */
+  static int skipCommentOrLiteral(char[] t, int i, int end) {
+    char c = t[i];
+    if (c == '/' && i + 1 < end && t[i + 1] == '*') {
+      int j = i + 2;
+      while (j + 1 < end && !(t[j] == '*' && t[j + 1] == '/')) j++;
+      return Math.min(end, j + 2);
+    }
+    if (c == '/' && i + 1 < end && t[i + 1] == '/') {
+      while (i < end && t[i] != '\n') i++;
+      return i;
+    }
+    if (c == '"' || c == '\'') {
+      int j = i + 1;
+      while (j < end && t[j] != c && t[j] != '\n') j += t[j] == '\\' ? 2 : 1;
+      return Math.min(end, j + 1);
+    }
+    return i;
+  }
+
+  /**
    * Where the parenthesis opened first at or after {@code from} in {@code t} closes (the offset
    * after it), skipping comments and literals; -1 when none opens before {@code openBefore}, a
    * {@code ;} or a brace comes first at depth 0, or it never closes: {@code MACRO(a, b(c);} ...
@@ -69,18 +92,13 @@ final class CSyntax {
     int depth = 0;
     for (int i = from; i < t.length; i++) {
       if (depth == 0 && i >= openBefore) return -1;
+      int past = skipCommentOrLiteral(t, i, t.length);
+      if (past > i) {
+        i = past - 1;
+        continue;
+      }
       char c = t[i];
-      if (c == '/' && i + 1 < t.length && t[i + 1] == '*') {
-        int j = i + 2;
-        while (j + 1 < t.length && !(t[j] == '*' && t[j + 1] == '/')) j++;
-        i = j + 1;
-      } else if (c == '/' && i + 1 < t.length && t[i + 1] == '/') {
-        while (i < t.length && t[i] != '\n') i++;
-      } else if (c == '"' || c == '\'') {
-        int j = i + 1;
-        while (j < t.length && t[j] != c && t[j] != '\n') j += t[j] == '\\' ? 2 : 1;
-        i = j;
-      } else if (c == '(') {
+      if (c == '(') {
         depth++;
       } else if (c == ')') {
         if (--depth == 0) return i + 1;

@@ -311,18 +311,10 @@ final class CodeExtractor {
       } else if (c == '#' && lineStart) {
         // a directive, continuation lines included
         while (i < end && !(t[i] == '\n' && t[i - 1] != '\\')) i++;
-      } else if (c == '/' && i + 1 < end && t[i + 1] == '*') {
-        int j = i + 2;
-        while (j + 1 < end && !(t[j] == '*' && t[j + 1] == '/')) j++;
-        i = j + 2;
-        lineStart = false;
-      } else if (c == '/' && i + 1 < end && t[i + 1] == '/') {
-        while (i < end && t[i] != '\n') i++;
-      } else if (c == '"' || c == '\'') {
-        int j = i + 1;
-        while (j < end && t[j] != c && t[j] != '\n') j += t[j] == '\\' ? 2 : 1;
-        i = j + 1;
-        lineStart = false;
+      } else if (CSyntax.skipCommentOrLiteral(t, i, end) > i) {
+        // a // comment leaves the newline, which starts the next line
+        if (!(c == '/' && t[i + 1] == '/')) lineStart = false;
+        i = CSyntax.skipCommentOrLiteral(t, i, end);
       } else if (Character.isLetter(c) || c == '_') {
         int j = i;
         while (j < end && (Character.isLetterOrDigit(t[j]) || t[j] == '_')) j++;
@@ -1108,6 +1100,9 @@ final class CodeExtractor {
    */
   private static final Map<String, Long> KERNEL_CONSTANTS = Map.of("false", 0L, "true", 1L, "NULL", 0L);
 
+  /** The values {@link ConstantTypes} computed, by expression: each is asked once per use below it. */
+  private final Map<IASTExpression, Optional<Long>> typeConstants = new java.util.IdentityHashMap<>();
+
   private void constantFunctions(IASTTranslationUnit tu) {
     for (IASTDeclaration d : tu.getDeclarations()) {
       if (!(d instanceof IASTFunctionDefinition fd) || !fd.isActive()) continue;
@@ -1143,13 +1138,14 @@ final class CodeExtractor {
     if ((e instanceof IASTUnaryExpression u0 && u0.getOperator() == IASTUnaryExpression.op_sizeof)
         || (e instanceof org.eclipse.cdt.core.dom.ast.IASTTypeIdExpression t
             && t.getOperator() == org.eclipse.cdt.core.dom.ast.IASTTypeIdExpression.op_sizeof))
-      return ConstantTypes.sizeOf(e).orElse(null);
+      return typeConstants.computeIfAbsent(e, ConstantTypes::sizeOf).orElse(null);
     if (e instanceof IASTFunctionCallExpression fc && fc.getFunctionNameExpression() instanceof IASTIdExpression f
         && f.getName().toString().equals("__builtin_types_compatible_p")) {
       IASTInitializerClause[] args = fc.getArguments();
       if (args.length != 2 || !(args[0] instanceof org.eclipse.cdt.core.dom.ast.IASTTypeIdExpression a)
           || !(args[1] instanceof org.eclipse.cdt.core.dom.ast.IASTTypeIdExpression b)) return null;
-      return ConstantTypes.typesCompatible(new org.eclipse.cdt.core.dom.ast.IASTTypeIdExpression[] {a, b}).orElse(null);
+      return typeConstants.computeIfAbsent(e, k ->
+          ConstantTypes.typesCompatible(new org.eclipse.cdt.core.dom.ast.IASTTypeIdExpression[] {a, b})).orElse(null);
     }
     if (e instanceof IASTUnaryExpression u) {
       Long v = u.getOperand() == null ? null : constant(u.getOperand());

@@ -1,5 +1,7 @@
 package dev.kmodlint.c;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.cdt.core.dom.ast.IASTArrayDeclarator;
@@ -52,6 +54,20 @@ final class ConstantTypes {
       Map.entry("uint64_t", 8L), Map.entry("int64_t", 8L), Map.entry("u_int64_t", 8L), Map.entry("__be64", 8L),
       Map.entry("__le64", 8L));
 
+  /**
+   * The names that declare {@code b} in its translation unit, from the binding itself (C bindings
+   * keep their declarations: asking the unit would walk its whole tree, for each sizeof of a
+   * table of a thousand entries); empty when it does not say.
+   */
+  private static List<IASTName> declarations(IBinding b) {
+    if (!(b instanceof org.eclipse.cdt.internal.core.dom.parser.c.ICInternalBinding c)) return List.of();
+    List<IASTName> out = new ArrayList<>();
+    IASTNode[] all = c.getDeclarations();
+    if (all != null) for (IASTNode n : all) if (n instanceof IASTName name) out.add(name);
+    if (c.getDefinition() instanceof IASTName d && !out.contains(d)) out.add(d);
+    return out;
+  }
+
   /** How deep typedefs of typedefs are followed. */
   private static final int MAX_DEPTH = 6;
 
@@ -96,9 +112,10 @@ final class ConstantTypes {
   /** The size of what {@code name} declares, less {@code subscripts} array dimensions. */
   private static Optional<Long> declaredSize(IASTName name, int subscripts, int depth) {
     IBinding b = name.resolveBinding();
-    if (b == null || name.getTranslationUnit() == null) return Optional.empty();
+    List<IASTName> decls = declarations(b);
+    if (decls.isEmpty()) return Optional.empty();
     Optional<Long> found = Optional.empty();
-    for (IASTName d : name.getTranslationUnit().getDeclarationsInAST(b)) {
+    for (IASTName d : decls) {
       Optional<Long> s = declarationSize(d, subscripts, depth);
       // every declaration must agree (an #if/#else pair of one name is two)
       if (s.isEmpty() || (found.isPresent() && !found.get().equals(s.get()))) return Optional.empty();
@@ -167,9 +184,9 @@ final class ConstantTypes {
 
   private static Optional<Long> declaredTypedefSize(IASTName name, int depth) {
     IBinding b = name.resolveBinding();
-    if (!(b instanceof org.eclipse.cdt.core.dom.ast.ITypedef) || name.getTranslationUnit() == null) return Optional.empty();
-    IASTName[] decls = name.getTranslationUnit().getDeclarationsInAST(b);
-    if (decls.length != 1 || !(decls[0].getParent() instanceof IASTDeclarator dec)
+    if (!(b instanceof org.eclipse.cdt.core.dom.ast.ITypedef)) return Optional.empty();
+    List<IASTName> decls = declarations(b);
+    if (decls.size() != 1 || !(decls.get(0).getParent() instanceof IASTDeclarator dec)
         || !(dec.getParent() instanceof IASTSimpleDeclaration sd)) return Optional.empty();
     return objectSize(sd.getDeclSpecifier(), dec, 0, depth);
   }
@@ -208,10 +225,10 @@ final class ConstantTypes {
     while (of instanceof IASTUnaryExpression u && u.getOperator() == IASTUnaryExpression.op_bracketedPrimary)
       of = u.getOperand();
     if (of instanceof IASTIdExpression id) {
-      IBinding b = id.getName().resolveBinding();
-      if (b == null || id.getTranslationUnit() == null) return Optional.empty();
+      List<IASTName> decls = declarations(id.getName().resolveBinding());
+      if (decls.isEmpty()) return Optional.empty();
       Optional<String> found = Optional.empty();
-      for (IASTName n : id.getTranslationUnit().getDeclarationsInAST(b)) {
+      for (IASTName n : decls) {
         if (!(n.getParent() instanceof IASTDeclarator dec) || dec.getParent() instanceof IASTDeclarator
             || dec.getPointerOperators().length > 0 || dec instanceof IASTArrayDeclarator
             || !(dec.getParent() instanceof IASTSimpleDeclaration sd)) return Optional.empty();

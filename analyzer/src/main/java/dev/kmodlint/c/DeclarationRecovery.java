@@ -91,30 +91,24 @@ final class DeclarationRecovery {
   }
 
   /** The offset of the first {@code =} outside brackets, literals and comments, or -1. */
-  static int topLevelAssignment(String t) {
+  static int topLevelAssignment(String text) {
+    char[] t = text.toCharArray();
     int depth = 0;
-    for (int i = 0; i < t.length(); i++) {
-      char c = t.charAt(i);
-      if (c == '/' && i + 1 < t.length() && t.charAt(i + 1) == '*') {
-        int end = t.indexOf("*/", i + 2);
-        if (end < 0) return -1;
-        i = end + 1;
-      } else if (c == '/' && i + 1 < t.length() && t.charAt(i + 1) == '/') {
-        int end = t.indexOf('\n', i);
-        if (end < 0) return -1;
-        i = end;
-      } else if (c == '"' || c == '\'') {
-        int j = i + 1;
-        while (j < t.length() && t.charAt(j) != c && t.charAt(j) != '\n') j += t.charAt(j) == '\\' ? 2 : 1;
-        i = j;
-      } else if (c == '(' || c == '[' || c == '{') {
+    for (int i = 0; i < t.length; i++) {
+      int past = CSyntax.skipCommentOrLiteral(t, i, t.length);
+      if (past > i) {
+        i = past - 1;
+        continue;
+      }
+      char c = t[i];
+      if (c == '(' || c == '[' || c == '{') {
         depth++;
       } else if (c == ')' || c == ']' || c == '}') {
         depth--;
       } else if (depth == 0 && c == ';') {
         return -1;
-      } else if (depth == 0 && c == '=' && (i + 1 >= t.length() || t.charAt(i + 1) != '=')
-          && (i == 0 || "!<>=".indexOf(t.charAt(i - 1)) < 0)) {
+      } else if (depth == 0 && c == '=' && (i + 1 >= t.length || t[i + 1] != '=')
+          && (i == 0 || "!<>=".indexOf(t[i - 1]) < 0)) {
         return i;
       }
     }
@@ -156,17 +150,10 @@ final class DeclarationRecovery {
     String last = null; // the identifier just before, while only blanks follow it
     for (int i = from; i < to; ) {
       char c = text[i];
-      if (c == '/' && i + 1 < to && text[i + 1] == '*') {
-        int j = i + 2;
-        while (j + 1 < to && !(text[j] == '*' && text[j + 1] == '/')) j++;
-        i = j + 2;
-      } else if (c == '/' && i + 1 < to && text[i + 1] == '/') {
-        while (i < to && text[i] != '\n') i++;
-      } else if (c == '"' || c == '\'') {
-        int j = i + 1;
-        while (j < to && text[j] != c && text[j] != '\n') j += text[j] == '\\' ? 2 : 1;
-        i = j + 1;
-        last = null;
+      int past = CSyntax.skipCommentOrLiteral(text, i, to);
+      if (past > i) {
+        if (c == '"' || c == '\'') last = null;
+        i = past;
       } else if (Character.isLetter(c) || c == '_') {
         int j = i;
         while (j < to && (Character.isLetterOrDigit(text[j]) || text[j] == '_')) j++;

@@ -146,15 +146,9 @@ final class ModuleComposer {
 
   private Module module(KbuildModule km, Path dir) {
     List<ModuleObject> objects = new ArrayList<>();
-    for (KbuildObject o : km.objects()) {
-      Optional<SourceFile> src = o.source().map(s -> s.toAbsolutePath().normalize()).map(s -> {
-        SourceFile f = files.get(s);
-        if (f != null) return f;
-        if (s.toString().endsWith(".S")) return assembler(s);
-        return SourceFile.unparsed(s, SourceFile.Kind.C, Optional.empty());
-      });
-      objects.add(new ModuleObject(o.name(), src, Optional.of(o.listedAt()), o.conditions()));
-    }
+    for (KbuildObject o : km.objects()) objects.add(object(o));
+    List<ModuleObject> leftOut = new ArrayList<>();
+    for (KbuildObject o : km.unbuiltObjects()) leftOut.add(object(o));
     // obj-m += src/foo.o (or ./src/foo.o) builds src/foo.ko: module foo, in src/, where dkms and
     // modinfo find it
     String name = km.name();
@@ -165,7 +159,17 @@ final class ModuleComposer {
       name = name.substring(slash + 1);
     }
     return Module.of(name, where, Module.Origin.KBUILD, objects, Optional.of(km.declaredAt()),
-        km.gatingConfigs());
+        km.gatingConfigs(), leftOut);
+  }
+
+  private ModuleObject object(KbuildObject o) {
+    Optional<SourceFile> src = o.source().map(s -> s.toAbsolutePath().normalize()).map(s -> {
+      SourceFile f = files.get(s);
+      if (f != null) return f;
+      if (s.toString().endsWith(".S")) return assembler(s);
+      return SourceFile.unparsed(s, SourceFile.Kind.C, Optional.empty());
+    });
+    return new ModuleObject(o.name(), src, Optional.of(o.listedAt()), o.conditions());
   }
 
   /**

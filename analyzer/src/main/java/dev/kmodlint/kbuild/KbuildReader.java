@@ -78,6 +78,8 @@ public final class KbuildReader {
   private static final Pattern LIST_NAME = Pattern.compile("(obj|lib)-(.+)");
   private static final Pattern CONFIG_REFERENCE = Pattern.compile("\\$[({](CONFIG_\\w+)[)}]");
   private static final Pattern COMPOSITE = Pattern.compile("(.+)-(objs|y|m)");
+  /** {@code $(dvb-vb2-y)} in a composite's value: a list of parts another variable holds. */
+  private static final Pattern PART_LIST_REFERENCE = Pattern.compile("\\$[({]([A-Za-z0-9_.-]+)-[ym][)}]");
   /** Kbuild's own variables of the composite shape, which are not composites. */
   private static final Set<String> NOT_COMPOSITES = Set.of("obj", "lib", "subdir", "always", "extra", "ccflags",
       "asflags", "ldflags", "cppflags", "rustflags", "subdir-ccflags", "subdir-asflags", "ccflags-remove",
@@ -690,6 +692,7 @@ public final class KbuildReader {
             continue;
           }
           if (!linked.contains(suffix)) continue;
+          if (!analyzedAsBuilt) unbuilt.addAll(leftOutThrough(v, d));
           for (Word w : words(v)) {
             if (MakeAssumptions.containsUnknown(w.text())) {
               countUnknown(w);
@@ -717,6 +720,33 @@ public final class KbuildReader {
         }
       }
       return new KbuildModule(d.name(), d.buildMode(), d.at(), objects, d.gates(), ev.known.describe(d.guard()), unbuilt);
+    }
+
+    /**
+     * The parts a composite variable lists through another variable that the .config leaves
+     * empty: {@code dvb-vb2-$(CONFIG_DVB_MMAP) := dvb_vb2.o} with DVB_MMAP not set, and
+     * {@code dvb-core-objs := ... $(dvb-vb2-y)} (drivers/media/dvb-core): dvb_vb2.o is a part of
+     * dvb-core that this configuration leaves out.
+     */
+    private List<KbuildObject> leftOutThrough(String composite, Declaration d) {
+      List<KbuildObject> out = new ArrayList<>();
+      for (KbuildModel.Assignment a : assignments) {
+        if (!a.variable().equals(composite)) continue;
+        Matcher r = PART_LIST_REFERENCE.matcher(a.value());
+        while (r.find()) {
+          String empty = r.group(1) + "-";
+          if (ev.variable(empty) == null || empty.equals(d.name() + "-")) continue;
+          for (Word w : words(empty)) {
+            if (objectBase(w.text()) == null || MakeAssumptions.containsUnknown(w.text()) || w.at() == null) continue;
+            Set<String> by = notSetBy.getOrDefault(w.at(), Set.of());
+            if (by.isEmpty()) continue;
+            Optional<Path> source = source(w.text());
+            out.add(new KbuildObject(w.text(), w.at(), source,
+                List.of("when " + String.join(", ", by) + " is set, which the kernel's .config does not set"), CompileFlags.NONE));
+          }
+        }
+      }
+      return out;
     }
 
     /**

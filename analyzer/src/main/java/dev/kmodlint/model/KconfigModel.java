@@ -229,6 +229,44 @@ public record KconfigModel(
     return out;
   }
 
+  /**
+   * A symbol no configuration enables, as the scanned Kconfig files define it: a bool or
+   * tristate without a prompt, without a default other than {@code n}, outside any choice, that
+   * nothing selects or implies (init/Kconfig's {@code BROKEN}). Not known to be so when no
+   * scanned file defines it.
+   */
+  public boolean neverEnabled(String symbol) {
+    String name = symbolName(symbol);
+    List<Definition> defs = byName().getOrDefault(name, List.of());
+    if (defs.isEmpty()) return false;
+    for (Definition d : defs) {
+      if ((d.type() != Type.BOOL && d.type() != Type.TRISTATE) || !d.prompts().isEmpty() || d.choice().isPresent())
+        return false;
+      for (Default v : d.defaults()) if (!(v.value() instanceof Sym c && c.name().equals("n"))) return false;
+    }
+    for (Definition d : definitions) for (Select sel : d.selects()) if (sel.target().equals(name)) return false;
+    return true;
+  }
+
+  /**
+   * The symbol that keeps {@code symbol} off in every configuration: one its every definition
+   * depends on ({@code depends on BROKEN}) and that is {@link #neverEnabled}; empty when none.
+   */
+  public Optional<String> neverEnabledDependency(String symbol) {
+    List<Definition> defs = byName().getOrDefault(symbolName(symbol), List.of());
+    if (defs.isEmpty()) return Optional.empty();
+    String found = null;
+    for (Definition d : defs) {
+      String here = null;
+      if (d.allDependencies().isPresent())
+        for (Expr c : d.allDependencies().get().conjuncts())
+          if (c instanceof Sym s && !s.constant() && neverEnabled(s.name())) here = s.name();
+      if (here == null) return Optional.empty();
+      found = here;
+    }
+    return Optional.ofNullable(found);
+  }
+
   /** Names defined by a scanned Kconfig file. */
   public Set<String> scannedNames() {
     Set<String> out = new HashSet<>();

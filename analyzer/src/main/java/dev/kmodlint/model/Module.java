@@ -28,9 +28,20 @@ public final class Module {
   private final Optional<SourcePosition> declaredAt;
   private final Set<String> gatingConfigs;
   private final Code code;
+  private final List<ModuleObject> leftOut;
 
   public Module(String name, Path directory, Origin origin, List<ModuleObject> objects,
       Optional<SourcePosition> declaredAt, Set<String> gatingConfigs, Code code) {
+    this(name, directory, origin, objects, declaredAt, gatingConfigs, code, List.of());
+  }
+
+  /**
+   * {@code leftOut}: the parts the kernel's configuration leaves out of it ({@code foo-$(CONFIG_BAR)
+   * += bar.o} with BAR not set), which are no objects of this build.
+   */
+  public Module(String name, Path directory, Origin origin, List<ModuleObject> objects,
+      Optional<SourcePosition> declaredAt, Set<String> gatingConfigs, Code code, List<ModuleObject> leftOut) {
+    this.leftOut = List.copyOf(leftOut);
     this.name = name;
     this.directory = directory;
     this.origin = origin;
@@ -45,6 +56,17 @@ public final class Module {
   public static Module of(String name, Path directory, Origin origin, List<ModuleObject> objects,
       Optional<SourcePosition> declaredAt, Set<String> gatingConfigs) {
     return new Module(name, directory, origin, objects, declaredAt, gatingConfigs, union(objects));
+  }
+
+  /** The same, with the parts the configuration leaves out. */
+  public static Module of(String name, Path directory, Origin origin, List<ModuleObject> objects,
+      Optional<SourcePosition> declaredAt, Set<String> gatingConfigs, List<ModuleObject> leftOut) {
+    return new Module(name, directory, origin, objects, declaredAt, gatingConfigs, union(objects), leftOut);
+  }
+
+  /** The parts the kernel's configuration leaves out (see the constructor): not linked. */
+  public List<ModuleObject> leftOut() {
+    return leftOut;
   }
 
   public String name() {

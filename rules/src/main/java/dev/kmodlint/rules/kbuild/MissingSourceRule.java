@@ -34,6 +34,7 @@ public final class MissingSourceRule implements Rule {
       for (KbuildModel.Entry e : m.entries()) {
         if (e.directory() || e.source().isPresent() || e.generated() || composites.contains(e.base())) continue;
         if (conditional(conditional, e.name(), e.position(), e.conditions())) continue;
+        if (neverBuilt(ctx, e)) continue;
         report(ctx, e.name(), e.position(), m, List.of());
       }
       for (KbuildModel.Composite c : m.composites()) {
@@ -59,6 +60,24 @@ public final class MissingSourceRule implements Rule {
   }
 
   private record Conditional(String object, SourcePosition at, String condition) {}
+
+  /**
+   * An object that no configuration builds: every symbol gating it depends on one that nothing
+   * enables (Debian's drivers/media/i2c/Kconfig: VIDEO_VS6624 depends on BROKEN, its source
+   * removed from the tree). Said in a warning about the run, as every skip of an error-level rule, not reported.
+   */
+  private static boolean neverBuilt(RuleContext ctx, KbuildModel.Entry e) {
+    if (e.gates().isEmpty()) return false;
+    List<String> why = new java.util.ArrayList<>();
+    for (String g : e.gates()) {
+      java.util.Optional<String> off = ctx.project().kconfig().neverEnabledDependency(g);
+      if (off.isEmpty()) return false;
+      why.add(g + " depends on " + off.get());
+    }
+    ctx.skip(Level.WARNING, e.position(), e.name() + " has no source, but no configuration builds it: "
+        + String.join(", ", why) + ", which no Kconfig option enables");
+    return true;
+  }
 
   /** A composite list counts only for an object that some object list names. */
   static boolean listed(KbuildModel.Makefile m, String module) {

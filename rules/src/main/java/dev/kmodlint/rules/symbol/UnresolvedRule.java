@@ -2,8 +2,14 @@ package dev.kmodlint.rules.symbol;
 
 import dev.kmodlint.kernel.KernelConfig;
 import dev.kmodlint.kernel.SourceExports;
+import dev.kmodlint.model.CFunction;
+import dev.kmodlint.model.CVariable;
+import dev.kmodlint.model.Code;
 import dev.kmodlint.model.Level;
 import dev.kmodlint.model.Module;
+import dev.kmodlint.model.ModuleObject;
+import dev.kmodlint.model.SourcePosition;
+import dev.kmodlint.rule.Finding;
 import dev.kmodlint.rule.Rule;
 import dev.kmodlint.rule.RuleContext;
 import dev.kmodlint.rule.RuleInfo;
@@ -29,8 +35,10 @@ import java.util.Set;
         + " it global. Static inline functions and macros of the kernel headers are never reported, also where"
         + " the module declares them again (a compat prototype keeps the inline's internal linkage). A"
         + " symbol the kernel's source exports from code its configuration leaves out is a warning"
-        + " naming the configuration symbols it needs; a module of another architecture is not"
-        + " checked against this kernel's exports.",
+        + " naming the configuration symbols it needs, and so is one that only a part of the module the"
+        + " configuration leaves out defines (foo-$(CONFIG_BAR) += bar.o with BAR off: its uses are mostly behind"
+        + " header macros that drop them); a module of another architecture is not checked against this kernel's"
+        + " exports.",
     tags = {"symbol", "modpost", "correctness"},
     anchor = "modpost ERROR \"x\" [m.ko] undefined!, or the compiler for a function declared nowhere")
 public final class UnresolvedRule implements Rule {
@@ -61,6 +69,25 @@ public final class UnresolvedRule implements Rule {
       if (parent.getFileName() != null && parent.getFileName().toString().equals("arch")
           && Files.isRegularFile(p.resolve("Kconfig")))
         return Optional.of(p.getFileName().toString());
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Where a part of {@code m} that the configuration leaves out defines {@code symbol} (a function
+   * or object of external linkage), the message naming the part and why it is left out.
+   */
+  static Optional<Finding.Related> leftOutDefinition(Module m, String symbol) {
+    for (ModuleObject o : m.leftOut()) {
+      if (o.source().isEmpty()) continue;
+      Code c = o.source().get().code();
+      Optional<SourcePosition> at = c.functions().stream().filter(f -> f.definition() && !f.isStatic() && f.active()
+          && f.name().equals(symbol)).map(CFunction::position).findFirst()
+          .or(() -> c.variables().stream().filter(v -> v.definition() && !v.isStatic() && v.active()
+              && v.name().equals(symbol)).map(CVariable::position).findFirst());
+      if (at.isPresent())
+        return Optional.of(new Finding.Related(at.get(), o.name() + (o.conditions().isEmpty() ? ""
+            : ", " + String.join(", ", o.conditions()))));
     }
     return Optional.empty();
   }
@@ -113,6 +140,17 @@ public final class UnresolvedRule implements Rule {
           ctx.report(Level.WARNING, n.at(), n.symbol() + " is not exported by " + ctx.kernel().description()
               + ", whose configuration leaves out the code that exports it: " + unbuilt.get() + "; built against it,"
               + " modpost: \"" + n.symbol() + "\" [" + m.name() + ".ko] undefined!", List.of());
+          continue;
+        }
+        Optional<Finding.Related> leftOut = leftOutDefinition(m, n.symbol());
+        if (leftOut.isPresent()) {
+          // drivers/media/dvb-core: dvb_vb2.o only with DVB_MMAP, and its calls behind
+          // if (dvb_vb2_is_streaming(...)), a macro of the kernel headers that is (0) without it
+          ctx.report(Level.WARNING, n.at(), n.symbol() + " is defined only in a part of " + m.name() + " that the"
+              + " configuration leaves out (" + leftOut.get().message() + "): a use the compiler keeps fails,"
+              + " modpost: \"" + n.symbol() + "\" [" + m.name() + ".ko] undefined!; one behind a macro or inline"
+              + " function of the kernel headers that drops it without that part (kmodlint does not read them)"
+              + " builds", List.of(new Finding.Related(leftOut.get().position(), "defined here")));
           continue;
         }
         ctx.report(n.at(), why + ": modpost: \"" + n.symbol() + "\" [" + m.name() + ".ko] undefined!");
