@@ -52,6 +52,8 @@ static int __init notemit_init(void)
 		notemit_passthru(); /* ok: symbol/unresolved */
 	mode += notemit_register(&mode, &notemit_ignored_ops);
 	notemit_reach();
+	NOTEMIT_CHECK(mode);
+	NOTEMIT_EXPANDED();
 	if (ops)
 		ops->run();
 	return 0;

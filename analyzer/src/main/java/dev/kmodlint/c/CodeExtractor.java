@@ -1469,9 +1469,10 @@ final class CodeExtractor {
    * definitions a macro made or an attribute keeps ({@code __used}), through the references of
    * emitted code ({@code if (IS_ENABLED(CONFIG_X)) f();} with X off, an argument an inline
    * function ignores, code of a static nobody reaches: none). A name the unit's text mentions
-   * where its syntax tree does not account for it (a macro's body, an {@code asm} operand, a
-   * macro call the parser could not read) may be a use kmodlint cannot see: that static is taken
-   * as emitted. {@code crypto/aegis128-core.c}'s SIMD functions, reached only from an object
+   * where its syntax tree does not account for it (an {@code asm} operand, a macro call the
+   * parser could not read, the body of a macro expanded in either) may be a use kmodlint cannot
+   * see: that static is taken as emitted. A macro's body that is expanded only where the tree
+   * holds the expansion, or nowhere, uses nothing of its own. {@code crypto/aegis128-core.c}'s SIMD functions, reached only from an object
    * that only {@code if (IS_ENABLED(CONFIG_CRYPTO_AEGIS128_SIMD) && ...)} names, are not emitted.
    */
   private Set<String> notEmitted(IASTTranslationUnit tu, IASTDeclaration[] all,
@@ -1588,12 +1589,116 @@ final class CodeExtractor {
         return PROCESS_CONTINUE;
       }
     });
+    Map<String, TreeMap<Integer, Integer>> definitions = macroBodies(tu);
+    Set<String> unseen = expandedUnseen(tu);
     Set<String> out = new HashSet<>();
     for (Map.Entry<String, SourceText> f : texts.entrySet()) {
       Set<Integer> here = accounted.getOrDefault(f.getKey(), Set.of());
+      TreeMap<Integer, Integer> defs = definitions.getOrDefault(f.getKey(), new TreeMap<>());
       char[] t = f.getValue().chars();
-      for (DeclarationRecovery.Mention m : DeclarationRecovery.mentions(t, 0, t.length))
-        if (candidates.contains(m.name()) && !here.contains(m.offset())) out.add(m.name());
+      for (DeclarationRecovery.Mention m : DeclarationRecovery.mentions(t, 0, t.length)) {
+        if (!candidates.contains(m.name()) || here.contains(m.offset())) continue;
+        // in a macro's body: a use only where the macro is expanded out of the tree's sight
+        // (its other expansions are in the tree, with what they really name: zstd's
+        // FORWARD_IF_ERROR names ERR_getErrorName() only inside a RAWLOG() that drops it)
+        var def = defs.floorEntry(m.offset());
+        if (def != null && m.offset() < def.getValue()) {
+          if (unseen.contains(macroNames.get(f.getKey() + ":" + def.getKey()))) out.add(m.name());
+          continue;
+        }
+        out.add(m.name());
+      }
+    }
+    return out;
+  }
+
+  /** The name of the macro each {@link #macroBodies} entry defines, by file and offset. */
+  private final Map<String, String> macroNames = new HashMap<>();
+
+  /** The extents of the unit's {@code #define}s, active or not, by file: start to end. */
+  private Map<String, TreeMap<Integer, Integer>> macroBodies(IASTTranslationUnit tu) {
+    Map<String, TreeMap<Integer, Integer>> out = new HashMap<>();
+    for (var st : tu.getAllPreprocessorStatements()) {
+      if (!(st instanceof org.eclipse.cdt.core.dom.ast.IASTPreprocessorMacroDefinition def)) continue;
+      IASTFileLocation l = st.getFileLocation();
+      if (l == null) continue;
+      String file = CSyntax.key(texts, l.getFileName());
+      out.computeIfAbsent(file, k -> new TreeMap<>()).put(l.getNodeOffset(), l.getNodeOffset() + l.getNodeLength());
+      macroNames.put(file + ":" + l.getNodeOffset(), def.getName().toString());
+    }
+    return out;
+  }
+
+  /**
+   * The macros expanded, directly or by another macro, somewhere the syntax tree does not hold
+   * what the expansion names: inside a declaration, statement or expression the parser could
+   * not read, or an {@code asm} statement.
+   */
+  private static Set<String> expandedUnseen(IASTTranslationUnit tu) {
+    Map<String, TreeMap<Integer, Integer>> blind = new HashMap<>();
+    tu.accept(new ASTVisitor() {
+      {
+        shouldVisitDeclarations = true;
+        shouldVisitStatements = true;
+        shouldVisitExpressions = true;
+        shouldVisitProblems = true;
+      }
+
+      private void add(IASTNode n) {
+        IASTFileLocation l = n.getFileLocation();
+        if (l != null) blind.computeIfAbsent(l.getFileName(), k -> new TreeMap<>())
+            .merge(l.getNodeOffset(), l.getNodeOffset() + l.getNodeLength(), Math::max);
+      }
+
+      @Override
+      public int visit(org.eclipse.cdt.core.dom.ast.IASTProblem p) {
+        add(p);
+        return PROCESS_CONTINUE;
+      }
+
+      @Override
+      public int visit(IASTDeclaration d) {
+        if (d instanceof IASTProblemDeclaration || d instanceof org.eclipse.cdt.core.dom.ast.IASTASMDeclaration) add(d);
+        return PROCESS_CONTINUE;
+      }
+
+      @Override
+      public int visit(org.eclipse.cdt.core.dom.ast.IASTStatement s) {
+        if (s instanceof org.eclipse.cdt.core.dom.ast.IASTProblemStatement) add(s);
+        return PROCESS_CONTINUE;
+      }
+
+      @Override
+      public int visit(IASTExpression e) {
+        if (e instanceof org.eclipse.cdt.core.dom.ast.IASTProblemExpression) add(e);
+        return PROCESS_CONTINUE;
+      }
+    });
+    Set<String> out = new HashSet<>();
+    if (blind.isEmpty()) return out;
+    for (Map.Entry<String, TreeMap<Integer, Integer>> f : blind.entrySet()) {
+      // disjoint extents, so that the one before an offset is the only one that may cover it
+      TreeMap<Integer, Integer> merged = new TreeMap<>();
+      int start = -1, end = -1;
+      for (var x : f.getValue().entrySet()) {
+        if (x.getKey() < end) end = Math.max(end, x.getValue());
+        else {
+          if (start >= 0) merged.put(start, end);
+          start = x.getKey();
+          end = x.getValue();
+        }
+      }
+      if (start >= 0) merged.put(start, end);
+      f.setValue(merged);
+    }
+    for (IASTPreprocessorMacroExpansion e : tu.getMacroExpansions()) {
+      IASTFileLocation l = e.getFileLocation();
+      if (l == null) continue;
+      TreeMap<Integer, Integer> b = blind.get(l.getFileName());
+      var in = b == null ? null : b.floorEntry(l.getNodeOffset());
+      if (in == null || l.getNodeOffset() >= in.getValue()) continue;
+      out.add(e.getMacroReference().toString());
+      for (IASTName n : e.getNestedMacroReferences()) out.add(n.toString());
     }
     return out;
   }

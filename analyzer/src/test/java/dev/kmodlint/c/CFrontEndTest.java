@@ -959,6 +959,9 @@ class CFrontEndTest {
     SourceFile f = parse("emit.c", """
         #define corpus_optional_type(a) (false)
         #define CORPUS_KEEP() corpus_by_macro()
+        #define CORPUS_TRACE(...) do { } while (0)
+        #define CORPUS_CHECK(x) CORPUS_TRACE("%s", corpus_traced(x))
+        #define CORPUS_ADDR() corpus_in_asm
         struct corpus_ops { void (*run)(void); };
         static inline int corpus_register(void *priv, const struct corpus_ops *ops) { return 0; }
         static inline void *corpus_passthru(void) { return NULL; }
@@ -969,6 +972,8 @@ class CFrontEndTest {
         static void corpus_orphan(void) { orphan_only(); }
         static void __attribute__((__used__)) corpus_kept(void) { kept_only(); }
         static void corpus_by_macro(void) { macro_only(); }
+        static const char *corpus_traced(int x) { traced_only(); return ""; }
+        static void corpus_in_asm(void) { asm_only(); }
         static void corpus_live(void) { live_only(); }
         int corpus_entry(int mode)
         {
@@ -978,6 +983,8 @@ class CFrontEndTest {
             if (corpus_optional_type(mode) || corpus_passthru())
                 optional_only();
             corpus_live();
+            CORPUS_CHECK(mode);
+            asm volatile("call %c0" : : "i" (CORPUS_ADDR()));
             return corpus_register(&mode, &corpus_mei_ops);
         }
         """, context(kernel(6, 1, 0, Map.of())));
@@ -990,7 +997,9 @@ class CFrontEndTest {
     assertFalse(active.contains("simd_only") || active.contains("mei_only") || active.contains("orphan_only")
         || active.contains("optional_only"), active.toString());
     assertTrue(active.contains("live_only") && active.contains("kept_only"), "reached, and kept by __used: " + active);
-    assertTrue(active.contains("macro_only"), "named in a macro's body: kmodlint cannot tell it is unused");
+    assertFalse(active.contains("macro_only"), "named only in the body of a macro nothing expands");
+    assertFalse(active.contains("traced_only"), "named in a macro whose expansion drops it: " + active);
+    assertTrue(active.contains("asm_only"), "expanded in an asm statement's operands, which kmodlint does not read");
     assertTrue(function(f, "corpus_simd").active(), "the preprocessor keeps the function all the same");
   }
 
