@@ -188,7 +188,8 @@ public final class BuildPlan {
 
   /**
    * The sources of each module the Makefiles list (obj-m, obj-$(CONFIG_X), obj-y, lib-y alike),
-   * in directory order: which files one module's facts are made of.
+   * in directory order: which files one module's facts are made of, the parts the configuration
+   * leaves out included (what only they define is reported otherwise: model.Module#leftOut).
    */
   public List<List<Path>> moduleSources() {
     List<List<Path>> out = new ArrayList<>();
@@ -196,6 +197,7 @@ public final class BuildPlan {
       for (KbuildModule m : d.modules()) {
         List<Path> sources = new ArrayList<>();
         for (KbuildObject o : m.objects()) o.source().ifPresent(s -> sources.add(s.toAbsolutePath().normalize()));
+        for (KbuildObject o : m.unbuiltObjects()) o.source().ifPresent(s -> sources.add(s.toAbsolutePath().normalize()));
         out.add(List.copyOf(sources));
       }
     return out;
