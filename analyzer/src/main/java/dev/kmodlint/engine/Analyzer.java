@@ -112,22 +112,30 @@ public final class Analyzer {
   Opened open(AnalysisOptions options, List<Notification> notes) throws IOException {
     KernelDatabase opened = resident.kernelDatabase(options, notes);
     if (!registry.rules().isEmpty()) {
-      // read in the order the run needs them, while the tree is walked and files are parsed: the
-      // .config for the Makefiles, the header index (its macro fingerprint is part of every C
-      // file's context), the exports for the symbol rules
-      Thread prefetch = new Thread(() -> {
-        try {
-          opened.config();
-          opened.headers().macroFingerprint();
-          opened.exports();
-        } catch (RuntimeException e) {
-          // the rule that needs it reads it again and reports the failure
-        }
-      }, "kmodlint-kernel-database");
-      prefetch.setDaemon(true);
-      prefetch.start();
+      // read while the tree is walked and files are parsed, on two threads (a small run waits
+      // for them): the header index (its macro fingerprint is part of every C file's context),
+      // and in turn the .config for the Makefiles, the Kconfig types and the exports for the
+      // symbol rules
+      prefetch("kmodlint-kernel-headers", () -> opened.headers().macroFingerprint());
+      prefetch("kmodlint-kernel-database", () -> {
+        opened.config();
+        dev.kmodlint.kconfig.KconfigTypes.embedded();
+        opened.exports();
+      });
     }
     return new Opened(opened, notes);
+  }
+
+  private static void prefetch(String name, Runnable read) {
+    Thread t = new Thread(() -> {
+      try {
+        read.run();
+      } catch (RuntimeException e) {
+        // the rule that needs it reads it again and reports the failure
+      }
+    }, name);
+    t.setDaemon(true);
+    t.start();
   }
 
   /**

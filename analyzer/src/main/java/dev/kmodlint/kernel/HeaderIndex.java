@@ -270,11 +270,35 @@ public final class HeaderIndex {
       java.util.zip.CRC32 crc32 = new java.util.zip.CRC32();
       java.util.zip.CRC32C crc32c = new java.util.zip.CRC32C();
       long[] length = {0};
+      // each text and a newline, in UTF-8, through one buffer (a string and an array per name
+      // were most of the fingerprint's time)
+      byte[] buffer = new byte[1 << 16];
+      int[] used = {0};
+      Runnable flush = () -> {
+        crc32.update(buffer, 0, used[0]);
+        crc32c.update(buffer, 0, used[0]);
+        length[0] += used[0];
+        used[0] = 0;
+      };
       java.util.function.Consumer<String> add = t -> {
-        byte[] b = (t + "\n").getBytes(StandardCharsets.UTF_8);
-        crc32.update(b);
-        crc32c.update(b);
-        length[0] += b.length;
+        int n = t.length();
+        if (used[0] + n + 1 > buffer.length) flush.run();
+        boolean ascii = n + 1 <= buffer.length;
+        for (int i = 0; ascii && i < n; i++) {
+          char c = t.charAt(i);
+          if (c >= 0x80) ascii = false;
+          else buffer[used[0] + i] = (byte) c;
+        }
+        if (ascii) {
+          buffer[used[0] + n] = '\n';
+          used[0] += n + 1;
+        } else {
+          flush.run();
+          byte[] b = (t + "\n").getBytes(StandardCharsets.UTF_8);
+          crc32.update(b);
+          crc32c.update(b);
+          length[0] += b.length;
+        }
       };
       add.accept(release);
       // the defined names in name order: as the index file lists them when it was read from one
@@ -296,6 +320,7 @@ public final class HeaderIndex {
       for (String h : headers) add.accept(h);
       add.accept("--definitions");
       new java.util.TreeMap<>(definitions).forEach((n, t) -> add.accept((definers.contains(n) ? DEFINER : USED) + t));
+      flush.run();
       macroFingerprint = Long.toHexString(length[0]) + "-" + Long.toHexString(crc32.getValue()) + "-"
           + Long.toHexString(crc32c.getValue());
     }
