@@ -1589,19 +1589,22 @@ final class CodeExtractor {
         return PROCESS_CONTINUE;
       }
     });
-    Map<String, TreeMap<Integer, Integer>> definitions = macroBodies(tu);
-    Set<String> unseen = expandedUnseen(tu);
+    Map<String, TreeMap<Integer, Integer>> definitions = null;
+    Set<String> unseen = null;
     Set<String> out = new HashSet<>();
     for (Map.Entry<String, SourceText> f : texts.entrySet()) {
-      Set<Integer> here = accounted.getOrDefault(f.getKey(), Set.of());
-      TreeMap<Integer, Integer> defs = definitions.getOrDefault(f.getKey(), new TreeMap<>());
       char[] t = f.getValue().chars();
+      Set<Integer> here = accounted.getOrDefault(f.getKey(), Set.of());
       for (DeclarationRecovery.Mention m : DeclarationRecovery.mentions(t, 0, t.length)) {
         if (!candidates.contains(m.name()) || here.contains(m.offset())) continue;
         // in a macro's body: a use only where the macro is expanded out of the tree's sight
         // (its other expansions are in the tree, with what they really name: zstd's
         // FORWARD_IF_ERROR names ERR_getErrorName() only inside a RAWLOG() that drops it)
-        var def = defs.floorEntry(m.offset());
+        if (definitions == null) {
+          definitions = macroBodies(tu);
+          unseen = expandedUnseen(tu);
+        }
+        var def = definitions.getOrDefault(f.getKey(), EMPTY_EXTENTS).floorEntry(m.offset());
         if (def != null && m.offset() < def.getValue()) {
           if (unseen.contains(macroNames.get(f.getKey() + ":" + def.getKey()))) out.add(m.name());
           continue;
@@ -1611,6 +1614,8 @@ final class CodeExtractor {
     }
     return out;
   }
+
+  private static final TreeMap<Integer, Integer> EMPTY_EXTENTS = new TreeMap<>();
 
   /** The name of the macro each {@link #macroBodies} entry defines, by file and offset. */
   private final Map<String, String> macroNames = new HashMap<>();
