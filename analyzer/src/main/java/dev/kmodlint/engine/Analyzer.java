@@ -114,12 +114,10 @@ public final class Analyzer {
     if (!registry.rules().isEmpty()) {
       // read while the tree is walked and files are parsed, on two threads (a small run waits
       // for them): the header index (its macro fingerprint is part of every C file's context),
-      // and in turn the .config for the Makefiles, the Kconfig types and the exports for the
-      // symbol rules
+      // and in turn the .config for the Makefiles and the exports for the symbol rules
       prefetch("kmodlint-kernel-headers", () -> opened.headers().macroFingerprint());
       prefetch("kmodlint-kernel-database", () -> {
         opened.config();
-        dev.kmodlint.kconfig.KconfigTypes.embedded();
         opened.exports();
       });
     }
