@@ -10,8 +10,10 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -122,7 +124,34 @@ public final class SourceTree {
       else t.notifications.add(Notification.at("read-failure", Level.WARNING, "skipped " + p + ": not a regular"
           + " file (a named pipe, socket or device)", dev.kmodlint.model.SourcePosition.startOf(p)));
     }
+    t.oneFilePerName(t.cFiles);
+    t.oneFilePerName(t.headers);
     return t;
+  }
+
+  /**
+   * Files whose names are no valid UTF-8 read as text alike ({@code bad\xfe.c} and
+   * {@code bad\xff.c} are both {@code bad\ufffd.c}), and kmodlint names files, in its facts and
+   * reports, by that text: of such files only the first by the bytes of its name is analyzed,
+   * the others are left out with a warning (else which file's facts a name stood for would
+   * depend on the order files were parsed in).
+   */
+  private void oneFilePerName(TreeSet<Path> files) {
+    Map<String, Path> first = new HashMap<>();
+    List<Path> dropped = new ArrayList<>();
+    for (Path f : files) { // in the order of the names' bytes
+      if (f.toString().indexOf('\ufffd') < 0) continue;
+      Path kept = first.putIfAbsent(f.toString(), f);
+      if (kept != null) dropped.add(f);
+    }
+    for (Path f : dropped) {
+      files.remove(f);
+      List<Path> inDir = cFilesByDir.get(f.getParent());
+      if (inDir != null) inDir.remove(f);
+      notifications.add(Notification.at("file-name-ambiguous", Level.WARNING, "not analyzed: " + f
+          + " has a name that is no valid UTF-8 and reads as the name of another file of the scan, which is"
+          + " analyzed instead; rename one of them", dev.kmodlint.model.SourcePosition.startOf(f)));
+    }
   }
 
   /** Every file whose comments may carry a suppression: sources, headers, Kconfig, Kbuild and deployment files. */
