@@ -178,7 +178,9 @@ final class CodeExtractor {
     final int directiveLength;
     final int bodyStart;
     int bodyEnd = Integer.MAX_VALUE;
-    final String condition;
+    /** The condition as the preprocessor gives it; {@link #condition()} as written. */
+    private final String rawCondition;
+    private String condition;
     final boolean taken;
     final Map<String, VersionConditional.Call> calls = new java.util.LinkedHashMap<>();
 
@@ -186,10 +188,22 @@ final class CodeExtractor {
       this.directiveOffset = directiveOffset;
       this.directiveLength = directiveLength;
       this.bodyStart = directiveOffset + directiveLength;
-      // as written, less its comments and line continuations
-      this.condition = condition.replaceAll("/\\*.*?\\*/|//.*", " ").replaceAll("\\\\\\R", " ")
-          .replaceAll("\\s+", " ").strip();
+      this.rawCondition = condition;
       this.taken = taken;
+    }
+
+    /** The condition as written, less its comments and line continuations. */
+    String condition() {
+      if (condition == null)
+        condition = rawCondition.replaceAll("/\\*.*?\\*/|//.*", " ").replaceAll("\\\\\\R", " ")
+            .replaceAll("\\s+", " ").strip();
+      return condition;
+    }
+
+    /** Whether the condition tests {@code LINUX_VERSION_CODE} (a comment's mention does not count). */
+    boolean testsVersion() {
+      // removing comments and continuations never makes the name: most conditions are spared the cleaning
+      return rawCondition.contains("LINUX_VERSION_CODE") && VERSION_TEST.matcher(condition()).find();
     }
 
     boolean contains(int offset) {
@@ -244,7 +258,7 @@ final class CodeExtractor {
         VersionGroup g = stack.pop();
         g.branches.get(g.branches.size() - 1).bodyEnd = at;
         boolean versionTest = false;
-        for (BranchText b : g.branches) versionTest |= VERSION_TEST.matcher(b.condition).find();
+        for (BranchText b : g.branches) versionTest |= b.testsVersion();
         if (versionTest) versionGroups.computeIfAbsent(file, k -> new ArrayList<>()).add(g);
       }
     }
@@ -286,7 +300,7 @@ final class CodeExtractor {
         List<VersionConditional.Branch> branches = new ArrayList<>();
         for (BranchText b : g.branches) {
           if (!b.taken) writtenCalls(text, b);
-          branches.add(new VersionConditional.Branch(text.position(b.directiveOffset, b.directiveLength), b.condition,
+          branches.add(new VersionConditional.Branch(text.position(b.directiveOffset, b.directiveLength), b.condition(),
               b.taken, List.copyOf(b.calls.values())));
         }
         out.add(new VersionConditional(branches.get(0).directive(), branches));
@@ -1589,47 +1603,56 @@ final class CodeExtractor {
         return PROCESS_CONTINUE;
       }
     });
-    Map<String, TreeMap<Integer, Integer>> definitions = null;
-    Set<String> unseen = null;
-    Set<String> out = new HashSet<>();
+    long[] hashes = candidates.stream().mapToLong(HeaderTexts.Header::hash).toArray();
+    // the mentions no name of the tree accounts for, by file
+    Map<String, List<DeclarationRecovery.Mention>> loose = new HashMap<>();
     for (Map.Entry<String, SourceText> f : texts.entrySet()) {
+      // a header is read by many units of a run: whether it names a candidate at all is known
+      // from the names it mentions, made once
+      HeaderTexts.Header h = headers.get(f.getKey());
+      if (h != null && h.text == f.getValue() && !h.mayMentionAny(hashes)) continue;
       char[] t = f.getValue().chars();
       Set<Integer> here = accounted.getOrDefault(f.getKey(), Set.of());
-      for (DeclarationRecovery.Mention m : DeclarationRecovery.mentions(t, 0, t.length)) {
-        if (!candidates.contains(m.name()) || here.contains(m.offset())) continue;
-        // in a macro's body: a use only where the macro is expanded out of the tree's sight
-        // (its other expansions are in the tree, with what they really name: zstd's
-        // FORWARD_IF_ERROR names ERR_getErrorName() only inside a RAWLOG() that drops it)
-        if (definitions == null) {
-          definitions = macroBodies(tu);
-          unseen = expandedUnseen(tu);
-        }
+      for (DeclarationRecovery.Mention m : DeclarationRecovery.mentions(t, 0, t.length))
+        if (candidates.contains(m.name()) && !here.contains(m.offset()))
+          loose.computeIfAbsent(f.getKey(), k -> new ArrayList<>()).add(m);
+    }
+    if (loose.isEmpty()) return Set.of();
+    // in a macro's body: a use only where the macro is expanded out of the tree's sight
+    // (its other expansions are in the tree, with what they really name: zstd's
+    // FORWARD_IF_ERROR names ERR_getErrorName() only inside a RAWLOG() that drops it)
+    Map<String, TreeMap<Integer, MacroExtent>> definitions = macroBodies(tu, loose.keySet());
+    Set<String> unseen = null;
+    Set<String> out = new HashSet<>();
+    for (Map.Entry<String, List<DeclarationRecovery.Mention>> f : loose.entrySet()) {
+      for (DeclarationRecovery.Mention m : f.getValue()) {
         var def = definitions.getOrDefault(f.getKey(), EMPTY_EXTENTS).floorEntry(m.offset());
-        if (def != null && m.offset() < def.getValue()) {
-          if (unseen.contains(macroNames.get(f.getKey() + ":" + def.getKey()))) out.add(m.name());
-          continue;
+        if (def == null || m.offset() >= def.getValue().end()) out.add(m.name());
+        else {
+          if (unseen == null) unseen = expandedUnseen(tu);
+          if (unseen.contains(def.getValue().macro())) out.add(m.name());
         }
-        out.add(m.name());
       }
     }
     return out;
   }
 
-  private static final TreeMap<Integer, Integer> EMPTY_EXTENTS = new TreeMap<>();
+  private static final TreeMap<Integer, MacroExtent> EMPTY_EXTENTS = new TreeMap<>();
 
-  /** The name of the macro each {@link #macroBodies} entry defines, by file and offset. */
-  private final Map<String, String> macroNames = new HashMap<>();
+  /** A {@code #define} of a file: the macro it defines, and where the directive ends. */
+  private record MacroExtent(String macro, int end) {}
 
-  /** The extents of the unit's {@code #define}s, active or not, by file: start to end. */
-  private Map<String, TreeMap<Integer, Integer>> macroBodies(IASTTranslationUnit tu) {
-    Map<String, TreeMap<Integer, Integer>> out = new HashMap<>();
+  /** The {@code #define}s of the unit in {@code files}, active or not, by file and start offset. */
+  private Map<String, TreeMap<Integer, MacroExtent>> macroBodies(IASTTranslationUnit tu, Set<String> files) {
+    Map<String, TreeMap<Integer, MacroExtent>> out = new HashMap<>();
     for (var st : tu.getAllPreprocessorStatements()) {
       if (!(st instanceof org.eclipse.cdt.core.dom.ast.IASTPreprocessorMacroDefinition def)) continue;
       IASTFileLocation l = st.getFileLocation();
       if (l == null) continue;
       String file = CSyntax.key(texts, l.getFileName());
-      out.computeIfAbsent(file, k -> new TreeMap<>()).put(l.getNodeOffset(), l.getNodeOffset() + l.getNodeLength());
-      macroNames.put(file + ":" + l.getNodeOffset(), def.getName().toString());
+      if (!files.contains(file)) continue;
+      out.computeIfAbsent(file, k -> new TreeMap<>())
+          .put(l.getNodeOffset(), new MacroExtent(def.getName().toString(), l.getNodeOffset() + l.getNodeLength()));
     }
     return out;
   }

@@ -31,6 +31,7 @@ final class HeaderTexts {
     private volatile ContextPreprocessor.Names names;
     private volatile ContextPreprocessor.Names configNames;
     private volatile Boolean namesASectionMacro;
+    private volatile long[] mentioned;
 
     private Header(SourceText text, Stamp stamp) {
       this.text = text;
@@ -47,6 +48,30 @@ final class HeaderTexts {
         else configNames = n;
       }
       return n;
+    }
+
+    /**
+     * Whether the text may mention a name of these {@link #hash}es outside comments and literals, and not as a
+     * member ({@link DeclarationRecovery#mentions}): false only when it surely does not. The
+     * names are kept as sorted 64-bit hashes, made the first time a unit asks.
+     */
+    boolean mayMentionAny(long[] hashes) {
+      long[] m = mentioned;
+      if (m == null) {
+        char[] t = text.chars();
+        m = DeclarationRecovery.mentions(t, 0, t.length).stream().mapToLong(x -> hash(x.name())).sorted().distinct()
+            .toArray();
+        mentioned = m;
+      }
+      for (long h : hashes) if (java.util.Arrays.binarySearch(m, h) >= 0) return true;
+      return false;
+    }
+
+    /** The hash of a name that {@link #mayMentionAny} takes. */
+    static long hash(String s) {
+      long h = 0xcbf29ce484222325L; // FNV-1a
+      for (int i = 0; i < s.length(); i++) h = (h ^ s.charAt(i)) * 0x100000001b3L;
+      return h;
     }
 
     /** Whether the text mentions any of {@code macros} (the section macros of {@link CodeExtractor}). */
