@@ -1605,7 +1605,7 @@ final class CodeExtractor {
     });
     long[] hashes = candidates.stream().mapToLong(HeaderTexts.Header::hash).toArray();
     // the mentions no name of the tree accounts for, by file
-    Map<String, List<DeclarationRecovery.Mention>> loose = new HashMap<>();
+    Map<String, List<Loose>> loose = new HashMap<>();
     for (Map.Entry<String, SourceText> f : texts.entrySet()) {
       // a header is read by many units of a run: whether it names a candidate at all is known
       // from the names it mentions, made once
@@ -1613,9 +1613,9 @@ final class CodeExtractor {
       if (h != null && h.text == f.getValue() && !h.mayMentionAny(hashes)) continue;
       char[] t = f.getValue().chars();
       Set<Integer> here = accounted.getOrDefault(f.getKey(), Set.of());
-      for (DeclarationRecovery.Mention m : DeclarationRecovery.mentions(t, 0, t.length))
-        if (candidates.contains(m.name()) && !here.contains(m.offset()))
-          loose.computeIfAbsent(f.getKey(), k -> new ArrayList<>()).add(m);
+      DeclarationRecovery.mentionsOf(t, 0, t.length, candidates, (name, offset) -> {
+        if (!here.contains(offset)) loose.computeIfAbsent(f.getKey(), k -> new ArrayList<>()).add(new Loose(name, offset));
+      });
     }
     if (loose.isEmpty()) return Set.of();
     // in a macro's body: a use only where the macro is expanded out of the tree's sight
@@ -1624,8 +1624,8 @@ final class CodeExtractor {
     Map<String, TreeMap<Integer, MacroExtent>> definitions = macroBodies(tu, loose.keySet());
     Set<String> unseen = null;
     Set<String> out = new HashSet<>();
-    for (Map.Entry<String, List<DeclarationRecovery.Mention>> f : loose.entrySet()) {
-      for (DeclarationRecovery.Mention m : f.getValue()) {
+    for (Map.Entry<String, List<Loose>> f : loose.entrySet()) {
+      for (Loose m : f.getValue()) {
         var def = definitions.getOrDefault(f.getKey(), EMPTY_EXTENTS).floorEntry(m.offset());
         if (def == null || m.offset() >= def.getValue().end()) out.add(m.name());
         else {
@@ -1638,6 +1638,9 @@ final class CodeExtractor {
   }
 
   private static final TreeMap<Integer, MacroExtent> EMPTY_EXTENTS = new TreeMap<>();
+
+  /** A mention of a candidate that no name of the syntax tree accounts for. */
+  private record Loose(String name, int offset) {}
 
   /** A {@code #define} of a file: the macro it defines, and where the directive ends. */
   private record MacroExtent(String macro, int end) {}

@@ -3,6 +3,7 @@ package dev.kmodlint.c;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.cdt.core.dom.ast.IASTDeclaration;
 import org.eclipse.cdt.core.dom.ast.IASTDeclarator;
 import org.eclipse.cdt.core.dom.ast.IASTFileLocation;
@@ -175,6 +176,46 @@ final class DeclarationRecovery {
       }
     }
     return out;
+  }
+
+  /**
+   * The offsets of the identifiers of {@code names} in {@code text[from, to)} that
+   * {@link #mentions} would give, told to {@code out} in order; an identifier of another length
+   * or first character than all of {@code names} is passed over without making a string of it
+   * (the not-emitted analysis scans every unit's text for a few names).
+   */
+  static void mentionsOf(char[] text, int from, int to, Set<String> names, java.util.function.ObjIntConsumer<String> out) {
+    java.util.BitSet lengths = new java.util.BitSet();
+    java.util.BitSet firsts = new java.util.BitSet();
+    for (String n : names) {
+      if (n.isEmpty()) continue;
+      lengths.set(n.length());
+      firsts.set(n.charAt(0));
+    }
+    for (int i = from; i < to; ) {
+      char c = text[i];
+      int past = CSyntax.skipCommentOrLiteral(text, i, to);
+      if (past > i) {
+        i = past;
+      } else if (Character.isLetter(c) || c == '_') {
+        int j = i;
+        while (j < to && (Character.isLetterOrDigit(text[j]) || text[j] == '_')) j++;
+        if (lengths.get(j - i) && firsts.get(c)) {
+          int k = i - 1;
+          while (k >= from && Character.isWhitespace(text[k])) k--;
+          boolean member = k >= from && (text[k] == '.' || (text[k] == '>' && k > from && text[k - 1] == '-'));
+          if (!member) {
+            String name = new String(text, i, j - i);
+            if (names.contains(name)) out.accept(name, i);
+          }
+        }
+        i = j;
+      } else if (Character.isDigit(c)) {
+        while (i < to && (Character.isLetterOrDigit(text[i]) || text[i] == '.' || text[i] == '_')) i++;
+      } else {
+        i++;
+      }
+    }
   }
 
   private static String innermost(java.util.Deque<String> calls) {
