@@ -87,6 +87,16 @@ final class CodeExtractor {
       Map.entry("__exitdata", Section.EXIT_DATA), Map.entry("__ref", Section.REF_TEXT),
       Map.entry("__refdata", Section.REF_DATA), Map.entry("__refconst", Section.REF_RODATA),
       Map.entry("__read_mostly", Section.READ_MOSTLY), Map.entry("__ro_after_init", Section.READ_MOSTLY));
+  /**
+   * The section {@code ref} names when it is a section macro: a unit expands hundreds of
+   * thousands of macros, and only names that start with {@code __} are made a string for the lookup.
+   */
+  private static Section sectionMacro(IASTName ref) {
+    char[] id = ref.getSimpleID();
+    if (id.length < 5 || id[0] != '_' || id[1] != '_') return null;
+    return SECTION_MACROS.get(new String(id));
+  }
+
   /** include/uapi/linux/stat.h and include/linux/stat.h */
   static final Map<String, Long> MODE_NAMES = Map.ofEntries(
       Map.entry("S_IRWXU", 0700L), Map.entry("S_IRUSR", 0400L), Map.entry("S_IWUSR", 0200L),
@@ -164,7 +174,7 @@ final class CodeExtractor {
     versionGroups(tu);
     constantFunctions(tu);
     for (IASTPreprocessorMacroExpansion e : tu.getMacroExpansions()) {
-      Section s = SECTION_MACROS.get(e.getMacroReference().toString());
+      Section s = sectionMacro(e.getMacroReference());
       IASTFileLocation loc = e.getFileLocation();
       if (s == null || loc == null) continue;
       sectionUses.computeIfAbsent(loc.getFileName(), k -> new TreeMap<>())
@@ -601,7 +611,7 @@ final class CodeExtractor {
     for (IASTNodeLocation l : d.getNodeLocations()) {
       if (!(l instanceof IASTMacroExpansionLocation m)) continue;
       IASTPreprocessorMacroExpansion e = m.getExpansion();
-      Section s = SECTION_MACROS.get(e.getMacroReference().toString());
+      Section s = sectionMacro(e.getMacroReference());
       IASTFileLocation loc = e.getFileLocation();
       if (s == null || loc == null) continue;
       sectionUses.computeIfAbsent(loc.getFileName(), k -> new TreeMap<>())
@@ -1586,6 +1596,13 @@ final class CodeExtractor {
    */
   private Set<String> unaccounted(IASTTranslationUnit tu, Set<String> candidates) {
     Map<String, Set<Integer>> accounted = new HashMap<>();
+    java.util.BitSet lengths = new java.util.BitSet();
+    java.util.BitSet firsts = new java.util.BitSet();
+    for (String c : candidates) {
+      if (c.isEmpty()) continue;
+      lengths.set(c.length());
+      firsts.set(c.charAt(0));
+    }
     tu.accept(new ASTVisitor() {
       {
         shouldVisitNames = true;
@@ -1594,6 +1611,9 @@ final class CodeExtractor {
 
       @Override
       public int visit(IASTName name) {
+        // most names of a unit are no candidate: told by length and first character before a string is made
+        char[] id = name.getSimpleID();
+        if (id.length == 0 || !lengths.get(id.length) || !firsts.get(id[0])) return PROCESS_CONTINUE;
         String s = name.toString();
         if (!candidates.contains(s)) return PROCESS_CONTINUE;
         IASTNodeLocation[] locs = name.getNodeLocations();
