@@ -1596,13 +1596,7 @@ final class CodeExtractor {
    */
   private Set<String> unaccounted(IASTTranslationUnit tu, Set<String> candidates) {
     Map<String, Set<Integer>> accounted = new HashMap<>();
-    java.util.BitSet lengths = new java.util.BitSet();
-    java.util.BitSet firsts = new java.util.BitSet();
-    for (String c : candidates) {
-      if (c.isEmpty()) continue;
-      lengths.set(c.length());
-      firsts.set(c.charAt(0));
-    }
+    DeclarationRecovery.NameSieve sieve = new DeclarationRecovery.NameSieve(candidates);
     tu.accept(new ASTVisitor() {
       {
         shouldVisitNames = true;
@@ -1613,7 +1607,7 @@ final class CodeExtractor {
       public int visit(IASTName name) {
         // most names of a unit are no candidate: told by length and first character before a string is made
         char[] id = name.getSimpleID();
-        if (id.length == 0 || !lengths.get(id.length) || !firsts.get(id[0])) return PROCESS_CONTINUE;
+        if (!sieve.mayBe(id, 0, id.length)) return PROCESS_CONTINUE;
         String s = name.toString();
         if (!candidates.contains(s)) return PROCESS_CONTINUE;
         IASTNodeLocation[] locs = name.getNodeLocations();

@@ -185,13 +185,7 @@ final class DeclarationRecovery {
    * (the not-emitted analysis scans every unit's text for a few names).
    */
   static void mentionsOf(char[] text, int from, int to, Set<String> names, java.util.function.ObjIntConsumer<String> out) {
-    java.util.BitSet lengths = new java.util.BitSet();
-    java.util.BitSet firsts = new java.util.BitSet();
-    for (String n : names) {
-      if (n.isEmpty()) continue;
-      lengths.set(n.length());
-      firsts.set(n.charAt(0));
-    }
+    NameSieve sieve = new NameSieve(names);
     for (int i = from; i < to; ) {
       char c = text[i];
       int past = CSyntax.skipCommentOrLiteral(text, i, to);
@@ -200,7 +194,7 @@ final class DeclarationRecovery {
       } else if (Character.isLetter(c) || c == '_') {
         int j = i;
         while (j < to && (Character.isLetterOrDigit(text[j]) || text[j] == '_')) j++;
-        if (lengths.get(j - i) && firsts.get(c)) {
+        if (sieve.mayBe(text, i, j - i)) {
           int k = i - 1;
           while (k >= from && Character.isWhitespace(text[k])) k--;
           boolean member = k >= from && (text[k] == '.' || (text[k] == '>' && k > from && text[k - 1] == '-'));
@@ -215,6 +209,28 @@ final class DeclarationRecovery {
       } else {
         i++;
       }
+    }
+  }
+
+  /**
+   * Tells most identifiers that are none of a few names by their length and first character,
+   * before a string is made of them.
+   */
+  static final class NameSieve {
+    private final java.util.BitSet lengths = new java.util.BitSet();
+    private final java.util.BitSet firsts = new java.util.BitSet();
+
+    NameSieve(Set<String> names) {
+      for (String n : names) {
+        if (n.isEmpty()) continue;
+        lengths.set(n.length());
+        firsts.set(n.charAt(0));
+      }
+    }
+
+    /** False when the identifier {@code text[at, at + length)} is surely none of the names. */
+    boolean mayBe(char[] text, int at, int length) {
+      return length > 0 && lengths.get(length) && firsts.get(text[at]);
     }
   }
 
